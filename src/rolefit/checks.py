@@ -1,0 +1,170 @@
+"""Shape checks for loaded YAML: collect every problem with its line and column."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from rolefit.errors import Problem, RolefitError
+from rolefit.model import LEVEL_NAMES, MAX_LEVEL
+from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, value_mark
+
+_TYPE_NAMES = {
+    bool: "true/false",
+    int: "a number",
+    float: "a number",
+    str: "text",
+    dict: "a mapping",
+    list: "a list",
+    type(None): "nothing (null)",
+}
+
+
+def describe(value: Any) -> str:
+    for kind in type(value).__mro__:
+        if kind in _TYPE_NAMES:
+            return _TYPE_NAMES[kind]
+    return type(value).__name__
+
+
+def nearest(word: str, choices: Sequence[str]) -> str | None:
+    found = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def suggestion(word: str, choices: Sequence[str]) -> str:
+    close = nearest(word, choices)
+    if close is not None:
+        return f"did you mean '{close}'?"
+    return "expected one of: " + ", ".join(choices)
+
+
+def first_at(mark: Mark | None) -> str:
+    return f" (first at line {mark[0]})" if mark is not None else ""
+
+
+def parse_level(value: Any) -> int | str:
+    """A 0-5 level from a number or a word; a message string when it is neither."""
+    words = ", ".join(f"{i} {name}" for i, name in enumerate(LEVEL_NAMES))
+    if isinstance(value, bool) or value is None:
+        return f"level must be 0-5 or a word ({words}), not {describe(value)}"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str):
+        text = value.strip().lower()
+        if text.isdigit():
+            value = int(text)
+        elif text in LEVEL_NAMES:
+            return LEVEL_NAMES.index(text)
+        else:
+            return f"unknown level '{value}'; {suggestion(text, LEVEL_NAMES)} (or 0-5)"
+    if isinstance(value, int):
+        if 0 <= value <= MAX_LEVEL:
+            return value
+        return f"level {value} is out of range; levels go from 0 (none) to {MAX_LEVEL} (expert)"
+    return f"level must be a whole number 0-5 or a word ({words}), not {value!r}"
+
+
+class Checker:
+    """Collects problems for one file; `raise_if_any` turns them into one error."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.problems: list[Problem] = []
+
+    def add(self, message: str, mark: Mark | None = None) -> None:
+        line, column = mark if mark is not None else (None, None)
+        self.problems.append(Problem(self.where, message, line, column))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise RolefitError(sorted(self.problems, key=_problem_order))
+
+    def top_mapping(self, data: Any, kind: str) -> dict[Any, Any]:
+        if not isinstance(data, dict):
+            raise RolefitError.at(
+                self.where,
+                f"a {kind} must be a YAML mapping (key: value lines), not {describe(data)}",
+                1,
+                1,
+            )
+        return data
+
+    def fields(self, data: dict[Any, Any], allowed: Sequence[str], context: str) -> None:
+        """Report keys that are not field names, naming the nearest valid one."""
+        for key in data:
+            if not isinstance(key, str) or key not in allowed:
+                name = str(key)
+                self.add(
+                    f"unknown field '{name}'{context}; {suggestion(name, allowed)}",
+                    key_mark(data, key),
+                )
+
+    def require(self, data: dict[Any, Any], key: str, context: str) -> bool:
+        if key not in data or data[key] is None:
+            self.add(f"missing field '{key}'{context}", mark_of(data))
+            return False
+        return True
+
+    def text(self, data: dict[Any, Any], key: str, context: str, *, required: bool = False) -> str | None:
+        if key not in data or data[key] is None:
+            if required:
+                self.add(f"missing field '{key}'{context}", mark_of(data))
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.add(f"'{key}'{context} must be text, not {describe(value)}", value_mark(data, key))
+            return None
+        text = str(value).strip()
+        if not text:
+            self.add(f"'{key}'{context} is empty", value_mark(data, key))
+            return None
+        return text
+
+    def number(self, data: dict[Any, Any], key: str, context: str) -> float | None:
+        if key not in data or data[key] is None:
+            return None
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.add(f"'{key}'{context} must be a number, not {describe(value)}", value_mark(data, key))
+            return None
+        return float(value)
+
+    def text_list(self, data: dict[Any, Any], key: str, context: str) -> tuple[str, ...]:
+        if key not in data or data[key] is None:
+            return ()
+        value = data[key]
+        if isinstance(value, str):
+            value_list: list[Any] = [value]
+            marks = [value_mark(data, key)]
+        elif isinstance(value, list):
+            value_list, marks = list(value), item_marks(value)
+        else:
+            self.add(
+                f"'{key}'{context} must be a list of text, not {describe(value)}",
+                value_mark(data, key),
+            )
+            return ()
+        out: list[str] = []
+        for item, mark in zip(value_list, marks, strict=True):
+            if isinstance(item, bool) or not isinstance(item, (str, int, float)) or not str(item).strip():
+                self.add(f"each item of '{key}'{context} must be non-empty text", mark)
+            else:
+                out.append(str(item).strip())
+        return tuple(out)
+
+    def items(self, data: dict[Any, Any], key: str, context: str) -> Iterator[tuple[Any, Mark | None]]:
+        """The items of a list field with their marks; a problem when it is not a list."""
+        value = data.get(key)
+        if not isinstance(value, list):
+            self.add(
+                f"'{key}'{context} must be a list, not {describe(value)}",
+                value_mark(data, key) or mark_of(data),
+            )
+            return
+        yield from zip(value, item_marks(value), strict=True)
+
+
+def _problem_order(problem: Problem) -> tuple[int, int]:
+    return (problem.line or 0, problem.column or 0)

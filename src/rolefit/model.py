@@ -1,0 +1,112 @@
+"""The data rolefit works on: frozen dataclasses, no behaviour beyond lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+LEVEL_NAMES: tuple[str, ...] = (
+    "none",
+    "awareness",
+    "beginner",
+    "intermediate",
+    "advanced",
+    "expert",
+)
+MAX_LEVEL = len(LEVEL_NAMES) - 1
+DEFAULT_LEVEL = 3  # a skill listed without a level; the report says it was assumed
+
+Importance = Literal["required", "preferred", "bonus"]
+IMPORTANCES: tuple[Importance, ...] = ("required", "preferred", "bonus")
+
+
+def level_name(level: int) -> str:
+    return LEVEL_NAMES[level]
+
+
+@dataclass(frozen=True)
+class Skill:
+    """One skill as the person wrote it."""
+
+    name: str
+    level: int
+    level_assumed: bool = False
+    years: float | None = None
+    evidence: str | None = None
+    last_used: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A person's skills file."""
+
+    source: str
+    skills: tuple[Skill, ...]
+    name: str | None = None
+    target: str | None = None
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One skill a role asks for, with the target level and how to get there."""
+
+    name: str
+    category: str
+    importance: Importance = "required"
+    level: int = DEFAULT_LEVEL
+    aliases: tuple[str, ...] = ()
+    prerequisites: tuple[str, ...] = ()
+    learn: tuple[str, ...] = ()
+    why: str | None = None
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    weight: float
+    requirements: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class SalaryFigure:
+    label: str
+    amount: int | None = None
+    low: int | None = None
+    high: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class SalaryBlock:
+    source: str
+    figures: tuple[SalaryFigure, ...]
+    region: str | None = None
+    year: int | None = None
+    currency: str | None = None
+
+
+@dataclass(frozen=True)
+class CareerPath:
+    entry: tuple[str, ...] = ()
+    mid: tuple[str, ...] = ()
+    senior: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role profile: categories of requirements, plus context from the sources."""
+
+    id: str
+    title: str
+    categories: tuple[Category, ...]
+    source: str = ""
+    summary: str | None = None
+    responsibilities: tuple[str, ...] = ()
+    career_path: CareerPath = field(default_factory=CareerPath)
+    salary: tuple[SalaryBlock, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    @property
+    def requirements(self) -> tuple[Requirement, ...]:
+        return tuple(r for c in self.categories for r in c.requirements)

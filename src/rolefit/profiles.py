@@ -1,0 +1,125 @@
+"""A person's skills file -> Profile, with every problem located.
+
+Three ways to write `skills`, all normalised to one model:
+
+    skills: [Python, SQL]                      # names; level 3 assumed
+    skills: [{name: PyTorch, level: advanced}]  # mappings with optional details
+    skills: {Python: 4, Docker: beginner}      # name -> level
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from rolefit.checks import Checker, describe, parse_level
+from rolefit.model import DEFAULT_LEVEL, Profile, Skill
+from rolefit.yamlsafe import Mark, item_marks, key_mark, load_file, mark_of, parse, value_mark
+
+PROFILE_FIELDS = ("name", "target", "skills")
+SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
+
+
+def load_profile(path: Path, label: str | None = None) -> Profile:
+    where = label or str(path)
+    return profile_from_data(load_file(path, where), where)
+
+
+def parse_profile(text: str, where: str) -> Profile:
+    return profile_from_data(parse(text, where), where)
+
+
+def profile_from_data(data: Any, where: str) -> Profile:
+    check = Checker(where)
+    top = check.top_mapping(data, "skills file")
+    check.fields(top, PROFILE_FIELDS, "")
+    name = check.text(top, "name", "")
+    target = check.text(top, "target", "")
+    skills: list[Skill] = []
+    if "skills" not in top:
+        check.add("missing field 'skills' (the list of your skills)", mark_of(top))
+    else:
+        skills = _skills(check, top["skills"], value_mark(top, "skills"))
+    check.raise_if_any()
+    return Profile(source=where, skills=tuple(skills), name=name, target=target)
+
+
+def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
+    skills: list[Skill] = []
+    if isinstance(value, dict):
+        for key, level in value.items():
+            name_mark = key_mark(value, key)
+            name = _name(check, key, name_mark)
+            if name is not None:
+                skills.append(_with_level(check, name, level, value_mark(value, key), name_mark))
+    elif isinstance(value, list):
+        for item, item_mark in zip(value, item_marks(value), strict=True):
+            if isinstance(item, dict):
+                skill = _skill_mapping(check, item)
+                if skill is not None:
+                    skills.append(skill)
+            else:
+                name = _name(check, item, item_mark)
+                if name is not None:
+                    skills.append(Skill(name, DEFAULT_LEVEL, level_assumed=True, line=_line(item_mark)))
+    else:
+        check.add(
+            f"'skills' must be a list of skills or a mapping of skill to level, not {describe(value)}",
+            mark,
+        )
+        return skills
+    if not skills and not check.problems:
+        check.add("'skills' is empty; list at least one skill", mark)
+    return skills
+
+
+def _line(mark: Mark | None) -> int | None:
+    return mark[0] if mark is not None else None
+
+
+def _name(check: Checker, value: Any, mark: Mark | None) -> str | None:
+    if isinstance(value, (dict, list, bool)) or value is None:
+        check.add(f"a skill name must be text, not {describe(value)}", mark)
+        return None
+    name = " ".join(str(value).split())
+    if not name:
+        check.add("a skill name is empty", mark)
+        return None
+    return name
+
+
+def _with_level(check: Checker, name: str, level: Any, mark: Mark | None, name_mark: Mark | None) -> Skill:
+    if level is None:
+        return Skill(name, DEFAULT_LEVEL, level_assumed=True, line=_line(name_mark))
+    parsed = parse_level(level)
+    if isinstance(parsed, str):
+        check.add(f"skill '{name}': {parsed}", mark)
+        return Skill(name, DEFAULT_LEVEL, level_assumed=True, line=_line(name_mark))
+    return Skill(name, parsed, line=_line(name_mark))
+
+
+def _skill_mapping(check: Checker, item: dict[Any, Any]) -> Skill | None:
+    check.fields(item, SKILL_FIELDS, " in a skill")
+    if "name" not in item:
+        check.add("a skill mapping needs a 'name'", mark_of(item))
+        return None
+    name = _name(check, item["name"], value_mark(item, "name"))
+    if name is None:
+        return None
+    context = f" of skill '{name}'"
+    skill = _with_level(check, name, item.get("level"), value_mark(item, "level") or mark_of(item), mark_of(item))
+    years = check.number(item, "years", context)
+    if years is not None and not 0 <= years <= 80:
+        check.add(f"'years'{context} must be between 0 and 80", value_mark(item, "years"))
+        years = None
+    evidence = check.text(item, "evidence", context)
+    last_used = check.text(item, "last_used", context)
+    return Skill(
+        name=skill.name,
+        level=skill.level,
+        level_assumed=skill.level_assumed,
+        years=years,
+        evidence=evidence,
+        last_used=last_used,
+        line=_line(mark_of(item)),
+    )

@@ -1,0 +1,302 @@
+"""JSON Schemas of rolefit's file formats, printed by `rolefit schema`.
+
+Editors (the YAML language server) use them to check and complete files; the
+tests check that the shipped roles and examples validate against them. The
+loaders remain the authority: they also check what a schema cannot say
+(duplicate skills, prerequisite cycles) and give located messages.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rolefit.model import IMPORTANCES, LEVEL_NAMES
+
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+_LEVEL_WORDS = sorted({w for name in LEVEL_NAMES for w in (name, name.title(), name.upper())})
+
+LEVEL: dict[str, Any] = {
+    "description": "Proficiency 0-5: " + ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_NAMES)),
+    "oneOf": [
+        {"type": "integer", "minimum": 0, "maximum": 5},
+        {"type": "string", "pattern": "^[0-5]$"},
+        {"type": "string", "enum": _LEVEL_WORDS},
+    ],
+}
+
+_TEXT = {"type": ["string", "number"]}
+_TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
+
+
+def skills_schema() -> dict[str, Any]:
+    skill_object = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name"],
+        "properties": {
+            "name": {**_TEXT, "description": "The skill, as you would write it on a CV"},
+            "level": {"$ref": "#/$defs/level"},
+            "years": {"type": "number", "minimum": 0, "maximum": 80},
+            "evidence": {**_TEXT, "description": "A project, course or job that shows it"},
+            "last_used": {**_TEXT, "description": "When you last used it, e.g. 2024 or 2024-05"},
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "rolefit skills file",
+        "description": "A person's skills, matched by rolefit against AI/ML role profiles.",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["skills"],
+        "properties": {
+            "name": {**_TEXT, "description": "Your name (shown in reports)"},
+            "target": {"type": "string", "description": "The role id you aim for, e.g. ml-engineer"},
+            "skills": {
+                "description": "A list of names, a list of skill mappings, or a mapping of name to level",
+                "oneOf": [
+                    {
+                        "type": "array",
+                        "minItems": 1,
+                        "items": {"oneOf": [{"type": ["string", "number"]}, skill_object]},
+                    },
+                    {
+                        "type": "object",
+                        "minProperties": 1,
+                        "additionalProperties": {"oneOf": [{"$ref": "#/$defs/level"}, {"type": "null"}]},
+                    },
+                ],
+            },
+        },
+        "$defs": {"level": LEVEL},
+    }
+
+
+def role_schema() -> dict[str, Any]:
+    requirement = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "level"],
+        "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "importance": {"enum": list(IMPORTANCES), "default": "required"},
+            "level": {"$ref": "#/$defs/level", "description": "Target proficiency 1-5"},
+            "aliases": _TEXT_LIST,
+            "prerequisites": {**_TEXT_LIST, "description": "Names of other skills of this role to learn first"},
+            "learn": {**_TEXT_LIST, "description": "Concrete learning steps, in order"},
+            "why": {"type": "string"},
+        },
+    }
+    category = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["name", "weight", "skills"],
+        "properties": {
+            "name": {"type": "string", "minLength": 1},
+            "weight": {"type": "number", "exclusiveMinimum": 0},
+            "skills": {"type": "array", "minItems": 1, "items": requirement},
+        },
+    }
+    figure = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["label"],
+        "anyOf": [{"required": ["amount"]}, {"required": ["low", "high"]}],
+        "properties": {
+            "label": {"type": "string"},
+            "amount": {"type": "number"},
+            "low": {"type": "number"},
+            "high": {"type": "number"},
+            "note": {"type": "string"},
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "rolefit role profile",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "title", "categories"],
+        "properties": {
+            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+            "title": {"type": "string", "minLength": 1},
+            "summary": {"type": "string"},
+            "responsibilities": _TEXT_LIST,
+            "career_path": {
+                "type": "object",
+                "additionalProperties": False,
+                "properties": dict.fromkeys(("entry", "mid", "senior"), _TEXT_LIST),
+            },
+            "salary": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["source", "figures"],
+                    "properties": {
+                        "source": {"type": "string"},
+                        "region": {"type": "string"},
+                        "year": {"type": "integer"},
+                        "currency": {"type": "string"},
+                        "figures": {"type": "array", "items": figure},
+                    },
+                },
+            },
+            "sources": _TEXT_LIST,
+            "categories": {"type": "array", "minItems": 1, "items": category},
+        },
+        "$defs": {"level": LEVEL},
+    }
+
+
+def report_schema() -> dict[str, Any]:
+    """The `assess --format json` document."""
+    nullable_str = {"type": ["string", "null"]}
+    requirement = {
+        "type": "object",
+        "required": [
+            "requirement",
+            "category",
+            "importance",
+            "target_level",
+            "status",
+            "matched_skill",
+            "match_method",
+            "match_score",
+            "matched_via",
+            "matched_part",
+            "user_level",
+            "level_assumed",
+            "credit",
+        ],
+        "additionalProperties": False,
+        "properties": {
+            "requirement": {"type": "string"},
+            "category": {"type": "string"},
+            "importance": {"enum": list(IMPORTANCES)},
+            "target_level": {"type": "integer", "minimum": 1, "maximum": 5},
+            "status": {"enum": ["met", "below", "missing"]},
+            "matched_skill": {**nullable_str, "description": "The person's skill, as written"},
+            "match_method": {"enum": ["exact", "alias", "implied", "fuzzy", None]},
+            "match_score": {"type": "number", "minimum": 0, "maximum": 100},
+            "matched_via": {**nullable_str, "description": "The alias, implying skill or fuzzy candidate"},
+            "matched_part": {**nullable_str, "description": "The part of a compound entry that matched"},
+            "user_level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
+            "level_assumed": {"type": "boolean"},
+            "credit": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+    }
+    role = {
+        "type": "object",
+        "required": ["rank", "id", "title", "fit", "required_met", "required_total", "categories"],
+        "additionalProperties": False,
+        "properties": {
+            "rank": {"type": "integer", "minimum": 1},
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "fit": {"type": "number", "minimum": 0, "maximum": 100},
+            "required_met": {"type": "integer", "minimum": 0},
+            "required_total": {"type": "integer", "minimum": 0},
+            "categories": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["name", "weight", "coverage", "requirements"],
+                    "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string"},
+                        "weight": {"type": "number", "exclusiveMinimum": 0},
+                        "coverage": {"type": "number", "minimum": 0, "maximum": 100},
+                        "requirements": {"type": "array", "items": requirement},
+                    },
+                },
+            },
+        },
+    }
+    step = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "step",
+            "skill",
+            "category",
+            "importance",
+            "status",
+            "target_level",
+            "current_level",
+            "level_assumed",
+            "matched_skill",
+            "fit_gain",
+            "prerequisites",
+            "needed_for",
+            "learn",
+        ],
+        "properties": {
+            "step": {"type": "integer", "minimum": 1},
+            "skill": {"type": "string"},
+            "category": {"type": "string"},
+            "importance": {"enum": list(IMPORTANCES)},
+            "status": {"enum": ["below", "missing"]},
+            "target_level": {"type": "integer", "minimum": 1, "maximum": 5},
+            "current_level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
+            "level_assumed": {"type": "boolean"},
+            "matched_skill": nullable_str,
+            "fit_gain": {"type": "number", "minimum": 0, "maximum": 100},
+            "prerequisites": {"type": "array", "items": {"type": "string"}},
+            "needed_for": {"type": "array", "items": {"type": "string"}},
+            "learn": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "rolefit assess report",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "tool", "person", "detailed_role", "detail_reason", "roles", "plan"],
+        "properties": {
+            "schema_version": {"const": 1},
+            "tool": {
+                "type": "object",
+                "required": ["name", "version"],
+                "properties": {"name": {"const": "rolefit"}, "version": {"type": "string"}},
+            },
+            "person": {
+                "type": "object",
+                "required": ["name", "source", "target", "skills"],
+                "additionalProperties": False,
+                "properties": {
+                    "name": nullable_str,
+                    "source": {"type": "string"},
+                    "target": nullable_str,
+                    "skills": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["name", "level", "level_assumed"],
+                            "additionalProperties": False,
+                            "properties": {
+                                "name": {"type": "string"},
+                                "level": {"type": "integer", "minimum": 0, "maximum": 5},
+                                "level_assumed": {"type": "boolean"},
+                            },
+                        },
+                    },
+                },
+            },
+            "detailed_role": {"type": "string"},
+            "detail_reason": {"enum": ["target", "best fit"]},
+            "roles": {"type": "array", "minItems": 1, "items": role},
+            "plan": {
+                "type": "object",
+                "required": ["role", "total_gaps", "steps"],
+                "additionalProperties": False,
+                "properties": {
+                    "role": {"type": "string"},
+                    "total_gaps": {"type": "integer", "minimum": 0},
+                    "steps": {"type": "array", "items": step},
+                },
+            },
+        },
+    }
+
+
+SCHEMAS = {"skills": skills_schema, "role": role_schema, "report": report_schema}

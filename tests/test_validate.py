@@ -1,0 +1,60 @@
+"""`rolefit validate` on the bad-file corpus: each file under tests/data/bad is
+paired with the exact messages it must produce (NAME.expected)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, EXAMPLES, ROOT, RunCli
+
+BAD = DATA / "bad"
+BAD_FILES = sorted(BAD.glob("*.yaml"))
+
+
+def test_every_bad_file_has_its_expected_messages() -> None:
+    assert len(BAD_FILES) >= 30
+    for path in BAD_FILES:
+        assert path.with_suffix(".expected").is_file(), path.name
+
+
+@pytest.mark.parametrize("path", BAD_FILES, ids=lambda p: p.name)
+def test_bad_file(cli: RunCli, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(BAD)
+    result = cli(["validate", path.name])
+    assert result.exit_code == 2
+    assert result.stdout == path.with_suffix(".expected").read_text()
+    assert "1 of 1 file(s) invalid" in result.stderr
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, *sorted((ROOT / "roles").glob("*.yaml"))], ids=lambda p: p.name)
+def test_shipped_files_are_valid(cli: RunCli, path: Path) -> None:
+    result = cli(["validate", str(path)])
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout == ""
+    assert "valid" in result.stderr
+
+
+def test_mixed_files_report_each_and_exit_2(cli: RunCli, tmp_path: Path) -> None:
+    result = cli(["validate", str(EXAMPLES[0]), str(BAD / "empty.yaml"), str(tmp_path), str(tmp_path / "no.yaml")])
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        f"{BAD / 'empty.yaml'}: file is empty",
+        f"{tmp_path}: is a folder, not a file",
+        f"{tmp_path / 'no.yaml'}: no such file",
+    ]
+    assert "3 of 4 file(s) invalid" in result.stderr
+
+
+def test_no_traceback_from_a_real_process() -> None:
+    """The installed entry point, not the test runner, must keep tracebacks away."""
+    paths = [str(p) for p in BAD_FILES]
+    proc = subprocess.run(
+        [sys.executable, "-m", "rolefit", "validate", *paths], capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert len(proc.stdout.splitlines()) >= len(paths)

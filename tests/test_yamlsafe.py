@@ -1,0 +1,97 @@
+"""Guarded YAML reading: every bad file becomes a located RolefitError, with
+the C loader and the pure-Python one alike."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from rolefit import yamlsafe
+from rolefit.errors import RolefitError
+
+from .conftest import DATA
+
+LOADERS = pytest.mark.parametrize("loader", yamlsafe.LOADERS, ids=lambda c: c.__name__)
+
+
+@LOADERS
+def test_yaml_12_scalars_stay_as_written(loader: type[Any]) -> None:
+    data = yamlsafe.parse("skills: [NO, yes, on, Off]\nwhen: 2024-05-01\nt: 1:30\nok: true\n", "f", loader)
+    assert data == {"skills": ["NO", "yes", "on", "Off"], "when": "2024-05-01", "t": "1:30", "ok": True}
+
+
+@LOADERS
+def test_marks_are_one_based(loader: type[Any]) -> None:
+    data = yamlsafe.parse("a: 1\nb:\n  - x\n  - y\n", "f", loader)
+    assert data.key_marks == {"a": (1, 1), "b": (2, 1)}
+    assert data["b"].item_marks == [(3, 5), (4, 5)]
+
+
+@LOADERS
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 1\na: 2\n", "f:2:1: duplicate key 'a' (first at line 1)"),
+        ("a: &x 1\nb: *x\n", "f:2:4: YAML aliases (*x) are not supported; write the value out"),
+        ("a: 1\n---\nb: 2\n", "f:2:1: expected one YAML document, found a second one ('---')"),
+        ("   \n", "f: file is empty"),
+        ("[" * 50_000, "f:1:101: nesting is deeper than 100 levels"),
+        ("a:\n" + "  " * 60 + "- x\n", None),
+    ],
+)
+def test_parse_problems(loader: type[Any], text: str, expected: str | None) -> None:
+    if expected is None:
+        yamlsafe.parse(text, "f", loader)
+        return
+    with pytest.raises(RolefitError) as info:
+        yamlsafe.parse(text, "f", loader)
+    assert str(info.value) == expected
+
+
+@LOADERS
+def test_deep_indentation_is_checked_precisely(loader: type[Any]) -> None:
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(150)) + "  " * 150 + "v\n"
+    with pytest.raises(RolefitError, match="nesting is deeper than 100 levels"):
+        yamlsafe.parse(deep, "f", loader)
+
+
+def test_large_file_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_text("skills:\n" + "  - Python\n" * 200_000)
+    with pytest.raises(RolefitError, match="larger than 1024 KiB"):
+        yamlsafe.load_file(big)
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(RolefitError, match="no such file"):
+        yamlsafe.load_file(tmp_path / "nope.yaml")
+    with pytest.raises(RolefitError, match="is a folder, not a file"):
+        yamlsafe.load_file(tmp_path)
+
+
+def test_not_utf8_is_located() -> None:
+    with pytest.raises(RolefitError) as info:
+        yamlsafe.load_file(DATA / "bad" / "not-utf8.yaml", "x")
+    assert str(info.value) == "x:1:10: is not UTF-8 text (byte 0xe9); save it as UTF-8"
+
+
+def test_bom_is_accepted() -> None:
+    assert yamlsafe.parse(yamlsafe.decode(b"\xef\xbb\xbfa: 1\n", "f"), "f") == {"a": 1}
+
+
+@given(st.text(max_size=200))
+def test_parse_raises_nothing_but_rolefit_error(text: str) -> None:
+    for loader in yamlsafe.LOADERS:
+        with contextlib.suppress(RolefitError):
+            yamlsafe.parse(text, "f", loader)
+
+
+@given(st.binary(max_size=200))
+def test_decode_raises_nothing_but_rolefit_error(data: bytes) -> None:
+    with contextlib.suppress(RolefitError):
+        yamlsafe.decode(data, "f")
