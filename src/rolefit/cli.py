@@ -1,0 +1,213 @@
+"""The command line: options in, a core call, a renderer, an exit code. Nothing else.
+
+Exit codes: 0 success; 1 a --fail-under threshold was not met; 2 bad usage or
+bad input (the message names the file, the place and the problem).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from rolefit import __version__
+from rolefit.errors import RolefitError
+from rolefit.options import DEFAULT_STEPS, ColorOption, ListFormat, ReportFormat, SchemaKind
+
+EXIT_OK = 0
+EXIT_BELOW_THRESHOLD = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    name="rolefit",
+    help="Skills gap analysis for AI/ML roles: match your skills to role profiles, see the gaps, get a plan.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+roles_app = typer.Typer(help="Browse the role profiles.", pretty_exceptions_enable=False)
+app.add_typer(roles_app, name="roles")
+
+
+RolesDir = Annotated[
+    Optional[Path],  # noqa: UP045 - typer needs Optional on Python 3.10
+    typer.Option("--roles-dir", help="A folder of extra role files (*.yaml).", show_default=False),
+]
+Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _print_error(exc: RolefitError) -> None:
+    for problem in exc.problems:
+        print(f"error: {problem}", file=sys.stderr)
+
+
+@contextmanager
+def _expected_errors() -> Iterator[None]:
+    """Expected failures become a message on stderr and exit code 2, never a traceback."""
+    try:
+        yield
+    except RolefitError as exc:
+        _print_error(exc)
+        raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"rolefit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = False,
+) -> None:
+    """Skills gap analysis for AI/ML roles."""
+
+
+@roles_app.callback(invoke_without_command=True)
+def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: RolesDir = None) -> None:
+    """List the roles: built-in ones, plus those in --roles-dir."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from rolefit.roles import load_catalogue
+
+    with _expected_errors():
+        catalogue = load_catalogue(roles_dir)
+    if format is ListFormat.json:
+        from rolefit.render.json import roles_document
+
+        sys.stdout.write(roles_document(catalogue))
+    else:
+        from rolefit.render.console import stdout_console
+        from rolefit.render.table import roles_table
+
+        roles_table(catalogue, stdout_console())
+
+
+@roles_app.command("show")
+def roles_show(
+    role: Annotated[str, typer.Argument(help="A role id (see `rolefit roles`) or a path to a role file.")],
+    format: Format = ListFormat.table,
+    roles_dir: RolesDir = None,
+) -> None:
+    """Show one role in full: context, categories, skills, target levels, first steps."""
+    from rolefit.roles import find_role, load_catalogue
+
+    with _expected_errors():
+        found = find_role(role, load_catalogue(roles_dir))
+    if format is ListFormat.json:
+        from rolefit.render.json import role_document
+
+        sys.stdout.write(role_document(found))
+    else:
+        from rolefit.render.console import stdout_console
+        from rolefit.render.table import role_detail
+
+        role_detail(found, stdout_console())
+
+
+@app.command()
+def assess(
+    file: Annotated[
+        str, typer.Argument(help="Your skills file (YAML), or - to read it from stdin.", show_default=False)
+    ],
+    role: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--role", "-r", help="A role id or role file; repeat for several. Default: every role."),
+    ] = None,
+    roles_dir: RolesDir = None,
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
+    ] = None,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the detailed role's fit is below this."),
+    ] = None,
+    steps: Annotated[
+        int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
+    ] = DEFAULT_STEPS,
+    color: Annotated[ColorOption, typer.Option("--color", help="Colour in the table report.")] = ColorOption.auto,
+) -> None:
+    """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
+
+    With no --role every role is ranked, and the file's `target` role (or else the
+    best fit) is shown in detail.
+    """
+    import os
+
+    from rolefit.assess import assess as run_assessment
+    from rolefit.assess import build_matcher, check_target
+    from rolefit.output import emit
+    from rolefit.profiles import load_profile, parse_profile
+    from rolefit.render import Style, render_report
+    from rolefit.render.console import output_width, use_color
+    from rolefit.roles import select_roles
+
+    with _expected_errors():
+        if file == "-":
+            from rolefit.output import read_stdin
+            from rolefit.yamlsafe import MAX_BYTES, decode
+
+            profile = parse_profile(decode(read_stdin(MAX_BYTES), "<stdin>"), "<stdin>")
+        else:
+            profile = load_profile(Path(file))
+        catalogue, roles = select_roles(role or [], roles_dir)
+        check_target(profile, catalogue)
+        assessment = run_assessment(profile, roles, build_matcher(roles), steps or None)
+        to_terminal = output is None and sys.stdout.isatty()
+        style = Style(
+            color=use_color(color.value, to_terminal, os.environ),
+            width=output_width(to_terminal, os.environ),
+        )
+        emit(render_report(format, assessment, style), output)
+    if fail_under is not None and assessment.detailed.fit < fail_under:
+        print(
+            f"rolefit: {assessment.detailed.role.title} fit {assessment.detailed.fit:.1f} is below --fail-under {fail_under:g}",
+            file=sys.stderr,
+        )
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="Skills files and role files; the kind is detected.")],
+) -> None:
+    """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise."""
+    from rolefit.validation import validate_file
+
+    bad = 0
+    for path in files:
+        kind, problems = validate_file(path)
+        for problem in problems:
+            print(problem)
+        if problems:
+            bad += 1
+        else:
+            print(f"{path}: valid {kind} file", file=sys.stderr)
+    if bad:
+        print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
+        raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) -> None:
+    """Print the JSON Schema of a file format (for editors and the YAML language server)."""
+    from rolefit.render.json import dumps
+    from rolefit.schemas import SCHEMAS
+
+    builder: Callable[[], object] = SCHEMAS[kind.value]
+    sys.stdout.write(dumps(builder()))
+
+
+def main() -> None:
+    app(prog_name="rolefit")

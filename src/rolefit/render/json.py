@@ -1,0 +1,129 @@
+"""JSON output, written with the standard library (never through a Rich console,
+which wraps long lines and eats `[...]`)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import asdict
+from typing import Any
+
+from rolefit import __version__
+from rolefit.assess import Assessment
+from rolefit.model import Role
+from rolefit.plan import Plan
+from rolefit.render import Style
+from rolefit.scoring import RequirementResult, RoleResult
+
+SCHEMA_VERSION = 1
+
+
+def dumps(document: Any) -> str:
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def role_summary(role: Role) -> dict[str, Any]:
+    return {
+        "id": role.id,
+        "title": role.title,
+        "source": role.source,
+        "skills": len(role.requirements),
+        "required": sum(r.importance == "required" for r in role.requirements),
+        "categories": [{"name": c.name, "weight": c.weight, "skills": len(c.requirements)} for c in role.categories],
+    }
+
+
+def roles_document(roles: Sequence[Role]) -> str:
+    return dumps({"schema_version": SCHEMA_VERSION, "roles": [role_summary(r) for r in roles]})
+
+
+def role_document(role: Role) -> str:
+    return dumps({"schema_version": SCHEMA_VERSION, "role": asdict(role)})
+
+
+# The assess report ----------------------------------------------------------
+
+
+def _requirement(r: RequirementResult) -> dict[str, Any]:
+    return {
+        "requirement": r.requirement.name,
+        "category": r.requirement.category,
+        "importance": r.requirement.importance,
+        "target_level": r.requirement.level,
+        "status": r.status,
+        "matched_skill": r.matched_skill,
+        "match_method": r.match_method,
+        "match_score": r.match_score,
+        "matched_via": r.matched_via or None,
+        "matched_part": r.matched_part or None,
+        "user_level": r.user_level,
+        "level_assumed": r.level_assumed,
+        "credit": round(r.credit, 4),
+    }
+
+
+def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
+    return {
+        "rank": position,
+        "id": result.role.id,
+        "title": result.role.title,
+        "fit": round(result.fit, 1),
+        "required_met": result.required_met,
+        "required_total": result.required_total,
+        "categories": [
+            {
+                "name": c.name,
+                "weight": c.weight,
+                "coverage": round(c.coverage, 1),
+                "requirements": [_requirement(r) for r in c.requirements],
+            }
+            for c in result.categories
+        ],
+    }
+
+
+def _plan(plan: Plan) -> dict[str, Any]:
+    return {
+        "role": plan.role_id,
+        "total_gaps": plan.total_gaps,
+        "steps": [
+            {
+                "step": number,
+                "skill": s.requirement.name,
+                "category": s.requirement.category,
+                "importance": s.requirement.importance,
+                "status": s.status,
+                "target_level": s.requirement.level,
+                "current_level": s.current_level,
+                "level_assumed": s.level_assumed,
+                "matched_skill": s.matched_skill,
+                "fit_gain": round(s.fit_gain, 2),
+                "prerequisites": list(s.requirement.prerequisites),
+                "needed_for": list(s.needed_for),
+                "learn": list(s.requirement.learn),
+            }
+            for number, s in enumerate(plan.steps, start=1)
+        ],
+    }
+
+
+def report_data(assessment: Assessment) -> dict[str, Any]:
+    profile = assessment.profile
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": "rolefit", "version": __version__},
+        "person": {
+            "name": profile.name,
+            "source": profile.source,
+            "target": profile.target,
+            "skills": [{"name": s.name, "level": s.level, "level_assumed": s.level_assumed} for s in profile.skills],
+        },
+        "detailed_role": assessment.detailed.role.id,
+        "detail_reason": assessment.detail_reason,
+        "roles": [_role_result(r, i) for i, r in enumerate(assessment.ranking, start=1)],
+        "plan": _plan(assessment.plan),
+    }
+
+
+def render_report(assessment: Assessment, style: Style) -> str:
+    return dumps(report_data(assessment))

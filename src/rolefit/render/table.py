@@ -1,0 +1,265 @@
+"""The Rich terminal rendering. User and file text always goes in as Text, so a
+skill called `[bold]` prints as written."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from rolefit.model import Role, level_name
+from rolefit.render import Style
+
+if TYPE_CHECKING:
+    from rolefit.assess import Assessment
+    from rolefit.scoring import RequirementResult
+
+
+def roles_table(roles: Sequence[Role], console: Console) -> None:
+    table = Table(title="Roles", title_justify="left", title_style="bold")
+    table.add_column("id", no_wrap=True, style="bold")
+    table.add_column("title")
+    table.add_column("skills", justify="right")
+    table.add_column("required", justify="right")
+    table.add_column("categories", justify="right")
+    for role in roles:
+        table.add_row(
+            Text(role.id),
+            Text(role.title),
+            str(len(role.requirements)),
+            str(sum(r.importance == "required" for r in role.requirements)),
+            str(len(role.categories)),
+        )
+    console.print(table)
+    console.print(Text("Details: rolefit roles show ROLE", style="dim"))
+
+
+def role_detail(role: Role, console: Console) -> None:
+    head = [Text.assemble((role.title, "bold"), "  ", (f"({role.id})", "dim"))]
+    if role.summary:
+        head.append(Text(role.summary))
+    console.print(Panel(Group(*head), expand=False))
+    if role.responsibilities:
+        console.print(Text("Key responsibilities", style="bold"))
+        for item in role.responsibilities:
+            console.print(Text(f"  • {item}"))
+    path = role.career_path
+    if path.entry or path.mid or path.senior:
+        console.print(Text("Career path", style="bold"))
+        for label, titles in (("entry", path.entry), ("mid", path.mid), ("senior", path.senior)):
+            if titles:
+                console.print(Text(f"  {label:<7}{', '.join(titles)}"))
+    for block in role.salary:
+        where = " ".join(str(x) for x in (block.region, block.year) if x)
+        console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
+        for figure in block.figures:
+            console.print(Text(f"  {figure.label}: {_money(figure.amount, figure.low, figure.high)}"))
+    for category in role.categories:
+        table = Table(
+            title=f"{escape(category.name)}  (weight {category.weight:g})",
+            title_justify="left",
+            show_lines=False,
+        )
+        table.add_column("skill", style="bold", ratio=2)
+        table.add_column("importance", no_wrap=True)
+        table.add_column("target", no_wrap=True)
+        table.add_column("first step", ratio=3)
+        for req in category.requirements:
+            name = Text(req.name)
+            if req.aliases:
+                name.append(f"\n{', '.join(req.aliases)}", style="dim")
+            table.add_row(
+                name,
+                req.importance,
+                f"{req.level} {level_name(req.level)}",
+                Text(req.learn[0] if req.learn else ""),
+            )
+        console.print(table)
+
+
+def _money(amount: int | None, low: int | None, high: int | None) -> str:
+    parts = []
+    if amount is not None:
+        parts.append(f"${amount:,}")
+    if low is not None and high is not None:
+        parts.append(f"${low:,} - ${high:,}")
+    elif low is not None:
+        parts.append(f"from ${low:,}")
+    elif high is not None:
+        parts.append(f"up to ${high:,}")
+    return " (range ".join(parts) + (")" if len(parts) == 2 else "")
+
+
+# The assess report ----------------------------------------------------------
+
+BAR_WIDTH = 20
+LEARN_STEPS_SHOWN = 2
+
+
+def _bar(percent: float, width: int = BAR_WIDTH) -> Text:
+    filled = round(percent / 100 * width)
+    color = "green" if percent >= 75 else "yellow" if percent >= 50 else "red"
+    return Text.assemble(("█" * filled, color), ("░" * (width - filled), "dim"))
+
+
+def _level(level: int | None, assumed: bool) -> str:
+    if level is None:
+        return "-"
+    return f"{level}*" if assumed else str(level)
+
+
+def _match_text(r: RequirementResult) -> Text:
+    """`torch -> PyTorch (alias)`: what the person wrote, what it counted for, and how."""
+    text = Text()
+    written = r.matched_skill or ""
+    text.append(written)
+    if r.matched_part and r.matched_part != written:
+        text.append(f" ({r.matched_part})", style="dim")
+    if r.match_method != "exact" or written != r.requirement.name:
+        text.append(" → ")
+        text.append(r.requirement.name)
+    how = r.match_method or ""
+    if r.match_method == "fuzzy":
+        how += f" {r.match_score:.0f}"
+    if r.match_method == "implied" and r.matched_via:
+        how += f" by {r.matched_via}"
+    text.append(f"  {how}", style="dim")
+    return text
+
+
+def render_report(assessment: Assessment, style: Style) -> str:
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer,
+        width=style.width,
+        force_terminal=style.color,
+        no_color=not style.color,
+        color_system="standard" if style.color else None,
+        highlight=False,
+        emoji=False,
+    )
+    report(assessment, console)
+    return buffer.getvalue()
+
+
+def report(assessment: Assessment, console: Console) -> None:
+    profile = assessment.profile
+    detailed = assessment.detailed
+    who = Text.assemble(
+        ("rolefit", "bold"), " · ", (profile.name or "your skills", "bold"), (f"  {profile.source}", "dim")
+    )
+    console.print(who)
+    console.print()
+
+    ranking = Table(
+        box=None, show_header=False, pad_edge=False, title="Role fit", title_justify="left", title_style="bold"
+    )
+    ranking.add_column("role", no_wrap=True)
+    ranking.add_column("bar", no_wrap=True)
+    ranking.add_column("fit", justify="right", no_wrap=True)
+    ranking.add_column("required", no_wrap=True)
+    for result in assessment.ranking:
+        marker = ""
+        if result is detailed:
+            marker = "  ◀ your target" if assessment.detail_reason == "target" else "  ◀ best fit"
+        ranking.add_row(
+            Text(result.role.title, style="bold" if result is detailed else ""),
+            _bar(result.fit),
+            f"{result.fit:.0f}%",
+            Text.assemble(f"required {result.required_met}/{result.required_total}", (marker, "bold")),
+        )
+    console.print(ranking)
+    console.print()
+
+    coverage = Table(
+        box=None,
+        show_header=False,
+        pad_edge=False,
+        title=f"{escape(detailed.role.title)}: coverage by category",
+        title_justify="left",
+        title_style="bold",
+    )
+    coverage.add_column("category", no_wrap=True)
+    coverage.add_column("bar", no_wrap=True)
+    coverage.add_column("coverage", justify="right", no_wrap=True)
+    coverage.add_column("met", no_wrap=True, style="dim")
+    for category in detailed.categories:
+        met = sum(r.status == "met" for r in category.requirements)
+        coverage.add_row(
+            Text(category.name),
+            _bar(category.coverage),
+            f"{category.coverage:.0f}%",
+            f"{met}/{len(category.requirements)} met",
+        )
+    console.print(coverage)
+    console.print()
+
+    results = detailed.requirements
+    matched = [r for r in results if r.status != "missing"]
+    if matched:
+        table = Table(
+            box=None, pad_edge=False, title=f"What counted ({len(matched)})", title_justify="left", title_style="bold"
+        )
+        table.add_column("your skill → requirement", ratio=1)
+        table.add_column("level", justify="right", no_wrap=True)
+        for r in matched:
+            level = Text(f"{_level(r.user_level, r.level_assumed)}/{r.requirement.level}")
+            if r.status == "below":
+                level.stylize("yellow")
+                level.append(" below", style="yellow")
+            table.add_row(_match_text(r), level)
+        console.print(table)
+        if any(r.level_assumed for r in matched):
+            console.print(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
+        console.print()
+
+    for importance in ("required", "preferred", "bonus"):
+        missing = [
+            r.requirement.name for r in results if r.status == "missing" and r.requirement.importance == importance
+        ]
+        if missing:
+            console.print(Text.assemble((f"Missing, {importance} ({len(missing)}): ", "bold"), ", ".join(missing)))
+    console.print()
+
+    plan = assessment.plan
+    console.print(
+        Text.assemble(
+            (f"Learning plan for {detailed.role.title}", "bold"),
+            (f"  ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", "dim"),
+        )
+    )
+    if not plan.steps:
+        console.print(Text("  Nothing to learn for this role: every skill is at its target level."))
+    for number, step in enumerate(plan.steps, start=1):
+        requirement = step.requirement
+        if step.status == "missing":
+            where = f"new → {requirement.level} {level_name(requirement.level)}"
+        else:
+            where = f"{_level(step.current_level, step.level_assumed)} → {requirement.level} {level_name(requirement.level)}"
+        line = Text.assemble(
+            (f"{number:>2}. ", "bold"),
+            (requirement.name, "bold"),
+            f"  {requirement.importance}, {where}",
+            (f"  +{step.fit_gain:.1f} fit", "green"),
+        )
+        console.print(line)
+        if step.needed_for:
+            console.print(Text(f"    first, for: {', '.join(step.needed_for)}", style="dim"))
+        for item in requirement.learn[:LEARN_STEPS_SHOWN]:
+            console.print(Text(f"    • {item}"))
+        if len(requirement.learn) > LEARN_STEPS_SHOWN:
+            console.print(
+                Text(
+                    f"    (+{len(requirement.learn) - LEARN_STEPS_SHOWN} more steps with --format markdown)",
+                    style="dim",
+                )
+            )

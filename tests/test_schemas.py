@@ -1,0 +1,68 @@
+"""The printed JSON Schemas describe the same formats the loaders accept."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+
+from rolefit.profiles import PROFILE_FIELDS, SKILL_FIELDS
+from rolefit.roles import CATEGORY_FIELDS, REQUIREMENT_FIELDS, ROLE_FIELDS
+from rolefit.schemas import SCHEMAS, role_schema, skills_schema
+
+from .conftest import EXAMPLES, ROOT, RunCli
+from .test_roles import MINIMAL
+
+ROLE_FILES = sorted((ROOT / "roles").glob("*.yaml"))
+
+
+def _plain(path: Path) -> Any:
+    return yaml.safe_load(path.read_text())
+
+
+@pytest.mark.parametrize("kind", sorted(SCHEMAS))
+def test_schema_is_valid_and_printed(cli: RunCli, kind: str) -> None:
+    result = cli(["schema", kind])
+    assert result.exit_code == 0
+    printed = json.loads(result.stdout)
+    jsonschema.Draft202012Validator.check_schema(printed)
+    assert printed == SCHEMAS[kind]()
+
+
+def test_schema_fields_match_the_loaders() -> None:
+    skills = skills_schema()
+    assert set(skills["properties"]) == set(PROFILE_FIELDS)
+    skill_object = skills["properties"]["skills"]["oneOf"][0]["items"]["oneOf"][1]
+    assert set(skill_object["properties"]) == set(SKILL_FIELDS)
+    role = role_schema()
+    assert set(role["properties"]) == set(ROLE_FIELDS)
+    category = role["properties"]["categories"]["items"]
+    assert set(category["properties"]) == set(CATEGORY_FIELDS)
+    assert set(category["properties"]["skills"]["items"]["properties"]) == set(REQUIREMENT_FIELDS)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_examples_match_the_skills_schema(path: Path) -> None:
+    jsonschema.validate(_plain(path), skills_schema())
+
+
+@pytest.mark.parametrize("path", ROLE_FILES, ids=lambda p: p.name)
+def test_roles_match_the_role_schema(path: Path) -> None:
+    jsonschema.validate(_plain(path), role_schema())
+
+
+def test_minimal_role_matches_the_role_schema() -> None:
+    jsonschema.validate(yaml.safe_load(MINIMAL), role_schema())
+
+
+@pytest.mark.parametrize(
+    "document",
+    [{"skills": []}, {"skills": [{"name": "x", "level": 6}]}, {"skills": {"x": "guru"}}, {"skils": ["x"]}],
+)
+def test_skills_schema_rejects_what_the_loader_rejects(document: Any) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, skills_schema())
