@@ -146,7 +146,7 @@ def assess(
     import os
 
     from rolefit.assess import assess as run_assessment
-    from rolefit.assess import build_matcher, check_target
+    from rolefit.assess import check_target, index_roles
     from rolefit.output import emit
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import Style, render_report
@@ -163,7 +163,8 @@ def assess(
             profile = load_profile(Path(file))
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, catalogue)
-        assessment = run_assessment(profile, roles, build_matcher(roles), steps or None)
+        matcher, indexes = index_roles(roles)
+        assessment = run_assessment(profile, indexes, matcher, steps or None)
         to_terminal = output is None and sys.stdout.isatty()
         style = Style(
             color=use_color(color.value, to_terminal, os.environ),

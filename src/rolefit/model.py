@@ -24,6 +24,11 @@ def level_name(level: int) -> str:
     return LEVEL_NAMES[level]
 
 
+def role_key(name: str) -> str:
+    """Skill names are unique within a role regardless of case and spacing."""
+    return " ".join(name.casefold().split())
+
+
 @dataclass(frozen=True)
 class Skill:
     """One skill as the person wrote it."""

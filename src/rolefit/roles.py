@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from rolefit.model import (
     Role,
     SalaryBlock,
     SalaryFigure,
+    role_key,
 )
 from rolefit.yamlsafe import Mark, load_file, mark_of, parse, value_mark
 
@@ -48,11 +50,6 @@ def load_role(path: Path, label: str | None = None) -> Role:
 
 def parse_role(text: str, where: str) -> Role:
     return role_from_data(parse(text, where), where)
-
-
-def role_key(name: str) -> str:
-    """Skill names are unique within a role regardless of case and spacing."""
-    return " ".join(name.casefold().split())
 
 
 def role_from_data(data: Any, where: str) -> Role:
@@ -339,12 +336,14 @@ def compile_roles(folder: Path) -> str:
     return json.dumps({"roles": documents}, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def builtin_roles() -> list[Role]:
+@lru_cache(maxsize=1)
+def builtin_roles() -> tuple[Role, ...]:
+    """The shipped roles (read once per process)."""
     compiled = resources.files("rolefit") / COMPILED_ROLES
     if compiled.is_file():
         documents = json.loads(compiled.read_text(encoding="utf-8"))["roles"]
-        return [role_from_data(data, f"(built-in) {name}") for name, data in sorted(documents.items())]
-    return [load_role(path, f"(built-in) {path.name}") for path in role_files(builtin_roles_dir())]
+        return tuple(role_from_data(data, f"(built-in) {name}") for name, data in sorted(documents.items()))
+    return tuple(load_role(path, f"(built-in) {path.name}") for path in role_files(builtin_roles_dir()))
 
 
 def load_catalogue(roles_dir: Path | None = None) -> list[Role]:

@@ -99,6 +99,7 @@ def _money(amount: int | None, low: int | None, high: int | None) -> str:
 
 BAR_WIDTH = 20
 LEARN_STEPS_SHOWN = 2
+NEEDED_FOR_SHOWN = 3
 
 
 def _bar(percent: float, width: int = BAR_WIDTH) -> Text:
@@ -123,7 +124,7 @@ def _match_text(r: RequirementResult) -> Text:
     if r.match_method != "exact" or written != r.requirement.name:
         text.append(" → ")
         text.append(r.requirement.name)
-    how = r.match_method or ""
+    how: str = r.match_method or ""
     if r.match_method == "fuzzy":
         how += f" {r.match_score:.0f}"
     if r.match_method == "implied" and r.matched_via:
@@ -222,12 +223,19 @@ def report(assessment: Assessment, console: Console) -> None:
             console.print(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
         console.print()
 
-    for importance in ("required", "preferred", "bonus"):
-        missing = [
-            r.requirement.name for r in results if r.status == "missing" and r.requirement.importance == importance
-        ]
-        if missing:
-            console.print(Text.assemble((f"Missing, {importance} ({len(missing)}): ", "bold"), ", ".join(missing)))
+    missing = [r for r in results if r.status == "missing"]
+    required = [r.requirement.name for r in missing if r.requirement.importance == "required"]
+    if required:
+        console.print(Text.assemble((f"Missing, required ({len(required)}): ", "bold"), ", ".join(required)))
+    others = {i: sum(r.requirement.importance == i for r in missing) for i in ("preferred", "bonus")}
+    if any(others.values()):
+        console.print(
+            Text(
+                f"Also missing: {others['preferred']} preferred and {others['bonus']} bonus skills "
+                "(listed with --format markdown or json)",
+                style="dim",
+            )
+        )
     console.print()
 
     plan = assessment.plan
@@ -253,13 +261,20 @@ def report(assessment: Assessment, console: Console) -> None:
         )
         console.print(line)
         if step.needed_for:
-            console.print(Text(f"    first, for: {', '.join(step.needed_for)}", style="dim"))
+            shown = ", ".join(step.needed_for[:NEEDED_FOR_SHOWN])
+            more = len(step.needed_for) - NEEDED_FOR_SHOWN
+            _indented(console, "", f"first, for: {shown}" + (f" and {more} more" if more > 0 else ""), "dim")
         for item in requirement.learn[:LEARN_STEPS_SHOWN]:
-            console.print(Text(f"    • {item}"))
+            _indented(console, "•", item)
         if len(requirement.learn) > LEARN_STEPS_SHOWN:
-            console.print(
-                Text(
-                    f"    (+{len(requirement.learn) - LEARN_STEPS_SHOWN} more steps with --format markdown)",
-                    style="dim",
-                )
-            )
+            hidden = len(requirement.learn) - LEARN_STEPS_SHOWN
+            _indented(console, "", f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", "dim")
+
+
+def _indented(console: Console, bullet: str, text: str, style: str = "") -> None:
+    """A line of the plan, indented, wrapping under its own first character."""
+    grid = Table.grid(padding=(0, 1, 0, 0))
+    grid.add_column(width=5, justify="right", no_wrap=True)
+    grid.add_column()
+    grid.add_row(bullet, Text(text, style=style))
+    console.print(grid)

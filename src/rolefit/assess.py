@@ -1,0 +1,76 @@
+"""`assess`: a profile against roles -> ranked results, the detailed role, the plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from rolefit.checks import suggestion
+from rolefit.errors import RolefitError
+from rolefit.model import Profile, Role, role_key
+from rolefit.options import DEFAULT_STEPS
+from rolefit.plan import Plan, build_plan
+from rolefit.scoring import RoleIndex, RoleResult, rank, resolve_profile, score_role
+
+if TYPE_CHECKING:
+    from rolefit.matching import Matcher
+
+DetailReason = Literal["target", "best fit"]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    profile: Profile
+    ranking: tuple[RoleResult, ...]
+    detailed: RoleResult
+    detail_reason: DetailReason
+    plan: Plan
+
+
+def build_matcher(roles: Iterable[Role]) -> Matcher:
+    """One matcher for every requirement of every role in the run; role-file
+    aliases of the same skill are merged."""
+    from rolefit.matching import Matcher, Term
+
+    names: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    for role in roles:
+        for requirement in role.requirements:
+            key = role_key(requirement.name)
+            names.setdefault(key, requirement.name)
+            merged = aliases.setdefault(key, [])
+            merged.extend(a for a in requirement.aliases if a not in merged)
+    return Matcher(Term(names[key], tuple(aliases[key])) for key in names)
+
+
+def check_target(profile: Profile, catalogue: Sequence[Role]) -> None:
+    if profile.target is None or any(role.id == profile.target for role in catalogue):
+        return
+    ids = [role.id for role in catalogue]
+    raise RolefitError.at(
+        profile.source, f"target '{profile.target}' is not a known role; {suggestion(profile.target, ids)}"
+    )
+
+
+def index_roles(roles: Iterable[Role]) -> tuple[Matcher, list[RoleIndex]]:
+    """What a run prepares once, whatever the number of people it scores."""
+    roles = list(roles)
+    matcher = build_matcher(roles)
+    return matcher, [RoleIndex(role, matcher) for role in roles]
+
+
+def assess(
+    profile: Profile, indexes: Sequence[RoleIndex], matcher: Matcher, steps: int | None = DEFAULT_STEPS
+) -> Assessment:
+    matches = resolve_profile(profile, matcher)
+    ranking = tuple(rank([score_role(index, matches) for index in indexes]))
+    target = next((r for r in ranking if r.role.id == profile.target), None)
+    detailed = target or ranking[0]
+    return Assessment(
+        profile=profile,
+        ranking=ranking,
+        detailed=detailed,
+        detail_reason="target" if target is not None else "best fit",
+        plan=build_plan(detailed, steps),
+    )

@@ -1,0 +1,121 @@
+"""The learning plan: the gaps of one role, biggest gain first, prerequisites
+before the skills that need them. Pure functions from data to data.
+
+A gap's gain is the fit it adds when closed: its share of the role's fit
+times what is missing of its credit. Ties go to the more important skill,
+then the bigger level gap, then the name, so the order is stable.
+
+A prerequisite is moved ahead of a skill that needs it when the person lacks
+its basics (missing, or below intermediate): someone at 4 of 5 in probability
+can start on machine learning; someone who never studied it should not.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rolefit.model import Requirement
+from rolefit.options import DEFAULT_STEPS
+from rolefit.scoring import RoleIndex, RoleResult, Status, importance_rank
+
+PlanKey = tuple[float, int, int, str]
+BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
+
+
+@dataclass(frozen=True)
+class PlanStep:
+    requirement: Requirement
+    status: Status  # "missing" or "below"
+    current_level: int | None
+    level_assumed: bool
+    matched_skill: str | None
+    fit_gain: float  # points of role fit gained by reaching the target level
+    needed_for: tuple[str, ...] = ()  # gaps that need this one first (it is missing or below basics)
+
+
+@dataclass(frozen=True)
+class Plan:
+    role_id: str
+    steps: tuple[PlanStep, ...]
+    total_gaps: int
+
+
+def _key(index: RoleIndex, position: int, credit: float, level: int | None) -> PlanKey:
+    requirement = index.requirements[position]
+    return (
+        -round(index.shares[position] * (1 - credit), 9),
+        importance_rank(requirement.importance),
+        -(requirement.level - (level or 0)),
+        requirement.name.casefold(),
+    )
+
+
+@lru_cache(maxsize=64)
+def _order_if_missing(index: RoleIndex) -> tuple[tuple[PlanKey, int], ...]:
+    """Every requirement in plan order as if the person had none of them; computed
+    once per role, so a plan costs little more than the person's own matches."""
+    return tuple(sorted((_key(index, i, 0.0, None), i) for i in range(len(index.requirements))))
+
+
+def _gaps_in_order(result: RoleResult) -> Iterator[int]:
+    index = result.index
+    below = sorted((_key(index, i, r.credit, r.user_level), i) for i, r in result.matched.items() if r.credit < 1)
+    unmatched = ((key, i) for key, i in _order_if_missing(index) if i not in result.matched)
+    for _, position in heapq.merge(unmatched, below):
+        yield position
+
+
+def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
+    index = result.index
+    met = sum(1 for r in result.matched.values() if r.credit >= 1)
+    total_gaps = len(index.requirements) - met
+    ordered: list[int] = []
+    placed: set[int] = set()
+
+    def is_gap(position: int) -> bool:
+        return result.credit(position) < 1
+
+    def lacks_basics(position: int) -> bool:
+        found = result.matched.get(position)
+        level = found.user_level if found is not None and found.user_level is not None else 0
+        return is_gap(position) and level < min(BASICS_LEVEL, index.requirements[position].level)
+
+    def place(position: int) -> None:
+        """Prerequisites that are gaps themselves go first (role files have no cycles)."""
+        if position in placed:
+            return
+        placed.add(position)
+        for prerequisite in index.prerequisites[position]:
+            if lacks_basics(prerequisite):
+                place(prerequisite)
+        ordered.append(position)
+
+    for position in _gaps_in_order(result):
+        if limit is not None and len(ordered) >= limit:
+            break
+        place(position)
+    if limit is not None:
+        ordered = ordered[:limit]
+
+    steps = []
+    for position in ordered:
+        found = result.result(position)
+        steps.append(
+            PlanStep(
+                requirement=found.requirement,
+                status=found.status,
+                current_level=found.user_level,
+                level_assumed=found.level_assumed,
+                matched_skill=found.matched_skill,
+                fit_gain=index.shares[position] * (1 - found.credit),
+                needed_for=(
+                    tuple(index.requirements[d].name for d in index.dependents[position] if is_gap(d))
+                    if lacks_basics(position)
+                    else ()
+                ),
+            )
+        )
+    return Plan(index.role.id, tuple(steps), total_gaps)

@@ -1,0 +1,84 @@
+"""Markdown: for a pull-request comment or a GitHub step summary."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rolefit.model import level_name
+from rolefit.render import Style
+
+if TYPE_CHECKING:
+    from rolefit.assess import Assessment
+    from rolefit.scoring import RequirementResult
+
+
+def escape(text: str) -> str:
+    """User text in a table cell or a line: no accidental markup, no broken tables."""
+    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    for char in "`*_[]<>#":
+        out = out.replace(char, "\\" + char)
+    return out
+
+
+def _level(level: int | None, assumed: bool) -> str:
+    if level is None:
+        return "-"
+    return f"{level} (assumed)" if assumed else str(level)
+
+
+def _how(r: RequirementResult) -> str:
+    how: str = r.match_method or ""
+    if r.match_method == "fuzzy":
+        how += f" ({r.match_score:.0f})"
+    if r.matched_via and r.match_method in ("alias", "implied", "fuzzy"):
+        how += f" via {escape(r.matched_via)}"
+    return how
+
+
+def render_report(assessment: Assessment, style: Style) -> str:
+    profile = assessment.profile
+    detailed = assessment.detailed
+    lines = [f"## rolefit: {escape(profile.name or 'skills report')}", ""]
+    lines += [f"Skills file: `{profile.source}`", ""]
+    lines += ["| rank | role | fit | required met |", "| ---: | --- | ---: | ---: |"]
+    for i, r in enumerate(assessment.ranking, start=1):
+        title = escape(r.role.title)
+        if r is detailed:
+            title = f"**{title}** ({'target' if assessment.detail_reason == 'target' else 'best fit'})"
+        lines.append(f"| {i} | {title} | {r.fit:.0f}% | {r.required_met}/{r.required_total} |")
+    lines += ["", f"### {escape(detailed.role.title)}: coverage by category", ""]
+    lines += ["| category | weight | coverage | met |", "| --- | ---: | ---: | ---: |"]
+    for c in detailed.categories:
+        met = sum(r.status == "met" for r in c.requirements)
+        lines.append(f"| {escape(c.name)} | {c.weight:g} | {c.coverage:.0f}% | {met}/{len(c.requirements)} |")
+
+    matched = [r for r in detailed.requirements if r.status != "missing"]
+    if matched:
+        lines += ["", f"### What counted ({len(matched)})", ""]
+        lines += ["| your skill | requirement | how | level | credit |", "| --- | --- | --- | ---: | ---: |"]
+        for m in matched:
+            level = f"{_level(m.user_level, m.level_assumed)} / {m.requirement.level}"
+            lines.append(
+                f"| {escape(m.matched_skill or '')} | {escape(m.requirement.name)} | {_how(m)} | {level} | {m.credit:.2f} |"
+            )
+    for importance in ("required", "preferred", "bonus"):
+        missing = [r for r in detailed.requirements if r.status == "missing" and r.requirement.importance == importance]
+        if missing:
+            names = ", ".join(escape(r.requirement.name) for r in missing)
+            lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
+
+    plan = assessment.plan
+    lines += ["", f"### Learning plan ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", ""]
+    if not plan.steps:
+        lines.append("Nothing to learn for this role: every skill is at its target level.")
+    for number, step in enumerate(plan.steps, start=1):
+        req = step.requirement
+        now = "new" if step.status == "missing" else _level(step.current_level, step.level_assumed)
+        lines.append(
+            f"{number}. **{escape(req.name)}** ({req.importance}, {now} → {req.level} {level_name(req.level)}, "
+            f"+{step.fit_gain:.1f} fit)"
+        )
+        if step.needed_for:
+            lines.append(f"   - first, for: {', '.join(escape(n) for n in step.needed_for)}")
+        lines.extend(f"   - {escape(item)}" for item in req.learn)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,198 @@
+"""Scores a person checks by hand: credit per requirement, coverage per category,
+fit per role. Pure functions from data to data.
+
+- credit = min(user level / target level, 1) when a skill matches, else 0;
+- category coverage = the importance-weighted mean credit, 0-100, with
+  IMPORTANCE_WEIGHTS (required 3, preferred 2, bonus 1);
+- role fit = the category-weight-weighted mean coverage, 0-100;
+- required met = required skills at or above their target level.
+
+Scoring is sparse: a role is indexed once per run (RoleIndex), and a person's
+matched skills are looked up in it, so the work per person grows with the
+skills they list, not with the size of the roles. A cohort of thousands is
+scored with the same code as one `assess`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal
+
+from rolefit.model import IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
+
+if TYPE_CHECKING:
+    from rolefit.matching import Hit, Matcher, MatchMethod
+
+IMPORTANCE_WEIGHTS: Mapping[Importance, int] = {"required": 3, "preferred": 2, "bonus": 1}
+METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
+
+Status = Literal["met", "below", "missing"]
+Matches = Sequence[tuple[Skill, Mapping[str, "Hit"]]]
+
+
+@dataclass(frozen=True)
+class RequirementResult:
+    """How one requirement was (or was not) credited, and why."""
+
+    requirement: Requirement
+    matched_skill: str | None = None  # the user's string, as written
+    match_method: MatchMethod | None = None
+    match_score: float = 0.0
+    matched_via: str = ""  # the alias, implying skill or fuzzy candidate behind the match
+    matched_part: str = ""  # the piece of a compound entry that matched
+    user_level: int | None = None
+    level_assumed: bool = False
+    credit: float = 0.0
+
+    @property
+    def status(self) -> Status:
+        if self.matched_skill is None or self.credit == 0:
+            return "missing"
+        return "met" if self.credit >= 1 else "below"
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    name: str
+    weight: float
+    coverage: float  # 0-100
+    requirements: tuple[RequirementResult, ...]
+
+
+class RoleIndex:
+    """A role prepared for scoring: requirement keys, weights and each
+    requirement's share of the fit (what reaching its target adds, 0-100)."""
+
+    def __init__(self, role: Role, matcher: Matcher) -> None:
+        self.role = role
+        self.requirements: tuple[Requirement, ...] = role.requirements
+        self.category_of: list[int] = []
+        for number, category in enumerate(role.categories):
+            self.category_of.extend([number] * len(category.requirements))
+        self.positions: dict[str, list[int]] = {}
+        for position, requirement in enumerate(self.requirements):
+            self.positions.setdefault(matcher.key(requirement.name), []).append(position)
+        self.weights = [IMPORTANCE_WEIGHTS[r.importance] for r in self.requirements]
+        self.category_totals = [sum(IMPORTANCE_WEIGHTS[r.importance] for r in c.requirements) for c in role.categories]
+        total_weight = sum(c.weight for c in role.categories)
+        self.category_shares = [c.weight / total_weight for c in role.categories]
+        self.shares = [
+            100 * self.category_shares[c] * w / self.category_totals[c]
+            for c, w in zip(self.category_of, self.weights, strict=True)
+        ]
+        self.required = [i for i, r in enumerate(self.requirements) if r.importance == "required"]
+        self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
+        self.prerequisites = [
+            [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
+            for r in self.requirements
+        ]
+        self.dependents: list[list[int]] = [[] for _ in self.requirements]
+        for position, prerequisites in enumerate(self.prerequisites):
+            for prerequisite in prerequisites:
+                self.dependents[prerequisite].append(position)
+
+
+@dataclass(frozen=True, eq=False)
+class RoleResult:
+    """A role's scores for one person; only the matched requirements are stored,
+    the rest are misses by definition."""
+
+    index: RoleIndex
+    fit: float  # 0-100
+    required_met: int
+    coverages: tuple[float, ...]  # per category, 0-100
+    matched: Mapping[int, RequirementResult]
+
+    @property
+    def role(self) -> Role:
+        return self.index.role
+
+    @property
+    def required_total(self) -> int:
+        return len(self.index.required)
+
+    def credit(self, position: int) -> float:
+        found = self.matched.get(position)
+        return found.credit if found is not None else 0.0
+
+    def result(self, position: int) -> RequirementResult:
+        found = self.matched.get(position)
+        return found if found is not None else RequirementResult(self.index.requirements[position])
+
+    @cached_property
+    def requirements(self) -> tuple[RequirementResult, ...]:
+        return tuple(self.result(i) for i in range(len(self.index.requirements)))
+
+    @cached_property
+    def categories(self) -> tuple[CategoryResult, ...]:
+        results = self.requirements
+        out, start = [], 0
+        for category, coverage in zip(self.role.categories, self.coverages, strict=True):
+            end = start + len(category.requirements)
+            out.append(CategoryResult(category.name, category.weight, coverage, results[start:end]))
+            start = end
+        return tuple(out)
+
+
+def credit(user_level: int, target_level: int) -> float:
+    return min(user_level / target_level, 1.0)
+
+
+def score_role(index: RoleIndex, matches: Matches) -> RoleResult:
+    """For each requirement, the best of the person's skills: highest credit,
+    then the most direct match (exact, alias, implied, fuzzy), then the higher
+    match score, then the skill listed first."""
+    best: dict[int, tuple[tuple[float, int, float, int], Skill, Hit]] = {}
+    for order, (skill, hits) in enumerate(matches):
+        for key, hit in hits.items():
+            for position in index.positions.get(key, ()):
+                rank = (
+                    -credit(skill.level, index.requirements[position].level),
+                    METHOD_RANK[hit.method],
+                    -hit.score,
+                    order,
+                )
+                if position not in best or rank < best[position][0]:
+                    best[position] = (rank, skill, hit)
+    matched: dict[int, RequirementResult] = {}
+    sums = [0.0] * len(index.category_totals)
+    for position in sorted(best):
+        _, skill, hit = best[position]
+        requirement = index.requirements[position]
+        result = RequirementResult(
+            requirement=requirement,
+            matched_skill=skill.name,
+            match_method=hit.method,
+            match_score=round(hit.score, 1),
+            matched_via=hit.via,
+            matched_part=hit.part,
+            user_level=skill.level,
+            level_assumed=skill.level_assumed,
+            credit=credit(skill.level, requirement.level),
+        )
+        matched[position] = result
+        sums[index.category_of[position]] += index.weights[position] * result.credit
+    coverages = tuple(100 * s / t for s, t in zip(sums, index.category_totals, strict=True))
+    return RoleResult(
+        index=index,
+        fit=sum(c * s for c, s in zip(coverages, index.category_shares, strict=True)),
+        required_met=sum(1 for i in index.required if i in matched and matched[i].credit >= 1),
+        coverages=coverages,
+        matched=matched,
+    )
+
+
+def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
+    """Each of the person's skills with what it matches; the matcher memoises strings."""
+    return [(skill, matcher.resolve(skill.name)) for skill in profile.skills]
+
+
+def rank(results: Sequence[RoleResult]) -> list[RoleResult]:
+    """Best fit first; ties broken by required skills met, then by id, so output is stable."""
+    return sorted(results, key=lambda r: (-round(r.fit, 6), -r.required_met, r.role.id))
+
+
+def importance_rank(importance: Importance) -> int:
+    return IMPORTANCES.index(importance)

@@ -1,0 +1,174 @@
+"""`rolefit assess` end to end: formats, exit codes, stdout hygiene, atomic output."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from rolefit.render import REPORT_MODULES, ReportFormat
+from rolefit.schemas import report_schema
+
+from .conftest import EXAMPLES, RunCli
+from .test_roles import MINIMAL
+
+REQUIRED_KEYS = {
+    "requirement",
+    "category",
+    "importance",
+    "target_level",
+    "matched_skill",
+    "match_method",
+    "match_score",
+    "user_level",
+    "level_assumed",
+    "credit",
+}
+
+
+def test_every_format_has_a_renderer() -> None:
+    assert set(REPORT_MODULES) == set(ReportFormat)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_json_report_validates_and_explains_every_requirement(cli: RunCli, example: Path) -> None:
+    result = cli(["assess", str(example), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, report_schema())
+    assert len(document["roles"]) == 4
+    for role in document["roles"]:
+        for category in role["categories"]:
+            for requirement in category["requirements"]:
+                assert set(requirement) >= REQUIRED_KEYS
+                if requirement["matched_skill"] is not None:
+                    written = {s["name"] for s in document["person"]["skills"]}
+                    assert requirement["matched_skill"] in written
+
+
+@pytest.mark.parametrize("fmt", list(ReportFormat))
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name)
+def test_output_is_deterministic(cli: RunCli, example: Path, fmt: ReportFormat) -> None:
+    first = cli(["assess", str(example), "--format", fmt.value])
+    second = cli(["assess", str(example), "--format", fmt.value])
+    assert first.exit_code == 0
+    assert first.stdout == second.stdout
+    assert first.stdout.strip()
+
+
+def test_target_role_is_detailed(cli: RunCli) -> None:
+    document = json.loads(cli(["assess", str(EXAMPLES[1]), "-f", "json"]).stdout)
+    assert document["detail_reason"] == "target"
+    assert document["detailed_role"] == document["person"]["target"]
+    assert document["plan"]["role"] == document["detailed_role"]
+
+
+def test_role_option_restricts_and_accepts_paths(cli: RunCli, tmp_path: Path) -> None:
+    role_file = tmp_path / "mine.yaml"
+    role_file.write_text(MINIMAL)
+    result = cli(
+        ["assess", "-", "--role", str(role_file), "--role", "ml-engineer", "-f", "json"], stdin="skills: [python3]\n"
+    )
+    document = json.loads(result.stdout)
+    assert [r["id"] for r in document["roles"]] == ["my-role", "ml-engineer"]
+    mine = document["roles"][0]
+    assert mine["fit"] == 100
+    assert mine["categories"][0]["requirements"][0]["matched_skill"] == "python3"
+
+
+def test_fail_under(cli: RunCli) -> None:
+    passing = cli(["assess", str(EXAMPLES[0]), "-f", "json", "--fail-under", "0"])
+    assert passing.exit_code == 0
+    failing = cli(["assess", str(EXAMPLES[0]), "-f", "json", "--fail-under", "100"])
+    assert failing.exit_code == 1
+    json.loads(failing.stdout)  # the report is still written
+    assert "below --fail-under 100" in failing.stderr
+
+
+def test_output_file_is_written_atomically(cli: RunCli, tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    result = cli(["assess", str(EXAMPLES[0]), "-f", "json", "-o", str(target)])
+    assert result.exit_code == 0 and result.stdout == ""
+    json.loads(target.read_text())
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_no_output_file_when_the_run_fails(cli: RunCli, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("skills: {Python: 9}\n")
+    target = tmp_path / "report.json"
+    result = cli(["assess", str(bad), "-o", str(target)])
+    assert result.exit_code == 2
+    assert (
+        result.stderr
+        == f"error: {bad}:1:18: skill 'Python': level 9 is out of range; levels go from 0 (none) to 5 (expert)\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.yaml"]
+
+
+def test_unwritable_output_is_a_clear_error(cli: RunCli, tmp_path: Path) -> None:
+    result = cli(["assess", str(EXAMPLES[0]), "-o", str(tmp_path / "missing" / "r.json")])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'missing' / 'r.json'}: cannot write")
+
+
+def test_unknown_role_and_target(cli: RunCli) -> None:
+    result = cli(["assess", str(EXAMPLES[0]), "--role", "ml-engneer"])
+    assert result.exit_code == 2
+    assert "did you mean 'ml-engineer'?" in result.stderr
+    bad_target = cli(["assess", "-"], stdin="target: reserch-scientist\nskills: [Python]\n")
+    assert bad_target.exit_code == 2
+    assert bad_target.stderr == (
+        "error: <stdin>: target 'reserch-scientist' is not a known role; did you mean 'research-scientist'?\n"
+    )
+
+
+def test_user_text_is_printed_as_written(cli: RunCli) -> None:
+    result = cli(["assess", "-", "--color", "never"], stdin="name: '[bold]Eve[/bold]'\nskills: ['[red]Python']\n")
+    assert result.exit_code == 0
+    assert "[bold]Eve[/bold]" in result.stdout
+
+
+def test_markdown_escapes_user_text(cli: RunCli) -> None:
+    result = cli(["assess", "-", "-f", "markdown"], stdin="name: 'a|b *c*'\nskills: [Python]\n")
+    assert "a\\|b \\*c\\*" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "colored"),
+    [
+        ([], {}, False),  # not a terminal
+        (["--color", "always"], {}, True),
+        ([], {"FORCE_COLOR": "1"}, True),
+        (["--color", "always"], {"NO_COLOR": "1"}, True),
+        ([], {"FORCE_COLOR": "1", "NO_COLOR": "1"}, False),
+    ],
+)
+def test_colour_conventions(cli: RunCli, args: list[str], env: dict[str, str], colored: bool) -> None:
+    result = cli(["assess", str(EXAMPLES[0]), *args], env=env)
+    assert ("\x1b[" in result.stdout) is colored
+
+
+def test_table_fits_80_columns(cli: RunCli) -> None:
+    for example in EXAMPLES:
+        result = cli(["assess", str(example)], env={"COLUMNS": "80"})
+        assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_steps_option(cli: RunCli) -> None:
+    three = json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json", "--steps", "3"]).stdout)["plan"]
+    every = json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json", "--steps", "0"]).stdout)["plan"]
+    assert len(three["steps"]) == 3
+    assert len(every["steps"]) == every["total_gaps"] == three["total_gaps"]
+    assert [s["skill"] for s in every["steps"][:3]] == [s["skill"] for s in three["steps"]]
+
+
+def test_plan_never_asks_for_what_the_person_has(cli: RunCli) -> None:
+    document = json.loads(
+        cli(["assess", "-", "-f", "json", "--steps", "0"], stdin="skills: {python3: expert, 'pytorch': 5}\n").stdout
+    )
+    planned = {s["skill"] for s in document["plan"]["steps"]}
+    assert "Python" not in planned and "PyTorch" not in planned

@@ -1,0 +1,102 @@
+"""Scores checked by hand against the formulas in rolefit.scoring."""
+
+from __future__ import annotations
+
+import pytest
+
+from rolefit.assess import assess, index_roles
+from rolefit.plan import build_plan
+from rolefit.profiles import parse_profile
+from rolefit.roles import parse_role
+
+ROLE = """\
+id: small
+title: Small role
+categories:
+  - name: Core
+    weight: 2
+    skills:
+      - {name: Python, importance: required, level: 4}
+      - {name: SQL, importance: preferred, level: 2}
+  - name: Ops
+    weight: 1
+    skills:
+      - {name: Docker, importance: bonus, level: 2}
+"""
+
+
+def _assess(skills: str, role_text: str = ROLE, steps: int | None = 10):  # type: ignore[no-untyped-def]
+    matcher, indexes = index_roles([parse_role(role_text, "role.yaml")])
+    return assess(parse_profile(skills, "me.yaml"), indexes, matcher, steps)
+
+
+def test_credit_coverage_fit_by_hand() -> None:
+    result = _assess("skills: {Python: 2, SQL: 3}\n").detailed
+    credits = {r.requirement.name: r.credit for r in result.requirements}
+    assert credits == {"Python": 0.5, "SQL": 1.0, "Docker": 0.0}
+    core, ops = result.categories
+    assert core.coverage == pytest.approx(100 * (3 * 0.5 + 2 * 1.0) / 5)  # 70
+    assert ops.coverage == 0
+    assert result.fit == pytest.approx((2 * 70 + 1 * 0) / 3)
+    assert (result.required_met, result.required_total) == (0, 1)
+
+
+def test_statuses_and_assumed_levels() -> None:
+    result = _assess("skills: [Python, SQL]\n").detailed
+    by_name = {r.requirement.name: r for r in result.requirements}
+    assert by_name["Python"].status == "below" and by_name["Python"].level_assumed
+    assert by_name["Python"].credit == pytest.approx(3 / 4)
+    assert by_name["SQL"].status == "met"
+    assert by_name["Docker"].status == "missing" and by_name["Docker"].matched_skill is None
+
+
+def test_level_zero_is_not_credited() -> None:
+    result = _assess("skills: {Python: 0}\n").detailed
+    assert result.requirements[0].status == "missing"
+    assert result.requirements[0].credit == 0
+
+
+def test_plan_orders_by_fit_gain() -> None:
+    assessment = _assess("skills: {Python: 2, SQL: 3}\n")
+    gains = {s.requirement.name: s.fit_gain for s in assessment.plan.steps}
+    assert gains == pytest.approx({"Docker": 100 / 3, "Python": 100 * (2 / 3) * (3 / 5) * 0.5})
+    assert [s.requirement.name for s in assessment.plan.steps] == ["Docker", "Python"]
+    # closing every gap in the plan brings the fit to 100
+    assert assessment.detailed.fit + sum(gains.values()) == pytest.approx(100)
+
+
+PREREQ_ROLE = """\
+id: prereq
+title: Prerequisites
+categories:
+  - name: ML
+    weight: 5
+    skills:
+      - {name: Deep learning, importance: required, level: 4, prerequisites: [Linear algebra, Python]}
+      - {name: Python, importance: required, level: 3}
+  - name: Maths
+    weight: 1
+    skills:
+      - {name: Linear algebra, importance: bonus, level: 3}
+"""
+
+
+def test_prerequisites_that_are_gaps_come_first() -> None:
+    plan = _assess("skills: {Python: 5}\n", PREREQ_ROLE).plan
+    assert [s.requirement.name for s in plan.steps] == ["Linear algebra", "Deep learning"]
+    assert plan.steps[0].needed_for == ("Deep learning",)
+
+
+def test_steps_limit_and_total() -> None:
+    plan = build_plan(_assess("skills: {Git: 3}\n").detailed, limit=1)
+    assert len(plan.steps) == 1 and plan.total_gaps == 3
+
+
+def test_target_role_is_detailed_else_best_fit() -> None:
+    matcher, roles = index_roles([parse_role(ROLE, "a.yaml"), parse_role(PREREQ_ROLE, "b.yaml")])
+    profile = parse_profile("target: small\nskills: {Deep learning: 4, Python: 5}\n", "me.yaml")
+    result = assess(profile, roles, matcher)
+    assert result.ranking[0].role.id == "prereq"
+    assert (result.detailed.role.id, result.detail_reason) == ("small", "target")
+    untargeted = parse_profile("skills: {Deep learning: 4, Python: 5}\n", "me.yaml")
+    assert assess(untargeted, roles, matcher).detail_reason == "best fit"
