@@ -39,7 +39,7 @@ def test_details_and_context_are_kept() -> None:
         "f",
     )
     assert profile.name == "Ada" and profile.target == "ml-engineer"
-    assert profile.skills == (Skill("PyTorch", 4, years=2.5, evidence="thesis", last_used="2024-05", line=4),)
+    assert profile.skills == (Skill("PyTorch", 4, years=2.5, evidence="thesis", last_used="2024-05"),)
 
 
 def test_a_skill_called_no_is_a_skill() -> None:

@@ -95,3 +95,41 @@ def test_parse_raises_nothing_but_rolefit_error(text: str) -> None:
 def test_decode_raises_nothing_but_rolefit_error(data: bytes) -> None:
     with contextlib.suppress(RolefitError):
         yamlsafe.decode(data, "f")
+
+
+def test_the_c_loader_is_used_where_pyyaml_has_libyaml() -> None:
+    import yaml
+
+    names = [loader.__name__ for loader in yamlsafe.LOADERS]
+    assert names == (["CLoader", "PyLoader"] if yaml.__with_libyaml__ else ["PyLoader"])
+
+
+@LOADERS
+def test_small_deep_text_is_refused_while_walking(loader: type[Any]) -> None:
+    """Short texts skip the event scan (they cannot crash the composer) and are
+    held to the same depth limit by the walk that builds the data."""
+    text = "a: " + "[" * 150 + "]" * 150
+    assert len(text) < yamlsafe.SMALL_TEXT
+    with pytest.raises(RolefitError) as info:
+        yamlsafe.parse(text, "f", loader)
+    assert str(info.value) == "f:1:103: nesting is deeper than 100 levels"
+
+
+@LOADERS
+def test_plain_and_marked_data_are_equal(loader: type[Any]) -> None:
+    text = "name: Ada\nskills:\n  - {name: C++, level: 4}\n  - [R, 2]\nn: ~\nf: 1.5e3\nx: 0x1F\n"
+    assert yamlsafe.parse(text, "f", loader, marks=False) == yamlsafe.parse(text, "f", loader)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: !!set {x}\n", "f:1:4: unsupported YAML tag !!set"),
+        ("a: !!float x\n", "f:1:4: 'x' is not a valid float"),
+        ("? [a]\n: 1\n", "f:1:3: a mapping key must be a plain value"),
+    ],
+)
+def test_unsupported_yaml(text: str, expected: str) -> None:
+    with pytest.raises(RolefitError) as info:
+        yamlsafe.parse(text, "f")
+    assert str(info.value) == expected

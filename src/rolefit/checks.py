@@ -44,26 +44,31 @@ def first_at(mark: Mark | None) -> str:
     return f" (first at line {mark[0]})" if mark is not None else ""
 
 
+_LEVEL_WORDS = ", ".join(f"{i} {name}" for i, name in enumerate(LEVEL_NAMES))
+_LEVEL_OF = {name: i for i, name in enumerate(LEVEL_NAMES)}
+
+
 def parse_level(value: Any) -> int | str:
     """A 0-5 level from a number or a word; a message string when it is neither."""
-    words = ", ".join(f"{i} {name}" for i, name in enumerate(LEVEL_NAMES))
+    if type(value) is int and 0 <= value <= MAX_LEVEL:  # the common case, first
+        return value
     if isinstance(value, bool) or value is None:
-        return f"level must be 0-5 or a word ({words}), not {describe(value)}"
+        return f"level must be 0-5 or a word ({_LEVEL_WORDS}), not {describe(value)}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, str):
         text = value.strip().lower()
         if text.isdigit():
             value = int(text)
-        elif text in LEVEL_NAMES:
-            return LEVEL_NAMES.index(text)
+        elif text in _LEVEL_OF:
+            return _LEVEL_OF[text]
         else:
             return f"unknown level '{value}'; {suggestion(text, LEVEL_NAMES)} (or 0-5)"
     if isinstance(value, int):
         if 0 <= value <= MAX_LEVEL:
             return value
         return f"level {value} is out of range; levels go from 0 (none) to {MAX_LEVEL} (expert)"
-    return f"level must be a whole number 0-5 or a word ({words}), not {value!r}"
+    return f"level must be a whole number 0-5 or a word ({_LEVEL_WORDS}), not {value!r}"
 
 
 class Checker:
@@ -93,8 +98,9 @@ class Checker:
 
     def fields(self, data: dict[Any, Any], allowed: Sequence[str], context: str) -> None:
         """Report keys that are not field names, naming the nearest valid one."""
+        known = frozenset(allowed)
         for key in data:
-            if not isinstance(key, str) or key not in allowed:
+            if key not in known or not isinstance(key, str):
                 name = str(key)
                 self.add(
                     f"unknown field '{name}'{context}; {suggestion(name, allowed)}",

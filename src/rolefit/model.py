@@ -39,7 +39,6 @@ class Skill:
     years: float | None = None
     evidence: str | None = None
     last_used: str | None = None
-    line: int | None = None
 
 
 @dataclass(frozen=True)

@@ -13,20 +13,26 @@ from pathlib import Path
 from typing import Any
 
 from rolefit.checks import Checker, describe, parse_level
+from rolefit.errors import RolefitError
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
-from rolefit.yamlsafe import Mark, item_marks, key_mark, load_file, mark_of, parse, value_mark
+from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, parse, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "skills")
 SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
+_SKILL_FIELDS = frozenset(SKILL_FIELDS)
 
 
 def load_profile(path: Path, label: str | None = None) -> Profile:
     where = label or str(path)
-    return profile_from_data(load_file(path, where), where)
+    return parse_profile(read_text(path, where), where)
 
 
 def parse_profile(text: str, where: str) -> Profile:
-    return profile_from_data(parse(text, where), where)
+    try:
+        return profile_from_data(parse(text, where, marks=False), where)
+    except RolefitError:
+        # Read it again keeping every value's place, so each problem names its line.
+        return profile_from_data(parse(text, where), where)
 
 
 def profile_from_data(data: Any, where: str) -> Profile:
@@ -51,7 +57,7 @@ def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
             name_mark = key_mark(value, key)
             name = _name(check, key, name_mark)
             if name is not None:
-                skills.append(_with_level(check, name, level, value_mark(value, key), name_mark))
+                skills.append(Skill(name, *_level(check, name, level, value_mark(value, key))))
     elif isinstance(value, list):
         for item, item_mark in zip(value, item_marks(value), strict=True):
             if isinstance(item, dict):
@@ -61,7 +67,7 @@ def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
             else:
                 name = _name(check, item, item_mark)
                 if name is not None:
-                    skills.append(Skill(name, DEFAULT_LEVEL, level_assumed=True, line=_line(item_mark)))
+                    skills.append(Skill(name, DEFAULT_LEVEL, level_assumed=True))
     else:
         check.add(
             f"'skills' must be a list of skills or a mapping of skill to level, not {describe(value)}",
@@ -71,10 +77,6 @@ def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
     if not skills and not check.problems:
         check.add("'skills' is empty; list at least one skill", mark)
     return skills
-
-
-def _line(mark: Mark | None) -> int | None:
-    return mark[0] if mark is not None else None
 
 
 def _name(check: Checker, value: Any, mark: Mark | None) -> str | None:
@@ -88,18 +90,20 @@ def _name(check: Checker, value: Any, mark: Mark | None) -> str | None:
     return name
 
 
-def _with_level(check: Checker, name: str, level: Any, mark: Mark | None, name_mark: Mark | None) -> Skill:
-    if level is None:
-        return Skill(name, DEFAULT_LEVEL, level_assumed=True, line=_line(name_mark))
-    parsed = parse_level(level)
+def _level(check: Checker, name: str, value: Any, mark: Mark | None) -> tuple[int, bool]:
+    """The level and whether it was assumed (no level given, or a bad one)."""
+    if value is None:
+        return DEFAULT_LEVEL, True
+    parsed = parse_level(value)
     if isinstance(parsed, str):
         check.add(f"skill '{name}': {parsed}", mark)
-        return Skill(name, DEFAULT_LEVEL, level_assumed=True, line=_line(name_mark))
-    return Skill(name, parsed, line=_line(name_mark))
+        return DEFAULT_LEVEL, True
+    return parsed, False
 
 
 def _skill_mapping(check: Checker, item: dict[Any, Any]) -> Skill | None:
-    check.fields(item, SKILL_FIELDS, " in a skill")
+    if not _SKILL_FIELDS.issuperset(item):
+        check.fields(item, SKILL_FIELDS, " in a skill")
     if "name" not in item:
         check.add("a skill mapping needs a 'name'", mark_of(item))
         return None
@@ -107,7 +111,7 @@ def _skill_mapping(check: Checker, item: dict[Any, Any]) -> Skill | None:
     if name is None:
         return None
     context = f" of skill '{name}'"
-    skill = _with_level(check, name, item.get("level"), value_mark(item, "level") or mark_of(item), mark_of(item))
+    level, assumed = _level(check, name, item.get("level"), value_mark(item, "level") or mark_of(item))
     years = check.number(item, "years", context)
     if years is not None and not 0 <= years <= 80:
         check.add(f"'years'{context} must be between 0 and 80", value_mark(item, "years"))
@@ -115,11 +119,10 @@ def _skill_mapping(check: Checker, item: dict[Any, Any]) -> Skill | None:
     evidence = check.text(item, "evidence", context)
     last_used = check.text(item, "last_used", context)
     return Skill(
-        name=skill.name,
-        level=skill.level,
-        level_assumed=skill.level_assumed,
+        name=name,
+        level=level,
+        level_assumed=assumed,
         years=years,
         evidence=evidence,
         last_used=last_used,
-        line=_line(mark_of(item)),
     )

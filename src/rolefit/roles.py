@@ -23,7 +23,7 @@ from rolefit.model import (
     SalaryFigure,
     role_key,
 )
-from rolefit.yamlsafe import Mark, load_file, mark_of, parse, value_mark
+from rolefit.yamlsafe import Mark, load_file, mark_of, parse, read_text, value_mark
 
 ROLE_FIELDS = (
     "id",
@@ -45,11 +45,15 @@ ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 def load_role(path: Path, label: str | None = None) -> Role:
     where = label or str(path)
-    return role_from_data(load_file(path, where), where)
+    return parse_role(read_text(path, where), where)
 
 
 def parse_role(text: str, where: str) -> Role:
-    return role_from_data(parse(text, where), where)
+    try:
+        return role_from_data(parse(text, where, marks=False), where)
+    except RolefitError:
+        # Read it again keeping every value's place, so each problem names its line.
+        return role_from_data(parse(text, where), where)
 
 
 def role_from_data(data: Any, where: str) -> Role:
