@@ -8,7 +8,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from rolefit.render import REPORT_MODULES, ReportFormat
+from rolefit.options import ReportFormat
+from rolefit.render import REPORT_MODULES
 from rolefit.schemas import report_schema
 
 from .conftest import EXAMPLES, RunCli

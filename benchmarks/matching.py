@@ -1,0 +1,260 @@
+"""Precision and recall of rolefit's skill matcher against plain rapidfuzz scorers.
+
+Run from the repository root with the package installed:
+
+    python benchmarks/matching.py
+
+Reads tests/data/matching_pairs.csv (user, requirement, expected, kind), prints one line
+per matcher, a per-kind breakdown, rolefit's false positives and negatives, and a sweep
+of each fuzzy-layer threshold around its default (the figures the defaults rest on).
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import random
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+from rapidfuzz.utils import default_process
+
+from rolefit.matching import FuzzyPolicy, Matcher, Term, normalise, typo_distance
+from rolefit.vocabulary import load_vocabulary
+
+PAIRS = Path(__file__).resolve().parent.parent / "tests" / "data" / "matching_pairs.csv"
+
+
+@dataclass(frozen=True)
+class Pair:
+    user: str
+    requirement: str
+    expected: bool
+    kind: str
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+    tn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+Predict = Callable[[str, str], bool]
+
+
+def load_pairs(path: Path = PAIRS) -> list[Pair]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [
+            Pair(row["user"], row["requirement"], row["expected"] == "1", row["kind"]) for row in csv.DictReader(handle)
+        ]
+
+
+def score(pairs: Sequence[Pair], predict: Predict) -> Score:
+    counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
+    for pair in pairs:
+        got = predict(pair.user, pair.requirement)
+        counts[("t" if got == pair.expected else "f") + ("p" if got else "n")] += 1
+    return Score(**counts)
+
+
+def rolefit_predictor(pairs: Sequence[Pair], policy: FuzzyPolicy | None = None) -> Predict:
+    matcher = Matcher([Term(name) for name in sorted({p.requirement for p in pairs})], policy=policy)
+    return lambda user, requirement: matcher.match(user, requirement) is not None
+
+
+def scorer_predictor(scorer: Callable[..., float], cutoff: float) -> Predict:
+    return lambda user, requirement: scorer(user, requirement, processor=default_process) >= cutoff
+
+
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _neighbours(char: str) -> str:
+    for row in _KEYBOARD_ROWS:
+        at = row.find(char)
+        if at >= 0:
+            return row[max(0, at - 1) : at] + row[at + 1 : at + 2]
+    return ""
+
+
+def synthetic_typos(name: str, rng: random.Random) -> list[str]:
+    """One deletion, one adjacent transposition, one keyboard-neighbour substitution and
+    one doubled letter, each at a random inner position (the first letter is kept)."""
+    letters = [i for i in range(1, len(name)) if name[i].isalpha()]
+    if len(letters) < 2:
+        return []
+    typos = []
+    i = rng.choice(letters)
+    typos.append(name[:i] + name[i + 1 :])
+    j = rng.choice([k for k in letters if k + 1 < len(name) and name[k + 1].isalpha()] or letters)
+    if j + 1 < len(name):
+        typos.append(name[:j] + name[j + 1] + name[j] + name[j + 2 :])
+    k = rng.choice(letters)
+    near = _neighbours(name[k].lower())
+    if near:
+        typos.append(name[:k] + rng.choice(near) + name[k + 1 :])
+    m = rng.choice(letters)
+    typos.append(name[:m] + name[m] + name[m:])
+    return [t for t in typos if normalise(t) != normalise(name)]
+
+
+def double_typo(name: str, rng: random.Random) -> str | None:
+    """Two of the slips above in one name, at different places."""
+    first = synthetic_typos(name, rng)
+    if not first:
+        return None
+    second = synthetic_typos(rng.choice(first), rng)
+    return rng.choice(second) if second else None
+
+
+@dataclass(frozen=True)
+class Stress:
+    look_alikes: int  # pairs of different vocabulary skills the typo test would link
+    typos: int  # single slips
+    recovered: int  # typo resolved to the skill it came from
+    wrong: int  # typo resolved to a skill the original neither is nor implies
+    doubles: int  # two slips in one name
+    doubles_recovered: int
+    doubles_wrong: int
+
+
+def stress(policy: FuzzyPolicy, seed: int = 7) -> Stress:
+    """The fuzzy layer against the vocabulary itself.
+
+    Look-alikes: every vocabulary name and alias, treated as if it were unknown, against
+    every other skill's names and aliases; each pair the typo test accepts is a pair of
+    real, different skills the layer would confuse. Typos: synthetic typos of every
+    vocabulary name, resolved by a matcher built with this policy.
+    """
+    vocabulary = load_vocabulary()
+    forms: dict[str, set[str]] = {}
+    for skill in vocabulary.skills:
+        for text in (skill.name, *skill.aliases):
+            forms.setdefault(" ".join(normalise(text).replace("-", " ").split()), set()).add(normalise(skill.name))
+    choices = list(forms)
+    pairs: set[frozenset[str]] = set()
+    for form in choices:
+        if len(form.replace(" ", "")) < policy.min_length:
+            continue
+        for other, _, _ in process.extract(
+            form, choices, scorer=OSA.distance, score_cutoff=policy.max_total_edits, limit=None
+        ):
+            if forms[form] & forms[other] or len(other.replace(" ", "")) < policy.min_length:
+                continue
+            if typo_distance(tuple(form.split()), tuple(other.split()), policy) is not None:
+                pairs.add(frozenset((form, other)))
+    matcher = Matcher([], policy=policy)
+    rng = random.Random(seed)
+    counts = [0] * 6
+    for skill in vocabulary.skills:
+        key = matcher.key(skill.name)
+        expected = {key, *matcher.resolve(skill.name)}
+        double = double_typo(skill.name, rng)
+        for typo, slot in [(t, 0) for t in synthetic_typos(skill.name, rng)] + ([(double, 3)] if double else []):
+            counts[slot] += 1
+            hits = matcher.resolve(typo)
+            if key in hits:
+                counts[slot + 1] += 1
+            elif set(hits) - expected:
+                counts[slot + 2] += 1
+    return Stress(len(pairs), *counts)
+
+
+def _line(label: str, result: Score) -> str:
+    return (
+        f"{label:<42}{result.precision:>10.3f}{result.recall:>8.3f}{result.f1:>8.3f}"
+        f"{result.tp:>6}{result.fp:>5}{result.fn:>5}{result.tn:>5}"
+    )
+
+
+def main() -> int:
+    pairs = load_pairs()
+    positives = sum(p.expected for p in pairs)
+    print(f"{len(pairs)} pairs ({positives} positive, {len(pairs) - positives} negative)")
+    print(f"from {PAIRS.relative_to(Path.cwd()) if PAIRS.is_relative_to(Path.cwd()) else PAIRS}\n")
+
+    started = time.perf_counter()
+    rolefit = rolefit_predictor(pairs)
+    matchers: dict[str, Predict] = {
+        "rolefit": rolefit,
+        "WRatio >= 80 (default_process)": scorer_predictor(fuzz.WRatio, 80),
+        "token_set_ratio >= 80 (default_process)": scorer_predictor(fuzz.token_set_ratio, 80),
+    }
+    print(f"{'matcher':<42}{'precision':>10}{'recall':>8}{'F1':>8}{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>5}")
+    for label, predict in matchers.items():
+        print(_line(label, score(pairs, predict)))
+    elapsed = time.perf_counter() - started
+
+    by_kind: dict[str, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_kind[pair.kind].append(pair)
+    print("\nshare of pairs each matcher gets right, by kind")
+    print(f"{'kind':<18}{'pairs':>6}" + "".join(f"{label.split()[0]:>18}" for label in matchers))
+    for kind in sorted(by_kind, key=lambda k: (k.startswith("neg"), k)):
+        group = by_kind[kind]
+        cells = "".join(
+            f"{sum(predict(p.user, p.requirement) == p.expected for p in group) / len(group):>18.2f}"
+            for predict in matchers.values()
+        )
+        print(f"{kind:<18}{len(group):>6}{cells}")
+
+    wrong = [p for p in pairs if rolefit(p.user, p.requirement) != p.expected]
+    for title, expected in (("false positives", False), ("false negatives", True)):
+        listed = [p for p in wrong if p.expected == expected]
+        print(f"\nrolefit {title} ({len(listed)}):")
+        for pair in listed:
+            print(f"  {pair.user!r} -> {pair.requirement!r}  [{pair.kind}]")
+
+    print(
+        "\nfuzzy-layer thresholds, one moved at a time (default marked *):"
+        "\n  pairs P/R = precision/recall on the labelled pairs;"
+        "\n  look-alikes = pairs of different vocabulary skills the typo test would link;"
+        "\n  typos = synthetic typos of vocabulary names, one slip and two slips:"
+        " share recovered / share linked to a wrong skill"
+    )
+    default = FuzzyPolicy()
+    print(
+        f"  {'setting':<28}{'value':>6}{'pairs P/R':>14}{'look-alikes':>13}"
+        f"{'1 slip ok/wrong':>18}{'2 slips ok/wrong':>18}"
+    )
+    for field in dataclasses.fields(FuzzyPolicy):
+        current = getattr(default, field.name)
+        for value in range(max(1, current - 2), current + 3):
+            policy = dataclasses.replace(default, **{field.name: value})
+            result = score(pairs, rolefit_predictor(pairs, policy))
+            load = stress(policy)
+            mark = "*" if value == current else " "
+            print(
+                f"  {field.name:<28}{mark:>3}{value:>3}"
+                f"{result.precision:>8.3f}/{result.recall:.3f}{load.look_alikes:>13}"
+                f"{load.recovered / load.typos:>11.3f} / {load.wrong / load.typos:.3f}"
+                f"{load.doubles_recovered / load.doubles:>11.3f} / "
+                f"{load.doubles_wrong / load.doubles:.3f}"
+            )
+    print(f"\n(matching all pairs with the three matchers took {elapsed * 1000:.0f} ms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,586 @@
+"""Matching the skills people write against skill names, in layers that each explain
+themselves.
+
+1. ``normalise``: Unicode NFKC, invisible characters and trademark signs dropped, dashes,
+   quotes and spaces unified, case folded, accents and look-alike Greek/Cyrillic letters
+   folded to ASCII, parenthesised qualifiers and versions removed. ``+``, ``#`` and ``.``
+   are kept: ``C``, ``C++`` and ``C#`` stay three skills, ``.NET`` stays ``.net``.
+2. exact and alias lookup of the whole string against every skill name and alias (the
+   shipped vocabulary plus the terms and their role-file aliases), first as normalised,
+   then with spaces, hyphens and dots inside words ignored (``scikit learn``,
+   ``Py Torch``, ``NodeJS``), then without proficiency words (``Advanced SQL``,
+   ``Python programming``).
+3. compound entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up;
+   a whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole.
+4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
+   ``typo_distance`` for what counts as a typo.
+5. implication: a skill found by any layer also credits the skills the vocabulary says
+   it implies (``Keras Tuner`` -> ``Keras``), reported as ``implied``.
+
+Resolving a string never depends on which requirement is asked about, so a cohort
+resolves each distinct string once (``Matcher.resolve`` is memoised).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from rolefit.vocabulary import Vocabulary, load_vocabulary
+
+MatchMethod = Literal["exact", "alias", "implied", "fuzzy"]
+
+
+@dataclass(frozen=True)
+class FuzzyPolicy:
+    """What the typo layer accepts.
+
+    Chosen by measurement: ``python benchmarks/matching.py`` moves one setting at a time
+    and prints (a) precision/recall on tests/data/matching_pairs.csv, (b) look-alikes:
+    pairs of different vocabulary skills the typo test would link if one were missing
+    from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
+    two slips, recovered / linked to a wrong skill. The figures below are from that run
+    (757 skills; at the defaults: pairs 1.000/0.993, 8 look-alikes, one slip 0.791/0.002,
+    two slips 0.595/0.000). The labelled pairs barely separate the settings; (b) and (c)
+    do.
+    """
+
+    # Strings shorter than this (spaces and hyphens ignored) never fuzzy match. 4 would
+    # recover 3 more points of single-slip typos (0.824) with no new look-alike, but all
+    # of that gain is four-letter strings read as five-letter names (Kers -> Keras), the
+    # region where unknown short tool names live; 6 loses 6 points and pair recall
+    # (0.986).
+    min_length: int = 5
+    # Words up to this length must be spelt exactly when they differ (Dask/Dash/Bash,
+    # Ruby/Rust). 3 would gain 2 points of typos; 5 loses 4 points and pair recall.
+    max_exact_word_length: int = 4
+    # Up to this length a word may differ by one insertion, deletion or adjacent
+    # transposition but not a substitution: at 4, look-alikes rise from 8 to 12 (SciPy/
+    # Scapy, SymPy/SimPy, Scala/Scale); at 6 they fall to 6 for 4 points of typos.
+    max_no_substitution_length: int = 5
+    # Words this long or longer may carry two edits (Kubernetes, Optimization). At 7,
+    # look-alikes rise from 8 to 11 for 9 more points of two-slip typos; at 6 to 16, with
+    # the first wrong links; at 9 two-slip recovery falls from 0.595 to 0.529.
+    two_edit_word_length: int = 8
+    # The edits a whole fuzzy match may carry, all words together. 1 recovers a tenth of
+    # two-slip typos (0.095) instead of 0.595; 3 and more change nothing measured.
+    max_total_edits: int = 2
+
+
+_METHOD_RANK: dict[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
+
+
+@dataclass(frozen=True)
+class Term:
+    """Something the user's skills are matched against (a requirement)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()  # role-file aliases, added on top of the vocabulary's
+
+
+@dataclass(frozen=True)
+class Hit:
+    """How one user skill reached one term."""
+
+    method: MatchMethod
+    score: float  # 0-100; 100 for exact, alias and implied from those
+    part: str  # the piece of the user's string that matched, as written
+    via: str  # the alias, implying skill, or fuzzy candidate; "" for exact
+
+
+# --- normalisation ------------------------------------------------------------------
+
+_INVISIBLE = "\u00ad\u034f\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+_DROPPED = dict.fromkeys(map(ord, _INVISIBLE + "\u00ae\u00a9\u2122\u2120"), None)
+_DASHES = (
+    "\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212"
+    "\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u301c\u3030\u30a0\ufe31\ufe32\ufe58\ufe63\uff0d"
+)
+_PUNCTUATION = str.maketrans(
+    {
+        **dict.fromkeys(map(ord, _DASHES), "-"),
+        **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u00b4\u0060"), "'"),
+        **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'),
+        ord("\u266f"): "#",  # the music sharp sign, pasted for C#
+        ord("\u3001"): ",",  # ideographic comma
+    }
+)
+# Greek and Cyrillic letters that look like Latin ones (after case folding); folded
+# only in strings that also hold ASCII letters, i.e. a Latin word with an intruder.
+_CONFUSABLES = str.maketrans(
+    "\u0430\u0432\u0435\u043a\u043c\u043d\u043e\u0440\u0441\u0442\u0443\u0445\u0456\u0458\u0455\u0501"  # Cyrillic
+    "\u03b1\u03b2\u03b5\u03b6\u03b7\u03b9\u03ba\u03bc\u03bd\u03bf\u03c1\u03c4\u03c5\u03c7",  # Greek
+    "abekmhopctyxijsdabezhikmvoptux",
+)
+_NON_LATIN_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_ASCII_LETTER = re.compile(r"[a-z]")
+_SPACES = re.compile(r"\s+")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
+_UNCLOSED = re.compile(r"\s*[(\[{].*$")
+_STRAY_BRACKETS = re.compile(r"[()\[\]{}]")
+_SPACED_AMPERSAND = re.compile(r"\s+&\s+")
+_SPACED_SLASH = re.compile(r"\s*/\s*")
+_SPACED_SUFFIX = re.compile(r"(?<=\w)\s+(?=\+\+(?:\W|$))|(?<=\b[a-z])\s+(?=#(?:\W|$))")  # C ++, F #
+_VERSION_TOKEN = re.compile(
+    r"(?<=\S)[\s-]+(?:(?:version|ver\.?|v\.?)\s*)?"
+    r"(?:\d+(?:\.\d+)*(?:\.x)?\+?|r20\d\d[ab]|lts)$"
+)
+# A version glued to a word of at least four letters: python3, python3.11, html5,
+# yolov8. Shorter words keep their digits, which are usually part of the name (S3,
+# EC2, TF2, D3, GPT4).
+_GLUED_VERSION = re.compile(r"(?<=[a-z]{4})v?\d+(?:\.\d+)*(?:\.x)?\+?$")
+_GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
+_LETTER = re.compile(r"[^\W\d_]")
+_LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"]+")
+_TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
+
+
+def _fold_accents(text: str) -> str:
+    """Drop combining marks on ASCII letters (naïve -> naive), leaving other scripts be."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept: list[str] = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and kept[-1].isascii():
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _strip_brackets(text: str) -> str:
+    previous = None
+    stripped = text
+    while stripped != previous:
+        previous = stripped
+        stripped = _BRACKETED.sub(" ", stripped)
+    stripped = _STRAY_BRACKETS.sub(" ", _UNCLOSED.sub("", stripped))
+    if stripped.strip():
+        return stripped
+    # Nothing outside the brackets, as in "(NLP)": keep what is inside.
+    return _STRAY_BRACKETS.sub(" ", text)
+
+
+def _strip_versions(text: str) -> str:
+    while True:
+        for pattern in (_VERSION_TOKEN, _GLUED_SYMBOL_VERSION, _GLUED_VERSION):
+            shorter = pattern.sub("", text)
+            if shorter != text and _LETTER.search(shorter):
+                text = shorter.rstrip()
+                break
+        else:
+            return text
+
+
+def _normalise_once(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text.translate(_DROPPED))
+    text = text.translate(_PUNCTUATION).casefold()
+    if not text.isascii():
+        text = _fold_accents(text)
+        if _ASCII_LETTER.search(text) and _NON_LATIN_LETTER.search(text):
+            text = text.translate(_CONFUSABLES)
+    text = _SPACES.sub(" ", text)
+    text = _strip_brackets(text)
+    text = _SPACED_AMPERSAND.sub(" and ", text)
+    text = _SPACED_SLASH.sub("/", text)
+    text = _SPACED_SUFFIX.sub("", text)
+    text = _SPACES.sub(" ", text).strip()
+    text = _strip_versions(text)
+    text = _LEADING_JUNK.sub("", text)
+    return _TRAILING_JUNK.sub("", text)
+
+
+def normalise(text: str) -> str:
+    """The comparable form of a skill name: see the module docstring. Idempotent."""
+    for _ in range(10):
+        again = _normalise_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+_INNER_SEPARATORS = re.compile(r"(?<=\w)[\s\-_.]+(?=\w)")
+
+
+def _compact(normalised: str) -> str:
+    """Spaces, hyphens, underscores and dots between letters ignored: scikit learn,
+    scikit-learn and scikitlearn are one; C-- and .NET keep their symbols."""
+    return _INNER_SEPARATORS.sub("", normalised)
+
+
+_WORD_SPLIT = re.compile(r"[\s\-_/]+")
+
+
+def _words(normalised: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD_SPLIT.split(normalised) if w)
+
+
+# --- compound entries -----------------------------------------------------------------
+
+_SEPARATORS = re.compile(
+    r"\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|\s+(?:\+|&|and|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, SQL - advanced
+    r"|:\s+",  # Languages: Python, Java
+    re.IGNORECASE,
+)
+_OPENING = "([{"
+_CLOSING = ")]}"
+
+
+def split_compound(text: str) -> tuple[str, ...]:
+    """The pieces of an entry that lists several skills, as written (after NFKC, so that
+    full-width separators count). Separators inside brackets do not split."""
+    text = unicodedata.normalize("NFKC", text)
+    depth_at: list[int] = []
+    depth = 0
+    for char in text:
+        if char in _CLOSING:
+            depth = max(0, depth - 1)
+        depth_at.append(depth)
+        if char in _OPENING:
+            depth += 1
+    pieces: list[str] = []
+    start = 0
+    for separator in _SEPARATORS.finditer(text):
+        if depth_at[separator.start()] == 0 and separator.end() > separator.start():
+            pieces.append(text[start : separator.start()])
+            start = separator.end()
+    pieces.append(text[start:])
+    return tuple(p for p in (piece.strip() for piece in pieces) if p)
+
+
+def _bracketed_pieces(text: str) -> tuple[str, ...]:
+    """Skills listed in brackets after the main one: "Python (pandas, NumPy)"."""
+    text = unicodedata.normalize("NFKC", text)
+    return tuple(piece for inner in _BRACKETED.findall(text) for piece in split_compound(inner[1:-1]))
+
+
+# --- proficiency words ----------------------------------------------------------------
+
+_LEADING_QUALIFIERS = (
+    "advanced", "basic", "basics of", "beginner", "intermediate", "expert", "expert in",
+    "expertise in", "proficient in", "proficient with", "proficiency in",
+    "proficiency with", "strong", "solid", "good", "excellent", "deep knowledge of",
+    "knowledge of", "working knowledge of", "familiarity with", "familiar with",
+    "experience with", "experience in", "experienced in", "experienced with",
+    "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
+    "foundations of", "understanding of", "some", "professional",
+)  # fmt: skip
+_TRAILING_QUALIFIERS = (
+    "programming", "programming language", "language", "development", "framework",
+    "library", "libraries", "skills", "experience", "basics", "fundamentals",
+    "ecosystem", "expertise", "proficiency", "knowledge", "engineer", "engineering",
+    "pipeline", "pipelines", "version control",
+)  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_LEADING_QUALIFIER = re.compile(rf"^(?:(?:{_alternation(_LEADING_QUALIFIERS)})\s+)+")
+_TRAILING_QUALIFIER = re.compile(rf"(?:\s+(?:{_alternation(_TRAILING_QUALIFIERS)}))+$")
+
+
+def _without_qualifiers(normalised: str) -> str:
+    return _TRAILING_QUALIFIER.sub("", _LEADING_QUALIFIER.sub("", normalised)).strip()
+
+
+# --- the typo test ----------------------------------------------------------------------
+
+
+def _is_slip(shorter: str, longer: str, policy: FuzzyPolicy) -> bool:
+    """Whether ``longer`` is ``shorter`` with one letter doubled (ddatabases) or, on a word
+    of ``min_length`` or more, one letter added at the end (Postgress, Seaborne), rather
+    than ``shorter`` plus a piece (NoSQL, MLOps, Scalability)."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    if longer.startswith(shorter) and len(shorter) >= policy.min_length:
+        return True
+    return any(longer[i] == longer[i + 1] and longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer) - 1))
+
+
+def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
+    """Edits between two word sequences if ``typed`` reads as a typo of ``known``, else None.
+
+    A typo is a small edit inside words, not a different word: the same number of words;
+    words that differ must start alike (or swap their first two letters), be longer than
+    four letters, differ by one edit (two from eight letters on; no substitution up to
+    five letters), and neither may be the other plus a piece (ML/MLOps, SQL/NoSQL,
+    Scala/Scalability, supervised/unsupervised), except one trailing letter on a word of
+    five or more (Postgres/Postgress, Seaborn/Seaborne).
+    """
+    if len(typed) != len(known):
+        return None
+    total = 0
+    for a, b in zip(typed, known, strict=True):
+        if a == b:
+            continue
+        shorter, longer = sorted((a, b), key=len)
+        if len(longer) <= policy.max_exact_word_length:
+            return None
+        if a[0] != b[0] and not (len(a) > 1 and len(b) > 1 and a[0] == b[1] and a[1] == b[0]):
+            return None
+        if shorter in longer and not _is_slip(shorter, longer, policy):
+            return None
+        distance = OSA.distance(a, b)
+        if distance > (2 if len(longer) >= policy.two_edit_word_length else 1):
+            return None
+        if len(longer) <= policy.max_no_substitution_length and len(a) == len(b) and sorted(a) != sorted(b):
+            return None
+        total += distance
+    return total if 0 < total <= policy.max_total_edits else None
+
+
+# --- the matcher ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Surface:
+    """One way of writing a skill that the index knows."""
+
+    text: str  # as written in the vocabulary or role file
+    key: str
+    is_name: bool  # a skill's own name rather than an alias
+
+
+@dataclass(frozen=True)
+class _Found:
+    key: str
+    hit: Hit
+    origin: frozenset[str]  # normalised part and the key it resolved to, for never_match
+
+
+def _better(a: Hit, b: Hit) -> bool:
+    return (_METHOD_RANK[a.method], -a.score) < (_METHOD_RANK[b.method], -b.score)
+
+
+class Matcher:
+    """Resolves user skill strings to canonical skill keys.
+
+    The index holds every vocabulary skill and every term given; a term whose name is a
+    vocabulary name or alias shares that skill's key (a role asking for "Postgres" and
+    one asking for "PostgreSQL" ask for the same thing).
+    """
+
+    def __init__(
+        self,
+        terms: Iterable[Term],
+        vocabulary: Vocabulary | None = None,
+        *,
+        policy: FuzzyPolicy | None = None,
+    ) -> None:
+        vocabulary = load_vocabulary() if vocabulary is None else vocabulary
+        self._policy = policy = FuzzyPolicy() if policy is None else policy
+        self._exact: dict[str, list[_Surface]] = {}
+        self._keys: dict[str, str] = {}
+        self._display: dict[str, str] = {}
+        implies: dict[str, list[str]] = {}
+        for skill in vocabulary.skills:
+            key = normalise(skill.name)
+            self._display.setdefault(key, skill.name)
+            self._add(_Surface(skill.name, key, True))
+            for alias in skill.aliases:
+                self._add(_Surface(alias, key, False))
+            implies.setdefault(key, []).extend(normalise(n) for n in skill.implies)
+        self._compact = self._build_compact()
+        for term in terms:
+            key = self.key(term.name)
+            self._display.setdefault(key, term.name)
+            # A term named by another skill's alias ("Postgres") is an alias of that
+            # skill: another role may call it "PostgreSQL", and the hit must read true
+            # for both.
+            self._add(_Surface(term.name, key, normalise(term.name) == key))
+            for alias in term.aliases:
+                self._add(_Surface(alias, key, False))
+        self._compact = self._build_compact()
+        self._implies = {key: self._closure(key, implies) for key in implies}
+        self._never = self._build_never(vocabulary.never_match)
+        self._fuzzy_forms: list[str] = []
+        self._fuzzy_words: list[tuple[str, ...]] = []
+        self._fuzzy_surfaces: list[list[_Surface]] = []
+        for form, surfaces in self._exact.items():
+            words = _words(form)
+            if len(_compact(form)) >= policy.min_length:
+                self._fuzzy_forms.append(" ".join(words))
+                self._fuzzy_words.append(words)
+                self._fuzzy_surfaces.append(surfaces)
+        self._keys.clear()  # keys asked for while the index was incomplete
+        self._resolved: dict[str, Mapping[str, Hit]] = {}
+
+    # -- building
+
+    def _add(self, surface: _Surface) -> None:
+        form = normalise(surface.text)
+        if not form:
+            return
+        known = self._exact.setdefault(form, [])
+        if surface not in known:
+            known.append(surface)
+
+    def _build_compact(self) -> dict[str, list[_Surface]]:
+        compact: dict[str, list[_Surface]] = {}
+        for form, surfaces in self._exact.items():
+            compact.setdefault(_compact(form), []).extend(surfaces)
+        # A compact form shared by different skills says nothing: drop it.
+        return {c: s for c, s in compact.items() if len({x.key for x in s}) == 1}
+
+    @staticmethod
+    def _closure(key: str, implies: Mapping[str, list[str]]) -> tuple[str, ...]:
+        seen: list[str] = []
+        stack = list(implies.get(key, ()))
+        while stack:
+            implied = stack.pop()
+            if implied != key and implied not in seen:
+                seen.append(implied)
+                stack.extend(implies.get(implied, ()))
+        return tuple(seen)
+
+    def _identities(self, name: str) -> set[str]:
+        form = normalise(name)
+        return {form, *(s.key for s in self._lookup(form))}
+
+    def _build_never(self, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
+        never: set[frozenset[str]] = set()
+        for a, b in pairs:
+            for x in self._identities(a):
+                for y in self._identities(b):
+                    if x != y:
+                        never.add(frozenset((x, y)))
+        return never
+
+    # -- lookups
+
+    def _lookup(self, form: str) -> list[_Surface]:
+        if not form:
+            return []
+        return self._exact.get(form) or self._compact.get(_compact(form)) or []
+
+    def _lookup_variants(self, form: str) -> list[_Surface]:
+        found = self._lookup(form)
+        if not found:
+            bare = _without_qualifiers(form)
+            if bare and bare != form:
+                found = self._lookup(bare)
+        return found
+
+    def key(self, name: str) -> str:
+        """The canonical key of a term name (its vocabulary skill's, if it has one)."""
+        cached = self._keys.get(name)
+        if cached is None:
+            form = normalise(name)
+            surfaces = self._lookup(form)
+            named = [s for s in surfaces if s.is_name] or surfaces
+            cached = named[0].key if named else form
+            self._keys[name] = cached
+        return cached
+
+    def display_name(self, key: str) -> str:
+        """How a key is written: its vocabulary name, or the first term name for it."""
+        return self._display.get(key, key)
+
+    # -- resolving
+
+    def _direct(self, part: str) -> list[_Found]:
+        form = normalise(part)
+        return [
+            _Found(
+                s.key,
+                Hit("exact" if s.is_name else "alias", 100.0, part, "" if s.is_name else s.text),
+                frozenset((form, s.key)),
+            )
+            for s in self._lookup_variants(form)
+        ]
+
+    def _bracketed(self, text: str) -> list[_Found]:
+        found: list[_Found] = []
+        for piece in _bracketed_pieces(text):
+            # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
+            if len(_compact(normalise(piece))) > 1:
+                found.extend(self._direct(piece))
+        return found
+
+    def _fuzzy(self, part: str) -> list[_Found]:
+        form = normalise(part)
+        words = _words(form)
+        query = " ".join(words)
+        if len(_compact(form)) < self._policy.min_length:
+            return []
+        best: tuple[int, float] | None = None
+        winners: list[tuple[_Surface, float]] = []
+        for _, _, index in process.extract(
+            query,
+            self._fuzzy_forms,
+            scorer=OSA.distance,
+            score_cutoff=self._policy.max_total_edits,
+            limit=None,
+        ):
+            distance = typo_distance(words, self._fuzzy_words[index], self._policy)
+            if distance is None:
+                continue
+            score = float(fuzz.ratio(query, self._fuzzy_forms[index]))
+            rank = (distance, -score)
+            if best is None or rank < best:
+                best, winners = rank, []
+            if rank == best:
+                winners.extend((s, score) for s in self._fuzzy_surfaces[index])
+        if len({s.key for s, _ in winners}) != 1:
+            return []  # nothing close, or two different skills equally close
+        surface, score = winners[0]
+        return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
+
+    def _resolve_uncached(self, text: str) -> dict[str, Hit]:
+        written = text.strip()
+        found = self._direct(written)
+        if found:
+            found += self._bracketed(written)
+        else:
+            parts = split_compound(written)
+            if len(parts) > 1:
+                direct = {p: self._direct(p) + self._bracketed(p) for p in parts}
+                # A part that is nobody's name may be a typo inside one multi-word skill
+                # ("Probablity and statistics") before it is a list with a typo in it.
+                if all(direct.values()) or not (found := self._fuzzy(written)):
+                    for part, part_hits in direct.items():
+                        found += part_hits or self._fuzzy(part)
+            else:
+                found = self._fuzzy(written) + self._bracketed(written)
+        hits: dict[str, Hit] = {}
+        for item in found:
+            candidates = [(item.key, item.hit, item.origin)]
+            for implied in self._implies.get(item.key, ()):
+                via = self.display_name(item.key)
+                hit = Hit("implied", item.hit.score, item.hit.part, via)
+                candidates.append((implied, hit, item.origin | {item.key}))
+            for key, hit, origin in candidates:
+                if any(frozenset((o, key)) in self._never for o in origin if o != key):
+                    continue
+                current = hits.get(key)
+                if current is None or _better(hit, current):
+                    hits[key] = hit
+        return hits
+
+    def resolve(self, user_skill: str) -> Mapping[str, Hit]:
+        """Canonical key -> the best Hit for every skill this string credits."""
+        resolved = self._resolved.get(user_skill)
+        if resolved is None:
+            resolved = MappingProxyType(self._resolve_uncached(user_skill))
+            self._resolved[user_skill] = resolved
+        return resolved
+
+    def match(self, user_skill: str, term_name: str) -> Hit | None:
+        """How ``user_skill`` reaches ``term_name``, or None."""
+        key = self.key(term_name)
+        hit = self.resolve(user_skill).get(key)
+        if hit is None and key not in self._display:
+            # A term the matcher was not built with: only the exact layer applies.
+            written = user_skill.strip()
+            if _compact(normalise(written)) == _compact(key) and key:
+                hit = Hit("exact", 100.0, written, "")
+        return hit
