@@ -16,11 +16,12 @@ import typer
 
 from rolefit import __version__
 from rolefit.errors import RolefitError
-from rolefit.options import DEFAULT_STEPS, ColorOption, ListFormat, ReportFormat, SchemaKind
+from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, ListFormat, ReportFormat, SchemaKind
 
 EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
+PROGRESS_MIN_FILES = 200
 
 app = typer.Typer(
     name="rolefit",
@@ -177,6 +178,99 @@ def assess(
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+@app.command()
+def batch(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Folders (searched recursively for *.yaml, *.yml) and files.", show_default=False),
+    ],
+    role: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option("--role", "-r", help="A role id or role file; repeat for several. Default: every role."),
+    ] = None,
+    roles_dir: RolesDir = None,
+    format: Annotated[BatchFormat, typer.Option("--format", "-f", help="Output format.")] = BatchFormat.table,
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    ] = None,
+    jobs: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes. Default: the number of CPU cores.", show_default=False
+        ),
+    ] = None,
+    fail_under: Annotated[
+        Optional[float],  # noqa: UP045
+        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when any learner's fit is below this."),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
+    color: Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")] = ColorOption.auto,
+) -> None:
+    """Score a whole cohort: every learner's fit and top gaps, and the gaps most common across the cohort.
+
+    Bad files never stop the run: every good file is scored, every bad one is
+    listed on stderr (and in json/jsonl/csv output), and the exit code is 2.
+    """
+    import os
+
+    from rolefit.assess import index_roles
+    from rolefit.batch import CohortBuilder, FileError, discover, score_files
+    from rolefit.output import open_output
+    from rolefit.render import Style, batch_writer
+    from rolefit.render.console import output_width, use_color
+    from rolefit.roles import select_roles
+
+    with _expected_errors():
+        catalogue, roles = select_roles(role or [], roles_dir)
+        files, missing = discover(paths)
+        prepared = index_roles(roles)
+        indexes = prepared[1]
+        to_terminal = output is None and sys.stdout.isatty()
+        style = Style(
+            color=use_color(color.value, to_terminal, os.environ), width=output_width(to_terminal, os.environ)
+        )
+        builder = CohortBuilder(indexes)
+        below = 0
+        with _progress(len(files), quiet) as advance, open_output(output) as out:
+            writer = batch_writer(format, out, indexes, style)
+            outcomes = score_files(
+                files, roles, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance, prepared
+            )
+            for outcome in [*missing, *outcomes]:
+                builder.add(outcome)
+                writer.add(outcome)
+                if isinstance(outcome, FileError):
+                    for problem in outcome.problems:
+                        print(f"error: {problem}", file=sys.stderr)
+                elif fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
+                    below += 1
+            cohort = builder.build()
+            writer.finish(cohort)
+    if not quiet:
+        print(f"rolefit: {cohort.learners} learners scored, {cohort.failed} files could not be read", file=sys.stderr)
+    if cohort.failed:
+        raise typer.Exit(EXIT_BAD_INPUT)
+    if below:
+        print(f"rolefit: {below} learners have a fit below --fail-under {fail_under:g}", file=sys.stderr)
+        raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr, only when a person is watching and the wait is long enough."""
+    if quiet or total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    from rolefit.render.console import stderr_console
+
+    with Progress(console=stderr_console(), transient=True) as progress:
+        task = progress.add_task("scoring", total=total)
+        yield lambda n: progress.advance(task, n)
 
 
 @app.command()

@@ -17,6 +17,14 @@ class ReportFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+class BatchFormat(str, enum.Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+    markdown = "markdown"
+
+
 class ListFormat(str, enum.Enum):
     table = "table"
     json = "json"
@@ -26,6 +34,7 @@ class SchemaKind(str, enum.Enum):
     skills = "skills"
     role = "role"
     report = "report"
+    batch = "batch"
 
 
 class ColorOption(str, enum.Enum):

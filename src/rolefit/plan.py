@@ -62,7 +62,7 @@ def _order_if_missing(index: RoleIndex) -> tuple[tuple[PlanKey, int], ...]:
 
 def _gaps_in_order(result: RoleResult) -> Iterator[int]:
     index = result.index
-    below = sorted((_key(index, i, r.credit, r.user_level), i) for i, r in result.matched.items() if r.credit < 1)
+    below = sorted((_key(index, i, c.credit, c.skill.level), i) for i, c in result.matched.items() if c.credit < 1)
     unmatched = ((key, i) for key, i in _order_if_missing(index) if i not in result.matched)
     for _, position in heapq.merge(unmatched, below):
         yield position
@@ -70,7 +70,7 @@ def _gaps_in_order(result: RoleResult) -> Iterator[int]:
 
 def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
     index = result.index
-    met = sum(1 for r in result.matched.values() if r.credit >= 1)
+    met = sum(1 for c in result.matched.values() if c.credit >= 1)
     total_gaps = len(index.requirements) - met
     ordered: list[int] = []
     placed: set[int] = set()
@@ -80,7 +80,7 @@ def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
 
     def lacks_basics(position: int) -> bool:
         found = result.matched.get(position)
-        level = found.user_level if found is not None and found.user_level is not None else 0
+        level = found.skill.level if found is not None else 0
         return is_gap(position) and level < min(BASICS_LEVEL, index.requirements[position].level)
 
     def place(position: int) -> None:

@@ -299,4 +299,154 @@ def report_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"skills": skills_schema, "role": role_schema, "report": report_schema}
+def batch_schema() -> dict[str, Any]:
+    """The `batch --format json` document; `--format jsonl` lines are its
+    learners and errors, each with a "type"."""
+    nullable_str = {"type": ["string", "null"]}
+    percent = {"type": "number", "minimum": 0, "maximum": 100}
+    learner = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [
+            "file",
+            "name",
+            "target",
+            "detailed_role",
+            "detail_reason",
+            "fit",
+            "required_met",
+            "required_total",
+            "fits",
+            "top_gaps",
+            "skills",
+            "assumed_levels",
+        ],
+        "properties": {
+            "type": {"const": "learner"},
+            "file": {"type": "string"},
+            "name": nullable_str,
+            "target": nullable_str,
+            "detailed_role": {"type": "string"},
+            "detail_reason": {"enum": ["target", "best fit"]},
+            "fit": percent,
+            "required_met": {"type": "integer", "minimum": 0},
+            "required_total": {"type": "integer", "minimum": 0},
+            "fits": {"type": "object", "additionalProperties": percent},
+            "top_gaps": {"type": "array", "items": {"type": "string"}},
+            "skills": {"type": "integer", "minimum": 0},
+            "assumed_levels": {"type": "integer", "minimum": 0},
+        },
+    }
+    error = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["file", "problems"],
+        "properties": {
+            "type": {"const": "error"},
+            "file": {"type": "string"},
+            "problems": {
+                "type": "array",
+                "minItems": 1,
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["line", "column", "message", "text"],
+                    "properties": {
+                        "line": {"type": ["integer", "null"]},
+                        "column": {"type": ["integer", "null"]},
+                        "message": {"type": "string"},
+                        "text": {"type": "string", "description": "file:line:col: message"},
+                    },
+                },
+            },
+        },
+    }
+    fit_summary = {
+        "type": ["object", "null"],
+        "additionalProperties": False,
+        "required": ["mean", "median", "q1", "q3", "min", "max", "histogram"],
+        "properties": {
+            **dict.fromkeys(("mean", "median", "q1", "q3", "min", "max"), percent),
+            "histogram": {
+                "type": "array",
+                "minItems": 10,
+                "maxItems": 10,
+                "items": {"type": "integer", "minimum": 0},
+                "description": "Learners per 10-point band of fit: 0-10, 10-20, ..., 90-100",
+            },
+        },
+    }
+    cohort_role = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["id", "title", "detailed_for", "fit", "categories", "common_gaps"],
+        "properties": {
+            "id": {"type": "string"},
+            "title": {"type": "string"},
+            "detailed_for": {"type": "integer", "minimum": 0},
+            "fit": fit_summary,
+            "categories": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["name", "mean_coverage"],
+                    "properties": {"name": {"type": "string"}, "mean_coverage": percent},
+                },
+            },
+            "common_gaps": {
+                "type": "array",
+                "description": "Every required skill, by the share of learners missing it or below target",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["skill", "category", "learners", "share"],
+                    "properties": {
+                        "skill": {"type": "string"},
+                        "category": {"type": "string"},
+                        "learners": {"type": "integer", "minimum": 0},
+                        "share": {"type": "number", "minimum": 0, "maximum": 1},
+                    },
+                },
+            },
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "rolefit batch report",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "tool", "roles", "cohort", "learners", "errors"],
+        "properties": {
+            "schema_version": {"const": 1},
+            "tool": {
+                "type": "object",
+                "required": ["name", "version"],
+                "properties": {"name": {"const": "rolefit"}, "version": {"type": "string"}},
+            },
+            "roles": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["id", "title"],
+                    "properties": {"id": {"type": "string"}, "title": {"type": "string"}},
+                },
+            },
+            "cohort": {
+                "type": "object",
+                "additionalProperties": False,
+                "required": ["learners", "failed", "roles"],
+                "properties": {
+                    "learners": {"type": "integer", "minimum": 0},
+                    "failed": {"type": "integer", "minimum": 0},
+                    "roles": {"type": "array", "items": cohort_role},
+                },
+            },
+            "learners": {"type": "array", "items": learner},
+            "errors": {"type": "array", "items": error},
+        },
+        "$defs": {"learner": learner, "error": error},
+    }
+
+
+SCHEMAS = {"skills": skills_schema, "role": role_schema, "report": report_schema, "batch": batch_schema}

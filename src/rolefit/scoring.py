@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rolefit.model import IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
 
@@ -53,6 +53,16 @@ class RequirementResult:
         return "met" if self.credit >= 1 else "below"
 
 
+class Credited(NamedTuple):
+    """The skill credited for one requirement: kept this small because a cohort
+    makes millions of them; RequirementResult is built from it when shown."""
+
+    credit: float
+    skill: Skill
+    hit: Hit
+    rank: tuple[float, int, float, int]
+
+
 @dataclass(frozen=True)
 class CategoryResult:
     name: str
@@ -83,15 +93,26 @@ class RoleIndex:
             for c, w in zip(self.category_of, self.weights, strict=True)
         ]
         self.required = [i for i, r in enumerate(self.requirements) if r.importance == "required"]
+        self.required_set = frozenset(self.required)
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
             for r in self.requirements
         ]
+        self._relevant: dict[str, list[tuple[int, Hit]]] = {}
         self.dependents: list[list[int]] = [[] for _ in self.requirements]
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
+
+    def relevant(self, skill: str, hits: Mapping[str, Hit]) -> list[tuple[int, Hit]]:
+        """The requirements of this role a skill string matches; remembered per
+        string, as a cohort repeats the same strings thousands of times."""
+        found = self._relevant.get(skill)
+        if found is None:
+            found = [(p, hit) for key, hit in hits.items() for p in self.positions.get(key, ())]
+            self._relevant[skill] = found
+        return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -103,7 +124,7 @@ class RoleResult:
     fit: float  # 0-100
     required_met: int
     coverages: tuple[float, ...]  # per category, 0-100
-    matched: Mapping[int, RequirementResult]
+    matched: Mapping[int, Credited]
 
     @property
     def role(self) -> Role:
@@ -113,13 +134,32 @@ class RoleResult:
     def required_total(self) -> int:
         return len(self.index.required)
 
+    @property
+    def met_required(self) -> tuple[int, ...]:
+        """Positions of the required skills at or above target."""
+        required = self.index.required_set
+        return tuple(i for i, r in self.matched.items() if r.credit >= 1 and i in required)
+
     def credit(self, position: int) -> float:
         found = self.matched.get(position)
         return found.credit if found is not None else 0.0
 
     def result(self, position: int) -> RequirementResult:
+        requirement = self.index.requirements[position]
         found = self.matched.get(position)
-        return found if found is not None else RequirementResult(self.index.requirements[position])
+        if found is None:
+            return RequirementResult(requirement)
+        return RequirementResult(
+            requirement=requirement,
+            matched_skill=found.skill.name,
+            match_method=found.hit.method,
+            match_score=round(found.hit.score, 1),
+            matched_via=found.hit.via,
+            matched_part=found.hit.part,
+            user_level=found.skill.level,
+            level_assumed=found.skill.level_assumed,
+            credit=found.credit,
+        )
 
     @cached_property
     def requirements(self) -> tuple[RequirementResult, ...]:
@@ -144,44 +184,28 @@ def score_role(index: RoleIndex, matches: Matches) -> RoleResult:
     """For each requirement, the best of the person's skills: highest credit,
     then the most direct match (exact, alias, implied, fuzzy), then the higher
     match score, then the skill listed first."""
-    best: dict[int, tuple[tuple[float, int, float, int], Skill, Hit]] = {}
+    best: dict[int, Credited] = {}
+    requirements = index.requirements
+    new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
     for order, (skill, hits) in enumerate(matches):
-        for key, hit in hits.items():
-            for position in index.positions.get(key, ()):
-                rank = (
-                    -credit(skill.level, index.requirements[position].level),
-                    METHOD_RANK[hit.method],
-                    -hit.score,
-                    order,
-                )
-                if position not in best or rank < best[position][0]:
-                    best[position] = (rank, skill, hit)
-    matched: dict[int, RequirementResult] = {}
+        for position, hit in index.relevant(skill.name, hits):
+            earned = min(skill.level / requirements[position].level, 1.0)
+            rank = (-earned, METHOD_RANK[hit.method], -hit.score, order)
+            current = best.get(position)
+            if current is None or rank < current.rank:
+                best[position] = new(Credited, (earned, skill, hit, rank))
     sums = [0.0] * len(index.category_totals)
-    for position in sorted(best):
-        _, skill, hit = best[position]
-        requirement = index.requirements[position]
-        result = RequirementResult(
-            requirement=requirement,
-            matched_skill=skill.name,
-            match_method=hit.method,
-            match_score=round(hit.score, 1),
-            matched_via=hit.via,
-            matched_part=hit.part,
-            user_level=skill.level,
-            level_assumed=skill.level_assumed,
-            credit=credit(skill.level, requirement.level),
-        )
-        matched[position] = result
-        sums[index.category_of[position]] += index.weights[position] * result.credit
-    coverages = tuple(100 * s / t for s, t in zip(sums, index.category_totals, strict=True))
-    return RoleResult(
-        index=index,
-        fit=sum(c * s for c, s in zip(coverages, index.category_shares, strict=True)),
-        required_met=sum(1 for i in index.required if i in matched and matched[i].credit >= 1),
-        coverages=coverages,
-        matched=matched,
-    )
+    category_of, weights, required = index.category_of, index.weights, index.required_set
+    required_met = 0
+    for position, credited in best.items():
+        sums[category_of[position]] += weights[position] * credited.credit
+        if credited.credit >= 1 and position in required:
+            required_met += 1
+    coverages = tuple([100 * s / t for s, t in zip(sums, index.category_totals, strict=True)])
+    fit = 0.0
+    for coverage, share in zip(coverages, index.category_shares, strict=True):
+        fit += coverage * share
+    return RoleResult(index=index, fit=fit, required_met=required_met, coverages=coverages, matched=best)
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:

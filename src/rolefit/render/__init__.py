@@ -1,16 +1,20 @@
-"""Renderers: they read results and never compute them. One module per format,
-each with `render_report(assessment, style) -> str`."""
+"""Renderers: they read results and never compute them. One module per format:
+`render_report(assessment, style) -> str` for assess, and
+`batch_writer(out, indexes, style) -> BatchWriter` for batch."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TextIO
 
-from rolefit.options import ReportFormat
+from rolefit.options import BatchFormat, ReportFormat
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
+    from rolefit.batch import Cohort, Outcome
+    from rolefit.scoring import RoleIndex
 
 
 @dataclass(frozen=True)
@@ -31,3 +35,27 @@ def render_report(fmt: ReportFormat, assessment: Assessment, style: Style) -> st
     module = importlib.import_module(REPORT_MODULES[fmt])
     text: str = module.render_report(assessment, style)
     return text
+
+
+class BatchWriter(Protocol):
+    """Receives learners in file order, then the cohort; streaming formats write
+    each learner as it comes, the others write everything at the end."""
+
+    def add(self, outcome: Outcome) -> None: ...
+
+    def finish(self, cohort: Cohort) -> None: ...
+
+
+BATCH_MODULES: dict[BatchFormat, str] = {
+    BatchFormat.table: "rolefit.render.table",
+    BatchFormat.csv: "rolefit.render.csv",
+    BatchFormat.json: "rolefit.render.json",
+    BatchFormat.jsonl: "rolefit.render.jsonl",
+    BatchFormat.markdown: "rolefit.render.markdown",
+}
+
+
+def batch_writer(fmt: BatchFormat, out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> BatchWriter:
+    module = importlib.import_module(BATCH_MODULES[fmt])
+    writer: BatchWriter = module.batch_writer(out, indexes, style)
+    return writer

@@ -6,14 +6,17 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
 from rolefit.assess import Assessment
 from rolefit.model import Role
 from rolefit.plan import Plan
 from rolefit.render import Style
-from rolefit.scoring import RequirementResult, RoleResult
+from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
+
+if TYPE_CHECKING:
+    from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
 
 SCHEMA_VERSION = 1
 
@@ -127,3 +130,97 @@ def report_data(assessment: Assessment) -> dict[str, Any]:
 
 def render_report(assessment: Assessment, style: Style) -> str:
     return dumps(report_data(assessment))
+
+
+# Batch -------------------------------------------------------------------------
+
+
+def learner_data(score: LearnerScore, indexes: Sequence[RoleIndex]) -> dict[str, Any]:
+    detailed = indexes[score.detailed].role
+    return {
+        "file": score.source,
+        "name": score.name,
+        "target": score.target,
+        "detailed_role": detailed.id,
+        "detail_reason": score.detail_reason,
+        "fit": round(score.fits[score.detailed], 1),
+        "required_met": score.required_met[score.detailed],
+        "required_total": len(indexes[score.detailed].required),
+        "fits": {index.role.id: round(fit, 1) for index, fit in zip(indexes, score.fits, strict=True)},
+        "top_gaps": list(score.top_gaps),
+        "skills": score.skills,
+        "assumed_levels": score.assumed_levels,
+    }
+
+
+def error_data(error: FileError) -> dict[str, Any]:
+    return {
+        "file": error.source,
+        "problems": [
+            {"line": p.line, "column": p.column, "message": p.message, "text": str(p)} for p in error.problems
+        ],
+    }
+
+
+def cohort_data(cohort: Cohort) -> dict[str, Any]:
+    roles = []
+    for role in cohort.roles:
+        fit = role.fit
+        roles.append(
+            {
+                "id": role.index.role.id,
+                "title": role.index.role.title,
+                "detailed_for": role.detailed_for,
+                "fit": None
+                if fit is None
+                else {
+                    "mean": round(fit.mean, 1),
+                    "median": round(fit.median, 1),
+                    "q1": round(fit.q1, 1),
+                    "q3": round(fit.q3, 1),
+                    "min": round(fit.low, 1),
+                    "max": round(fit.high, 1),
+                    "histogram": list(fit.histogram),
+                },
+                "categories": [
+                    {"name": c.name, "mean_coverage": round(mean, 1)}
+                    for c, mean in zip(role.index.role.categories, role.category_means, strict=True)
+                ],
+                "common_gaps": [
+                    {"skill": g.skill, "category": g.category, "learners": g.count, "share": round(g.share, 4)}
+                    for g in role.common_gaps
+                ],
+            }
+        )
+    return {"learners": cohort.learners, "failed": cohort.failed, "roles": roles}
+
+
+class _JsonBatch:
+    def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
+        self.out = out
+        self.indexes = indexes
+        self.learners: list[dict[str, Any]] = []
+        self.errors: list[dict[str, Any]] = []
+
+    def add(self, outcome: Outcome) -> None:
+        from rolefit.batch import FileError
+
+        if isinstance(outcome, FileError):
+            self.errors.append(error_data(outcome))
+        else:
+            self.learners.append(learner_data(outcome, self.indexes))
+
+    def finish(self, cohort: Cohort) -> None:
+        document = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "rolefit", "version": __version__},
+            "roles": [{"id": i.role.id, "title": i.role.title} for i in self.indexes],
+            "cohort": cohort_data(cohort),
+            "learners": self.learners,
+            "errors": self.errors,
+        }
+        self.out.write(dumps(document))
+
+
+def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _JsonBatch:
+    return _JsonBatch(out, indexes)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
 
 from rolefit.model import level_name
 from rolefit.render import Style
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
-    from rolefit.scoring import RequirementResult
+    from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.scoring import RequirementResult, RoleIndex
 
 
 def escape(text: str) -> str:
@@ -82,3 +84,76 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines.append(f"   - first, for: {', '.join(escape(n) for n in step.needed_for)}")
         lines.extend(f"   - {escape(item)}" for item in req.learn)
     return "\n".join(lines) + "\n"
+
+
+# Batch -------------------------------------------------------------------------
+
+
+class _MarkdownBatch:
+    def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
+        self.out = out
+        self.indexes = indexes
+        self.learners: list[LearnerScore] = []
+        self.errors: list[FileError] = []
+
+    def add(self, outcome: Outcome) -> None:
+        from rolefit.batch import FileError
+
+        if isinstance(outcome, FileError):
+            self.errors.append(outcome)
+        else:
+            self.learners.append(outcome)
+
+    def finish(self, cohort: Cohort) -> None:
+        lines = [
+            "## rolefit batch",
+            "",
+            f"{cohort.learners} learners scored, {cohort.failed} files could not be read.",
+            "",
+        ]
+        lines += [
+            "### Fit by role",
+            "",
+            "| role | median | middle half | range | best for |",
+            "| --- | ---: | ---: | ---: | ---: |",
+        ]
+        for role in cohort.roles:
+            if role.fit is not None:
+                f = role.fit
+                lines.append(
+                    f"| {escape(role.index.role.title)} | {f.median:.0f}% | {f.q1:.0f}-{f.q3:.0f}% | "
+                    f"{f.low:.0f}-{f.high:.0f}% | {role.detailed_for} |"
+                )
+        lines += ["", "### Most common gaps", "", "Required skills missing or below target, by share of learners.", ""]
+        for role in cohort.roles:
+            lines += [
+                f"**{escape(role.index.role.title)}**",
+                "",
+                "| skill | category | learners | share |",
+                "| --- | --- | ---: | ---: |",
+            ]
+            for gap in role.common_gaps[:10]:
+                lines.append(
+                    f"| {escape(gap.skill)} | {escape(gap.category)} | {gap.count}/{cohort.learners} | {100 * gap.share:.0f}% |"
+                )
+            lines.append("")
+        lines += [
+            "### Learners",
+            "",
+            "| file | name | role | fit | required met | top gaps |",
+            "| --- | --- | --- | ---: | ---: | --- |",
+        ]
+        for s in self.learners:
+            index = self.indexes[s.detailed]
+            lines.append(
+                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {s.fits[s.detailed]:.0f}% | "
+                f"{s.required_met[s.detailed]}/{len(index.required)} | {escape(', '.join(s.top_gaps))} |"
+            )
+        if self.errors:
+            lines += ["", "### Files that could not be read", ""]
+            lines.extend(f"- `{p}`" for e in self.errors for p in e.problems)
+        self.out.write("\n".join(lines) + "\n")
+
+
+def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _MarkdownBatch:
+    return _MarkdownBatch(out, indexes)

@@ -4,7 +4,8 @@ skill called `[bold]` prints as written."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console, Group
 from rich.markup import escape
@@ -17,7 +18,8 @@ from rolefit.render import Style
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
-    from rolefit.scoring import RequirementResult
+    from rolefit.batch import Cohort, LearnerScore, Outcome
+    from rolefit.scoring import RequirementResult, RoleIndex
 
 
 def roles_table(roles: Sequence[Role], console: Console) -> None:
@@ -278,3 +280,136 @@ def _indented(console: Console, bullet: str, text: str, style: str = "") -> None
     grid.add_column()
     grid.add_row(bullet, Text(text, style=style))
     console.print(grid)
+
+
+# Batch -------------------------------------------------------------------------
+
+SPARK = "▁▂▃▄▅▆▇█"
+LEARNERS_SHOWN = 50  # a larger cohort shows its lowest fits; csv has everyone
+
+
+def _spark(histogram: Sequence[int]) -> str:
+    top = max(histogram) or 1
+    return "".join(" " if n == 0 else SPARK[min(len(SPARK) - 1, n * len(SPARK) // (top + 1))] for n in histogram)
+
+
+class _TableBatch:
+    def __init__(self, out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> None:
+        self.out = out
+        self.indexes = indexes
+        self.style = style
+        self.learners: list[LearnerScore] = []
+
+    def add(self, outcome: Outcome) -> None:
+        from rolefit.batch import LearnerScore
+
+        if isinstance(outcome, LearnerScore):
+            self.learners.append(outcome)
+
+    def finish(self, cohort: Cohort) -> None:
+        from io import StringIO
+
+        from rich.console import Console
+
+        buffer = StringIO()
+        console = Console(
+            file=buffer,
+            width=self.style.width,
+            force_terminal=self.style.color,
+            no_color=not self.style.color,
+            color_system="standard" if self.style.color else None,
+            highlight=False,
+            emoji=False,
+        )
+        cohort_view(cohort, self.learners, console)
+        self.out.write(buffer.getvalue())
+
+
+def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Console) -> None:
+    failed = f", {cohort.failed} could not be read (listed on stderr)" if cohort.failed else ""
+    console.print(Text.assemble(("rolefit batch", "bold"), f" · {cohort.learners} learners scored{failed}"))
+    console.print()
+    if not cohort.learners:
+        return
+
+    fits = Table(box=None, pad_edge=False, title="Fit by role", title_justify="left", title_style="bold")
+    fits.add_column("role", no_wrap=True)
+    fits.add_column("median", justify="right", no_wrap=True)
+    fits.add_column("middle half", justify="right", no_wrap=True)
+    fits.add_column("range", justify="right", no_wrap=True)
+    fits.add_column("0 → 100", no_wrap=True)
+    fits.add_column("best for", justify="right", no_wrap=True)
+    for role in cohort.roles:
+        fit = role.fit
+        if fit is None:
+            continue
+        fits.add_row(
+            Text(role.index.role.title),
+            f"{fit.median:.0f}%",
+            f"{fit.q1:.0f}-{fit.q3:.0f}%",
+            f"{fit.low:.0f}-{fit.high:.0f}%",
+            Text(_spark(fit.histogram), style="cyan"),
+            str(role.detailed_for),
+        )
+    console.print(fits)
+    console.print(Text("  best for: learners whose target, or else best fit, is this role", style="dim"))
+    console.print()
+
+    shown = 10 if len(cohort.roles) == 1 else 5
+    console.print(Text("Most common gaps: required skills missing or below target", style="bold"))
+    for role in cohort.roles:
+        console.print(Text(role.index.role.title, style="bold"))
+        gaps = Table(box=None, show_header=False, pad_edge=False)
+        gaps.add_column("skill", no_wrap=True, max_width=40)
+        gaps.add_column("bar", no_wrap=True)
+        gaps.add_column("share", justify="right", no_wrap=True)
+        gaps.add_column("count", justify="right", no_wrap=True, style="dim")
+        for gap in role.common_gaps[:shown]:
+            gaps.add_row(
+                Text("  " + gap.skill),
+                _bar(100 * gap.share, 16),
+                f"{100 * gap.share:.0f}%",
+                f"{gap.count}/{cohort.learners}",
+            )
+        console.print(gaps)
+    console.print()
+
+    coverage = Table(
+        box=None, pad_edge=False, title="Mean coverage by category", title_justify="left", title_style="bold"
+    )
+    coverage.add_column("category", no_wrap=True)
+    by_name: dict[str, list[str]] = {}
+    for number, role in enumerate(cohort.roles):
+        coverage.add_column(role.index.role.title, justify="right", max_width=11)
+        for category, mean in zip(role.index.role.categories, role.category_means, strict=True):
+            by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = f"{mean:.0f}%"
+    for name, cells in by_name.items():
+        coverage.add_row(Text(name), *cells)
+    console.print(coverage)
+    console.print()
+
+    listed = sorted(learners, key=lambda s: (s.fits[s.detailed], s.source))
+    title = "Learners, lowest fit first"
+    if len(listed) > LEARNERS_SHOWN:
+        listed = listed[:20]
+        title += f" (the 20 lowest of {len(learners)}; every learner with --format csv)"
+    table = Table(box=None, pad_edge=False, title=title, title_justify="left", title_style="bold")
+    table.add_column("learner", ratio=2)
+    table.add_column("role", ratio=2)
+    table.add_column("fit", justify="right", no_wrap=True)
+    table.add_column("req.", justify="right", no_wrap=True)
+    table.add_column("top gaps", ratio=3)
+    for score in listed:
+        detailed = cohort.roles[score.detailed].index
+        table.add_row(
+            Text(score.name or Path(score.source).name),
+            Text(detailed.role.title),
+            f"{score.fits[score.detailed]:.0f}%",
+            f"{score.required_met[score.detailed]}/{len(detailed.required)}",
+            Text(", ".join(score.top_gaps)),
+        )
+    console.print(table)
+
+
+def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _TableBatch:
+    return _TableBatch(out, indexes, style)

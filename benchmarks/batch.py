@@ -1,0 +1,345 @@
+"""Batch throughput and memory against the parse floor.
+
+Generates a synthetic cohort of messy, realistic skills files (10,000 learners
+by default, and twice that for the scaling figure), then times in one run:
+
+- the floor: `yaml.load(text, Loader=yaml.CSafeLoader)` of every file, in one
+  Python process that also finds the files (what any tool must pay to read them);
+- `rolefit batch DIR --jobs 1` and `--jobs 2`, csv output to a file;
+- `rolefit batch` with jsonl output, for peak memory;
+- `--jobs 1` on 20,000 learners against 10,000.
+
+Targets on a 2-core machine: --jobs 1 <= 1.3x the floor, --jobs 2 <= 0.75x,
+peak memory < 250 MB for 10,000 learners (csv, jsonl), 20,000 learners <= 2.1x
+the time of 10,000.
+
+    python benchmarks/batch.py [--learners 10000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGETS = {"jobs1": 1.3, "jobs2": 0.75, "memory_mb": 250, "scaling": 2.1}
+
+# Skill strings as people write them: canonical names, aliases, case, versions,
+# qualifiers, compounds, typos, pasted unicode, and plenty that match nothing.
+SKILLS = [
+    "Python",
+    "python",
+    "python3",
+    "Python 3.11",
+    "PYTHON",
+    "Pyhton",
+    "SQL",
+    "sql (advanced)",
+    "Postgres",
+    "PostgreSQL",
+    "MySQL",
+    "NoSQL",
+    "MongoDB",
+    "R",
+    "R programming",
+    "C++",
+    "C#",
+    "Java",
+    "Java 17",
+    "JavaScript",
+    "JS",
+    "TypeScript",
+    "Scala",
+    "Go",
+    "Rust",
+    "Bash",
+    "Linux",
+    "Git",
+    "github",
+    "GitHub Actions",
+    "Docker",
+    "docker",
+    "Kubernetes",
+    "k8s",
+    "Terraform",
+    "AWS",
+    "Amazon Web Services",
+    "GCP",
+    "Google Cloud",
+    "Azure",
+    "SageMaker",
+    "PyTorch",
+    "pytorch",
+    "torch",
+    "TensorFlow",
+    "TF",
+    "tf.keras",
+    "Keras",
+    "keras tuner",
+    "JAX",
+    "scikit-learn",
+    "sklearn",
+    "sckit-learn",
+    "Scikit\u2011learn",
+    "pandas",
+    "pandsa",
+    "Pandas",
+    "NumPy",
+    "numpy",
+    "NumPy/SciPy",
+    "SciPy",
+    "Matplotlib",
+    "matplotlib/seaborn",
+    "Seaborn",
+    "Plotly",
+    "Jupyter",
+    "Jupyter notebooks",
+    "Colab",
+    "Hugging Face",
+    "HF Transformers",
+    "\uff30\uff59\uff34\uff4f\uff52\uff43\uff48",
+    "Machine learning",
+    "ML",
+    "machine-learning",
+    "Deep learning",
+    "DL",
+    "deep-learning",
+    "NLP",
+    "Natural language processing",
+    "Computer vision",
+    "CV",
+    "Reinforcement learning",
+    "RL",
+    "GenAI",
+    "Generative AI",
+    "LLMs",
+    "Large language models",
+    "Transformers",
+    "Attention mechanisms",
+    "CNNs",
+    "RNN",
+    "Statistics",
+    "stats",
+    "Probability",
+    "Probability theory",
+    "Linear algebra",
+    "linalg",
+    "Calculus",
+    "Optimization",
+    "Bayesian statistics",
+    "Hypothesis testing",
+    "A/B testing",
+    "Experimental design",
+    "Feature engineering",
+    "Data cleaning",
+    "Data visualization",
+    "data viz",
+    "Data analysis",
+    "ETL",
+    "Apache Spark",
+    "Spark",
+    "PySpark",
+    "Hadoop",
+    "Kafka",
+    "Airflow",
+    "dbt",
+    "MLflow",
+    "Weights & Biases",
+    "W&B",
+    "TensorBoard",
+    "MLOps",
+    "CI/CD",
+    "CI / CD",
+    "Model deployment",
+    "Model monitoring",
+    "FastAPI",
+    "Flask",
+    "REST APIs",
+    "Microservices",
+    "System design",
+    "Unit testing",
+    "pytest",
+    "Code review",
+    "Agile",
+    "Scrum",
+    "Communication",
+    "communication skills",
+    "Teamwork",
+    "Collaboration",
+    "Leadership",
+    "Mentoring",
+    "Public speaking",
+    "Presentation skills",
+    "Technical writing",
+    "Scientific writing",
+    "LaTeX",
+    "Research",
+    "Literature review",
+    "Academic publishing",
+    "Critical thinking",
+    "Problem solving",
+    "problem-solving",
+    "Creativity",
+    "Time management",
+    "AI ethics",
+    "Responsible AI",
+    "Fairness",
+    "Explainable AI",
+    "XAI",
+    "Data privacy",
+    "GDPR",
+    "Excel",
+    "Tableau",
+    "Power BI",
+    "Photoshop",
+    "Figma",
+    "Customer service",
+    "Sales",
+    "Project management",
+    "Blockchain",
+    "Unity",
+    "React",
+    "Node.js",
+    "HTML/CSS",
+    "Cooking",
+    "Deep work",
+    "Computer architecture",
+    "Scalability",
+]
+LEVELS = [None, 0, 1, 2, 3, 4, 5, "beginner", "intermediate", "advanced", "expert", "Advanced", "awareness"]
+TARGETS_IDS = [None, None, None, "ml-engineer", "research-scientist", "research-engineer", "ai-ml-researcher"]
+FIRST = ["Ada", "Ben", "Chen", "Dana", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kemal", "Lena", "Mo", "Nia"]
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def learner_yaml(rng: random.Random, number: int) -> str:
+    skills = rng.sample(SKILLS, rng.randint(8, 25))
+    lines = [f"name: {_quote(rng.choice(FIRST) + ' ' + str(number))}"]
+    target = rng.choice(TARGETS_IDS)
+    if target:
+        lines.append(f"target: {target}")
+    style = rng.randrange(3)
+    lines.append("skills:")
+    for skill in skills:
+        level = rng.choice(LEVELS)
+        if style == 0:
+            lines.append(f"  - {_quote(skill)}")
+        elif style == 1:
+            lines.append(f"  {_quote(skill)}: {'' if level is None else level}".rstrip())
+        else:
+            lines.append(f"  - name: {_quote(skill)}")
+            if level is not None:
+                lines.append(f"    level: {level}")
+            if rng.random() < 0.2:
+                lines.append(f"    years: {rng.randint(1, 10)}")
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, learners: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    for number in range(learners):
+        group = folder / f"group-{number // 500:03d}"
+        group.mkdir(parents=True, exist_ok=True)
+        (group / f"learner-{number:05d}.yaml").write_text(learner_yaml(rng, number), encoding="utf-8")
+
+
+FLOOR = """
+import os, sys, yaml
+files = []
+for folder, dirs, names in os.walk(sys.argv[1]):
+    files.extend(os.path.join(folder, n) for n in names if n.endswith(('.yaml', '.yml')))
+for path in sorted(files):
+    with open(path, encoding='utf-8') as handle:
+        yaml.load(handle.read(), Loader=yaml.CSafeLoader)
+"""
+
+
+def run(command: list[str]) -> tuple[float, float]:
+    """Wall time in seconds and peak resident memory in MB of one command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    assert process.stderr is not None
+    errors = process.stderr.read().decode()
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{errors}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def best_of(runs: int, command: list[str]) -> tuple[float, float]:
+    results = [run(command) for _ in range(runs)]
+    return min(r[0] for r in results), max(r[1] for r in results)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--learners", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3, help="each timing is the best of this many runs")
+    parser.add_argument("--keep", type=Path, help="generate the cohorts here and keep them")
+    args = parser.parse_args()
+
+    rolefit = str(Path(sys.executable).with_name("rolefit"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="rolefit-bench-"))
+    small, large = work / f"cohort-{args.learners}", work / f"cohort-{2 * args.learners}"
+    for folder, size in ((small, args.learners), (large, 2 * args.learners)):
+        if not folder.exists():
+            generate(folder, size)
+    out = work / "out"
+    out.mkdir(exist_ok=True)
+
+    def batch(folder: Path, jobs: int, fmt: str = "csv") -> tuple[float, float]:
+        command = [rolefit, "batch", str(folder), "--jobs", str(jobs), "--format", fmt, "--quiet"]
+        return best_of(args.runs, [*command, "-o", str(out / f"cohort.{fmt}")])
+
+    try:
+        floor, floor_mb = best_of(args.runs, [sys.executable, "-c", FLOOR, str(small)])
+        jobs1, jobs1_mb = batch(small, 1)
+        jobs2, jobs2_mb = batch(small, 2)
+        _, jsonl_mb = batch(small, 2, "jsonl")
+        large1, _ = batch(large, 1)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+
+    figures = {
+        "jobs1": jobs1 / floor,
+        "jobs2": jobs2 / floor,
+        "memory_mb": max(jobs1_mb, jobs2_mb, jsonl_mb),
+        "scaling": large1 / jobs1,
+    }
+    print(
+        f"learners: {args.learners:,} (and {2 * args.learners:,}); best of {args.runs} runs each; cores: {os.cpu_count()}"
+    )
+    print(f"parse floor (CSafeLoader)   {floor:6.2f} s   {floor_mb:6.0f} MB")
+    print(
+        f"rolefit batch --jobs 1      {jobs1:6.2f} s   {jobs1_mb:6.0f} MB   {figures['jobs1']:.2f}x floor (target <= {TARGETS['jobs1']}x)"
+    )
+    print(
+        f"rolefit batch --jobs 2      {jobs2:6.2f} s   {jobs2_mb:6.0f} MB   {figures['jobs2']:.2f}x floor (target <= {TARGETS['jobs2']}x)"
+    )
+    print(f"rolefit batch --jobs 2 jsonl           {jsonl_mb:6.0f} MB")
+    print(
+        f"peak memory (csv, jsonl)    {figures['memory_mb']:6.0f} MB (target < {TARGETS['memory_mb']} MB; parent process)"
+    )
+    print(
+        f"{2 * args.learners:,} learners, --jobs 1  {large1:6.2f} s   {figures['scaling']:.2f}x the time of {args.learners:,} (target <= {TARGETS['scaling']}x)"
+    )
+    met = figures["jobs1"] <= TARGETS["jobs1"] and figures["jobs2"] <= TARGETS["jobs2"]
+    met = met and figures["memory_mb"] < TARGETS["memory_mb"] and figures["scaling"] <= TARGETS["scaling"]
+    print("all targets met" if met else "SOME TARGETS MISSED")
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,356 @@
+"""`batch`: score a cohort of skills files with the same loading, matching and
+scoring as `assess`, and sum the cohort up.
+
+Work per file is independent, so files are parsed and scored in worker
+processes (`--jobs`); each worker keeps its own memo of resolved skill strings,
+and a cohort shares most of its strings, so each distinct string is matched
+once per worker. Results come back in file order whatever the number of jobs,
+so the output is the same byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import statistics
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rolefit.assess import DetailReason, index_roles
+from rolefit.checks import suggestion
+from rolefit.errors import Problem, RolefitError
+from rolefit.model import Role
+from rolefit.plan import build_plan
+from rolefit.profiles import load_profile
+from rolefit.scoring import RoleIndex, rank, resolve_profile, score_role
+
+if TYPE_CHECKING:
+    from rolefit.matching import Matcher
+
+TOP_GAPS = 3
+HISTOGRAM_BINS = 10
+CHUNK = 64
+
+
+@dataclass(frozen=True)
+class LearnerScore:
+    """One learner, in the compact form a cohort of thousands is kept in."""
+
+    source: str
+    name: str | None
+    target: str | None
+    skills: int
+    assumed_levels: int
+    fits: tuple[float, ...]  # per role of the run, in run order
+    required_met: tuple[int, ...]
+    detailed: int  # the role shown for this learner: its target, else its best fit
+    detail_reason: DetailReason
+    top_gaps: tuple[str, ...]  # the first steps of the detailed role's plan
+    met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
+    coverages: tuple[tuple[float, ...], ...]  # per role, per category
+
+
+@dataclass(frozen=True)
+class FileError:
+    source: str
+    problems: tuple[Problem, ...]
+
+
+Outcome = LearnerScore | FileError
+
+
+# Discovery -----------------------------------------------------------------
+
+
+def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
+    """Files to score, in a stable order: each path as given, a folder's YAML
+    files (searched recursively, hidden entries skipped) sorted by path. A file
+    reached twice is scored once; symlink loops are not followed round."""
+    found: list[Path] = []
+    errors: list[FileError] = []
+    seen: set[str] = set()
+    folders: set[tuple[int, int]] = set()  # each real folder is walked once, across all paths
+    for path in paths:
+        if path.is_dir():
+            candidates = sorted(_walk(str(path), folders))
+        elif path.exists():
+            candidates = [(str(path), path.is_symlink())]
+        else:
+            errors.append(FileError(str(path), (Problem(str(path), "no such file or folder"),)))
+            continue
+        for name, is_link in candidates:
+            # realpath costs system calls; only a link can make two names one file.
+            key = os.path.realpath(name) if is_link else os.path.abspath(name)  # noqa: PTH100
+            if key not in seen:
+                seen.add(key)
+                found.append(Path(name))
+    if not found and not errors:
+        joined = ", ".join(str(p) for p in paths)
+        errors.append(FileError(joined, (Problem(joined, "no skills files (*.yaml, *.yml) found"),)))
+    return found, errors
+
+
+def _walk(folder: str, visited: set[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
+    """(path, is a symlink) of every YAML file below folder; each real folder once."""
+    info = os.stat(folder)  # noqa: PTH116 - str paths: a cohort has thousands
+    if (info.st_dev, info.st_ino) in visited:
+        return
+    visited.add((info.st_dev, info.st_ino))
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():
+                yield from _walk(entry.path, visited)
+            elif entry.name.endswith((".yaml", ".yml")):
+                yield entry.path, entry.is_symlink()
+        except OSError:
+            continue
+
+
+# Scoring one file ------------------------------------------------------------
+
+
+class Scorer:
+    """What a worker prepares once: the matcher, the role indexes, the role ids."""
+
+    def __init__(
+        self,
+        roles: Sequence[Role],
+        catalogue_ids: Sequence[str],
+        prepared: tuple[Matcher, list[RoleIndex]] | None = None,
+    ) -> None:
+        self.matcher, self.indexes = prepared or index_roles(roles)
+        self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
+        self.catalogue_ids = list(catalogue_ids)
+
+    def score(self, path: Path) -> Outcome:
+        try:
+            profile = load_profile(path)
+            if profile.target is not None and profile.target not in self.catalogue_ids:
+                hint = suggestion(profile.target, self.catalogue_ids)
+                raise RolefitError.at(str(path), f"target '{profile.target}' is not a known role; {hint}")
+        except RolefitError as exc:
+            return FileError(str(path), exc.problems)
+        matches = resolve_profile(profile, self.matcher)
+        results = [score_role(index, matches) for index in self.indexes]
+        target = self.position.get(profile.target or "")
+        detailed = target if target is not None else self.position[rank(results)[0].role.id]
+        plan = build_plan(results[detailed], TOP_GAPS)
+        return LearnerScore(
+            source=str(path),
+            name=profile.name,
+            target=profile.target,
+            skills=len(profile.skills),
+            assumed_levels=sum(s.level_assumed for s in profile.skills),
+            fits=tuple(r.fit for r in results),
+            required_met=tuple(r.required_met for r in results),
+            detailed=detailed,
+            detail_reason="target" if target is not None else "best fit",
+            top_gaps=tuple(step.requirement.name for step in plan.steps),
+            met_required=tuple(r.met_required for r in results),
+            coverages=tuple(r.coverages for r in results),
+        )
+
+    def score_many(self, paths: Sequence[Path]) -> list[Outcome]:
+        return [self.score(path) for path in paths]
+
+
+_worker: Scorer | None = None
+
+
+def _init_worker(roles: Sequence[Role], catalogue_ids: Sequence[str]) -> None:
+    global _worker
+    # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = Scorer(roles, catalogue_ids)
+
+
+def _score_chunk(paths: Sequence[Path]) -> list[Outcome]:
+    assert _worker is not None
+    return _worker.score_many(paths)
+
+
+def score_files(
+    paths: Sequence[Path],
+    roles: Sequence[Role],
+    catalogue_ids: Sequence[str],
+    jobs: int,
+    on_done: Callable[[int], None] | None = None,
+    prepared: tuple[Matcher, list[RoleIndex]] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
+    for a single job or a small cohort, reusing `prepared` if given)."""
+    if jobs <= 1 or len(paths) <= CHUNK:
+        scorer = Scorer(roles, catalogue_ids, prepared)
+        for path in paths:
+            yield scorer.score(path)
+            if on_done:
+                on_done(1)
+        return
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roles, catalogue_ids)) as pool:
+        pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
+        submitted = 0
+        try:
+            while submitted < len(chunks) or pending:
+                while submitted < len(chunks) and len(pending) < ahead:
+                    pending.append((submitted, pool.submit(_score_chunk, chunks[submitted])))
+                    submitted += 1
+                number, future = pending.popleft()
+                try:
+                    outcomes = future.result()
+                except BrokenProcessPool:
+                    pool.shutdown(cancel_futures=True)
+                    yield from _isolated(chunks[number:], roles, catalogue_ids, on_done)
+                    return
+                yield from outcomes
+                if on_done:
+                    on_done(len(outcomes))
+        except BaseException:
+            pool.shutdown(cancel_futures=True)
+            raise
+
+
+def _isolated(
+    chunks: Iterable[Sequence[Path]],
+    roles: Sequence[Role],
+    catalogue_ids: Sequence[str],
+    on_done: Callable[[int], None] | None,
+) -> Iterator[Outcome]:
+    """After a worker died (a file crashed the parser), score the rest one file
+    per process, so the one bad file is named and no other learner is lost."""
+    for chunk in chunks:
+        for path in chunk:
+            with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(roles, catalogue_ids)) as pool:
+                try:
+                    yield pool.submit(_score_chunk, [path]).result()[0]
+                except BrokenProcessPool:
+                    yield FileError(str(path), (Problem(str(path), "crashed the YAML parser; the file was skipped"),))
+            if on_done:
+                on_done(1)
+
+
+# The cohort ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FitSummary:
+    mean: float
+    median: float
+    q1: float
+    q3: float
+    low: float
+    high: float
+    histogram: tuple[int, ...]  # learners per 10-point band, 0-10 ... 90-100
+
+
+@dataclass(frozen=True)
+class CommonGap:
+    skill: str
+    category: str
+    count: int  # learners missing it or below target
+    share: float  # 0-1
+
+
+@dataclass(frozen=True)
+class RoleCohort:
+    index: RoleIndex
+    detailed_for: int  # learners for whom this is the target or best-fit role
+    fit: FitSummary | None
+    category_means: tuple[float, ...]
+    common_gaps: tuple[CommonGap, ...]  # every required skill, most often missed first
+
+
+@dataclass(frozen=True)
+class Cohort:
+    learners: int
+    failed: int
+    roles: tuple[RoleCohort, ...]
+
+
+class CohortBuilder:
+    """Sums learners up as they stream past, keeping only what the summary needs."""
+
+    def __init__(self, indexes: Sequence[RoleIndex]) -> None:
+        self.indexes = list(indexes)
+        self.fits: list[list[float]] = [[] for _ in indexes]
+        self.coverage_sums = [[0.0] * len(i.category_totals) for i in indexes]
+        self.met = [dict.fromkeys(i.required, 0) for i in indexes]
+        self.detailed_for = [0] * len(indexes)
+        self.learners = 0
+        self.failed = 0
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, FileError):
+            self.failed += 1
+            return
+        self.learners += 1
+        self.detailed_for[outcome.detailed] += 1
+        for r, fit in enumerate(outcome.fits):
+            self.fits[r].append(fit)
+            sums = self.coverage_sums[r]
+            for c, coverage in enumerate(outcome.coverages[r]):
+                sums[c] += coverage
+            counts = self.met[r]
+            for position in outcome.met_required[r]:
+                counts[position] += 1
+
+    def build(self) -> Cohort:
+        roles = []
+        for r, index in enumerate(self.indexes):
+            n = self.learners
+            gaps = sorted(
+                (
+                    CommonGap(
+                        skill=index.requirements[p].name,
+                        category=index.requirements[p].category,
+                        count=n - met,
+                        share=(n - met) / n if n else 0.0,
+                    )
+                    for p, met in self.met[r].items()
+                ),
+                key=lambda g: (-g.count, g.skill.casefold()),
+            )
+            roles.append(
+                RoleCohort(
+                    index=index,
+                    detailed_for=self.detailed_for[r],
+                    fit=_summary(self.fits[r]),
+                    category_means=tuple(s / n if n else 0.0 for s in self.coverage_sums[r]),
+                    common_gaps=tuple(gaps),
+                )
+            )
+        return Cohort(self.learners, self.failed, tuple(roles))
+
+
+def _summary(values: list[float]) -> FitSummary | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    if len(ordered) > 1:
+        q1, median, q3 = statistics.quantiles(ordered, n=4, method="inclusive")
+    else:
+        q1 = median = q3 = ordered[0]
+    histogram = [0] * HISTOGRAM_BINS
+    for value in ordered:
+        histogram[min(int(value // (100 / HISTOGRAM_BINS)), HISTOGRAM_BINS - 1)] += 1
+    return FitSummary(
+        mean=statistics.fmean(ordered),
+        median=median,
+        q1=q1,
+        q3=q3,
+        low=ordered[0],
+        high=ordered[-1],
+        histogram=tuple(histogram),
+    )

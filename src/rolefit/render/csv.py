@@ -1,0 +1,70 @@
+"""CSV: one row per file, stable columns, written as each learner is scored.
+
+Opens as-is in a spreadsheet and in pandas. A file that could not be scored
+gets a row too, with its problem in `error` and the scores empty, so a
+learner never silently drops out of the sheet.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TextIO
+
+from rolefit.render import Style
+
+if TYPE_CHECKING:
+    from rolefit.batch import Cohort, Outcome
+    from rolefit.scoring import RoleIndex
+
+FIXED_COLUMNS = ("file", "name", "target", "role", "fit", "required_met", "required_total")
+TAIL_COLUMNS = ("top_gaps", "skills", "assumed_levels", "error")
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet would run as a formula (=, +, -, @) is quoted."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def columns(indexes: Sequence[RoleIndex]) -> list[str]:
+    return [*FIXED_COLUMNS, *(f"fit_{i.role.id}" for i in indexes), *TAIL_COLUMNS]
+
+
+class _Csv:
+    def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
+        self.indexes = indexes
+        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer.writerow(columns(indexes))
+
+    def add(self, outcome: Outcome) -> None:
+        from rolefit.batch import FileError
+
+        if isinstance(outcome, FileError):
+            empty = [""] * (len(FIXED_COLUMNS) - 1 + len(self.indexes) + len(TAIL_COLUMNS) - 1)
+            problems = "; ".join(str(p) for p in outcome.problems)
+            self.writer.writerow([_cell(outcome.source), *empty, _cell(problems)])
+            return
+        detailed = self.indexes[outcome.detailed]
+        self.writer.writerow(
+            [
+                _cell(outcome.source),
+                _cell(outcome.name or ""),
+                outcome.target or "",
+                detailed.role.id,
+                f"{outcome.fits[outcome.detailed]:.1f}",
+                outcome.required_met[outcome.detailed],
+                len(detailed.required),
+                *(f"{fit:.1f}" for fit in outcome.fits),
+                _cell("; ".join(outcome.top_gaps)),
+                outcome.skills,
+                outcome.assumed_levels,
+                "",
+            ]
+        )
+
+    def finish(self, cohort: Cohort) -> None:
+        pass
+
+
+def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _Csv:
+    return _Csv(out, indexes)

@@ -1,0 +1,190 @@
+"""`rolefit batch`: every good learner scored, every bad file named, same output
+whatever --jobs is, and a cohort summary that can be checked by hand."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from rolefit.batch import CHUNK, discover
+from rolefit.options import BatchFormat
+from rolefit.render import BATCH_MODULES
+from rolefit.schemas import batch_schema
+
+from .conftest import DATA, EXAMPLES, RunCli
+from .test_roles import MINIMAL
+
+BROKEN = ["invalid-yaml.yaml", "top-level-list.yaml", "alias-bomb.yaml", "deep-flow.yaml", "not-utf8.yaml"]
+
+
+@pytest.fixture
+def cohort(tmp_path: Path) -> Path:
+    """The examples, a nested folder of variations, and five broken files."""
+    folder = tmp_path / "cohort"
+    (folder / "week-1").mkdir(parents=True)
+    for example in EXAMPLES:
+        shutil.copy(example, folder / example.name)
+    for number in range(12):
+        (folder / "week-1" / f"learner-{number:02d}.yaml").write_text(
+            f"name: Learner {number}\nskills:\n  Python: {number % 6}\n  torch: 3\n  SQL:\n"
+        )
+    for name in BROKEN:
+        shutil.copy(DATA / "bad" / name, folder / name)
+    return folder
+
+
+def test_every_format_has_a_writer() -> None:
+    assert set(BATCH_MODULES) == set(BatchFormat)
+
+
+def test_good_learners_scored_and_bad_files_named(cli: RunCli, cohort: Path) -> None:
+    result = cli(["batch", str(cohort), "--format", "json"])
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, batch_schema())
+    assert len(document["learners"]) == len(EXAMPLES) + 12
+    assert sorted(Path(e["file"]).name for e in document["errors"]) == sorted(BROKEN)
+    for name in BROKEN:
+        assert f"error: {cohort / name}:" in result.stderr
+    assert document["cohort"]["learners"] == len(EXAMPLES) + 12
+    assert document["cohort"]["failed"] == len(BROKEN)
+
+
+@pytest.mark.parametrize("fmt", list(BatchFormat))
+def test_same_output_whatever_the_jobs(cli: RunCli, tmp_path: Path, fmt: BatchFormat) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(2 * CHUNK + 7):  # enough for the worker pool to be used
+        example = EXAMPLES[number % len(EXAMPLES)].read_text()
+        (folder / f"l{number:03d}.yaml").write_text(example.replace("name: ", f"name: L{number} ", 1))
+    (folder / "broken.yaml").write_text("skills: [")
+    outputs = {jobs: cli(["batch", str(folder), "-f", fmt.value, "--jobs", str(jobs)]) for jobs in (1, 2)}
+    assert outputs[1].exit_code == outputs[2].exit_code == 2
+    assert outputs[1].stdout == outputs[2].stdout
+    assert outputs[1].stdout.strip()
+
+
+def test_csv_has_a_row_per_file(cli: RunCli, cohort: Path) -> None:
+    rows = list(csv.DictReader(io.StringIO(cli(["batch", str(cohort), "-f", "csv"]).stdout)))
+    assert len(rows) == len(EXAMPLES) + 12 + len(BROKEN)
+    assert list(rows[0])[:7] == ["file", "name", "target", "role", "fit", "required_met", "required_total"]
+    assert "fit_ml-engineer" in rows[0]
+    broken = [r for r in rows if r["error"]]
+    assert sorted(Path(r["file"]).name for r in broken) == sorted(BROKEN)
+    assert all(r["fit"] == "" for r in broken)
+    for row in rows:
+        if not row["error"]:
+            assert 0 <= float(row["fit"]) <= 100
+            assert row["fit"] == row[f"fit_{row['role']}"]
+
+
+def test_csv_neutralises_spreadsheet_formulas(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "evil.yaml").write_text("name: '=HYPERLINK(\"http://x\")'\nskills: [Python]\n")
+    rows = list(csv.DictReader(io.StringIO(cli(["batch", str(tmp_path), "-f", "csv"]).stdout)))
+    assert rows[0]["name"] == '\'=HYPERLINK("http://x")'
+
+
+def test_jsonl_streams_learners_and_errors(cli: RunCli, cohort: Path) -> None:
+    lines = [json.loads(line) for line in cli(["batch", str(cohort), "-f", "jsonl"]).stdout.splitlines()]
+    schema = batch_schema()
+    for line in lines:
+        definition = schema["$defs"][line["type"]]
+        jsonschema.validate(line, {**definition, "$defs": schema["$defs"]})
+    assert sum(line["type"] == "learner" for line in lines) == len(EXAMPLES) + 12
+    assert sum(line["type"] == "error" for line in lines) == len(BROKEN)
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_cohort_view_comes_first(cli: RunCli, cohort: Path, fmt: str) -> None:
+    result = cli(["batch", str(cohort), "-f", fmt], env={"COLUMNS": "80"})
+    text = result.stdout
+    assert text.index("Fit by role") < text.index("Most common gaps") < text.index("Learners")
+    if fmt == "table":
+        assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_cohort_summary_by_hand(cli: RunCli, tmp_path: Path) -> None:
+    role = tmp_path / "role.yaml"
+    role.write_text(MINIMAL)
+    people = tmp_path / "people"
+    people.mkdir()
+    (people / "a.yaml").write_text("skills: {Python: 3}\n")  # fit 100
+    (people / "b.yaml").write_text("skills: {Python: 0}\n")  # fit 0
+    (people / "c.yaml").write_text("skills: {python3: 2}\n")  # fit 66.7
+    document = json.loads(cli(["batch", str(people), "--role", str(role), "-f", "json"]).stdout)
+    summary = document["cohort"]["roles"][0]
+    assert summary["fit"]["median"] == pytest.approx(66.7)
+    assert summary["fit"]["min"] == 0 and summary["fit"]["max"] == 100
+    assert summary["fit"]["histogram"] == [1, 0, 0, 0, 0, 0, 1, 0, 0, 1]
+    assert summary["common_gaps"] == [{"skill": "Python", "category": "Programming", "learners": 2, "share": 0.6667}]
+    assert summary["categories"] == [{"name": "Programming", "mean_coverage": pytest.approx(55.6)}]
+
+
+def test_fail_under(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("skills: [Python]\n")
+    assert cli(["batch", str(tmp_path), "-f", "csv", "--fail-under", "0"]).exit_code == 0
+    failing = cli(["batch", str(tmp_path), "-f", "csv", "--fail-under", "99"])
+    assert failing.exit_code == 1
+    assert "1 learners have a fit below --fail-under 99" in failing.stderr
+
+
+def test_quiet_keeps_stderr_for_errors_only(cli: RunCli, cohort: Path) -> None:
+    result = cli(["batch", str(cohort), "-f", "csv", "--quiet"])
+    assert all(line.startswith("error: ") for line in result.stderr.splitlines())
+
+
+def test_files_listed_twice_are_scored_once(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("skills: [Python]\n")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.yml").write_text("skills: [SQL]\n")
+    (tmp_path / "sub" / "notes.txt").write_text("not a skills file")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "c.yaml").write_text("skills: [R]\n")
+    (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a symlink loop
+    (tmp_path / "link.yaml").symlink_to(tmp_path / "a.yaml")
+    found, errors = discover([tmp_path, tmp_path / "a.yaml", tmp_path / "sub"])
+    assert errors == []
+    assert [p.relative_to(tmp_path).as_posix() for p in found] == ["a.yaml", "sub/b.yml"]
+
+
+def test_missing_path_is_reported_and_the_rest_scored(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("skills: [Python]\n")
+    result = cli(["batch", str(tmp_path), str(tmp_path / "nope"), "-f", "json"])
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    assert len(document["learners"]) == 1
+    assert f"error: {tmp_path / 'nope'}: no such file or folder" in result.stderr
+
+
+def test_unknown_target_is_a_bad_file(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("target: ml-enginer\nskills: [Python]\n")
+    result = cli(["batch", str(tmp_path), "-f", "csv"])
+    assert result.exit_code == 2
+    assert "target 'ml-enginer' is not a known role; did you mean 'ml-engineer'?" in result.stderr
+
+
+def test_interrupted_run_leaves_no_output(
+    cli: RunCli, cohort: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import rolefit.batch
+
+    real = rolefit.batch.score_files
+
+    def interrupted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        for number, outcome in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
+            if number == 3:
+                raise KeyboardInterrupt
+            yield outcome
+
+    monkeypatch.setattr(rolefit.batch, "score_files", interrupted)
+    target = tmp_path / "out.csv"
+    result = cli(["batch", str(cohort), "-f", "csv", "-o", str(target)])
+    assert result.exit_code != 0
+    assert not target.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.csv")]
