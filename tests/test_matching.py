@@ -415,3 +415,26 @@ def test_normalise_is_idempotent(text: str) -> None:
 def test_resolve_never_raises(text: str) -> None:
     for hit in matcher().resolve(text).values():
         assert 0 <= hit.score <= 100
+
+
+def _every_name() -> list[str]:
+    from rolefit.roles import load_catalogue
+    from rolefit.vocabulary import load_vocabulary
+
+    names = [n for s in load_vocabulary().skills for n in (s.name, *s.aliases)]
+    names += [n for role in load_catalogue() for r in role.requirements for n in (r.name, *r.aliases)]
+    return names
+
+
+def test_plain_word_shortcut_agrees_with_the_rules_on_every_known_name() -> None:
+    from rolefit.matching import _apply_rules
+
+    for name in _every_name():
+        assert normalise(name) == _apply_rules(name), name
+
+
+@given(st.from_regex(r"[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,3}", fullmatch=True))
+def test_plain_word_shortcut_agrees_with_the_rules(text: str) -> None:
+    from rolefit.matching import _apply_rules
+
+    assert normalise(text) == _apply_rules(text)

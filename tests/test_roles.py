@@ -89,3 +89,23 @@ def test_roles_dir_problems_are_reported(tmp_path: Path) -> None:
 
 def test_builtin_roles_dir_is_the_top_level_folder_in_a_checkout() -> None:
     assert builtin_roles_dir().resolve() == (ROOT / "roles").resolve()
+
+
+def test_compiled_roles_rebuild_the_same_model(tmp_path: Path) -> None:
+    """The wheel ships roles compiled by compile_roles; they must load as the YAML does."""
+    import json
+
+    from rolefit.model import role_from_dict
+    from rolefit.roles import compile_roles, load_role, role_files
+
+    compiled = json.loads(compile_roles(ROOT / "roles"))["roles"]
+    from_yaml = [load_role(p, f"(built-in) {p.name}") for p in role_files(ROOT / "roles")]
+    assert [role_from_dict(data) for data in compiled] == from_yaml
+
+
+def test_compiling_refuses_a_bad_role(tmp_path: Path) -> None:
+    from rolefit.roles import compile_roles
+
+    (tmp_path / "bad.yaml").write_text(MINIMAL.replace("weight: 1", "weight: -1"))
+    with pytest.raises(RolefitError, match="must be greater than 0"):
+        compile_roles(tmp_path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -29,6 +28,8 @@ def describe(value: Any) -> str:
 
 
 def nearest(word: str, choices: Sequence[str]) -> str | None:
+    import difflib  # only when something is wrong
+
     found = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
     return found[0] if found else None
 
