@@ -188,3 +188,19 @@ def test_interrupted_run_leaves_no_output(
     assert result.exit_code != 0
     assert not target.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.csv")]
+
+
+def test_batch_and_assess_agree(cli: RunCli, tmp_path: Path) -> None:
+    """One code path: a learner's fit and top gaps in batch are those assess reports."""
+    for example in EXAMPLES:
+        shutil.copy(example, tmp_path / example.name)
+    learners = {
+        Path(line["file"]).name: line
+        for line in map(json.loads, cli(["batch", str(tmp_path), "-f", "jsonl"]).stdout.splitlines())
+    }
+    for example in EXAMPLES:
+        report = json.loads(cli(["assess", str(example), "-f", "json"]).stdout)
+        learner = learners[example.name]
+        assert learner["detailed_role"] == report["detailed_role"]
+        assert learner["fits"] == {r["id"]: r["fit"] for r in report["roles"]}
+        assert learner["top_gaps"] == [s["skill"] for s in report["plan"]["steps"][:3]]

@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
 from rolefit.model import DEFAULT_LEVEL, Skill
 from rolefit.profiles import parse_profile
+
+from .conftest import EXAMPLES
 
 STYLES = {
     "names": "skills: [Python, SQL]\n",
@@ -61,3 +67,63 @@ def test_all_problems_are_reported_at_once() -> None:
         "f:4:8: skill 'SQL': unknown level 'guru'; expected one of: none, awareness, beginner, intermediate, "
         "advanced, expert (or 0-5)",
     ]
+
+
+_SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-2, 90),
+    st.floats(-1, 90, allow_nan=False),
+    st.sampled_from(["", " ", "Python", " C++ ", "expert", "Advanced", "guru", "3", "7", "x  y", "2024-05"]),
+    st.text(max_size=6),
+)
+_SKILL = st.one_of(
+    _SCALARS,
+    st.dictionaries(
+        st.sampled_from(["name", "level", "years", "evidence", "last_used", "levle"]), _SCALARS, max_size=5
+    ),
+)
+_DOCUMENT = st.one_of(
+    _SCALARS,
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "name": _SCALARS,
+            "target": _SCALARS,
+            "skills": st.one_of(
+                _SCALARS, st.lists(_SKILL, max_size=4), st.dictionaries(_SCALARS, _SCALARS, max_size=4)
+            ),
+            "skils": _SCALARS,
+        },
+    ),
+)
+
+
+@given(_DOCUMENT)
+def test_the_shortcut_for_usual_files_agrees_with_the_checks(document: object) -> None:
+    """profile_from_data takes a shortcut for the usual, valid shapes; it must give
+    exactly what the full checks give, and decline everything they would refuse."""
+    from rolefit.checks import Checker
+    from rolefit.profiles import _simple_profile
+
+    shortcut = _simple_profile(document, "f")
+    if shortcut is None:
+        return
+    # The full checks, run on their own: a valid file gives the same profile.
+    check = Checker("f")
+    top = check.top_mapping(document, "skills file")
+    from rolefit.profiles import _skills
+
+    skills = _skills(check, top.get("skills"), None)
+    assert check.problems == []
+    assert shortcut.skills == tuple(skills)
+    assert shortcut.name == check.text(top, "name", "") and shortcut.target == check.text(top, "target", "")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_the_examples_take_the_shortcut(path: Path) -> None:
+    from rolefit.profiles import _simple_profile
+    from rolefit.yamlsafe import load_file
+
+    data = load_file(path, marks=False)
+    assert _simple_profile(data, "f") is not None

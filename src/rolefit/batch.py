@@ -25,7 +25,7 @@ from rolefit.assess import DetailReason, index_roles
 from rolefit.checks import suggestion
 from rolefit.errors import Problem, RolefitError
 from rolefit.model import Role
-from rolefit.plan import build_plan
+from rolefit.plan import plan_order
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, rank, resolve_profile, score_role
 
@@ -145,7 +145,7 @@ class Scorer:
         results = [score_role(index, matches) for index in self.indexes]
         target = self.position.get(profile.target or "")
         detailed = target if target is not None else self.position[rank(results)[0].role.id]
-        plan = build_plan(results[detailed], TOP_GAPS)
+        requirements = results[detailed].index.requirements
         return LearnerScore(
             source=str(path),
             name=profile.name,
@@ -156,7 +156,7 @@ class Scorer:
             required_met=tuple(r.required_met for r in results),
             detailed=detailed,
             detail_reason="target" if target is not None else "best fit",
-            top_gaps=tuple(step.requirement.name for step in plan.steps),
+            top_gaps=tuple(requirements[p].name for p in plan_order(results[detailed], TOP_GAPS)),
             met_required=tuple(r.met_required for r in results),
             coverages=tuple(r.coverages for r in results),
         )

@@ -68,28 +68,26 @@ def _gaps_in_order(result: RoleResult) -> Iterator[int]:
         yield position
 
 
-def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
-    index = result.index
-    met = sum(1 for c in result.matched.values() if c.credit >= 1)
-    total_gaps = len(index.requirements) - met
+def _lacks_basics(result: RoleResult, position: int) -> bool:
+    found = result.matched.get(position)
+    if found is None:
+        return True
+    return found.credit < 1 and found.skill.level < min(BASICS_LEVEL, result.index.requirements[position].level)
+
+
+def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> list[int]:
+    """Positions of the role's gaps in plan order, at most `limit` of them."""
     ordered: list[int] = []
     placed: set[int] = set()
-
-    def is_gap(position: int) -> bool:
-        return result.credit(position) < 1
-
-    def lacks_basics(position: int) -> bool:
-        found = result.matched.get(position)
-        level = found.skill.level if found is not None else 0
-        return is_gap(position) and level < min(BASICS_LEVEL, index.requirements[position].level)
+    prerequisites = result.index.prerequisites
 
     def place(position: int) -> None:
         """Prerequisites that are gaps themselves go first (role files have no cycles)."""
         if position in placed:
             return
         placed.add(position)
-        for prerequisite in index.prerequisites[position]:
-            if lacks_basics(prerequisite):
+        for prerequisite in prerequisites[position]:
+            if _lacks_basics(result, prerequisite):
                 place(prerequisite)
         ordered.append(position)
 
@@ -97,11 +95,14 @@ def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
         if limit is not None and len(ordered) >= limit:
             break
         place(position)
-    if limit is not None:
-        ordered = ordered[:limit]
+    return ordered if limit is None else ordered[:limit]
 
+
+def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
+    index = result.index
+    total_gaps = len(index.requirements) - sum(1 for c in result.matched.values() if c.credit >= 1)
     steps = []
-    for position in ordered:
+    for position in plan_order(result, limit):
         found = result.result(position)
         steps.append(
             PlanStep(
@@ -112,8 +113,8 @@ def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
                 matched_skill=found.matched_skill,
                 fit_gain=index.shares[position] * (1 - found.credit),
                 needed_for=(
-                    tuple(index.requirements[d].name for d in index.dependents[position] if is_gap(d))
-                    if lacks_basics(position)
+                    tuple(index.requirements[d].name for d in index.dependents[position] if result.credit(d) < 1)
+                    if _lacks_basics(result, position)
                     else ()
                 ),
             )

@@ -36,6 +36,9 @@ def parse_profile(text: str, where: str) -> Profile:
 
 
 def profile_from_data(data: Any, where: str) -> Profile:
+    simple = _simple_profile(data, where)
+    if simple is not None:
+        return simple
     check = Checker(where)
     top = check.top_mapping(data, "skills file")
     check.fields(top, PROFILE_FIELDS, "")
@@ -48,6 +51,68 @@ def profile_from_data(data: Any, where: str) -> Profile:
         skills = _skills(check, top["skills"], value_mark(top, "skills"))
     check.raise_if_any()
     return Profile(source=where, skills=tuple(skills), name=name, target=target)
+
+
+_PROFILE_FIELDS = frozenset(PROFILE_FIELDS)
+
+
+def _simple_profile(data: Any, where: str) -> Profile | None:
+    """The usual, valid files, read without the checks: a cohort has thousands of
+    them. Anything unusual returns None and goes through the checks, which have
+    the final word (the tests hold the two to the same result)."""
+    if type(data) is not dict or not _PROFILE_FIELDS.issuperset(data):
+        return None
+    name, target = data.get("name"), data.get("target")
+    if name is not None:
+        if type(name) is not str or not name.strip():
+            return None
+        name = name.strip()
+    if target is not None:
+        if type(target) is not str or not target.strip():
+            return None
+        target = target.strip()
+    skills: list[Skill] = []
+    value = data.get("skills")
+    if type(value) is list:
+        for item in value:
+            skill = _simple_skill(item)
+            if skill is None:
+                return None
+            skills.append(skill)
+    elif type(value) is dict:
+        for key, level in value.items():
+            written = " ".join(key.split()) if type(key) is str else ""
+            parsed = DEFAULT_LEVEL if level is None else parse_level(level)
+            if not written or type(parsed) is not int:
+                return None
+            skills.append(Skill(written, parsed, level is None))
+    if not skills:
+        return None
+    return Profile(source=where, skills=tuple(skills), name=name, target=target)
+
+
+def _simple_skill(item: Any) -> Skill | None:
+    if type(item) is str:
+        written = " ".join(item.split())
+        return Skill(written, DEFAULT_LEVEL, True) if written else None
+    if type(item) is not dict or not _SKILL_FIELDS.issuperset(item):
+        return None
+    raw = item.get("name")
+    written = " ".join(raw.split()) if type(raw) is str else ""
+    level = item.get("level")
+    parsed = DEFAULT_LEVEL if level is None else parse_level(level)
+    years = item.get("years")
+    if not written or type(parsed) is not int or (years is not None and type(years) not in (int, float)):
+        return None
+    if years is not None and not 0 <= years <= 80:
+        return None
+    texts: list[str | None] = []
+    for field in ("evidence", "last_used"):
+        text = item.get(field)
+        if text is not None and (type(text) is not str or not text.strip()):
+            return None
+        texts.append(None if text is None else text.strip())
+    return Skill(written, parsed, level is None, None if years is None else float(years), texts[0], texts[1])
 
 
 def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:

@@ -99,18 +99,23 @@ class RoleIndex:
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
             for r in self.requirements
         ]
-        self._relevant: dict[str, list[tuple[int, Hit]]] = {}
+        self._relevant: dict[str, list[tuple[int, int, int, float, Hit]]] = {}
         self.dependents: list[list[int]] = [[] for _ in self.requirements]
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
 
-    def relevant(self, skill: str, hits: Mapping[str, Hit]) -> list[tuple[int, Hit]]:
-        """The requirements of this role a skill string matches; remembered per
-        string, as a cohort repeats the same strings thousands of times."""
+    def relevant(self, skill: str, hits: Mapping[str, Hit]) -> list[tuple[int, int, int, float, Hit]]:
+        """The requirements of this role a skill string matches, as (position,
+        target level, method rank, -match score, hit); remembered per string, as a
+        cohort repeats the same strings thousands of times."""
         found = self._relevant.get(skill)
         if found is None:
-            found = [(p, hit) for key, hit in hits.items() for p in self.positions.get(key, ())]
+            found = [
+                (p, self.requirements[p].level, METHOD_RANK[hit.method], -hit.score, hit)
+                for key, hit in hits.items()
+                for p in self.positions.get(key, ())
+            ]
             self._relevant[skill] = found
         return found
 
@@ -185,12 +190,12 @@ def score_role(index: RoleIndex, matches: Matches) -> RoleResult:
     then the most direct match (exact, alias, implied, fuzzy), then the higher
     match score, then the skill listed first."""
     best: dict[int, Credited] = {}
-    requirements = index.requirements
     new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
     for order, (skill, hits) in enumerate(matches):
-        for position, hit in index.relevant(skill.name, hits):
-            earned = min(skill.level / requirements[position].level, 1.0)
-            rank = (-earned, METHOD_RANK[hit.method], -hit.score, order)
+        level = skill.level
+        for position, target, method_rank, neg_score, hit in index.relevant(skill.name, hits):
+            earned = level / target if level < target else 1.0
+            rank = (-earned, method_rank, neg_score, order)
             current = best.get(position)
             if current is None or rank < current.rank:
                 best[position] = new(Credited, (earned, skill, hit, rank))

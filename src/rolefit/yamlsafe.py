@@ -338,6 +338,10 @@ def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks
     loader_class = loader_class or _Loader
     if not text.strip():
         raise RolefitError.at(where, "file is empty")
+    if not marks and loader_class is _Loader:
+        simple = parse_simple(text)
+        if simple is not None:
+            return simple
     try:
         if "*" in text or (len(text) > SMALL_TEXT and _could_be_deep(text)):
             _check_events(text, where, loader_class)
@@ -361,3 +365,156 @@ def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks
 
 def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> Any:
     return parse(read_text(path, label), label or str(path), marks=marks)
+
+
+# The block-YAML subset skills files are written in -------------------------------
+#
+# A cohort is thousands of small files in a few simple shapes: `key: value` lines,
+# `- item` lines and `- name: value` items, with plain or quoted scalars. This
+# reads that subset directly, several times faster than composing libyaml's
+# nodes; anything else (flow collections, anchors, tags, block scalars,
+# multi-line scalars, escapes, tabs, duplicate keys, odd indentation) returns
+# None and goes through libyaml, which also gives every error its place. Values
+# come out exactly as parse() would give them: the tests compare the two.
+
+# Tabs, CR, YAML 1.1's other line breaks (NEL, LS, PS) and anything libyaml
+# refuses; and document markers at the start of a line.
+_UNUSUAL = re.compile(
+    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|^(?:---|\\.\\.\\.)", re.MULTILINE
+)
+_NOT_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+
+
+class _NotSimple(Exception):
+    pass
+
+
+def _plain(text: str) -> Any:
+    if not text or ": " in text or " #" in text or text.endswith(":"):
+        raise _NotSimple
+    if text[0] in _NOT_PLAIN_START and not (text[0] in "-?:" and len(text) > 1 and text[1] != " "):
+        raise _NotSimple
+    return _typed(text)
+
+
+def _quoted(text: str) -> tuple[str, str]:
+    """A quoted scalar at the start of text, and what follows it."""
+    quote = text[0]
+    if quote == '"':
+        end = text.find('"', 1)
+        if end < 0 or "\\" in text[1:end]:
+            raise _NotSimple
+        return text[1:end], text[end + 1 :]
+    end = 1
+    while True:
+        end = text.find("'", end)
+        if end < 0:
+            raise _NotSimple
+        if text[end + 1 : end + 2] != "'":
+            return text[1:end].replace("''", "'"), text[end + 1 :]
+        end += 2
+
+
+def _scalar(text: str) -> Any:
+    """A whole scalar value (comments allowed after it)."""
+    if text[0] in "\"'":
+        value, rest = _quoted(text)
+        rest = rest.strip(" ")
+        if rest and not rest.startswith("#"):
+            raise _NotSimple
+        return value
+    comment = text.find(" #")
+    return _plain(text[:comment].rstrip(" ") if comment >= 0 else text)
+
+
+def _entry(content: str) -> tuple[Any, str] | None:
+    """`key: rest` as (key, rest); None when the line is not a mapping entry."""
+    if content[0] in "\"'":
+        key, rest = _quoted(content)
+        rest = rest.lstrip(" ")
+        if not rest.startswith(":") or rest[1:2] not in ("", " "):
+            return None
+        return key, rest[1:].strip(" ")
+    colon = content.find(": ")
+    if colon < 0:
+        if not content.endswith(":"):
+            return None
+        colon = len(content) - 1
+    return _plain(content[:colon].rstrip(" ")), content[colon + 1 :].strip(" ")
+
+
+class _Lines:
+    def __init__(self, text: str) -> None:
+        self.indents: list[int] = []
+        self.contents: list[str] = []
+        for line in text.split("\n"):
+            content = line.strip(" ")
+            if content and not content.startswith("#"):
+                self.indents.append(len(line) - len(line.lstrip(" ")))
+                self.contents.append(content)
+        self.at = 0
+
+    def block(self, indent: int, depth: int) -> Any:
+        if depth > MAX_DEPTH:
+            raise _NotSimple
+        if self.contents[self.at].startswith("- "):
+            return self.sequence(indent, depth)
+        return self.mapping(indent, depth)
+
+    def value(self, rest: str, indent: int, depth: int) -> Any:
+        """What follows `key:`: an inline scalar, or an indented block, or null."""
+        if rest and not rest.startswith("#"):
+            return _scalar(rest)
+        if self.at < len(self.contents):
+            below = self.indents[self.at]
+            if below > indent or (below == indent and self.contents[self.at].startswith("- ")):
+                return self.block(below, depth + 1)
+        return None
+
+    def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
+        data: dict[Any, Any] = {}
+        while self.at < len(self.contents) and self.indents[self.at] >= indent:
+            if self.indents[self.at] > indent:
+                raise _NotSimple
+            entry = _entry(self.contents[self.at])
+            if entry is None:
+                raise _NotSimple
+            key, rest = entry
+            if key in data:
+                raise _NotSimple
+            self.at += 1
+            data[key] = self.value(rest, indent, depth)
+        return data
+
+    def sequence(self, indent: int, depth: int) -> list[Any]:
+        items: list[Any] = []
+        while self.at < len(self.contents) and self.indents[self.at] >= indent:
+            content = self.contents[self.at]
+            if self.indents[self.at] > indent or not content.startswith("- "):
+                raise _NotSimple
+            rest = content[2:]
+            if not rest or rest[0] == " ":
+                raise _NotSimple
+            entry = _entry(rest)
+            if entry is None:
+                items.append(_scalar(rest))
+                self.at += 1
+            else:  # `- key: value` opens a mapping whose keys stand two columns in
+                self.indents[self.at] += 2
+                self.contents[self.at] = rest
+                items.append(self.mapping(indent + 2, depth + 1))
+        return items
+
+
+def parse_simple(text: str) -> dict[Any, Any] | None:
+    """A file in the simple subset as plain data, or None for anything else."""
+    if _UNUSUAL.search(text):
+        return None
+    lines = _Lines(text)
+    if not lines.contents or lines.indents[0] != 0:
+        return None
+    try:
+        data = lines.mapping(0, 1)
+    except _NotSimple:
+        return None
+    return data if lines.at == len(lines.contents) else None
