@@ -204,3 +204,31 @@ def test_batch_and_assess_agree(cli: RunCli, tmp_path: Path) -> None:
         assert learner["detailed_role"] == report["detailed_role"]
         assert learner["fits"] == {r["id"]: r["fit"] for r in report["roles"]}
         assert learner["top_gaps"] == [s["skill"] for s in report["plan"]["steps"][:3]]
+
+
+def test_progress_bar_on_a_terminal_leaves_stdout_alone(tmp_path: Path) -> None:
+    """With stderr on a terminal the progress bar shows; stdout (piped) must still
+    get the whole report: Rich's Progress redirects stdout into its own console
+    unless told not to."""
+    import os
+    import subprocess
+    import sys
+
+    pty = pytest.importorskip("pty")
+    for number in range(220):  # above the size at which the bar is shown
+        (tmp_path / f"l{number:03d}.yaml").write_text("skills: [Python, SQL]\n")
+    primary, secondary = pty.openpty()
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "rolefit", "batch", str(tmp_path), "-f", "csv", "--jobs", "1"],
+            stdout=subprocess.PIPE,
+            stderr=secondary,
+            timeout=120,
+            check=False,
+        )
+    finally:
+        os.close(secondary)
+        os.close(primary)
+    assert proc.returncode == 0
+    rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
+    assert len(rows) == 220

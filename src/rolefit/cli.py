@@ -118,7 +118,8 @@ def roles_show(
 @app.command()
 def assess(
     file: Annotated[
-        str, typer.Argument(help="Your skills file (YAML), or - to read it from stdin.", show_default=False)
+        str,
+        typer.Argument(help="Your skills file (YAML), or - to read it from stdin.", metavar="FILE", show_default=False),
     ],
     role: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -184,7 +185,9 @@ def assess(
 def batch(
     paths: Annotated[
         list[Path],
-        typer.Argument(help="Folders (searched recursively for *.yaml, *.yml) and files.", show_default=False),
+        typer.Argument(
+            help="Folders (searched recursively for *.yaml, *.yml) and files.", metavar="PATH...", show_default=False
+        ),
     ],
     role: Annotated[
         Optional[list[str]],  # noqa: UP045
@@ -268,14 +271,18 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
 
     from rolefit.render.console import stderr_console
 
-    with Progress(console=stderr_console(), transient=True) as progress:
+    # redirect_stdout=False: by default Rich sends whatever is printed to stdout while
+    # the bar is live through its own console, here stderr: the report would vanish.
+    with Progress(console=stderr_console(), transient=True, redirect_stdout=False, redirect_stderr=False) as progress:
         task = progress.add_task("scoring", total=total)
         yield lambda n: progress.advance(task, n)
 
 
 @app.command()
 def validate(
-    files: Annotated[list[Path], typer.Argument(help="Skills files and role files; the kind is detected.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Skills files and role files; the kind is detected.", metavar="FILE...")
+    ],
 ) -> None:
     """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise."""
     from rolefit.validation import validate_file

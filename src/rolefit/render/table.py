@@ -129,7 +129,7 @@ def _match_text(r: RequirementResult) -> Text:
     how: str = r.match_method or ""
     if r.match_method == "fuzzy":
         how += f" {r.match_score:.0f}"
-    if r.match_method == "implied" and r.matched_via:
+    if r.match_method == "implied" and r.matched_via not in ("", written, r.matched_part):
         how += f" by {r.matched_via}"
     text.append(f"  {how}", style="dim")
     return text
@@ -213,7 +213,7 @@ def report(assessment: Assessment, console: Console) -> None:
             box=None, pad_edge=False, title=f"What counted ({len(matched)})", title_justify="left", title_style="bold"
         )
         table.add_column("your skill → requirement", ratio=1)
-        table.add_column("level", justify="right", no_wrap=True)
+        table.add_column("you/target", justify="right", no_wrap=True)
         for r in matched:
             level = Text(f"{_level(r.user_level, r.level_assumed)}/{r.requirement.level}")
             if r.status == "below":
