@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, JustifyMethod
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -49,13 +49,13 @@ def role_detail(role: Role, console: Console) -> None:
     if role.responsibilities:
         console.print(Text("Key responsibilities", style="bold"))
         for item in role.responsibilities:
-            console.print(Text(f"  • {item}"))
+            _indented(console, "•", item, width=3)
     path = role.career_path
     if path.entry or path.mid or path.senior:
         console.print(Text("Career path", style="bold"))
         for label, titles in (("entry", path.entry), ("mid", path.mid), ("senior", path.senior)):
             if titles:
-                console.print(Text(f"  {label:<7}{', '.join(titles)}"))
+                _indented(console, label, ", ".join(titles), width=8, justify="left")
     for block in role.salary:
         where = " ".join(str(x) for x in (block.region, block.year) if x)
         console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
@@ -273,10 +273,12 @@ def report(assessment: Assessment, console: Console) -> None:
             _indented(console, "", f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", "dim")
 
 
-def _indented(console: Console, bullet: str, text: str, style: str = "") -> None:
-    """A line of the plan, indented, wrapping under its own first character."""
+def _indented(
+    console: Console, bullet: str, text: str, style: str = "", width: int = 5, justify: JustifyMethod = "right"
+) -> None:
+    """A line after a bullet or label, wrapping under its own first character."""
     grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=5, justify="right", no_wrap=True)
+    grid.add_column(width=width, justify=justify, no_wrap=True)
     grid.add_column()
     grid.add_row(bullet, Text(text, style=style))
     console.print(grid)
