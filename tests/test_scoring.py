@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rolefit.assess import assess, index_roles
+from rolefit.matching import Matcher
+from rolefit.model import DEFAULT_LEVEL, Profile, Skill
 from rolefit.plan import build_plan
 from rolefit.profiles import parse_profile
-from rolefit.roles import parse_role
+from rolefit.roles import load_catalogue, parse_role
+from rolefit.scoring import RoleIndex
 
 ROLE = """\
 id: small
@@ -100,3 +107,36 @@ def test_target_role_is_detailed_else_best_fit() -> None:
     assert (result.detailed.role.id, result.detail_reason) == ("small", "target")
     untargeted = parse_profile("skills: {Deep learning: 4, Python: 5}\n", "me.yaml")
     assert assess(untargeted, roles, matcher).detail_reason == "best fit"
+
+
+_NAMES = st.one_of(
+    st.sampled_from(["Python", "torch", "k8s", "pandsa", "NumPy/SciPy", "SQL (advanced)", "Deep learning", "R", "C#"]),
+    st.text(min_size=1, max_size=20),
+)
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Matcher, list[RoleIndex]]:
+    return index_roles(load_catalogue())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.dictionaries(_NAMES, st.one_of(st.none(), st.integers(0, 5)), min_size=1, max_size=12))
+def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | None]) -> None:
+    written = [" ".join(name.split()) for name in skills]
+    if not all(written):
+        return
+    levels = [(DEFAULT_LEVEL, True) if level is None else (level, False) for level in skills.values()]
+    profile = Profile("f", tuple(Skill(w, *lv) for w, lv in zip(written, levels, strict=True)))
+    matcher, indexes = _builtin()
+    result = assess(profile, indexes, matcher, None)
+    for role in result.ranking:
+        assert 0 <= role.fit <= 100
+        assert all(0 <= c.coverage <= 100 for c in role.categories)
+        assert all(0 <= r.credit <= 1 for r in role.requirements)
+        assert 0 <= role.required_met <= role.required_total
+    assert [r.fit for r in result.ranking] == sorted((r.fit for r in result.ranking), reverse=True)
+    planned = {s.requirement.name for s in result.plan.steps}
+    met = {r.requirement.name for r in result.detailed.requirements if r.status == "met"}
+    assert not planned & met
+    assert len(result.plan.steps) == result.plan.total_gaps
