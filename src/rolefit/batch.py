@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from rolefit.assess import DetailReason, index_roles
 from rolefit.checks import suggestion
 from rolefit.errors import Problem, RolefitError
-from rolefit.model import Role
+from rolefit.model import Role, role_key
 from rolefit.plan import plan_order
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, rank, resolve_profile, score_role
@@ -320,7 +320,8 @@ class CohortBuilder:
                     )
                     for p, met in self.met[r].items()
                 ),
-                key=lambda g: (-g.count, g.skill.casefold()),
+                # Equally common gaps: the one worth more fit first, as in a learner's plan.
+                key=lambda g: (-g.count, -index.shares[index.position_of[role_key(g.skill)]], g.skill.casefold()),
             )
             roles.append(
                 RoleCohort(

@@ -394,7 +394,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     title = "Learners, lowest fit first"
     if len(listed) > LEARNERS_SHOWN:
         listed = listed[:20]
-        title += f" (the 20 lowest of {len(learners)}; every learner with --format csv)"
+        title += f" (20 of {len(learners)}; all with --format csv)"
     table = Table(box=None, pad_edge=False, title=title, title_justify="left", title_style="bold")
     table.add_column("learner", ratio=2)
     table.add_column("role", ratio=2)
