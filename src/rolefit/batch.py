@@ -10,6 +10,7 @@ so the output is the same byte for byte.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import statistics
@@ -168,11 +169,21 @@ class Scorer:
 _worker: Scorer | None = None
 
 
+def _settle() -> None:
+    """Keep the garbage collector off what scoring prepared (roles, vocabulary,
+    matcher): it lives as long as the run, and a cohort makes millions of
+    short-lived objects that would otherwise make the collector walk it again
+    and again."""
+    gc.collect()
+    gc.freeze()
+
+
 def _init_worker(roles: Sequence[Role], catalogue_ids: Sequence[str]) -> None:
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker = Scorer(roles, catalogue_ids)
+    _settle()
 
 
 def _score_chunk(paths: Sequence[Path]) -> list[Outcome]:
@@ -192,6 +203,7 @@ def score_files(
     for a single job or a small cohort, reusing `prepared` if given)."""
     if jobs <= 1 or len(paths) <= CHUNK:
         scorer = Scorer(roles, catalogue_ids, prepared)
+        _settle()
         for path in paths:
             yield scorer.score(path)
             if on_done:
