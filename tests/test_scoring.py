@@ -14,7 +14,7 @@ from rolefit.model import DEFAULT_LEVEL, Profile, Skill
 from rolefit.plan import build_plan
 from rolefit.profiles import parse_profile
 from rolefit.roles import load_catalogue, parse_role
-from rolefit.scoring import RoleIndex
+from rolefit.scoring import RoleSet
 
 ROLE = """\
 id: small
@@ -116,7 +116,7 @@ _NAMES = st.one_of(
 
 
 @lru_cache(maxsize=1)
-def _builtin() -> tuple[Matcher, list[RoleIndex]]:
+def _builtin() -> tuple[Matcher, RoleSet]:
     return index_roles(load_catalogue())
 
 

@@ -11,7 +11,7 @@ from rolefit.errors import RolefitError
 from rolefit.model import Profile, Role, role_key
 from rolefit.options import DEFAULT_STEPS
 from rolefit.plan import Plan, build_plan
-from rolefit.scoring import RoleIndex, RoleResult, rank, resolve_profile, score_role
+from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
     from rolefit.matching import Matcher
@@ -53,18 +53,15 @@ def check_target(profile: Profile, catalogue: Sequence[Role]) -> None:
     )
 
 
-def index_roles(roles: Iterable[Role]) -> tuple[Matcher, list[RoleIndex]]:
+def index_roles(roles: Iterable[Role]) -> tuple[Matcher, RoleSet]:
     """What a run prepares once, whatever the number of people it scores."""
     roles = list(roles)
     matcher = build_matcher(roles)
-    return matcher, [RoleIndex(role, matcher) for role in roles]
+    return matcher, RoleSet(RoleIndex(role, matcher) for role in roles)
 
 
-def assess(
-    profile: Profile, indexes: Sequence[RoleIndex], matcher: Matcher, steps: int | None = DEFAULT_STEPS
-) -> Assessment:
-    matches = resolve_profile(profile, matcher)
-    ranking = tuple(rank([score_role(index, matches) for index in indexes]))
+def assess(profile: Profile, roles: RoleSet, matcher: Matcher, steps: int | None = DEFAULT_STEPS) -> Assessment:
+    ranking = tuple(rank(roles.score(resolve_profile(profile, matcher))))
     target = next((r for r in ranking if r.role.id == profile.target), None)
     detailed = target or ranking[0]
     return Assessment(

@@ -28,7 +28,7 @@ from rolefit.errors import Problem, RolefitError
 from rolefit.model import Role, role_key
 from rolefit.plan import plan_order
 from rolefit.profiles import load_profile
-from rolefit.scoring import RoleIndex, rank, resolve_profile, score_role
+from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
     from rolefit.matching import Matcher
@@ -128,7 +128,7 @@ class Scorer:
         self,
         roles: Sequence[Role],
         catalogue_ids: Sequence[str],
-        prepared: tuple[Matcher, list[RoleIndex]] | None = None,
+        prepared: tuple[Matcher, RoleSet] | None = None,
     ) -> None:
         self.matcher, self.indexes = prepared or index_roles(roles)
         self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
@@ -143,7 +143,7 @@ class Scorer:
         except RolefitError as exc:
             return FileError(str(path), exc.problems)
         matches = resolve_profile(profile, self.matcher)
-        results = [score_role(index, matches) for index in self.indexes]
+        results = self.indexes.score(matches)
         target = self.position.get(profile.target or "")
         detailed = target if target is not None else self.position[rank(results)[0].role.id]
         requirements = results[detailed].index.requirements
@@ -197,7 +197,7 @@ def score_files(
     catalogue_ids: Sequence[str],
     jobs: int,
     on_done: Callable[[int], None] | None = None,
-    prepared: tuple[Matcher, list[RoleIndex]] | None = None,
+    prepared: tuple[Matcher, RoleSet] | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
     for a single job or a small cohort, reusing `prepared` if given)."""

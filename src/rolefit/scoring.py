@@ -15,10 +15,10 @@ scored with the same code as one `assess`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from rolefit.model import IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
 
@@ -99,25 +99,10 @@ class RoleIndex:
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
             for r in self.requirements
         ]
-        self._relevant: dict[str, list[tuple[int, int, int, float, Hit]]] = {}
         self.dependents: list[list[int]] = [[] for _ in self.requirements]
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
-
-    def relevant(self, skill: str, hits: Mapping[str, Hit]) -> list[tuple[int, int, int, float, Hit]]:
-        """The requirements of this role a skill string matches, as (position,
-        target level, method rank, -match score, hit); remembered per string, as a
-        cohort repeats the same strings thousands of times."""
-        found = self._relevant.get(skill)
-        if found is None:
-            found = [
-                (p, self.requirements[p].level, METHOD_RANK[hit.method], -hit.score, hit)
-                for key, hit in hits.items()
-                for p in self.positions.get(key, ())
-            ]
-            self._relevant[skill] = found
-        return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -185,20 +170,7 @@ def credit(user_level: int, target_level: int) -> float:
     return min(user_level / target_level, 1.0)
 
 
-def score_role(index: RoleIndex, matches: Matches) -> RoleResult:
-    """For each requirement, the best of the person's skills: highest credit,
-    then the most direct match (exact, alias, implied, fuzzy), then the higher
-    match score, then the skill listed first."""
-    best: dict[int, Credited] = {}
-    new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
-    for order, (skill, hits) in enumerate(matches):
-        level = skill.level
-        for position, target, method_rank, neg_score, hit in index.relevant(skill.name, hits):
-            earned = level / target if level < target else 1.0
-            rank = (-earned, method_rank, neg_score, order)
-            current = best.get(position)
-            if current is None or rank < current.rank:
-                best[position] = new(Credited, (earned, skill, hit, rank))
+def _role_result(index: RoleIndex, best: dict[int, Credited]) -> RoleResult:
     sums = [0.0] * len(index.category_totals)
     category_of, weights, required = index.category_of, index.weights, index.required_set
     required_met = 0
@@ -211,6 +183,60 @@ def score_role(index: RoleIndex, matches: Matches) -> RoleResult:
     for coverage, share in zip(coverages, index.category_shares, strict=True):
         fit += coverage * share
     return RoleResult(index=index, fit=fit, required_met=required_met, coverages=coverages, matched=best)
+
+
+class RoleSet(Sequence[RoleIndex]):
+    """The roles of a run, indexed, scored together: each of a person's skills is
+    looked up once for all of them, and what a skill string matches in each role
+    is remembered, as a cohort repeats the same strings thousands of times."""
+
+    def __init__(self, indexes: Iterable[RoleIndex]) -> None:
+        self.indexes = tuple(indexes)
+        self._relevant: dict[str, list[tuple[int, int, int, int, float, Hit]]] = {}
+
+    @overload
+    def __getitem__(self, item: int) -> RoleIndex: ...
+
+    @overload
+    def __getitem__(self, item: slice) -> Sequence[RoleIndex]: ...
+
+    def __getitem__(self, item: int | slice) -> RoleIndex | Sequence[RoleIndex]:
+        return self.indexes[item]
+
+    def __len__(self) -> int:
+        return len(self.indexes)
+
+    def _relevant_for(self, skill: str, hits: Mapping[str, Hit]) -> list[tuple[int, int, int, int, float, Hit]]:
+        """(role number, position, target level, method rank, -match score, hit) of
+        every requirement the skill string matches."""
+        found = [
+            (number, position, index.requirements[position].level, METHOD_RANK[hit.method], -hit.score, hit)
+            for number, index in enumerate(self.indexes)
+            for key, hit in hits.items()
+            for position in index.positions.get(key, ())
+        ]
+        self._relevant[skill] = found
+        return found
+
+    def score(self, matches: Matches) -> list[RoleResult]:
+        """For each requirement of each role, the best of the person's skills:
+        highest credit, then the most direct match (exact, alias, implied, fuzzy),
+        then the higher match score, then the skill listed first."""
+        bests: list[dict[int, Credited]] = [{} for _ in self.indexes]
+        new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
+        for order, (skill, hits) in enumerate(matches):
+            pairs = self._relevant.get(skill.name)
+            if pairs is None:
+                pairs = self._relevant_for(skill.name, hits)
+            level = skill.level
+            for number, position, target, method_rank, neg_score, hit in pairs:
+                earned = level / target if level < target else 1.0
+                rank = (-earned, method_rank, neg_score, order)
+                best = bests[number]
+                current = best.get(position)
+                if current is None or rank < current.rank:
+                    best[position] = new(Credited, (earned, skill, hit, rank))
+        return [_role_result(index, best) for index, best in zip(self.indexes, bests, strict=True)]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:

@@ -382,127 +382,109 @@ def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> An
 _UNUSUAL = re.compile(
     "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|^(?:---|\\.\\.\\.)", re.MULTILINE
 )
-_NOT_PLAIN_START = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_PLAIN_RE = r"""(?:[^\ \-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=[^\ ]))(?:[^:\#]|:(?=[^\ ])|(?<=[^\ ])\#)*"""
+_QUOTED_RE = r"""\"[^"\\]*"|'(?:[^']|'')*'"""
+# One line of the subset: indentation, an optional "- ", an optional key and colon,
+# an optional scalar, an optional comment. Plain scalars stop before ": " and " #".
+_LINE = re.compile(
+    rf"""(?P<indent>\ *)
+    (?:(?P<dash>-)(?:\ +|$))?
+    (?:(?P<key>{_QUOTED_RE}|{_PLAIN_RE})\ *:(?:\ +|$))?
+    (?P<value>{_QUOTED_RE}|{_PLAIN_RE})?
+    \ *(?:(?<=\ )\#.*)?""",  # a comment's "#" follows a space
+    re.VERBOSE,
+)
+
+# (indent of the node, is a "- " item, has a key, key, has a value, value)
+_Token = tuple[int, bool, bool, Any, bool, Any]
 
 
 class _NotSimple(Exception):
     pass
 
 
-def _plain(text: str) -> Any:
-    if not text or ": " in text or " #" in text or text.endswith(":"):
-        raise _NotSimple
-    if text[0] in _NOT_PLAIN_START and not (text[0] in "-?:" and len(text) > 1 and text[1] != " "):
-        raise _NotSimple
-    return _typed(text)
+def _scalar_of(text: str) -> Any:
+    if text[0] == '"':
+        return text[1:-1]
+    if text[0] == "'":
+        return text[1:-1].replace("''", "'")
+    return _typed(text.rstrip(" "))
 
 
-def _quoted(text: str) -> tuple[str, str]:
-    """A quoted scalar at the start of text, and what follows it."""
-    quote = text[0]
-    if quote == '"':
-        end = text.find('"', 1)
-        if end < 0 or "\\" in text[1:end]:
+def _tokens(text: str) -> list[_Token]:
+    """Each line as a token; a `- key: value` line becomes an item token followed
+    by a key token at the key's column."""
+    tokens: list[_Token] = []
+    for line in text.split("\n"):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped[0] == "#":
+            continue
+        match = _LINE.fullmatch(line)
+        if match is None:
             raise _NotSimple
-        return text[1:end], text[end + 1 :]
-    end = 1
-    while True:
-        end = text.find("'", end)
-        if end < 0:
-            raise _NotSimple
-        if text[end + 1 : end + 2] != "'":
-            return text[1:end].replace("''", "'"), text[end + 1 :]
-        end += 2
+        indent = len(match["indent"])
+        key, value = match["key"], match["value"]
+        has_key = key is not None
+        if match["dash"] is not None:
+            if not has_key:
+                if value is None:
+                    raise _NotSimple  # "-" with the item below it
+                tokens.append((indent, True, False, None, True, _scalar_of(value)))
+                continue
+            tokens.append((indent, True, False, None, False, None))
+            indent = match.start("key")
+        elif not has_key:
+            raise _NotSimple  # a lone scalar: a continuation line, or not a mapping
+        has_value = value is not None
+        tokens.append((indent, False, True, _scalar_of(key), has_value, _scalar_of(value) if has_value else None))
+    return tokens
 
 
-def _scalar(text: str) -> Any:
-    """A whole scalar value (comments allowed after it)."""
-    if text[0] in "\"'":
-        value, rest = _quoted(text)
-        rest = rest.strip(" ")
-        if rest and not rest.startswith("#"):
-            raise _NotSimple
-        return value
-    comment = text.find(" #")
-    return _plain(text[:comment].rstrip(" ") if comment >= 0 else text)
-
-
-def _entry(content: str) -> tuple[Any, str] | None:
-    """`key: rest` as (key, rest); None when the line is not a mapping entry."""
-    if content[0] in "\"'":
-        key, rest = _quoted(content)
-        rest = rest.lstrip(" ")
-        if not rest.startswith(":") or rest[1:2] not in ("", " "):
-            return None
-        return key, rest[1:].strip(" ")
-    colon = content.find(": ")
-    if colon < 0:
-        if not content.endswith(":"):
-            return None
-        colon = len(content) - 1
-    return _plain(content[:colon].rstrip(" ")), content[colon + 1 :].strip(" ")
-
-
-class _Lines:
-    def __init__(self, text: str) -> None:
-        self.indents: list[int] = []
-        self.contents: list[str] = []
-        for line in text.split("\n"):
-            content = line.strip(" ")
-            if content and not content.startswith("#"):
-                self.indents.append(len(line) - len(line.lstrip(" ")))
-                self.contents.append(content)
+class _Reader:
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
         self.at = 0
 
     def block(self, indent: int, depth: int) -> Any:
         if depth > MAX_DEPTH:
             raise _NotSimple
-        if self.contents[self.at].startswith("- "):
+        if self.tokens[self.at][1]:
             return self.sequence(indent, depth)
         return self.mapping(indent, depth)
 
-    def value(self, rest: str, indent: int, depth: int) -> Any:
-        """What follows `key:`: an inline scalar, or an indented block, or null."""
-        if rest and not rest.startswith("#"):
-            return _scalar(rest)
-        if self.at < len(self.contents):
-            below = self.indents[self.at]
-            if below > indent or (below == indent and self.contents[self.at].startswith("- ")):
-                return self.block(below, depth + 1)
-        return None
-
     def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
         data: dict[Any, Any] = {}
-        while self.at < len(self.contents) and self.indents[self.at] >= indent:
-            if self.indents[self.at] > indent:
-                raise _NotSimple
-            entry = _entry(self.contents[self.at])
-            if entry is None:
-                raise _NotSimple
-            key, rest = entry
-            if key in data:
-                raise _NotSimple
+        tokens = self.tokens
+        while self.at < len(tokens):
+            at_indent, is_item, _, key, has_value, value = tokens[self.at]
+            if at_indent < indent:
+                break
+            if at_indent > indent or is_item or key in data:
+                raise _NotSimple  # stray indentation, an item among keys, or a duplicate key
             self.at += 1
-            data[key] = self.value(rest, indent, depth)
+            if not has_value:  # `key:` then an indented block (or a list at the same indent), or null
+                value = None
+                if self.at < len(tokens):
+                    below, below_is_item = tokens[self.at][0], tokens[self.at][1]
+                    if below > indent or (below == indent and below_is_item):
+                        value = self.block(below, depth + 1)
+            data[key] = value
         return data
 
     def sequence(self, indent: int, depth: int) -> list[Any]:
         items: list[Any] = []
-        while self.at < len(self.contents) and self.indents[self.at] >= indent:
-            content = self.contents[self.at]
-            if self.indents[self.at] > indent or not content.startswith("- "):
+        tokens = self.tokens
+        while self.at < len(tokens):
+            at_indent, is_item, _, _, has_value, value = tokens[self.at]
+            if at_indent < indent or (at_indent == indent and not is_item):
+                break
+            if at_indent > indent or not is_item:
                 raise _NotSimple
-            rest = content[2:]
-            if not rest or rest[0] == " ":
-                raise _NotSimple
-            entry = _entry(rest)
-            if entry is None:
-                items.append(_scalar(rest))
-                self.at += 1
-            else:  # `- key: value` opens a mapping whose keys stand two columns in
-                self.indents[self.at] += 2
-                self.contents[self.at] = rest
-                items.append(self.mapping(indent + 2, depth + 1))
+            self.at += 1
+            if has_value:
+                items.append(value)
+            else:  # `- key: value` opens a mapping at the key's column
+                items.append(self.mapping(tokens[self.at][0], depth + 1))
         return items
 
 
@@ -510,11 +492,12 @@ def parse_simple(text: str) -> dict[Any, Any] | None:
     """A file in the simple subset as plain data, or None for anything else."""
     if _UNUSUAL.search(text):
         return None
-    lines = _Lines(text)
-    if not lines.contents or lines.indents[0] != 0:
-        return None
     try:
-        data = lines.mapping(0, 1)
-    except _NotSimple:
+        tokens = _tokens(text)
+        if not tokens or tokens[0][0] != 0 or tokens[0][1]:
+            return None
+        reader = _Reader(tokens)
+        data = reader.mapping(0, 1)
+    except (_NotSimple, RecursionError):
         return None
-    return data if lines.at == len(lines.contents) else None
+    return data if reader.at == len(tokens) else None
