@@ -1,13 +1,16 @@
-"""Wheel build hook: ship the built-in roles pre-compiled to JSON.
+"""Wheel build hook: ship the built-in roles compiled, and indexed for matching.
 
 roles/*.yaml stays the single source (and ships too, for people to read); the
 hook validates every role with rolefit's own loader, so a broken role file
-fails the build, and adds rolefit/roles.json, which loads in well under a
-millisecond where the YAML takes tens. Editable installs read the YAML.
+fails the build, and adds rolefit/roles.json (the role model, rebuilt in about
+a millisecond where the YAML takes tens) and rolefit/prepared.pickle (the
+matcher and role indexes, loaded in ~3 ms where building them takes ~20).
+Editable installs build both at run time.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 from pathlib import Path
@@ -24,13 +27,20 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
+            from rolefit.assess import PREPARED, compile_prepared
+            from rolefit.model import role_from_dict
             from rolefit.roles import COMPILED_ROLES, compile_roles
         finally:
             sys.path.pop(0)
         self._folder = tempfile.TemporaryDirectory()
         compiled = Path(self._folder.name) / COMPILED_ROLES
-        compiled.write_text(compile_roles(Path(self.root) / "roles"), encoding="utf-8")
+        text = compile_roles(Path(self.root) / "roles")
+        compiled.write_text(text, encoding="utf-8")
         build_data["force_include"][str(compiled)] = f"rolefit/{COMPILED_ROLES}"
+        # The same roles as the package will load them, indexed for matching.
+        prepared = Path(self._folder.name) / PREPARED
+        prepared.write_bytes(compile_prepared([role_from_dict(data) for data in json.loads(text)["roles"]]))
+        build_data["force_include"][str(prepared)] = f"rolefit/{PREPARED}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

@@ -173,3 +173,37 @@ def test_plan_never_asks_for_what_the_person_has(cli: RunCli) -> None:
     )
     planned = {s["skill"] for s in document["plan"]["steps"]}
     assert "Python" not in planned and "PyTorch" not in planned
+
+
+def test_the_shipped_prepared_state_gives_the_same_report(tmp_path: Path) -> None:
+    """The wheel ships the matcher and role indexes pickled; loaded, they must
+    assess exactly as freshly built ones do."""
+    from rolefit.assess import assess, compile_prepared, index_roles, load_prepared
+    from rolefit.profiles import load_profile
+    from rolefit.render.json import report_data
+    from rolefit.roles import load_catalogue
+
+    roles = load_catalogue()
+    shipped = tmp_path / "prepared.pickle"
+    shipped.write_bytes(compile_prepared(roles))
+    loaded = load_prepared(shipped)
+    assert loaded is not None
+    built = index_roles(roles)
+    for example in EXAMPLES:
+        profile = load_profile(example)
+        fresh = report_data(assess(profile, built[1], built[0]))
+        assert report_data(assess(profile, loaded[1], loaded[0])) == fresh
+
+
+def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
+    import pickle
+
+    from rolefit.assess import load_prepared
+
+    stale = tmp_path / "stale.pickle"
+    stale.write_bytes(pickle.dumps((("0.0.1", 1), None, None)))
+    broken = tmp_path / "broken.pickle"
+    broken.write_bytes(b"not a pickle")
+    assert load_prepared(stale) is None
+    assert load_prepared(broken) is None
+    assert load_prepared(tmp_path / "missing.pickle") is None

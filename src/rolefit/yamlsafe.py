@@ -380,7 +380,7 @@ def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> An
 # Tabs, CR, YAML 1.1's other line breaks (NEL, LS, PS) and anything libyaml
 # refuses; and document markers at the start of a line.
 _UNUSUAL = re.compile(
-    "[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|^(?:---|\\.\\.\\.)", re.MULTILINE
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|^(?:---|\\.\\.\\.)", re.MULTILINE
 )
 _PLAIN_RE = r"""(?:[^\ \-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=[^\ ]))(?:[^:\#]|:(?=[^\ ])|(?<=[^\ ])\#)*"""
 _QUOTED_RE = r"""\"[^"\\]*"|'(?:[^']|'')*'"""
