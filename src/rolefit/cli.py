@@ -40,6 +40,15 @@ RolesDir = Annotated[
     typer.Option("--roles-dir", help="A folder of extra role files (*.yaml).", show_default=False),
 ]
 Format = Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")]
+RoleNames = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option("--role", "-r", help="A role id or role file; repeat for several. Default: every role."),
+]
+Output = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 
 
 def _print_error(exc: RolefitError) -> None:
@@ -121,16 +130,10 @@ def assess(
         str,
         typer.Argument(help="Your skills file (YAML), or - to read it from stdin.", metavar="FILE", show_default=False),
     ],
-    role: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--role", "-r", help="A role id or role file; repeat for several. Default: every role."),
-    ] = None,
+    role: RoleNames = None,
     roles_dir: RolesDir = None,
     format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.table,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout."),
-    ] = None,
+    output: Output = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the detailed role's fit is below this."),
@@ -138,7 +141,7 @@ def assess(
     steps: Annotated[
         int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
     ] = DEFAULT_STEPS,
-    color: Annotated[ColorOption, typer.Option("--color", help="Colour in the table report.")] = ColorOption.auto,
+    color: Color = ColorOption.auto,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
 
@@ -189,16 +192,10 @@ def batch(
             help="Folders (searched recursively for *.yaml, *.yml) and files.", metavar="PATH...", show_default=False
         ),
     ],
-    role: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option("--role", "-r", help="A role id or role file; repeat for several. Default: every role."),
-    ] = None,
+    role: RoleNames = None,
     roles_dir: RolesDir = None,
     format: Annotated[BatchFormat, typer.Option("--format", "-f", help="Output format.")] = BatchFormat.table,
-    output: Annotated[
-        Optional[Path],  # noqa: UP045
-        typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
-    ] = None,
+    output: Output = None,
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
@@ -210,7 +207,7 @@ def batch(
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when any learner's fit is below this."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
-    color: Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")] = ColorOption.auto,
+    color: Color = ColorOption.auto,
 ) -> None:
     """Score a whole cohort: every learner's fit and top gaps, and the gaps most common across the cohort.
 

@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from rolefit.checks import Checker, describe, parse_level
-from rolefit.errors import RolefitError
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
-from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, parse, read_text, value_mark
+from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "skills")
 SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
@@ -28,11 +27,7 @@ def load_profile(path: Path, label: str | None = None) -> Profile:
 
 
 def parse_profile(text: str, where: str) -> Profile:
-    try:
-        return profile_from_data(parse(text, where, marks=False), where)
-    except RolefitError:
-        # Read it again keeping every value's place, so each problem names its line.
-        return profile_from_data(parse(text, where), where)
+    return read_checked(text, where, profile_from_data)
 
 
 def profile_from_data(data: Any, where: str) -> Profile:

@@ -25,7 +25,7 @@ from rolefit.model import (
     role_from_dict,
     role_key,
 )
-from rolefit.yamlsafe import Mark, mark_of, parse, read_text, value_mark
+from rolefit.yamlsafe import Mark, mark_of, read_checked, read_text, value_mark
 
 ROLE_FIELDS = (
     "id",
@@ -51,11 +51,7 @@ def load_role(path: Path, label: str | None = None) -> Role:
 
 
 def parse_role(text: str, where: str) -> Role:
-    try:
-        return role_from_data(parse(text, where, marks=False), where)
-    except RolefitError:
-        # Read it again keeping every value's place, so each problem names its line.
-        return role_from_data(parse(text, where), where)
+    return read_checked(text, where, role_from_data)
 
 
 def role_from_data(data: Any, where: str) -> Role:

@@ -26,6 +26,11 @@ LEVEL: dict[str, Any] = {
 }
 
 _TEXT = {"type": ["string", "number"]}
+_TOOL = {
+    "type": "object",
+    "required": ["name", "version"],
+    "properties": {"name": {"const": "rolefit"}, "version": {"type": "string"}},
+}
 _TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
@@ -254,11 +259,7 @@ def report_schema() -> dict[str, Any]:
         "required": ["schema_version", "tool", "person", "detailed_role", "detail_reason", "roles", "plan"],
         "properties": {
             "schema_version": {"const": 1},
-            "tool": {
-                "type": "object",
-                "required": ["name", "version"],
-                "properties": {"name": {"const": "rolefit"}, "version": {"type": "string"}},
-            },
+            "tool": _TOOL,
             "person": {
                 "type": "object",
                 "required": ["name", "source", "target", "skills"],
@@ -419,11 +420,7 @@ def batch_schema() -> dict[str, Any]:
         "required": ["schema_version", "tool", "roles", "cohort", "learners", "errors"],
         "properties": {
             "schema_version": {"const": 1},
-            "tool": {
-                "type": "object",
-                "required": ["name", "version"],
-                "properties": {"name": {"const": "rolefit"}, "version": {"type": "string"}},
-            },
+            "tool": _TOOL,
             "roles": {
                 "type": "array",
                 "items": {

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.composer import Composer
@@ -32,6 +33,7 @@ MAX_DEPTH = 100
 SMALL_TEXT = 4096
 
 Mark = tuple[int, int]  # 1-based line, column
+T = TypeVar("T")
 
 
 class MarkedMap(dict[Any, Any]):
@@ -361,6 +363,15 @@ def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks
     if data is None:
         raise RolefitError.at(where, "file has no content (only comments or blank lines)")
     return data
+
+
+def read_checked(text: str, where: str, build: Callable[[Any, str], T]) -> T:
+    """build(data, where) on data read without marks (fast); when it finds a
+    problem, read again keeping every value's place, so each problem names its line."""
+    try:
+        return build(parse(text, where, marks=False), where)
+    except RolefitError:
+        return build(parse(text, where), where)
 
 
 def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> Any:
