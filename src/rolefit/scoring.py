@@ -166,10 +166,6 @@ class RoleResult:
         return tuple(out)
 
 
-def credit(user_level: int, target_level: int) -> float:
-    return min(user_level / target_level, 1.0)
-
-
 def _role_result(index: RoleIndex, best: dict[int, Credited]) -> RoleResult:
     sums = [0.0] * len(index.category_totals)
     category_of, weights, required = index.category_of, index.weights, index.required_set
