@@ -207,3 +207,12 @@ def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     assert load_prepared(stale) is None
     assert load_prepared(broken) is None
     assert load_prepared(tmp_path / "missing.pickle") is None
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_skills_that_count_for_nothing_are_named(cli: RunCli, fmt: str) -> None:
+    result = cli(
+        ["assess", "-", "--role", "ml-engineer", "-f", fmt], stdin="skills: [Cobol, python3, Basket weaving]\n"
+    )
+    line = next(line for line in result.stdout.splitlines() if "Not counted for this role (2)" in line)
+    assert "Cobol" in line and "Basket weaving" in line and "python3" not in line

@@ -31,6 +31,13 @@ REPORT_MODULES: dict[ReportFormat, str] = {
 }
 
 
+def uncounted(assessment: Assessment) -> list[str]:
+    """The person's skills, as written, that counted for no requirement of the role
+    in focus: shown so that a skill is never silently ignored."""
+    used = {r.matched_skill for r in assessment.detailed.requirements}
+    return [s.name for s in assessment.profile.skills if s.name not in used]
+
+
 def render_report(fmt: ReportFormat, assessment: Assessment, style: Style) -> str:
     module = importlib.import_module(REPORT_MODULES[fmt])
     text: str = module.render_report(assessment, style)

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefit.model import level_name
-from rolefit.render import Style
+from rolefit.render import Style, uncounted
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -63,6 +63,13 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines.append(
                 f"| {escape(m.matched_skill or '')} | {escape(m.requirement.name)} | {_how(m)} | {level} | {m.credit:.2f} |"
             )
+    unused = uncounted(assessment)
+    if unused:
+        names = ", ".join(escape(n) for n in unused)
+        lines += [
+            "",
+            f"**Not counted for this role ({len(unused)}):** {names} (not one of its skills, or not recognised)",
+        ]
     for importance in ("required", "preferred", "bonus"):
         missing = [r for r in detailed.requirements if r.status == "missing" and r.requirement.importance == importance]
         if missing:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefit.model import Role, level_name
-from rolefit.render import Style
+from rolefit.render import Style, uncounted
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -225,6 +225,16 @@ def report(assessment: Assessment, console: Console) -> None:
             console.print(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
         console.print()
 
+    unused = uncounted(assessment)
+    if unused:
+        console.print(
+            Text.assemble(
+                (f"Not counted for this role ({len(unused)}): ", "bold"),
+                ", ".join(unused),
+                ("  (not one of its skills, or not recognised)", "dim"),
+            )
+        )
+        console.print()
     missing = [r for r in results if r.status == "missing"]
     required = [r.requirement.name for r in missing if r.requirement.importance == "required"]
     if required:
