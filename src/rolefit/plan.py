@@ -43,14 +43,18 @@ class Plan:
     total_gaps: int
 
 
+@lru_cache(maxsize=64)
+def _fixed(index: RoleIndex) -> list[tuple[float, int, int, str]]:
+    """Per requirement: share of the fit, importance rank, target level, sort name."""
+    return [
+        (index.shares[i], importance_rank(r.importance), r.level, r.name.casefold())
+        for i, r in enumerate(index.requirements)
+    ]
+
+
 def _key(index: RoleIndex, position: int, credit: float, level: int | None) -> PlanKey:
-    requirement = index.requirements[position]
-    return (
-        -round(index.shares[position] * (1 - credit), 9),
-        importance_rank(requirement.importance),
-        -(requirement.level - (level or 0)),
-        requirement.name.casefold(),
-    )
+    share, importance, target, name = _fixed(index)[position]
+    return (-round(share * (1 - credit), 9), importance, (level or 0) - target, name)
 
 
 @lru_cache(maxsize=64)
