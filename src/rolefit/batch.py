@@ -20,7 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rolefit.assess import DetailReason, index_roles
 from rolefit.checks import suggestion
@@ -38,9 +38,10 @@ HISTOGRAM_BINS = 10
 CHUNK = 64
 
 
-@dataclass(frozen=True)
-class LearnerScore:
-    """One learner, in the compact form a cohort of thousands is kept in."""
+class LearnerScore(NamedTuple):
+    """One learner, in the compact form a cohort of thousands is kept in and sent
+    between processes (a named tuple: quicker to make and to pickle than a
+    dataclass, which matters ten thousand times over)."""
 
     source: str
     name: str | None
