@@ -330,7 +330,7 @@ def main() -> int:
     )
     print(f"rolefit batch --jobs 2 jsonl           {jsonl_mb:6.0f} MB")
     print(
-        f"peak memory (csv, jsonl)    {figures['memory_mb']:6.0f} MB (target < {TARGETS['memory_mb']} MB; parent process)"
+        f"peak memory (csv, jsonl)    {figures['memory_mb']:6.0f} MB (target < {TARGETS['memory_mb']} MB; largest process)"
     )
     print(
         f"{2 * args.learners:,} learners, --jobs 1  {large1:6.2f} s   {figures['scaling']:.2f}x the time of {args.learners:,} (target <= {TARGETS['scaling']}x)"
