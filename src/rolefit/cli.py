@@ -9,14 +9,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import chain
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from rolefit import __version__
 from rolefit.errors import RolefitError
 from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, ListFormat, ReportFormat, SchemaKind
+
+if TYPE_CHECKING:
+    from rolefit.render import Style
 
 EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
@@ -64,6 +68,18 @@ def _expected_errors() -> Iterator[None]:
     except RolefitError as exc:
         _print_error(exc)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+
+
+def _style(color: ColorOption, output: Path | None) -> Style:
+    """Colour and width by the conventions, for stdout (never colour into a file
+    unless asked)."""
+    import os
+
+    from rolefit.render import Style
+    from rolefit.render.console import output_width, use_color
+
+    to_terminal = output is None and sys.stdout.isatty()
+    return Style(color=use_color(color.value, to_terminal, os.environ), width=output_width(to_terminal, os.environ))
 
 
 def _version(value: bool) -> None:
@@ -148,14 +164,12 @@ def assess(
     With no --role every role is ranked, and the file's `target` role (or else the
     best fit) is shown in detail.
     """
-    import os
 
     from rolefit.assess import assess as run_assessment
     from rolefit.assess import check_target, index_roles
     from rolefit.output import emit
     from rolefit.profiles import load_profile, parse_profile
-    from rolefit.render import Style, render_report
-    from rolefit.render.console import output_width, use_color
+    from rolefit.render import render_report
     from rolefit.roles import select_roles
 
     with _expected_errors():
@@ -170,11 +184,7 @@ def assess(
         check_target(profile, catalogue)
         matcher, indexes = index_roles(roles)
         assessment = run_assessment(profile, indexes, matcher, steps or None)
-        to_terminal = output is None and sys.stdout.isatty()
-        style = Style(
-            color=use_color(color.value, to_terminal, os.environ),
-            width=output_width(to_terminal, os.environ),
-        )
+        style = _style(color, output)
         emit(render_report(format, assessment, style), output)
     if fail_under is not None and assessment.detailed.fit < fail_under:
         print(
@@ -219,8 +229,7 @@ def batch(
     from rolefit.assess import index_roles
     from rolefit.batch import CohortBuilder, FileError, discover, score_files
     from rolefit.output import open_output
-    from rolefit.render import Style, batch_writer
-    from rolefit.render.console import output_width, use_color
+    from rolefit.render import batch_writer
     from rolefit.roles import select_roles
 
     with _expected_errors():
@@ -228,10 +237,7 @@ def batch(
         files, missing = discover(paths)
         prepared = index_roles(roles)
         indexes = prepared[1]
-        to_terminal = output is None and sys.stdout.isatty()
-        style = Style(
-            color=use_color(color.value, to_terminal, os.environ), width=output_width(to_terminal, os.environ)
-        )
+        style = _style(color, output)
         builder = CohortBuilder(indexes)
         below = 0
         with _progress(len(files), quiet) as advance, open_output(output) as out:
@@ -239,7 +245,7 @@ def batch(
             outcomes = score_files(
                 files, roles, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance, prepared
             )
-            for outcome in [*missing, *outcomes]:
+            for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
                 builder.add(outcome)
                 writer.add(outcome)
                 if isinstance(outcome, FileError):
