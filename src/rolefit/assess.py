@@ -50,10 +50,10 @@ def build_matcher(roles: Iterable[Role]) -> Matcher:
     return Matcher(Term(names[key], tuple(aliases[key])) for key in names)
 
 
-def check_target(profile: Profile, catalogue: Sequence[Role]) -> None:
-    if profile.target is None or any(role.id == profile.target for role in catalogue):
+def check_target(profile: Profile, ids: Sequence[str]) -> None:
+    """A skills file's `target` must name a known role (ids of the catalogue)."""
+    if profile.target is None or profile.target in ids:
         return
-    ids = [role.id for role in catalogue]
     raise RolefitError.at(
         profile.source, f"target '{profile.target}' is not a known role; {suggestion(profile.target, ids)}"
     )

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from rolefit.assess import DetailReason, index_roles
-from rolefit.checks import suggestion
+from rolefit.assess import DetailReason, check_target, index_roles
 from rolefit.errors import Problem, RolefitError
 from rolefit.model import Role, role_key
 from rolefit.plan import plan_order
@@ -138,9 +137,7 @@ class Scorer:
     def score(self, path: Path) -> Outcome:
         try:
             profile = load_profile(path)
-            if profile.target is not None and profile.target not in self.catalogue_ids:
-                hint = suggestion(profile.target, self.catalogue_ids)
-                raise RolefitError.at(str(path), f"target '{profile.target}' is not a known role; {hint}")
+            check_target(profile, self.catalogue_ids)
         except RolefitError as exc:
             return FileError(str(path), exc.problems)
         matches = resolve_profile(profile, self.matcher)

@@ -181,7 +181,7 @@ def assess(
         else:
             profile = load_profile(Path(file))
         catalogue, roles = select_roles(role or [], roles_dir)
-        check_target(profile, catalogue)
+        check_target(profile, [r.id for r in catalogue])
         matcher, indexes = index_roles(roles)
         assessment = run_assessment(profile, indexes, matcher, steps or None)
         style = _style(color, output)
