@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from rolefit.assess import DetailReason, check_target, index_roles
+from rolefit.assess import DetailReason, check_target
 from rolefit.errors import Problem, RolefitError
-from rolefit.model import Role, role_key
+from rolefit.model import role_key
 from rolefit.plan import plan_order
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
@@ -122,15 +122,11 @@ def _walk(folder: str, visited: set[tuple[int, int]]) -> Iterator[tuple[str, boo
 
 
 class Scorer:
-    """What a worker prepares once: the matcher, the role indexes, the role ids."""
+    """Scores one file at a time with what a run prepared once: the matcher and
+    the role indexes (from index_roles), and the catalogue's role ids."""
 
-    def __init__(
-        self,
-        roles: Sequence[Role],
-        catalogue_ids: Sequence[str],
-        prepared: tuple[Matcher, RoleSet] | None = None,
-    ) -> None:
-        self.matcher, self.indexes = prepared or index_roles(roles)
+    def __init__(self, prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]) -> None:
+        self.matcher, self.indexes = prepared
         self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
         self.catalogue_ids = list(catalogue_ids)
 
@@ -176,11 +172,13 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _init_worker(roles: Sequence[Role], catalogue_ids: Sequence[str]) -> None:
+def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]) -> None:
+    """A worker gets the parent's prepared matcher and indexes (pickled, a few
+    milliseconds) rather than building its own (tens)."""
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = Scorer(roles, catalogue_ids)
+    _worker = Scorer(prepared, catalogue_ids)
     _settle()
 
 
@@ -191,16 +189,15 @@ def _score_chunk(paths: Sequence[Path]) -> list[Outcome]:
 
 def score_files(
     paths: Sequence[Path],
-    roles: Sequence[Role],
+    prepared: tuple[Matcher, RoleSet],
     catalogue_ids: Sequence[str],
     jobs: int,
     on_done: Callable[[int], None] | None = None,
-    prepared: tuple[Matcher, RoleSet] | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
-    for a single job or a small cohort, reusing `prepared` if given)."""
+    for a single job or a small cohort)."""
     if jobs <= 1 or len(paths) <= CHUNK:
-        scorer = Scorer(roles, catalogue_ids, prepared)
+        scorer = Scorer(prepared, catalogue_ids)
         _settle()
         for path in paths:
             yield scorer.score(path)
@@ -209,7 +206,7 @@ def score_files(
         return
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(roles, catalogue_ids)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(prepared, catalogue_ids)) as pool:
         pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
         submitted = 0
         try:
@@ -222,7 +219,7 @@ def score_files(
                     outcomes = future.result()
                 except BrokenProcessPool:
                     pool.shutdown(cancel_futures=True)
-                    yield from _isolated(chunks[number:], roles, catalogue_ids, on_done)
+                    yield from _isolated(chunks[number:], prepared, catalogue_ids, on_done)
                     return
                 yield from outcomes
                 if on_done:
@@ -234,7 +231,7 @@ def score_files(
 
 def _isolated(
     chunks: Iterable[Sequence[Path]],
-    roles: Sequence[Role],
+    prepared: tuple[Matcher, RoleSet],
     catalogue_ids: Sequence[str],
     on_done: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
@@ -242,7 +239,9 @@ def _isolated(
     per process, so the one bad file is named and no other learner is lost."""
     for chunk in chunks:
         for path in chunk:
-            with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=(roles, catalogue_ids)) as pool:
+            with ProcessPoolExecutor(
+                max_workers=1, initializer=_init_worker, initargs=(prepared, catalogue_ids)
+            ) as pool:
                 try:
                     yield pool.submit(_score_chunk, [path]).result()[0]
                 except BrokenProcessPool:

@@ -242,9 +242,7 @@ def batch(
         below = 0
         with _progress(len(files), quiet) as advance, open_output(output) as out:
             writer = batch_writer(format, out, indexes, style)
-            outcomes = score_files(
-                files, roles, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance, prepared
-            )
+            outcomes = score_files(files, prepared, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance)
             for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
                 builder.add(outcome)
                 writer.add(outcome)
