@@ -232,3 +232,35 @@ def test_progress_bar_on_a_terminal_leaves_stdout_alone(tmp_path: Path) -> None:
     assert proc.returncode == 0
     rows = list(csv.DictReader(io.StringIO(proc.stdout.decode())))
     assert len(rows) == 220
+
+
+def test_a_file_that_kills_its_worker_loses_no_other_learner(
+    cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulate a file that crashes the parser inside a worker (the process dies,
+    no exception): the rest are scored one per process and that file is named."""
+    import multiprocessing
+    import os
+
+    import rolefit.batch
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("the simulated crash is planted in the parent and needs forked workers")
+    for number in range(2 * CHUNK + 5):
+        (tmp_path / f"l{number:03d}.yaml").write_text("skills: [Python]\n")
+    (tmp_path / "l070-crash.yaml").write_text("skills: [Python]\n")
+    real = rolefit.batch.Scorer.score
+
+    def score(self: rolefit.batch.Scorer, path: Path) -> rolefit.batch.Outcome:
+        if "crash" in path.name:
+            os._exit(1)
+        return real(self, path)
+
+    monkeypatch.setattr(rolefit.batch.Scorer, "score", score)
+    result = cli(["batch", str(tmp_path), "-f", "jsonl", "--jobs", "2"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 2
+    assert sum(line["type"] == "learner" for line in lines) == 2 * CHUNK + 5
+    assert [line["file"] for line in lines if line["type"] == "error"] == [str(tmp_path / "l070-crash.yaml")]
+    assert "the process reading this file died" in result.stderr
+    assert [Path(line["file"]).name for line in lines] == sorted(p.name for p in tmp_path.iterdir())

@@ -245,7 +245,15 @@ def _isolated(
                 try:
                     yield pool.submit(_score_chunk, [path]).result()[0]
                 except BrokenProcessPool:
-                    yield FileError(str(path), (Problem(str(path), "crashed the YAML parser; the file was skipped"),))
+                    yield FileError(
+                        str(path),
+                        (
+                            Problem(
+                                str(path),
+                                "the process reading this file died (a crash in the YAML parser?); the file was skipped",
+                            ),
+                        ),
+                    )
             if on_done:
                 on_done(1)
 
