@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from rolefit.assess import DetailReason, check_target
 from rolefit.errors import Problem, RolefitError
-from rolefit.model import role_key
 from rolefit.plan import plan_order
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
@@ -48,12 +47,16 @@ class LearnerScore(NamedTuple):
     skills: int
     assumed_levels: int
     fits: tuple[float, ...]  # per role of the run, in run order
-    required_met: tuple[int, ...]
     detailed: int  # the role shown for this learner: its target, else its best fit
     detail_reason: DetailReason
     top_gaps: tuple[str, ...]  # the first steps of the detailed role's plan
     met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
     coverages: tuple[tuple[float, ...], ...]  # per role, per category
+
+    @property
+    def required_met(self) -> tuple[int, ...]:
+        """Per role, how many required skills are at or above target."""
+        return tuple(len(met) for met in self.met_required)
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,6 @@ class Scorer:
             skills=len(profile.skills),
             assumed_levels=sum(s.level_assumed for s in profile.skills),
             fits=tuple(r.fit for r in results),
-            required_met=tuple(r.required_met for r in results),
             detailed=detailed,
             detail_reason="target" if target is not None else "best fit",
             top_gaps=tuple(requirements[p].name for p in plan_order(results[detailed], TOP_GAPS)),
@@ -327,19 +329,19 @@ class CohortBuilder:
         roles = []
         for r, index in enumerate(self.indexes):
             n = self.learners
-            gaps = sorted(
-                (
-                    CommonGap(
-                        skill=index.requirements[p].name,
-                        category=index.requirements[p].category,
-                        count=n - met,
-                        share=(n - met) / n if n else 0.0,
-                    )
-                    for p, met in self.met[r].items()
-                ),
-                # Equally common gaps: the one worth more fit first, as in a learner's plan.
-                key=lambda g: (-g.count, -index.shares[index.position_of[role_key(g.skill)]], g.skill.casefold()),
+            # Most often missed first; equally common gaps, the one worth more fit first, as in a plan.
+            missed = sorted(
+                self.met[r].items(), key=lambda item: (item[1], -index.shares[item[0]], _sort_name(index, item[0]))
             )
+            gaps = [
+                CommonGap(
+                    skill=index.requirements[p].name,
+                    category=index.requirements[p].category,
+                    count=n - met,
+                    share=(n - met) / n if n else 0.0,
+                )
+                for p, met in missed
+            ]
             roles.append(
                 RoleCohort(
                     index=index,
@@ -350,6 +352,10 @@ class CohortBuilder:
                 )
             )
         return Cohort(self.learners, self.failed, tuple(roles))
+
+
+def _sort_name(index: RoleIndex, position: int) -> str:
+    return index.requirements[position].name.casefold()
 
 
 def _summary(values: list[float]) -> FitSummary | None:

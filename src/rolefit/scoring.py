@@ -112,7 +112,7 @@ class RoleResult:
 
     index: RoleIndex
     fit: float  # 0-100
-    required_met: int
+    met_required: tuple[int, ...]  # positions of the required skills at or above target
     coverages: tuple[float, ...]  # per category, 0-100
     matched: Mapping[int, Credited]
 
@@ -121,14 +121,12 @@ class RoleResult:
         return self.index.role
 
     @property
-    def required_total(self) -> int:
-        return len(self.index.required)
+    def required_met(self) -> int:
+        return len(self.met_required)
 
     @property
-    def met_required(self) -> tuple[int, ...]:
-        """Positions of the required skills at or above target."""
-        required = self.index.required_set
-        return tuple(i for i, r in self.matched.items() if r.credit >= 1 and i in required)
+    def required_total(self) -> int:
+        return len(self.index.required)
 
     def credit(self, position: int) -> float:
         found = self.matched.get(position)
@@ -169,16 +167,16 @@ class RoleResult:
 def _role_result(index: RoleIndex, best: dict[int, Credited]) -> RoleResult:
     sums = [0.0] * len(index.category_totals)
     category_of, weights, required = index.category_of, index.weights, index.required_set
-    required_met = 0
+    met_required = []
     for position, credited in best.items():
         sums[category_of[position]] += weights[position] * credited.credit
         if credited.credit >= 1 and position in required:
-            required_met += 1
+            met_required.append(position)
     coverages = tuple([100 * s / t for s, t in zip(sums, index.category_totals, strict=True)])
     fit = 0.0
     for coverage, share in zip(coverages, index.category_shares, strict=True):
         fit += coverage * share
-    return RoleResult(index=index, fit=fit, required_met=required_met, coverages=coverages, matched=best)
+    return RoleResult(index=index, fit=fit, met_required=tuple(met_required), coverages=coverages, matched=best)
 
 
 class RoleSet(Sequence[RoleIndex]):
