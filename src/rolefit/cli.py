@@ -112,10 +112,10 @@ def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: Role
 
         sys.stdout.write(roles_document(catalogue))
     else:
-        from rolefit.render.console import stdout_console
+        from rolefit.render.console import make_console
         from rolefit.render.table import roles_table
 
-        roles_table(catalogue, stdout_console())
+        roles_table(catalogue, make_console(sys.stdout, _style(ColorOption.auto, None)))
 
 
 @roles_app.command("show")
@@ -134,10 +134,10 @@ def roles_show(
 
         sys.stdout.write(role_document(found))
     else:
-        from rolefit.render.console import stdout_console
+        from rolefit.render.console import make_console
         from rolefit.render.table import role_detail
 
-        role_detail(found, stdout_console())
+        role_detail(found, make_console(sys.stdout, _style(ColorOption.auto, None)))
 
 
 @app.command()

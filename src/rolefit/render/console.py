@@ -1,27 +1,33 @@
-"""The Rich consoles: stdout for the result, stderr for everything else."""
+"""Consoles and output conventions: results go to stdout (or a file), everything else to stderr."""
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from rolefit.render import Style
+
 ColorChoice = Literal["auto", "always", "never"]
 
 
-def stdout_console(color: ColorChoice = "auto") -> Console:
-    """Colour follows the conventions: off when stdout is not a terminal, off with
-    NO_COLOR, on with FORCE_COLOR (Rich reads both); --color overrides them."""
+def make_console(file: TextIO, style: Style) -> Console:
+    """The one way rolefit builds a Rich console for a result: colour and width as
+    decided by use_color() and output_width(), never Rich's own guesses."""
     from rich.console import Console
 
-    if color == "always":
-        return Console(file=sys.stdout, force_terminal=True, highlight=False)
-    if color == "never":
-        return Console(file=sys.stdout, no_color=True, highlight=False, emoji=False)
-    return Console(file=sys.stdout, highlight=False, emoji=False)
+    return Console(
+        file=file,
+        width=style.width,
+        force_terminal=style.color,
+        no_color=not style.color,
+        color_system="standard" if style.color else None,
+        highlight=False,
+        emoji=False,
+    )
 
 
 def stderr_console() -> Console:

@@ -15,6 +15,7 @@ from rich.text import Text
 
 from rolefit.model import Role, level_name
 from rolefit.render import Style, uncounted
+from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -138,18 +139,8 @@ def _match_text(r: RequirementResult) -> Text:
 def render_report(assessment: Assessment, style: Style) -> str:
     from io import StringIO
 
-    from rich.console import Console
-
     buffer = StringIO()
-    console = Console(
-        file=buffer,
-        width=style.width,
-        force_terminal=style.color,
-        no_color=not style.color,
-        color_system="standard" if style.color else None,
-        highlight=False,
-        emoji=False,
-    )
+    console = make_console(buffer, style)
     report(assessment, console)
     return buffer.getvalue()
 
@@ -321,18 +312,8 @@ class _TableBatch:
     def finish(self, cohort: Cohort) -> None:
         from io import StringIO
 
-        from rich.console import Console
-
         buffer = StringIO()
-        console = Console(
-            file=buffer,
-            width=self.style.width,
-            force_terminal=self.style.color,
-            no_color=not self.style.color,
-            color_system="standard" if self.style.color else None,
-            highlight=False,
-            emoji=False,
-        )
+        console = make_console(buffer, self.style)
         cohort_view(cohort, self.learners, console)
         self.out.write(buffer.getvalue())
 
