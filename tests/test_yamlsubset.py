@@ -203,3 +203,17 @@ def test_the_usual_shapes_take_the_fast_path() -> None:
 )
 def test_outside_the_subset(text: str) -> None:
     assert yamlsafe.parse_simple(text) is None
+    assert yamlsafe.parse_simple(text) is None  # and its lines, now remembered, stay refused
+
+
+@pytest.mark.parametrize("path", [*EXAMPLES, *sorted((DATA / "bad").glob("*.yaml"))], ids=lambda p: p.name)
+def test_remembering_lines_changes_nothing(path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    try:
+        text = yamlsafe.read_text(path)
+    except RolefitError:
+        return
+    first, again = yamlsafe.parse_simple(text), yamlsafe.parse_simple(text)
+    monkeypatch.setattr(yamlsafe, "_LINE_TOKENS", {})
+    monkeypatch.setattr(yamlsafe, "_LINE_MEMO_SIZE", 0)
+    assert repr(yamlsafe.parse_simple(text)) == repr(first) == repr(again)
+    assert yamlsafe._LINE_TOKENS == {}  # the bound holds
