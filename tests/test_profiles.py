@@ -127,3 +127,24 @@ def test_the_examples_take_the_shortcut(path: Path) -> None:
 
     data = load_file(path, marks=False)
     assert _simple_profile(data, "f") is not None
+
+
+def test_a_remembered_skill_never_stands_in_for_an_equal_key_of_another_type() -> None:
+    """Skills given by name and level are remembered across files; 1, 1.0 and
+    true are equal dictionary keys, but only the first two are levels."""
+    assert parse_profile("skills: {Python: 1}\n", "f").skills[0].level == 1
+    assert parse_profile("skills: {Python: 1.0}\n", "f").skills[0].level == 1
+    with pytest.raises(RolefitError, match="not true/false"):
+        parse_profile("skills: {Python: true}\n", "f")
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_remembering_skills_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from rolefit import profiles
+    from rolefit.profiles import load_profile
+
+    remembered = load_profile(path)
+    monkeypatch.setattr(profiles, "_NAMED_SKILLS", {})
+    monkeypatch.setattr(profiles, "_NAMED_MEMO_SIZE", 0)
+    assert load_profile(path) == remembered
+    assert profiles._NAMED_SKILLS == {}  # the bound holds

@@ -76,11 +76,10 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
             skills.append(skill)
     elif type(value) is dict:
         for key, level in value.items():
-            written = " ".join(key.split()) if type(key) is str else ""
-            parsed = DEFAULT_LEVEL if level is None else parse_level(level)
-            if not written or type(parsed) is not int:
+            skill = _named_skill(key, level)
+            if skill is None:
                 return None
-            skills.append(Skill(written, parsed, level is None))
+            skills.append(skill)
     if not skills:
         return None
     return Profile(source=where, skills=tuple(skills), name=name, target=target)
@@ -88,10 +87,11 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
 
 def _simple_skill(item: Any) -> Skill | None:
     if type(item) is str:
-        written = " ".join(item.split())
-        return Skill(written, DEFAULT_LEVEL, True) if written else None
+        return _named_skill(item, None)
     if type(item) is not dict or not _SKILL_FIELDS.issuperset(item):
         return None
+    if len(item) == 1 or (len(item) == 2 and "level" in item):
+        return _named_skill(item.get("name"), item.get("level"))
     raw = item.get("name")
     written = " ".join(raw.split()) if type(raw) is str else ""
     level = item.get("level")
@@ -108,6 +108,30 @@ def _simple_skill(item: Any) -> Skill | None:
             return None
         texts.append(None if text is None else text.strip())
     return Skill(written, parsed, level is None, None if years is None else float(years), texts[0], texts[1])
+
+
+_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+_NAMED_SKILLS: dict[tuple[str, type, Any], Skill | None] = {}
+_NAMED_MEMO_SIZE = 100_000
+
+
+def _named_skill(raw: Any, level: Any) -> Skill | None:
+    """A skill given by name and an optional level, the usual way to write one,
+    or None when either is unusual. A cohort writes the same few hundred of
+    these thousands of times, so each is made once (a Skill is immutable)."""
+    if type(raw) is not str or type(level) not in _SCALAR_TYPES:
+        return None
+    key = (raw, type(level), level)  # the type too: 1, 1.0 and True are equal keys
+    try:
+        return _NAMED_SKILLS[key]
+    except KeyError:
+        pass
+    written = " ".join(raw.split())
+    parsed = DEFAULT_LEVEL if level is None else parse_level(level)
+    skill = Skill(written, parsed, level is None) if written and type(parsed) is int else None
+    if len(_NAMED_SKILLS) < _NAMED_MEMO_SIZE:
+        _NAMED_SKILLS[key] = skill
+    return skill
 
 
 def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
