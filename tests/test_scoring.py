@@ -57,6 +57,23 @@ def test_statuses_and_assumed_levels() -> None:
     assert by_name["Docker"].status == "missing" and by_name["Docker"].matched_skill is None
 
 
+@pytest.mark.parametrize(
+    ("skills", "credited"),
+    [
+        ("skills: {python: 4, Python: 4}\n", "python"),  # a tie: the skill listed first
+        ("skills: {Python: 4, python: 4}\n", "Python"),
+        ("skills: {python: 2, Python: 4}\n", "Python"),  # more credit wins, wherever it is listed
+        ("skills: {Python: 4, python: 2}\n", "Python"),
+        ("skills: {Pyhton: 4, Python: 4}\n", "Python"),  # equal credit: the exact match over the typo
+    ],
+)
+def test_the_best_of_several_matching_skills_is_credited(skills: str, credited: str) -> None:
+    matcher, indexes = index_roles([parse_role(ROLE, "role.yaml")])
+    for _ in range(2):  # and the same again, when what each skill earns is remembered
+        result = assess(parse_profile(skills, "me.yaml"), indexes, matcher).detailed
+        assert result.requirements[0].matched_skill == credited
+
+
 def test_level_zero_is_not_credited() -> None:
     result = _assess("skills: {Python: 0}\n").detailed
     assert result.requirements[0].status == "missing"

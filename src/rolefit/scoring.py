@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from math import fsum
+from operator import mul, truediv
 from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from rolefit.model import IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
@@ -60,7 +62,7 @@ class Credited(NamedTuple):
     credit: float
     skill: Skill
     hit: Hit
-    rank: tuple[float, int, float, int]
+    rank: tuple[float, int, float]  # lower is better: -credit, method rank, -match score
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class RoleIndex:
         for position, requirement in enumerate(self.requirements):
             self.positions.setdefault(matcher.key(requirement.name), []).append(position)
         self.weights = [IMPORTANCE_WEIGHTS[r.importance] for r in self.requirements]
+        self.points = [100 * w for w in self.weights]  # a weight scaled to coverage's 0-100
         self.category_totals = [sum(IMPORTANCE_WEIGHTS[r.importance] for r in c.requirements) for c in role.categories]
         total_weight = sum(c.weight for c in role.categories)
         self.category_shares = [c.weight / total_weight for c in role.categories]
@@ -165,18 +168,22 @@ class RoleResult:
 
 
 def _role_result(index: RoleIndex, best: dict[int, Credited]) -> RoleResult:
-    sums = [0.0] * len(index.category_totals)
-    category_of, weights, required = index.category_of, index.weights, index.required_set
+    sums = [0.0] * len(index.category_totals)  # per category: weight x credit, x 100
+    category_of, points, required = index.category_of, index.points, index.required_set
     met_required = []
     for position, credited in best.items():
-        sums[category_of[position]] += weights[position] * credited.credit
-        if credited.credit >= 1 and position in required:
+        credit = credited[0]
+        sums[category_of[position]] += points[position] * credit
+        if credit >= 1 and position in required:
             met_required.append(position)
-    coverages = tuple([100 * s / t for s, t in zip(sums, index.category_totals, strict=True)])
-    fit = 0.0
-    for coverage, share in zip(coverages, index.category_shares, strict=True):
-        fit += coverage * share
+    coverages = tuple(map(truediv, sums, index.category_totals))
+    # fsum: correctly rounded, so the same on every Python (sum() of floats changed in 3.12).
+    fit = fsum(map(mul, coverages, index.category_shares))
     return RoleResult(index=index, fit=fit, met_required=tuple(met_required), coverages=coverages, matched=best)
+
+
+# (role number, position, credit, rank, hit): what a skill earns in one requirement
+_Credit = tuple[int, int, float, tuple[float, int, float], "Hit"]
 
 
 class RoleSet(Sequence[RoleIndex]):
@@ -187,6 +194,7 @@ class RoleSet(Sequence[RoleIndex]):
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
         self._relevant: dict[str, list[tuple[int, int, int, int, float, Hit]]] = {}
+        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level
 
     @overload
     def __getitem__(self, item: int) -> RoleIndex: ...
@@ -212,22 +220,34 @@ class RoleSet(Sequence[RoleIndex]):
         self._relevant[skill] = found
         return found
 
+    def _credits_for(self, skill: str, level: int, hits: Mapping[str, Hit]) -> list[_Credit]:
+        """What a skill string at a level earns: (role number, position, credit,
+        rank, hit) for every requirement it matches."""
+        pairs = self._relevant.get(skill)
+        if pairs is None:
+            pairs = self._relevant_for(skill, hits)
+        found = []
+        for number, position, target, method_rank, neg_score, hit in pairs:
+            earned = level / target if level < target else 1.0
+            found.append((number, position, earned, (-earned, method_rank, neg_score), hit))
+        self._credits[skill, level] = found
+        return found
+
     def score(self, matches: Matches) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills:
         highest credit, then the most direct match (exact, alias, implied, fuzzy),
         then the higher match score, then the skill listed first."""
         bests: list[dict[int, Credited]] = [{} for _ in self.indexes]
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
-        for order, (skill, hits) in enumerate(matches):
-            pairs = self._relevant.get(skill.name)
-            if pairs is None:
-                pairs = self._relevant_for(skill.name, hits)
-            level = skill.level
-            for number, position, target, method_rank, neg_score, hit in pairs:
-                earned = level / target if level < target else 1.0
-                rank = (-earned, method_rank, neg_score, order)
+        memo = self._credits
+        for skill, hits in matches:
+            credits = memo.get((skill.name, skill.level))
+            if credits is None:
+                credits = self._credits_for(skill.name, skill.level, hits)
+            for number, position, earned, rank, hit in credits:
                 best = bests[number]
                 current = best.get(position)
+                # Skills come in the order listed: on equal rank the earlier one stays.
                 if current is None or rank < current.rank:
                     best[position] = new(Credited, (earned, skill, hit, rank))
         return [_role_result(index, best) for index, best in zip(self.indexes, bests, strict=True)]
