@@ -83,23 +83,26 @@ def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> list[in
     """Positions of the role's gaps in plan order, at most `limit` of them."""
     ordered: list[int] = []
     placed: set[int] = set()
-    prerequisites = result.index.prerequisites
-
-    def place(position: int) -> None:
-        """Prerequisites that are gaps themselves go first (role files have no cycles)."""
-        if position in placed:
-            return
-        placed.add(position)
-        for prerequisite in prerequisites[position]:
-            if _lacks_basics(result, prerequisite):
-                place(prerequisite)
-        ordered.append(position)
-
     for position in _gaps_in_order(result):
         if limit is not None and len(ordered) >= limit:
             break
-        place(position)
+        _place(result, position, placed, ordered)
     return ordered if limit is None else ordered[:limit]
+
+
+def _place(result: RoleResult, position: int, placed: set[int], ordered: list[int]) -> None:
+    """Prerequisites that are gaps themselves go first (role files have no cycles).
+
+    A function of its own, not a closure: a closure that calls itself is a
+    reference cycle, which would keep every result alive until the garbage
+    collector runs; a cohort makes thousands."""
+    if position in placed:
+        return
+    placed.add(position)
+    for prerequisite in result.index.prerequisites[position]:
+        if _lacks_basics(result, prerequisite):
+            _place(result, prerequisite, placed, ordered)
+    ordered.append(position)
 
 
 def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
