@@ -264,3 +264,27 @@ def test_a_file_that_kills_its_worker_loses_no_other_learner(
     assert [line["file"] for line in lines if line["type"] == "error"] == [str(tmp_path / "l070-crash.yaml")]
     assert "the process reading this file died" in result.stderr
     assert [Path(line["file"]).name for line in lines] == sorted(p.name for p in tmp_path.iterdir())
+
+
+def test_scoring_a_learner_leaves_no_reference_cycles(cohort: Path) -> None:
+    """A cohort makes thousands of results: each must be freed as soon as it is
+    done with, not left for the cyclic garbage collector to find."""
+    import gc
+
+    from rolefit.assess import index_roles
+    from rolefit.batch import Scorer
+    from rolefit.roles import load_catalogue
+
+    catalogue = load_catalogue()
+    scorer = Scorer(index_roles(catalogue), [r.id for r in catalogue])
+    files, _ = discover([cohort])
+    for path in files:  # the first time, the memos fill
+        scorer.score(path)
+    gc.collect()
+    gc.disable()
+    try:
+        outcomes = [scorer.score(path) for path in files]
+        del outcomes
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
