@@ -12,7 +12,6 @@ can start on machine learning; someone who never studied it should not.
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,10 +64,20 @@ def _order_if_missing(index: RoleIndex) -> tuple[tuple[PlanKey, int], ...]:
 
 
 def _gaps_in_order(result: RoleResult) -> Iterator[int]:
-    index = result.index
-    below = sorted((_key(index, i, c.credit, c.skill.level), i) for i, c in result.matched.items() if c.credit < 1)
-    unmatched = ((key, i) for key, i in _order_if_missing(index) if i not in result.matched)
-    for _, position in heapq.merge(unmatched, below):
+    """The gaps, biggest gain first: the role's requirements in their fixed order
+    for the ones not matched, merged with the person's few below-target matches.
+    A plan usually needs only the first few, so the merge stops when asked."""
+    index, matched = result.index, result.matched
+    below = sorted((_key(index, i, c.credit, c.skill.level), i) for i, c in matched.items() if c.credit < 1)
+    waiting = 0
+    for entry in _order_if_missing(index):
+        if entry[1] in matched:
+            continue
+        while waiting < len(below) and below[waiting] < entry:
+            yield below[waiting][1]
+            waiting += 1
+        yield entry[1]
+    for _, position in below[waiting:]:
         yield position
 
 
