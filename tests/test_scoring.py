@@ -158,7 +158,7 @@ def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | N
     assert not planned & met
     assert len(result.plan.steps) == result.plan.total_gaps
     for role in result.ranking:  # the gaps, merged lazily, come in the order of a plain sort
-        levels = {i: c.skill.level for i, c in role.matched.items()}
+        user_levels = {i: c.skill.level for i, c in role.matched.items()}
         gaps = [i for i in range(len(role.index.requirements)) if role.credit(i) < 1]
-        expected = sorted((_key(role.index, i, role.credit(i), levels.get(i)), i) for i in gaps)
+        expected = sorted((_key(role.index, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
         assert list(_gaps_in_order(role)) == [i for _, i in expected]

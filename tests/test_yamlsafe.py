@@ -4,6 +4,8 @@ the C loader and the pure-Python one alike."""
 from __future__ import annotations
 
 import contextlib
+import os
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +67,30 @@ def test_large_file_is_refused(tmp_path: Path) -> None:
     big.write_text("skills:\n" + "  - Python\n" * 200_000)
     with pytest.raises(RolefitError, match="larger than 1024 KiB"):
         yamlsafe.load_file(big)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize(("size", "readable"), [(70_000, True), (yamlsafe.MAX_BYTES + 10, False)])
+def test_a_pipe_is_read_in_pieces_up_to_the_limit(tmp_path: Path, size: int, readable: bool) -> None:
+    """A pipe reports no size, so it is read until it ends or passes the limit."""
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    text = ("skills:\n" + "  - Python\n" * size)[:size]
+    writer = threading.Thread(target=lambda: _write_ignoring_a_closed_reader(pipe, text))
+    writer.start()
+    try:
+        if readable:
+            assert yamlsafe.read_text(pipe) == text
+        else:
+            with pytest.raises(RolefitError, match="larger than 1024 KiB"):
+                yamlsafe.read_text(pipe)
+    finally:
+        writer.join()
+
+
+def _write_ignoring_a_closed_reader(pipe: Path, text: str) -> None:
+    with contextlib.suppress(BrokenPipeError), pipe.open("w") as handle:
+        handle.write(text)
 
 
 def test_missing_file_and_folder(tmp_path: Path) -> None:
