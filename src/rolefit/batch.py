@@ -71,11 +71,13 @@ Outcome = LearnerScore | FileError
 # Discovery -----------------------------------------------------------------
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
+def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
     """Files to score, in a stable order: each path as given, a folder's YAML
     files (searched recursively, hidden entries skipped) sorted by path. A file
-    reached twice is scored once; symlink loops are not followed round."""
-    found: list[Path] = []
+    reached twice is scored once; symlink loops are not followed round. Names
+    are strings: a cohort has thousands, and a Path costs more to make and to
+    send to a worker than reading the file does."""
+    found: list[str] = []
     errors: list[FileError] = []
     seen: set[str] = set()
     folders: set[tuple[int, int]] = set()  # each real folder is walked once, across all paths
@@ -92,7 +94,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[Path], list[FileError]]:
             key = os.path.realpath(name) if is_link else os.path.abspath(name)  # noqa: PTH100
             if key not in seen:
                 seen.add(key)
-                found.append(Path(name))
+                found.append(name)
     if not found and not errors:
         joined = ", ".join(str(p) for p in paths)
         errors.append(FileError(joined, (Problem(joined, "no skills files (*.yaml, *.yml) found"),)))
@@ -133,19 +135,19 @@ class Scorer:
         self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
         self.catalogue_ids = list(catalogue_ids)
 
-    def score(self, path: Path) -> Outcome:
+    def score(self, path: str) -> Outcome:
         try:
             profile = load_profile(path)
             check_target(profile, self.catalogue_ids)
         except RolefitError as exc:
-            return FileError(str(path), exc.problems)
+            return FileError(path, exc.problems)
         matches = resolve_profile(profile, self.matcher)
         results = self.indexes.score(matches)
         target = self.position.get(profile.target or "")
         detailed = target if target is not None else self.position[rank(results)[0].role.id]
         requirements = results[detailed].index.requirements
         return LearnerScore(
-            source=str(path),
+            source=path,
             name=profile.name,
             target=profile.target,
             skills=len(profile.skills),
@@ -158,7 +160,7 @@ class Scorer:
             coverages=tuple(r.coverages for r in results),
         )
 
-    def score_many(self, paths: Sequence[Path]) -> list[Outcome]:
+    def score_many(self, paths: Sequence[str]) -> list[Outcome]:
         return [self.score(path) for path in paths]
 
 
@@ -184,13 +186,13 @@ def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]
     _settle()
 
 
-def _score_chunk(paths: Sequence[Path]) -> list[Outcome]:
+def _score_chunk(paths: Sequence[str]) -> list[Outcome]:
     assert _worker is not None
     return _worker.score_many(paths)
 
 
 def score_files(
-    paths: Sequence[Path],
+    paths: Sequence[str],
     prepared: tuple[Matcher, RoleSet],
     catalogue_ids: Sequence[str],
     jobs: int,
@@ -232,7 +234,7 @@ def score_files(
 
 
 def _isolated(
-    chunks: Iterable[Sequence[Path]],
+    chunks: Iterable[Sequence[str]],
     prepared: tuple[Matcher, RoleSet],
     catalogue_ids: Sequence[str],
     on_done: Callable[[int], None] | None,
@@ -248,10 +250,10 @@ def _isolated(
                     yield pool.submit(_score_chunk, [path]).result()[0]
                 except BrokenProcessPool:
                     yield FileError(
-                        str(path),
+                        path,
                         (
                             Problem(
-                                str(path),
+                                path,
                                 "the process reading this file died (a crash in the YAML parser?); the file was skipped",
                             ),
                         ),

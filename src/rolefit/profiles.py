@@ -21,7 +21,7 @@ SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
 _SKILL_FIELDS = frozenset(SKILL_FIELDS)
 
 
-def load_profile(path: Path, label: str | None = None) -> Profile:
+def load_profile(path: str | Path, label: str | None = None) -> Profile:
     where = label or str(path)
     return parse_profile(read_text(path, where), where)
 

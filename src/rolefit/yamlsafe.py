@@ -228,7 +228,7 @@ def _build(node: yaml.Node, marks: bool, depth: int = 0) -> Any:
     raise _NodeProblem(f"unsupported YAML tag {_tag(node)}", node)
 
 
-def read_text(path: Path, label: str | None = None) -> str:
+def read_text(path: str | Path, label: str | None = None) -> str:
     """Read a file as UTF-8 text, with a clear error for every way that can fail."""
     where = label or str(path)
     try:
@@ -244,7 +244,7 @@ def read_text(path: Path, label: str | None = None) -> str:
     return decode(data, where)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: str | Path) -> bytes:
     """At most MAX_BYTES + 1 bytes of a file, with plain system calls: a cohort
     reads thousands of small files, and a buffered file object costs more than
     the reading."""
