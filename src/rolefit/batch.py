@@ -13,13 +13,9 @@ from __future__ import annotations
 import gc
 import os
 import signal
-import statistics
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from rolefit.assess import DetailReason, check_target
@@ -29,6 +25,9 @@ from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+    from pathlib import Path
+
     from rolefit.matching import Matcher
 
 TOP_GAPS = 3
@@ -208,6 +207,10 @@ def score_files(
             if on_done:
                 on_done(1)
         return
+    # Imported here: a run in one process, the usual small cohort, never needs them.
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(prepared, catalogue_ids)) as pool:
@@ -241,6 +244,9 @@ def _isolated(
 ) -> Iterator[Outcome]:
     """After a worker died (a file crashed the parser), score the rest one file
     per process, so the one bad file is named and no other learner is lost."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     for chunk in chunks:
         for path in chunk:
             with ProcessPoolExecutor(
@@ -361,6 +367,8 @@ def _sort_name(index: RoleIndex, position: int) -> str:
 
 
 def _summary(values: list[float]) -> FitSummary | None:
+    import statistics  # once per run, at the end: not worth its import time at start-up
+
     if not values:
         return None
     ordered = sorted(values)
