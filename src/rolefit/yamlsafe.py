@@ -443,14 +443,14 @@ def _tokens(text: str) -> list[_Token]:
     """Each line as a token; a `- key: value` line becomes an item token followed
     by a key token at the key's column. A cohort's files repeat the same lines
     (`  - Python`, `    level: 4`) thousands of times, so each distinct line is
-    read once and remembered."""
+    read once and remembered; top-level keys (`name: ...`, one per file) are not."""
     tokens: list[_Token] = []
     memo = _LINE_TOKENS
     for line in text.split("\n"):
         found = memo.get(line)
         if found is None:
             found = _line_tokens(line)
-            if len(memo) < _LINE_MEMO_SIZE:
+            if line[:1] in _REPEATING and len(memo) < _LINE_MEMO_SIZE:
                 memo[line] = found
         if found is _NOT_SIMPLE:
             raise _NotSimple
@@ -460,7 +460,8 @@ def _tokens(text: str) -> list[_Token]:
 
 _NOT_SIMPLE: tuple[_Token, ...] = ((-1, False, False, None, False, None),)  # a line outside the subset
 _LINE_TOKENS: dict[str, tuple[_Token, ...]] = {}
-_LINE_MEMO_SIZE = 100_000  # distinct lines remembered; past that, lines are read afresh
+_LINE_MEMO_SIZE = 50_000  # distinct lines remembered; past that, lines are read afresh
+_REPEATING = (" ", "-")  # how lines inside `skills` start
 
 
 def _line_tokens(line: str) -> tuple[_Token, ...]:
