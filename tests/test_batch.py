@@ -6,8 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -288,3 +290,36 @@ def test_scoring_a_learner_leaves_no_reference_cycles(cohort: Path) -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_in_a_folder_is_named_not_waited_on(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("skills: [Python]\n")
+    os.mkfifo(tmp_path / "pipe.yaml")  # reading it would wait for a writer forever
+    result = cli(["batch", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(line["type"], Path(line["file"]).name) for line in lines] == [
+        ("error", "pipe.yaml"),
+        ("learner", "a.yaml"),
+    ]
+    assert "is not a regular file" in lines[0]["problems"][0]["message"]
+
+
+def test_an_unreadable_folder_is_named(cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "a.yaml").write_text("skills: [Python]\n")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "b.yaml").write_text("skills: [SQL]\n")
+    real_scandir = os.scandir
+
+    def scandir(folder: str) -> Any:  # as if locked had mode 000 (root would read it anyway)
+        if Path(folder) == locked:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(folder)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = cli(["batch", str(tmp_path), "-f", "jsonl"])
+    assert result.exit_code == 2
+    assert f"{locked}: cannot read this folder: Permission denied" in result.stderr
+    assert [json.loads(line)["type"] for line in result.stdout.splitlines()] == ["error", "learner"]

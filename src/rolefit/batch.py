@@ -82,11 +82,11 @@ def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
     folders: set[tuple[int, int]] = set()  # each real folder is walked once, across all paths
     for path in paths:
         if path.is_dir():
-            candidates = sorted(_walk(str(path), folders))
+            candidates = sorted(_walk(str(path), folders, errors))
         elif path.exists():
             candidates = [(str(path), path.is_symlink())]
         else:
-            errors.append(FileError(str(path), (Problem(str(path), "no such file or folder"),)))
+            errors.append(_not_read(str(path), "no such file or folder"))
             continue
         for name, is_link in candidates:
             # realpath costs system calls; only a link can make two names one file.
@@ -96,30 +96,40 @@ def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
                 found.append(name)
     if not found and not errors:
         joined = ", ".join(str(p) for p in paths)
-        errors.append(FileError(joined, (Problem(joined, "no skills files (*.yaml, *.yml) found"),)))
+        errors.append(_not_read(joined, "no skills files (*.yaml, *.yml) found"))
     return found, errors
 
 
-def _walk(folder: str, visited: set[tuple[int, int]]) -> Iterator[tuple[str, bool]]:
-    """(path, is a symlink) of every YAML file below folder; each real folder once."""
+def _walk(folder: str, visited: set[tuple[int, int]], errors: list[FileError]) -> Iterator[tuple[str, bool]]:
+    """(path, is a symlink) of every YAML file below folder; each real folder
+    once. What cannot be scored is added to errors: a folder that cannot be
+    read, and pipes, sockets and devices (reading a pipe could wait forever)."""
     info = os.stat(folder)  # noqa: PTH116 - str paths: a cohort has thousands
     if (info.st_dev, info.st_ino) in visited:
         return
     visited.add((info.st_dev, info.st_ino))
     try:
         entries = list(os.scandir(folder))
-    except OSError:
+    except OSError as exc:
+        errors.append(_not_read(folder, f"cannot read this folder: {exc.strerror or exc}"))
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         try:
             if entry.is_dir():
-                yield from _walk(entry.path, visited)
+                yield from _walk(entry.path, visited, errors)
             elif entry.name.endswith((".yaml", ".yml")):
-                yield entry.path, entry.is_symlink()
-        except OSError:
-            continue
+                if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - a broken link is reported when read
+                    yield entry.path, entry.is_symlink()
+                else:
+                    errors.append(_not_read(entry.path, "is not a regular file (a pipe, socket or device)"))
+        except OSError as exc:
+            errors.append(_not_read(entry.path, f"cannot read: {exc.strerror or exc}"))
+
+
+def _not_read(source: str, message: str) -> FileError:
+    return FileError(source, (Problem(source, message),))
 
 
 # Scoring one file ------------------------------------------------------------
@@ -255,14 +265,8 @@ def _isolated(
                 try:
                     yield pool.submit(_score_chunk, [path]).result()[0]
                 except BrokenProcessPool:
-                    yield FileError(
-                        path,
-                        (
-                            Problem(
-                                path,
-                                "the process reading this file died (a crash in the YAML parser?); the file was skipped",
-                            ),
-                        ),
+                    yield _not_read(
+                        path, "the process reading this file died (a crash in the YAML parser?); the file was skipped"
                     )
             if on_done:
                 on_done(1)
