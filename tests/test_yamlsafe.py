@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -13,12 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rolefit import yamlsafe
+from rolefit import yamlfull, yamlsafe
 from rolefit.errors import RolefitError
 
-from .conftest import DATA
+from .conftest import DATA, EXAMPLES
 
-LOADERS = pytest.mark.parametrize("loader", yamlsafe.LOADERS, ids=lambda c: c.__name__)
+LOADERS = pytest.mark.parametrize("loader", yamlfull.LOADERS, ids=lambda c: c.__name__)
 
 
 @LOADERS
@@ -112,7 +114,7 @@ def test_bom_is_accepted() -> None:
 
 @given(st.text(max_size=200))
 def test_parse_raises_nothing_but_rolefit_error(text: str) -> None:
-    for loader in yamlsafe.LOADERS:
+    for loader in yamlfull.LOADERS:
         with contextlib.suppress(RolefitError):
             yamlsafe.parse(text, "f", loader)
 
@@ -126,7 +128,7 @@ def test_decode_raises_nothing_but_rolefit_error(data: bytes) -> None:
 def test_the_c_loader_is_used_where_pyyaml_has_libyaml() -> None:
     import yaml
 
-    names = [loader.__name__ for loader in yamlsafe.LOADERS]
+    names = [loader.__name__ for loader in yamlfull.LOADERS]
     assert names == (["CLoader", "PyLoader"] if yaml.__with_libyaml__ else ["PyLoader"])
 
 
@@ -135,7 +137,7 @@ def test_small_deep_text_is_refused_while_walking(loader: type[Any]) -> None:
     """Short texts skip the event scan (they cannot crash the composer) and are
     held to the same depth limit by the walk that builds the data."""
     text = "a: " + "[" * 150 + "]" * 150
-    assert len(text) < yamlsafe.SMALL_TEXT
+    assert len(text) < yamlfull.SMALL_TEXT
     with pytest.raises(RolefitError) as info:
         yamlsafe.parse(text, "f", loader)
     assert str(info.value) == "f:1:103: nesting is deeper than 100 levels"
@@ -159,3 +161,14 @@ def test_unsupported_yaml(text: str, expected: str) -> None:
     with pytest.raises(RolefitError) as info:
         yamlsafe.parse(text, "f")
     assert str(info.value) == expected
+
+
+def test_usual_files_are_read_without_importing_pyyaml() -> None:
+    """PyYAML's import costs more than reading a usual skills file: `assess` and
+    `batch` on such files must not pay it."""
+    code = (
+        "import sys; from rolefit.profiles import load_profile; "
+        f"load_profile({str(EXAMPLES[0])!r}); print('yaml' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

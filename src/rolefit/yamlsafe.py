@@ -15,22 +15,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
-from yaml.composer import Composer
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
-
 from rolefit.errors import RolefitError
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 100
-# The C composer recurses once per nesting level and overflows the C stack (a
-# crash, not an exception) at about 30,000 levels here. Each level takes at
-# least one character, so a text this short cannot get near that; _build
-# then refuses anything deeper than MAX_DEPTH as it walks the nodes.
-SMALL_TEXT = 4096
 
 Mark = tuple[int, int]  # 1-based line, column
 T = TypeVar("T")
@@ -73,26 +61,6 @@ def item_marks(data: list[Any]) -> list[Mark | None]:
     return marks if marks is not None else [None] * len(data)
 
 
-def _mark(node: yaml.Node) -> Mark:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
-
-
-_PLAIN = "tag:rolefit,2026:plain"  # an untagged plain scalar, typed by _typed()
-_STR = "tag:yaml.org,2002:str"
-_MAP = "tag:yaml.org,2002:map"
-_SEQ = "tag:yaml.org,2002:seq"
-
-
-class _Resolver(BaseResolver):
-    """Tags for untagged nodes. Plain scalars are typed later by `_typed`, in
-    one place and with one function call instead of PyYAML's resolver loop."""
-
-    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool] | None) -> str:
-        if kind is yaml.ScalarNode:
-            return _PLAIN if implicit is not None and implicit[0] else _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
-
-
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(
     r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
@@ -101,7 +69,7 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 
 
-def _typed(text: str) -> Any:
+def typed_scalar(text: str) -> Any:
     """YAML 1.2 core-schema scalars: only true/false are booleans.
 
     YAML 1.1 (PyYAML's default) reads `yes`, `no`, `on`, `off` as booleans, so a
@@ -114,118 +82,23 @@ def _typed(text: str) -> Any:
         return None
     if text[:1] in "-+0123456789.":
         if _INT.fullmatch(text):
-            return _int(text)
+            return scalar_int(text)
         if _FLOAT.fullmatch(text):
-            return _float(text)
+            return scalar_float(text)
     return text
 
 
-class PyLoader(Reader, Scanner, Parser, Composer, _Resolver):
-    """The pure-Python parser: used where PyYAML was built without libyaml."""
-
-    def __init__(self, stream: str) -> None:
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        _Resolver.__init__(self)
-
-
-try:  # the C parser where PyYAML was built with libyaml; same behaviour, faster
-    from yaml.cyaml import CParser  # type: ignore[attr-defined]
-
-    class CLoader(CParser, _Resolver):
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _Resolver.__init__(self)
-
-    LOADERS: tuple[type[Any], ...] = (CLoader, PyLoader)
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    LOADERS = (PyLoader,)
-
-_Loader = LOADERS[0]
-
-
-# Building data from the parser's nodes. This replaces PyYAML's constructor:
-# only the core-schema scalars exist, duplicate keys are refused, and it is a
-# plain recursive walk (depth is checked before composing), several times
-# faster than SafeConstructor, which matters when a cohort has thousands of files.
-
-
-class _NodeProblem(Exception):
-    def __init__(self, message: str, node: yaml.Node) -> None:
-        super().__init__(message)
-        self.message = message
-        self.node = node
-
-
-def _int(text: str) -> int:
+def scalar_int(text: str) -> int:
     return int(text, 0) if text[:2].lower() in ("0o", "0x") else int(text)
 
 
-def _float(text: str) -> float:
+def scalar_float(text: str) -> float:
     lowered = text.lower()
     if lowered.endswith(".inf"):
         return float("-inf") if lowered.startswith("-") else float("inf")
     if lowered == ".nan":
         return float("nan")
     return float(text)
-
-
-_SCALARS: dict[str, Any] = {
-    _PLAIN: _typed,
-    "tag:yaml.org,2002:str": str,
-    "tag:yaml.org,2002:int": _int,
-    "tag:yaml.org,2002:float": _float,
-    "tag:yaml.org,2002:bool": lambda text: text.lower() == "true",
-    "tag:yaml.org,2002:null": lambda text: None,
-}
-
-
-def _tag(node: yaml.Node) -> str:
-    return str(node.tag).replace("tag:yaml.org,2002:", "!!")
-
-
-def _build(node: yaml.Node, marks: bool, depth: int = 0) -> Any:
-    if isinstance(node, yaml.ScalarNode):
-        convert = _SCALARS.get(node.tag)
-        if convert is None:
-            raise _NodeProblem(f"unsupported YAML tag {_tag(node)}", node)
-        try:
-            return convert(node.value)
-        except ValueError:
-            raise _NodeProblem(f"{node.value!r} is not a valid {node.tag.rsplit(':', 1)[-1]}", node) from None
-    depth += 1
-    if depth > MAX_DEPTH:
-        raise _NodeProblem(f"nesting is deeper than {MAX_DEPTH} levels", node)
-    if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
-        data: dict[Any, Any] = MarkedMap() if marks else {}
-        if marks:
-            assert isinstance(data, MarkedMap)
-            data.mark = _mark(node)
-            data.key_marks = {}
-            data.value_marks = {}
-        for key_node, value_node in node.value:
-            key = _build(key_node, marks, depth)
-            if isinstance(key, (dict, list)):
-                raise _NodeProblem("a mapping key must be a plain value", key_node)
-            if key in data:
-                first = next(k for k, _ in node.value if _build(k, False) == key)
-                raise _NodeProblem(f"duplicate key {key!r} (first at line {_mark(first)[0]})", key_node)
-            data[key] = _build(value_node, marks, depth)
-            if marks:
-                assert isinstance(data, MarkedMap)
-                data.key_marks[key] = _mark(key_node)
-                data.value_marks[key] = _mark(value_node)
-        return data
-    if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
-        if not marks:
-            return [_build(child, False, depth) for child in node.value]
-        items = MarkedSeq(_build(child, True, depth) for child in node.value)
-        items.mark = _mark(node)
-        items.item_marks = [_mark(child) for child in node.value]
-        return items
-    raise _NodeProblem(f"unsupported YAML tag {_tag(node)}", node)
 
 
 def read_text(path: str | Path, label: str | None = None) -> str:
@@ -283,102 +156,20 @@ def decode(data: bytes, where: str) -> str:
         raise RolefitError.at(where, f"is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8", line, column) from None
 
 
-_DEEP_INDENT = re.compile(r"^[ \t]{48}", re.MULTILINE)
-_COMPACT_RUN = re.compile(r"(?:[-?:][ \t]+){8}")
-
-
-def _could_be_deep(text: str) -> bool:
-    """A cheap over-estimate: False guarantees nesting well under MAX_DEPTH.
-
-    Flow nesting is bounded by the number of brackets, block nesting by the
-    indentation plus the compact indicators (`- - -`) on one line.
-    """
-    flow = text.count("[") + text.count("{")
-    return flow > 32 or bool(_DEEP_INDENT.search(text)) or bool(_COMPACT_RUN.search(text))
-
-
-def _event_mark(event: yaml.Event) -> tuple[int | None, int | None]:
-    mark = event.start_mark
-    return (mark.line + 1, mark.column + 1) if mark is not None else (None, None)
-
-
-def _check_events(text: str, where: str, loader_class: type[Any]) -> None:
-    """Walk the parser's events (no recursion, unlike composing) to refuse
-    nesting that would crash the loader and aliases that could expand a small
-    file into a huge one."""
-    depth = 0
-    loader = loader_class(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent):
-                line, column = _event_mark(event)
-                raise RolefitError.at(
-                    where,
-                    f"YAML aliases (*{event.anchor}) are not supported; write the value out",
-                    line,
-                    column,
-                )
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    line, column = _event_mark(event)
-                    raise RolefitError.at(where, f"nesting is deeper than {MAX_DEPTH} levels", line, column)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    finally:
-        loader.dispose()
-
-
-def _yaml_problem(exc: yaml.YAMLError, where: str) -> RolefitError:
-    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
-        mark = exc.problem_mark
-        problem = exc.problem or "invalid YAML"
-        if (exc.context or "").startswith("expected a single document"):
-            problem = "expected one YAML document, found a second one ('---')"
-        else:
-            context = f" {exc.context}" if exc.context else ""
-            hint = next((h for key, h in _HINTS.items() if key in problem), "")
-            problem = f"invalid YAML: {problem}{context}{hint}"
-        return RolefitError.at(where, problem, mark.line + 1, mark.column + 1)
-    return RolefitError.at(where, f"invalid YAML: {exc}")
-
-
-_HINTS = {
-    "mapping values are not allowed": " (a ': ' inside a value? put the value in quotes)",
-    "expected <block end>": " (check the indentation)",
-    "did not find expected '-' indicator": " (check the indentation)",
-    "did not find expected key": " (check the indentation)",
-    "found character '\\t'": " (indent with spaces, not tabs)",
-}
-
-
 def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks: bool = True) -> Any:
     """Parse one YAML document into data: MarkedMap/MarkedSeq with their places in
-    the file when `marks`, plain dicts and lists (faster) otherwise."""
-    loader_class = loader_class or _Loader
+    the file when `marks`, plain dicts and lists (faster) otherwise. Without marks,
+    a file in the simple subset is read here; anything else goes to PyYAML."""
     if not text.strip():
         raise RolefitError.at(where, "file is empty")
-    if not marks and loader_class is _Loader:
+    if not marks and loader_class is None:
         simple = parse_simple(text)
         if simple is not None:
             return simple
-    try:
-        if "*" in text or (len(text) > SMALL_TEXT and _could_be_deep(text)):
-            _check_events(text, where, loader_class)
-        loader = loader_class(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
-        data = None if node is None else _build(node, marks)
-    except yaml.YAMLError as exc:
-        raise _yaml_problem(exc, where) from None
-    except _NodeProblem as exc:
-        line, column = _mark(exc.node)
-        raise RolefitError.at(where, exc.message, line, column) from None
-    except RecursionError:
-        raise RolefitError.at(where, f"nesting is deeper than {MAX_DEPTH} levels") from None
+    # Imported here: PyYAML takes longer to import (~10 ms) than a usual skills file takes to read.
+    from rolefit import yamlfull
+
+    data = yamlfull.parse(text, where, loader_class, marks=marks)
     if data is None:
         raise RolefitError.at(where, "file has no content (only comments or blank lines)")
     return data
@@ -436,7 +227,7 @@ def _scalar_of(text: str) -> Any:
         return text[1:-1]
     if text[0] == "'":
         return text[1:-1].replace("''", "'")
-    return _typed(text.rstrip(" "))
+    return typed_scalar(text.rstrip(" "))
 
 
 def _tokens(text: str) -> list[_Token]:
