@@ -186,7 +186,7 @@ def test_the_shipped_prepared_state_gives_the_same_report(tmp_path: Path) -> Non
     roles = load_catalogue()
     shipped = tmp_path / "prepared.pickle"
     shipped.write_bytes(compile_prepared(roles))
-    loaded = load_prepared(shipped)
+    loaded = load_prepared(shipped.read_bytes())
     assert loaded is not None
     built = index_roles(roles)
     for example in EXAMPLES:
@@ -198,15 +198,16 @@ def test_the_shipped_prepared_state_gives_the_same_report(tmp_path: Path) -> Non
 def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     import pickle
 
+    from rolefit import packaged
     from rolefit.assess import load_prepared
 
     stale = tmp_path / "stale.pickle"
     stale.write_bytes(pickle.dumps((("0.0.1", 1), None, None)))
     broken = tmp_path / "broken.pickle"
     broken.write_bytes(b"not a pickle")
-    assert load_prepared(stale) is None
-    assert load_prepared(broken) is None
-    assert load_prepared(tmp_path / "missing.pickle") is None
+    assert load_prepared(stale.read_bytes()) is None
+    assert load_prepared(broken.read_bytes()) is None
+    assert load_prepared(packaged.read("missing.pickle")) is None
 
 
 @pytest.mark.parametrize("fmt", ["table", "markdown"])

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING, Literal
 
-from rolefit import __version__
+from rolefit import __version__, packaged
 from rolefit.checks import suggestion
 from rolefit.errors import RolefitError
 from rolefit.model import Profile, Role, role_key
@@ -18,8 +17,6 @@ from rolefit.roles import builtin_roles
 from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
-    from importlib.abc import Traversable
-
     from rolefit.matching import Matcher
 
 DetailReason = Literal["target", "best fit"]
@@ -69,7 +66,7 @@ def index_roles(roles: Iterable[Role]) -> tuple[Matcher, RoleSet]:
     roles = list(roles)
     builtin = builtin_roles()
     if len(roles) == len(builtin) and all(a is b for a, b in zip(roles, builtin, strict=True)):
-        prepared = load_prepared(resources.files("rolefit") / PREPARED)
+        prepared = load_prepared(packaged.read(PREPARED))
         if prepared is not None:
             return prepared
     matcher = build_matcher(roles)
@@ -85,11 +82,13 @@ def compile_prepared(roles: Sequence[Role]) -> bytes:
     return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(RoleIndex(r, matcher) for r in roles)), protocol=4)
 
 
-def load_prepared(source: Traversable) -> tuple[Matcher, RoleSet] | None:
+def load_prepared(data: bytes | None) -> tuple[Matcher, RoleSet] | None:
     """The shipped matcher and indexes, or None when absent or from another version."""
+    if data is None:
+        return None
     try:
-        stamp, matcher, role_set = pickle.loads(source.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        stamp, matcher, role_set = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
     if stamp != _PREPARED_STAMP:
         return None

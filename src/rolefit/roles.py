@@ -7,10 +7,10 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from rolefit import packaged
 from rolefit.checks import Checker, describe, first_at, parse_level, suggestion
 from rolefit.errors import Problem, RolefitError
 from rolefit.model import (
@@ -311,10 +311,7 @@ def _int(value: float | None) -> int | None:
 
 def builtin_roles_dir() -> Path:
     """The shipped role files: package data in a wheel, the top-level roles/ in a checkout."""
-    packaged = resources.files("rolefit") / "roles"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "roles"
+    return packaged.folder("roles") or Path(__file__).resolve().parents[2] / "roles"
 
 
 def role_files(folder: Path) -> list[Path]:
@@ -338,9 +335,9 @@ def compile_roles(folder: Path) -> str:
 @lru_cache(maxsize=1)
 def builtin_roles() -> tuple[Role, ...]:
     """The shipped roles (read once per process)."""
-    compiled = resources.files("rolefit") / COMPILED_ROLES
-    if compiled.is_file():
-        return tuple(role_from_dict(data) for data in json.loads(compiled.read_text(encoding="utf-8"))["roles"])
+    compiled = packaged.read(COMPILED_ROLES)
+    if compiled is not None:
+        return tuple(role_from_dict(data) for data in json.loads(compiled)["roles"])
     return tuple(load_role(path, f"(built-in) {path.name}") for path in role_files(builtin_roles_dir()))
 
 

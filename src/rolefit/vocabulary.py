@@ -24,9 +24,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from rolefit import packaged
 from rolefit.errors import RolefitError
 
 VOCABULARY_RESOURCE = "rolefit/data/vocabulary.json"
@@ -91,7 +91,9 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """The vocabulary shipped with rolefit (read once per process)."""
-    text = resources.files("rolefit").joinpath("data/vocabulary.json").read_text("utf-8")
+    text = packaged.read("data/vocabulary.json")
+    if text is None:
+        raise RolefitError.at(VOCABULARY_RESOURCE, "missing from the installed package; reinstall rolefit")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
