@@ -250,28 +250,36 @@ def report(assessment: Assessment, console: Console) -> None:
     )
     if not plan.steps:
         console.print(Text("  Nothing to learn for this role: every skill is at its target level."))
+        return
+    # One grid for the whole plan: each step's lines wrap under its own text, and
+    # Rich lays the grid out once rather than once per line.
+    steps = Table.grid(padding=(0, 1, 0, 0))
+    steps.add_column(width=4, justify="right", no_wrap=True)
+    steps.add_column()
     for number, step in enumerate(plan.steps, start=1):
         requirement = step.requirement
         if step.status == "missing":
             where = f"new → {requirement.level} {level_name(requirement.level)}"
         else:
             where = f"{_level(step.current_level, step.level_assumed)} → {requirement.level} {level_name(requirement.level)}"
-        line = Text.assemble(
-            (f"{number:>2}. ", "bold"),
-            (requirement.name, "bold"),
-            f"  {requirement.importance}, {where}",
-            (f"  +{step.fit_gain:.1f} fit", "green"),
+        steps.add_row(
+            Text(f"{number}.", style="bold"),
+            Text.assemble(
+                (requirement.name, "bold"),
+                f"  {requirement.importance}, {where}",
+                (f"  +{step.fit_gain:.1f} fit", "green"),
+            ),
         )
-        console.print(line)
         if step.needed_for:
             shown = ", ".join(step.needed_for[:NEEDED_FOR_SHOWN])
             more = len(step.needed_for) - NEEDED_FOR_SHOWN
-            _indented(console, "", f"first, for: {shown}" + (f" and {more} more" if more > 0 else ""), "dim")
+            steps.add_row("", Text(f"first, for: {shown}" + (f" and {more} more" if more > 0 else ""), style="dim"))
         for item in requirement.learn[:LEARN_STEPS_SHOWN]:
-            _indented(console, "•", item)
+            steps.add_row("•", Text(item))
         if len(requirement.learn) > LEARN_STEPS_SHOWN:
             hidden = len(requirement.learn) - LEARN_STEPS_SHOWN
-            _indented(console, "", f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", "dim")
+            steps.add_row("", Text(f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", style="dim"))
+    console.print(steps)
 
 
 def _indented(
