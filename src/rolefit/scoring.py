@@ -188,12 +188,11 @@ _Credit = tuple[int, int, float, tuple[float, int, float], "Hit"]
 
 class RoleSet(Sequence[RoleIndex]):
     """The roles of a run, indexed, scored together: each of a person's skills is
-    looked up once for all of them, and what a skill string matches in each role
-    is remembered, as a cohort repeats the same strings thousands of times."""
+    looked up once for all of them, and what a skill string at a level earns in
+    each role is remembered, as a cohort repeats the same strings thousands of times."""
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        self._relevant: dict[str, list[tuple[int, int, int, int, float, Hit]]] = {}
         self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level
 
     @overload
@@ -208,28 +207,17 @@ class RoleSet(Sequence[RoleIndex]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def _relevant_for(self, skill: str, hits: Mapping[str, Hit]) -> list[tuple[int, int, int, int, float, Hit]]:
-        """(role number, position, target level, method rank, -match score, hit) of
-        every requirement the skill string matches."""
-        found = [
-            (number, position, index.requirements[position].level, METHOD_RANK[hit.method], -hit.score, hit)
-            for number, index in enumerate(self.indexes)
-            for key, hit in hits.items()
-            for position in index.positions.get(key, ())
-        ]
-        self._relevant[skill] = found
-        return found
-
     def _credits_for(self, skill: str, level: int, hits: Mapping[str, Hit]) -> list[_Credit]:
         """What a skill string at a level earns: (role number, position, credit,
         rank, hit) for every requirement it matches."""
-        pairs = self._relevant.get(skill)
-        if pairs is None:
-            pairs = self._relevant_for(skill, hits)
         found = []
-        for number, position, target, method_rank, neg_score, hit in pairs:
-            earned = level / target if level < target else 1.0
-            found.append((number, position, earned, (-earned, method_rank, neg_score), hit))
+        for number, index in enumerate(self.indexes):
+            for key, hit in hits.items():
+                method_rank, neg_score = METHOD_RANK[hit.method], -hit.score
+                for position in index.positions.get(key, ()):
+                    target = index.requirements[position].level
+                    earned = level / target if level < target else 1.0
+                    found.append((number, position, earned, (-earned, method_rank, neg_score), hit))
         self._credits[skill, level] = found
         return found
 

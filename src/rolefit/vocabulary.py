@@ -91,11 +91,11 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
 @lru_cache(maxsize=1)
 def load_vocabulary() -> Vocabulary:
     """The vocabulary shipped with rolefit (read once per process)."""
-    text = packaged.read("data/vocabulary.json")
-    if text is None:
+    raw = packaged.read("data/vocabulary.json")
+    if raw is None:
         raise RolefitError.at(VOCABULARY_RESOURCE, "missing from the installed package; reinstall rolefit")
     try:
-        data = json.loads(text)
+        data = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise RolefitError.at(VOCABULARY_RESOURCE, exc.msg, exc.lineno, exc.colno) from None
     return parse_vocabulary(data)
