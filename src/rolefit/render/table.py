@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
-from rich.console import Console, Group, JustifyMethod
+from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -49,14 +49,15 @@ def role_detail(role: Role, console: Console) -> None:
     console.print(Panel(Group(*head), expand=False))
     if role.responsibilities:
         console.print(Text("Key responsibilities", style="bold"))
-        for item in role.responsibilities:
-            _indented(console, "•", item, width=3)
+        lines = [line for item in role.responsibilities for line in _hanging(console, Text("•"), Text(item), width=3)]
+        console.print(Text("\n").join(lines), no_wrap=True, crop=False)
     path = role.career_path
     if path.entry or path.mid or path.senior:
         console.print(Text("Career path", style="bold"))
         for label, titles in (("entry", path.entry), ("mid", path.mid), ("senior", path.senior)):
             if titles:
-                _indented(console, label, ", ".join(titles), width=8, justify="left")
+                lines = _hanging(console, Text(f"  {label}"), Text(", ".join(titles)), width=9, justify="left")
+                console.print(Text("\n").join(lines), no_wrap=True, crop=False)
     for block in role.salary:
         where = " ".join(str(x) for x in (block.region, block.year) if x)
         console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
@@ -251,18 +252,14 @@ def report(assessment: Assessment, console: Console) -> None:
     if not plan.steps:
         console.print(Text("  Nothing to learn for this role: every skill is at its target level."))
         return
-    # One grid for the whole plan: each step's lines wrap under its own text, and
-    # Rich lays the grid out once rather than once per line.
-    steps = Table.grid(padding=(0, 1, 0, 0))
-    steps.add_column(width=4, justify="right", no_wrap=True)
-    steps.add_column()
     for number, step in enumerate(plan.steps, start=1):
         requirement = step.requirement
         if step.status == "missing":
             where = f"new → {requirement.level} {level_name(requirement.level)}"
         else:
             where = f"{_level(step.current_level, step.level_assumed)} → {requirement.level} {level_name(requirement.level)}"
-        steps.add_row(
+        lines = _hanging(
+            console,
             Text(f"{number}.", style="bold"),
             Text.assemble(
                 (requirement.name, "bold"),
@@ -273,24 +270,33 @@ def report(assessment: Assessment, console: Console) -> None:
         if step.needed_for:
             shown = ", ".join(step.needed_for[:NEEDED_FOR_SHOWN])
             more = len(step.needed_for) - NEEDED_FOR_SHOWN
-            steps.add_row("", Text(f"first, for: {shown}" + (f" and {more} more" if more > 0 else ""), style="dim"))
+            note = f"first, for: {shown}" + (f" and {more} more" if more > 0 else "")
+            lines += _hanging(console, Text(), Text(note, style="dim"))
         for item in requirement.learn[:LEARN_STEPS_SHOWN]:
-            steps.add_row("•", Text(item))
+            lines += _hanging(console, Text("•"), Text(item))
         if len(requirement.learn) > LEARN_STEPS_SHOWN:
             hidden = len(requirement.learn) - LEARN_STEPS_SHOWN
-            steps.add_row("", Text(f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", style="dim"))
-    console.print(steps)
+            lines += _hanging(
+                console, Text(), Text(f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", style="dim")
+            )
+        console.print(Text("\n").join(lines), no_wrap=True, crop=False)
 
 
-def _indented(
-    console: Console, bullet: str, text: str, style: str = "", width: int = 5, justify: JustifyMethod = "right"
-) -> None:
-    """A line after a bullet or label, wrapping under its own first character."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(width=width, justify=justify, no_wrap=True)
-    grid.add_column()
-    grid.add_row(bullet, Text(text, style=style))
-    console.print(grid)
+def _hanging(
+    console: Console, label: Text, text: Text, width: int = 4, justify: Literal["left", "right"] = "right"
+) -> list[Text]:
+    """The lines of `text` after a label in a column of `width`, wrapped under the
+    text's own first character (by Rich's own wrapping, which counts terminal cells)."""
+    label = label.copy()
+    label.truncate(width)
+    if justify == "right":
+        label.pad_left(width - label.cell_len)
+    else:
+        label.pad_right(width - label.cell_len)
+    lines = text.wrap(console, max(console.width - width - 1, 20))
+    for line in lines:
+        line.rstrip()
+    return [Text.assemble(label if n == 0 else " " * width, " ", line) for n, line in enumerate(lines)]
 
 
 # Batch -------------------------------------------------------------------------
