@@ -159,6 +159,20 @@ def test_table_fits_80_columns(cli: RunCli) -> None:
         assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
+@pytest.mark.parametrize("width", [44, 80, 120])
+def test_plan_items_wrap_under_their_own_text(cli: RunCli, width: int) -> None:
+    """Each learning item's continuation lines start under its first word, and
+    every line fits the terminal with nothing trailing."""
+    lines = cli(["assess", str(EXAMPLES[0]), "--steps", "0"], env={"COLUMNS": str(width)}).stdout.splitlines()
+    plan = lines[next(i for i, line in enumerate(lines) if line.startswith("Learning plan")) + 1 :]
+    bullets = [i for i, line in enumerate(plan) if line.startswith("   • ")]
+    assert bullets
+    for i in bullets[:-1]:
+        after = plan[i + 1]
+        assert after.startswith(("     ", "   • ")) or after[:4].strip().rstrip(".").isdigit()
+    assert all(len(line) <= width and line == line.rstrip() for line in plan)
+
+
 def test_steps_option(cli: RunCli) -> None:
     three = json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json", "--steps", "3"]).stdout)["plan"]
     every = json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json", "--steps", "0"]).stdout)["plan"]
