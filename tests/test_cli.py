@@ -28,6 +28,35 @@ def test_every_command_has_help(cli: RunCli, command: tuple[str, ...]) -> None:
     assert "Usage:" in result.stdout
 
 
+@pytest.mark.parametrize("command", _commands(app), ids=" ".join)
+def test_building_only_the_command_run_changes_nothing(command: tuple[str, ...]) -> None:
+    """`rolefit CMD` builds only CMD (start-up); its help, options and errors
+    must be exactly those of the whole app."""
+    from typer.testing import CliRunner
+
+    from rolefit.cli import command_app
+
+    narrowed = command_app(list(command))
+    assert narrowed is not app
+    for args in ([*command, "--help"], [*command, "--no-such-option"]):
+        whole = CliRunner().invoke(app, args, prog_name="rolefit")
+        alone = CliRunner().invoke(narrowed, args, prog_name="rolefit")
+        assert (alone.exit_code, alone.stdout, alone.stderr) == (whole.exit_code, whole.stdout, whole.stderr)
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["--version"], ["asses"], ["--no-such-option", "assess"]])
+def test_anything_but_a_command_name_gets_the_whole_app(args: list[str]) -> None:
+    from rolefit.cli import command_app
+
+    assert command_app(args) is app
+
+
+def test_a_mistyped_command_is_suggested(cli: RunCli) -> None:
+    result = cli(["asses", "x.yaml"])
+    assert result.exit_code == 2
+    assert "assess" in result.stderr
+
+
 def test_version(cli: RunCli) -> None:
     assert cli(["--version"]).stdout == f"rolefit {__version__}\n"
 
