@@ -28,9 +28,10 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from rolefit.vocabulary import Vocabulary, load_vocabulary
+if TYPE_CHECKING:
+    from rolefit.vocabulary import Vocabulary
 
 MatchMethod = Literal["exact", "alias", "implied", "fuzzy"]
 
@@ -358,8 +359,7 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
 # --- the matcher ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Surface:
+class _Surface(NamedTuple):  # named tuples: internal, and many times cheaper to define than a dataclass
     """One way of writing a skill that the index knows."""
 
     text: str  # as written in the vocabulary or role file
@@ -367,8 +367,7 @@ class _Surface:
     is_name: bool  # a skill's own name rather than an alias
 
 
-@dataclass(frozen=True)
-class _Found:
+class _Found(NamedTuple):
     key: str
     hit: Hit
     origin: frozenset[str]  # normalised part and the key it resolved to, for never_match
@@ -393,7 +392,11 @@ class Matcher:
         *,
         policy: FuzzyPolicy | None = None,
     ) -> None:
-        vocabulary = load_vocabulary() if vocabulary is None else vocabulary
+        if vocabulary is None:
+            # Imported here: a run that loads the prepared matcher never builds one.
+            from rolefit.vocabulary import load_vocabulary
+
+            vocabulary = load_vocabulary()
         self._policy = policy = FuzzyPolicy() if policy is None else policy
         self._exact: dict[str, list[_Surface]] = {}
         self._keys: dict[str, str] = {}
