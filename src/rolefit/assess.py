@@ -57,7 +57,7 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 2)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 3)  # rolefit version, format
 
 
 def index_roles(roles: Iterable[Role]) -> tuple[Matcher, RoleSet]:

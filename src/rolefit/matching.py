@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -199,8 +200,10 @@ def _normalise_once(text: str) -> str:
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
-    """The comparable form of a skill name: see the module docstring. Idempotent."""
+    """The comparable form of a skill name: see the module docstring. Idempotent.
+    Remembered: matching one entry normalises it and its pieces several times."""
     if _PLAIN_WORDS.fullmatch(text) and not text.lower().endswith(" lts"):
         return text.lower()
     return _apply_rules(text)
@@ -433,6 +436,7 @@ class Matcher:
                 self._fuzzy_surfaces.append(surfaces)
         self._keys.clear()  # keys asked for while the index was incomplete
         self._resolved: dict[str, Mapping[str, Hit]] = {}
+        self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
 
     # -- building
 
@@ -528,10 +532,23 @@ class Matcher:
 
     def _fuzzy(self, part: str) -> list[_Found]:
         form = normalise(part)
+        # The typo search is the costly layer, and its answer depends only on the
+        # normalised form: each distinct form is searched once.
+        if form in self._fuzzy_found:
+            winner = self._fuzzy_found[form]
+        else:
+            winner = self._fuzzy_found[form] = self._typo_winner(form)
+        if winner is None:
+            return []
+        surface, score = winner
+        return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
+
+    def _typo_winner(self, form: str) -> tuple[_Surface, float] | None:
+        """The one skill `form` is a typo of, with its similarity, or None."""
         words = _words(form)
         query = " ".join(words)
         if len(_compact(form)) < self._policy.min_length:
-            return []
+            return None
         from rapidfuzz import fuzz, process
         from rapidfuzz.distance import OSA
 
@@ -554,9 +571,8 @@ class Matcher:
             if rank == best:
                 winners.extend((s, score) for s in self._fuzzy_surfaces[index])
         if len({s.key for s, _ in winners}) != 1:
-            return []  # nothing close, or two different skills equally close
-        surface, score = winners[0]
-        return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
+            return None  # nothing close, or two different skills equally close
+        return winners[0]
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = text.strip()
