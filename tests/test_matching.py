@@ -438,3 +438,22 @@ def test_plain_word_shortcut_agrees_with_the_rules(text: str) -> None:
     from rolefit.matching import _apply_rules
 
     assert normalise(text) == _apply_rules(text)
+
+
+def test_each_normalised_form_is_searched_for_typos_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Strings written differently but normalising alike share one typo search;
+    each hit still reports the part as its learner wrote it."""
+    fresh = Matcher([Term("Probability")])
+    searched: list[str] = []
+    real = Matcher._typo_winner
+
+    def counting(self: Matcher, form: str) -> object:
+        searched.append(form)
+        return real(self, form)
+
+    monkeypatch.setattr(Matcher, "_typo_winner", counting)
+    written = ["Probabilty", "probabilty", "PROBABILTY ", "Probabilty 2"]
+    hits = [fresh.match(text, "Probability") for text in written]
+    assert all(hit is not None and hit.method == "fuzzy" for hit in hits)
+    assert [hit.part for hit in hits if hit] == ["Probabilty", "probabilty", "PROBABILTY", "Probabilty 2"]
+    assert searched.count(normalise("Probabilty")) == 1
