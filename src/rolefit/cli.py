@@ -242,24 +242,27 @@ def batch(
         prepared = index_roles(roles)
         indexes = prepared[1]
         style = _style(color, output)
-        builder = CohortBuilder(indexes)
-        below = 0
+        scored = failed = below = 0
         with _progress(len(files), quiet) as advance, open_output(output) as out:
             writer = batch_writer(format, out, indexes, style)
+            builder = CohortBuilder(indexes) if writer.shows_cohort else None
             outcomes = score_files(files, prepared, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance)
             for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
-                builder.add(outcome)
+                if builder is not None:
+                    builder.add(outcome)
                 writer.add(outcome)
                 if isinstance(outcome, FileError):
+                    failed += 1
                     for problem in outcome.problems:
                         print(f"error: {problem}", file=sys.stderr)
-                elif fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
-                    below += 1
-            cohort = builder.build()
-            writer.finish(cohort)
+                else:
+                    scored += 1
+                    if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
+                        below += 1
+            writer.finish(builder.build() if builder is not None else None)
     if not quiet:
-        print(f"rolefit: {cohort.learners} learners scored, {cohort.failed} files could not be read", file=sys.stderr)
-    if cohort.failed:
+        print(f"rolefit: {scored} learners scored, {failed} files could not be read", file=sys.stderr)
+    if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
     if below:
         print(f"rolefit: {below} learners have a fit below --fail-under {fail_under:g}", file=sys.stderr)

@@ -46,11 +46,15 @@ def render_report(fmt: ReportFormat, assessment: Assessment, style: Style) -> st
 
 class BatchWriter(Protocol):
     """Receives learners in file order, then the cohort; streaming formats write
-    each learner as it comes, the others write everything at the end."""
+    each learner as it comes, the others write everything at the end. A format
+    that does not show the cohort (csv, jsonl) says so, and is spared summing it:
+    finish() then gets None."""
+
+    shows_cohort: bool
 
     def add(self, outcome: Outcome) -> None: ...
 
-    def finish(self, cohort: Cohort) -> None: ...
+    def finish(self, cohort: Cohort | None) -> None: ...
 
 
 BATCH_MODULES: dict[BatchFormat, str] = {

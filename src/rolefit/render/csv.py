@@ -31,6 +31,8 @@ def columns(indexes: Sequence[RoleIndex]) -> list[str]:
 
 
 class _Csv:
+    shows_cohort = False
+
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
         self.indexes = indexes
         self.writer = csv.writer(out, lineterminator="\n")
@@ -62,7 +64,7 @@ class _Csv:
             ]
         )
 
-    def finish(self, cohort: Cohort) -> None:
+    def finish(self, cohort: Cohort | None) -> None:
         pass
 
 

@@ -204,6 +204,8 @@ def cohort_data(cohort: Cohort) -> dict[str, Any]:
 
 
 class _JsonBatch:
+    shows_cohort = True
+
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
         self.out = out
         self.indexes = indexes
@@ -218,7 +220,8 @@ class _JsonBatch:
         else:
             self.learners.append(learner_data(outcome, self.indexes))
 
-    def finish(self, cohort: Cohort) -> None:
+    def finish(self, cohort: Cohort | None) -> None:
+        assert cohort is not None
         document = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "rolefit", "version": __version__},

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 class _JsonLines:
+    shows_cohort = False
+
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
         self.out = out
         self.indexes = indexes
@@ -32,7 +34,7 @@ class _JsonLines:
             line = {"type": "learner", **learner_data(outcome, self.indexes)}
         self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
-    def finish(self, cohort: Cohort) -> None:
+    def finish(self, cohort: Cohort | None) -> None:
         self.out.flush()
 
 

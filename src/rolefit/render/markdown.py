@@ -97,6 +97,8 @@ def render_report(assessment: Assessment, style: Style) -> str:
 
 
 class _MarkdownBatch:
+    shows_cohort = True
+
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
         self.out = out
         self.indexes = indexes
@@ -111,7 +113,8 @@ class _MarkdownBatch:
         else:
             self.learners.append(outcome)
 
-    def finish(self, cohort: Cohort) -> None:
+    def finish(self, cohort: Cohort | None) -> None:
+        assert cohort is not None
         lines = [
             "## rolefit batch",
             "",

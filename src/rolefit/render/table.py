@@ -311,6 +311,8 @@ def _spark(histogram: Sequence[int]) -> str:
 
 
 class _TableBatch:
+    shows_cohort = True
+
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> None:
         self.out = out
         self.indexes = indexes
@@ -323,7 +325,8 @@ class _TableBatch:
         if isinstance(outcome, LearnerScore):
             self.learners.append(outcome)
 
-    def finish(self, cohort: Cohort) -> None:
+    def finish(self, cohort: Cohort | None) -> None:
+        assert cohort is not None
         from io import StringIO
 
         buffer = StringIO()
