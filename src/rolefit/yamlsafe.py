@@ -5,6 +5,9 @@ expands aliases without limit, and crashes the process (a C stack overflow, not
 an exception) on a few tens of thousands of nested brackets. Every file rolefit
 reads comes through here, so every command gets the same protection and the
 same `file:line:col: message` errors.
+
+The usual skills file is read by the subset reader below; everything else goes
+to yamlfull (PyYAML), which is imported only when such a file turns up.
 """
 
 from __future__ import annotations
