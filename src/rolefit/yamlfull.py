@@ -190,6 +190,23 @@ def _check_events(text: str, where: str, loader_class: type[Any]) -> None:
         loader.dispose()
 
 
+def _check_depth_again(text: str, where: str) -> None:
+    """Raise rolefit's own depth error when the text nests too deep before its
+    first real problem.
+
+    libyaml builds since PyYAML 6.0.3 stop at 1,000 flow levels while scanning,
+    and that scanner reads a whole line of brackets ahead before it gives the
+    first event, so the event walk never sees the 101st level; its message and
+    place would then stand in for ours. The pure-Python scanner has no such
+    limit and looks at most 1,024 characters ahead, so its events reach the
+    101st level and locate it. It runs only on a file libyaml refused.
+    """
+    try:
+        _check_events(text, where, PyLoader)
+    except yaml.YAMLError:
+        return
+
+
 def _yaml_problem(exc: yaml.YAMLError, where: str) -> RolefitError:
     if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
         mark = exc.problem_mark
@@ -226,6 +243,8 @@ def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks
             loader.dispose()
         data = None if node is None else _build(node, marks)
     except yaml.YAMLError as exc:
+        if loader_class is not PyLoader and text.count("[") + text.count("{") > MAX_DEPTH:
+            _check_depth_again(text, where)
         raise _yaml_problem(exc, where) from None
     except _NodeProblem as exc:
         line, column = _mark(exc.node)
