@@ -50,8 +50,21 @@ def test_same_skill_same_name_across_roles() -> None:
     names: dict[str, set[str]] = {}
     for role in load_catalogue():
         for requirement in role.requirements:
-            names.setdefault(requirement.name.casefold(), set()).add(requirement.name)
+            for name in (requirement.name, *requirement.one_of):
+                names.setdefault(name.casefold(), set()).add(name)
     assert {k: v for k, v in names.items() if len(v) > 1} == {}
+
+
+def test_same_skill_same_category_across_roles() -> None:
+    """Cohort averages per category compare across roles only if every skill (a
+    requirement's name or a one-of's option) sits in the same category in every role."""
+    where: dict[str, dict[str, set[str]]] = {}
+    for role in load_catalogue():
+        for requirement in role.requirements:
+            for name in (requirement.name, *requirement.one_of):
+                where.setdefault(name.casefold(), {}).setdefault(requirement.category, set()).add(role.id)
+    disagreements = {name: roles for name, roles in where.items() if len(roles) > 1}
+    assert disagreements == {}
 
 
 def test_minimal_role_file() -> None:
