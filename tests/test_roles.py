@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from rolefit.errors import RolefitError
+from rolefit.model import Role
 from rolefit.roles import builtin_roles_dir, find_role, load_catalogue, parse_role
 
 from .conftest import DATA, ROOT
@@ -65,6 +66,23 @@ def test_same_skill_same_category_across_roles() -> None:
                 where.setdefault(name.casefold(), {}).setdefault(requirement.category, set()).add(role.id)
     disagreements = {name: roles for name, roles in where.items() if len(roles) > 1}
     assert disagreements == {}
+
+
+@pytest.mark.parametrize("role", [r for r in load_catalogue() if r.levels], ids=lambda r: r.id)
+def test_builtin_role_has_a_core_at_mid(role: Role) -> None:
+    """Issue #9: a hiring manager's core, not a catalogue: 15-30 required at mid."""
+    mid = role.slot("mid")
+    required = [r.name for r in role.requirements if r.importance_at(mid) == "required"]
+    assert 15 <= len(required) <= 30, required
+
+
+@pytest.mark.parametrize("role", [r for r in load_catalogue() if r.levels], ids=lambda r: r.id)
+def test_builtin_targets_never_drop_with_seniority(role: Role) -> None:
+    slots = range(len(role.levels))
+    dropping = [
+        r.name for r in role.requirements if [r.target_at(i) for i in slots] != sorted(r.target_at(i) for i in slots)
+    ]
+    assert dropping == []
 
 
 def test_minimal_role_file() -> None:
