@@ -19,11 +19,12 @@ from typer.main import get_command_name
 
 from rolefit import __version__
 from rolefit.errors import RolefitError
-from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, ListFormat, ReportFormat, SchemaKind
+from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, DraftFormat, ListFormat, ReportFormat, SchemaKind
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
 
+    from rolefit.documents import Document
     from rolefit.render import Style
 
 EXIT_OK = 0
@@ -284,6 +285,53 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
     with Progress(console=stderr_console(), transient=True, redirect_stdout=False, redirect_stderr=False) as progress:
         task = progress.add_task("scoring", total=total)
         yield lambda n: progress.advance(task, n)
+
+
+@app.command()
+def draft(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="A résumé or CV: .txt, .md, .docx or .pdf (PDF needs rolefit[pdf]), or - for stdin.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.yaml,
+    output: Output = None,
+) -> None:
+    """Draft a skills file from a résumé: every skill found, with the line it came from.
+
+    Levels are written only where the text states one ("5 years of Python",
+    "expert in", "familiar with"); check the draft, then run `rolefit assess` on it.
+    """
+    import datetime
+
+    from rolefit.draft import draft as make_draft
+    from rolefit.draft import to_json_data, to_yaml
+    from rolefit.extract import texts_setup
+    from rolefit.output import emit
+
+    with _expected_errors():
+        document = _read_document(file)
+        index, categories = texts_setup()
+        result = make_draft(document, index, categories)
+        if format is DraftFormat.json:
+            from rolefit.render.json import dumps
+
+            text = dumps(to_json_data(result))
+        else:
+            text = to_yaml(result, datetime.date.today().isoformat())
+        emit(text, output)
+    for note in result.notes:
+        print(f"rolefit: {file}: {note}", file=sys.stderr)
+    print(f"rolefit: {len(result.skills)} skills found; check them before you assess", file=sys.stderr)
+
+
+def _read_document(file: str) -> Document:
+    from rolefit.documents import read_document, read_stdin_document
+
+    return read_stdin_document() if file == "-" else read_document(file)
 
 
 @app.command()
