@@ -7,7 +7,7 @@ import pytest
 from rolefit.errors import RolefitError
 from rolefit.roles import builtin_roles_dir, find_role, load_catalogue, parse_role
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 BUILTIN_IDS = {"ai-ml-researcher", "research-scientist", "research-engineer", "ml-engineer"}
 CATEGORIES = (ROOT / "docs" / "categories.txt").read_text().splitlines()
@@ -41,8 +41,8 @@ def test_builtin_role_is_complete(role: object) -> None:
     assert len(role.requirements) >= 40
     for requirement in role.requirements:
         assert len(requirement.learn) >= 2, requirement.name
-        assert 1 <= requirement.level <= 5
-    assert any(r.importance == "required" for r in role.requirements)
+        assert all(1 <= target <= 5 for target in requirement.targets)
+    assert any("required" in r.importances for r in role.requirements)
 
 
 def test_same_skill_same_name_across_roles() -> None:
@@ -57,8 +57,9 @@ def test_same_skill_same_name_across_roles() -> None:
 def test_minimal_role_file() -> None:
     role = parse_role(MINIMAL, "my.yaml")
     assert role.id == "my-role"
-    assert [(r.name, r.importance, r.level, r.category) for r in role.requirements] == [
-        ("Python", "required", 3, "Programming")
+    assert role.levels == ()
+    assert [(r.name, r.importances, r.targets, r.category) for r in role.requirements] == [
+        ("Python", ("required",), (3,), "Programming")
     ]
 
 
@@ -109,3 +110,72 @@ def test_compiling_refuses_a_bad_role(tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text(MINIMAL.replace("weight: 1", "weight: -1"))
     with pytest.raises(RolefitError, match="must be greater than 0"):
         compile_roles(tmp_path)
+
+
+LEVELLED = DATA / "roles" / "levelled.yaml"
+
+
+def test_levelled_role_reads_per_level_values_and_one_of() -> None:
+    from rolefit.roles import load_role
+
+    role = load_role(LEVELLED)
+    assert role.levels == ("entry", "mid", "senior")
+    by_name = {r.name: r for r in role.requirements}
+    assert by_name["Python"].importances == ("required",)
+    assert by_name["Python"].targets == (3, 4, 5)
+    assert by_name["Docker"].importances == ("bonus", "preferred", "required")
+    assert by_name["Docker"].targets == (3,)
+    assert by_name["Deep learning framework"].one_of == ("PyTorch", "TensorFlow", "JAX")
+    assert by_name["Deep learning framework"].skill_names == ("PyTorch", "TensorFlow", "JAX")
+    assert by_name["Python"].skill_names == ("Python",)
+    mentoring = by_name["Mentoring"]
+    assert [(mentoring.importance_at(s), mentoring.target_at(s)) for s in range(3)] == [
+        ("bonus", 2),
+        ("preferred", 3),
+        ("required", 4),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("levels", "wanted", "slot"),
+    [
+        ((), "senior", 0),
+        (("entry", "mid", "senior"), "entry", 0),
+        (("entry", "mid", "senior"), "senior", 2),
+        (("mid", "senior"), "entry", 0),  # the nearest level the role describes
+        (("entry", "senior"), "mid", 0),  # equally near: the lower
+        (("entry",), "senior", 0),
+    ],
+)
+def test_slot_of_a_seniority(levels: tuple[str, ...], wanted: str, slot: int) -> None:
+    from rolefit.model import Role
+
+    role = Role(id="r", title="R", categories=(), levels=levels)  # type: ignore[arg-type]
+    assert role.slot(wanted) == slot
+
+
+def test_v1_role_reads_as_one_level() -> None:
+    role = parse_role(MINIMAL.replace("importance: required", "importance: preferred"), "my.yaml")
+    assert role.levels == () and role.level_names == ("any",)
+    assert [
+        (r.importance_at(role.slot(s)), r.target_at(role.slot(s)))
+        for r in role.requirements
+        for s in ("entry", "senior")
+    ] == [
+        ("preferred", 3),
+        ("preferred", 3),
+    ]
+
+
+def test_compiled_levelled_role_rebuilds_the_same_model(tmp_path: Path) -> None:
+    import json
+    import shutil
+
+    from rolefit.model import role_from_dict
+    from rolefit.roles import compile_roles, load_role
+
+    shutil.copy(LEVELLED, tmp_path / LEVELLED.name)
+    compiled = json.loads(compile_roles(tmp_path))["roles"]
+    assert [role_from_dict(data) for data in compiled] == [
+        load_role(tmp_path / LEVELLED.name, f"(built-in) {LEVELLED.name}")
+    ]

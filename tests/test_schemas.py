@@ -66,3 +66,21 @@ def test_minimal_role_matches_the_role_schema() -> None:
 def test_skills_schema_rejects_what_the_loader_rejects(document: Any) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(document, skills_schema())
+
+
+def test_levelled_role_matches_the_role_schema() -> None:
+    jsonschema.validate(_plain(ROOT / "tests" / "data" / "roles" / "levelled.yaml"), role_schema())
+
+
+@pytest.mark.parametrize(
+    "skill",
+    [
+        {"name": "x", "level": 3, "one_of": ["A"]},
+        {"name": "x", "level": {"entry": 3, "junior": 2}},
+        {"name": "x", "level": 3, "importance": {"mid": "must"}},
+    ],
+)
+def test_role_schema_rejects_what_the_loader_rejects(skill: Any) -> None:
+    document = {"id": "r", "title": "R", "categories": [{"name": "C", "weight": 1, "skills": [skill]}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, role_schema())

@@ -19,6 +19,11 @@ DEFAULT_LEVEL = 3  # a skill listed without a level; the report says it was assu
 Importance = Literal["required", "preferred", "bonus"]
 IMPORTANCES: tuple[Importance, ...] = ("required", "preferred", "bonus")
 
+Seniority = Literal["entry", "mid", "senior"]
+SENIORITIES: tuple[Seniority, ...] = ("entry", "mid", "senior")
+DEFAULT_SENIORITY: Seniority = "mid"  # roles are ranked at this level unless told otherwise
+ONE_LEVEL = "any"  # the name of the single level of a role without `levels`
+
 
 def level_name(level: int) -> str:
     return LEVEL_NAMES[level]
@@ -53,16 +58,32 @@ class Profile:
 
 @dataclass(frozen=True)
 class Requirement:
-    """One skill a role asks for, with the target level and how to get there."""
+    """One skill a role asks for, with its importance and target level at each of
+    the role's levels (one entry each, in the order of `Role.levels`; a single
+    entry for a one-level role), and how to get there. A `one_of` requirement is
+    named by a label and met by any of its options."""
 
     name: str
     category: str
-    importance: Importance = "required"
-    level: int = DEFAULT_LEVEL
+    importances: tuple[Importance, ...] = ("required",)
+    targets: tuple[int, ...] = (DEFAULT_LEVEL,)
     aliases: tuple[str, ...] = ()
     prerequisites: tuple[str, ...] = ()
     learn: tuple[str, ...] = ()
     why: str | None = None
+    one_of: tuple[str, ...] = ()
+
+    def importance_at(self, slot: int) -> Importance:
+        """The importance at the role level numbered `slot` (see Role.slot)."""
+        return self.importances[slot] if len(self.importances) > 1 else self.importances[0]
+
+    def target_at(self, slot: int) -> int:
+        return self.targets[slot] if len(self.targets) > 1 else self.targets[0]
+
+    @property
+    def skill_names(self) -> tuple[str, ...]:
+        """The skill names that can meet it: its options, or its own name."""
+        return self.one_of or (self.name,)
 
 
 @dataclass(frozen=True)
@@ -104,6 +125,7 @@ class Role:
     id: str
     title: str
     categories: tuple[Category, ...]
+    levels: tuple[Seniority, ...] = ()  # () for a one-level role
     source: str = ""
     summary: str | None = None
     responsibilities: tuple[str, ...] = ()
@@ -114,6 +136,23 @@ class Role:
     @property
     def requirements(self) -> tuple[Requirement, ...]:
         return tuple(r for c in self.categories for r in c.requirements)
+
+    @property
+    def level_names(self) -> tuple[str, ...]:
+        """The names of the role's levels: its `levels`, or ONE_LEVEL alone."""
+        return self.levels or (ONE_LEVEL,)
+
+    def slot(self, seniority: str) -> int:
+        """Where a seniority's values sit in each Requirement's per-level tuples.
+        A level the role does not describe is read at the nearest one it does,
+        the lower on a tie; a one-level role has one slot."""
+        if not self.levels:
+            return 0
+        if seniority in self.levels:
+            return self.levels.index(seniority)
+        wanted = SENIORITIES.index(seniority) if seniority in SENIORITIES else SENIORITIES.index(DEFAULT_SENIORITY)
+        distances = [(abs(SENIORITIES.index(level) - wanted), SENIORITIES.index(level)) for level in self.levels]
+        return distances.index(min(distances))
 
 
 def role_from_dict(data: dict[str, Any]) -> Role:
@@ -130,18 +169,20 @@ def role_from_dict(data: dict[str, Any]) -> Role:
                     Requirement(
                         name=r["name"],
                         category=r["category"],
-                        importance=r["importance"],
-                        level=r["level"],
+                        importances=tuple(r["importances"]),
+                        targets=tuple(r["targets"]),
                         aliases=tuple(r["aliases"]),
                         prerequisites=tuple(r["prerequisites"]),
                         learn=tuple(r["learn"]),
                         why=r["why"],
+                        one_of=tuple(r["one_of"]),
                     )
                     for r in c["requirements"]
                 ),
             )
             for c in data["categories"]
         ),
+        levels=tuple(data["levels"]),
         source=data["source"],
         summary=data["summary"],
         responsibilities=tuple(data["responsibilities"]),

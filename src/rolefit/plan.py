@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rolefit.model import Requirement
+from rolefit.model import Importance, Requirement
 from rolefit.options import DEFAULT_STEPS
 from rolefit.scoring import RoleIndex, RoleResult, Status, importance_rank
 
@@ -27,6 +27,8 @@ BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
 @dataclass(frozen=True)
 class PlanStep:
     requirement: Requirement
+    importance: Importance  # at the level the plan aims at
+    target: int
     status: Status  # "missing" or "below"
     current_level: int | None
     level_assumed: bool
@@ -46,7 +48,7 @@ class Plan:
 def _fixed(index: RoleIndex) -> list[tuple[float, int, int, str]]:
     """Per requirement: share of the fit, importance rank, target level, sort name."""
     return [
-        (index.shares[i], importance_rank(r.importance), r.level, r.name.casefold())
+        (index.shares[i], importance_rank(index.importances[i]), index.targets[i], r.name.casefold())
         for i, r in enumerate(index.requirements)
     ]
 
@@ -85,7 +87,7 @@ def _lacks_basics(result: RoleResult, position: int) -> bool:
     found = result.matched.get(position)
     if found is None:
         return True
-    return found.credit < 1 and found.skill.level < min(BASICS_LEVEL, result.index.requirements[position].level)
+    return found.credit < 1 and found.skill.level < min(BASICS_LEVEL, result.index.targets[position])
 
 
 def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> list[int]:
@@ -123,6 +125,8 @@ def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
         steps.append(
             PlanStep(
                 requirement=found.requirement,
+                importance=found.importance,
+                target=found.target,
                 status=found.status,
                 current_level=found.user_level,
                 level_assumed=found.level_assumed,

@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from rolefit import packaged
 from rolefit.checks import Checker, describe, first_at, parse_level, suggestion
 from rolefit.errors import Problem, RolefitError
 from rolefit.model import (
     IMPORTANCES,
+    SENIORITIES,
     CareerPath,
     Category,
     Importance,
@@ -22,14 +23,18 @@ from rolefit.model import (
     Role,
     SalaryBlock,
     SalaryFigure,
+    Seniority,
     role_from_dict,
     role_key,
 )
-from rolefit.yamlsafe import Mark, mark_of, read_checked, read_text, value_mark
+from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
+
+T = TypeVar("T")
 
 ROLE_FIELDS = (
     "id",
     "title",
+    "levels",
     "summary",
     "responsibilities",
     "career_path",
@@ -38,7 +43,7 @@ ROLE_FIELDS = (
     "categories",
 )
 CATEGORY_FIELDS = ("name", "weight", "skills")
-REQUIREMENT_FIELDS = ("name", "importance", "level", "aliases", "prerequisites", "learn", "why")
+REQUIREMENT_FIELDS = ("name", "one_of", "importance", "level", "aliases", "prerequisites", "learn", "why")
 CAREER_FIELDS = ("entry", "mid", "senior")
 SALARY_FIELDS = ("source", "region", "year", "currency", "figures")
 FIGURE_FIELDS = ("label", "amount", "low", "high", "note")
@@ -65,7 +70,8 @@ def role_from_data(data: Any, where: str) -> Role:
             value_mark(top, "id"),
         )
     title = check.text(top, "title", "", required=True)
-    categories = _categories(check, top) if check.require(top, "categories", "") else ()
+    levels = _levels(check, top)
+    categories = _categories(check, top, levels) if check.require(top, "categories", "") else ()
     summary = check.text(top, "summary", "")
     responsibilities = check.text_list(top, "responsibilities", "")
     sources = check.text_list(top, "sources", "")
@@ -77,6 +83,7 @@ def role_from_data(data: Any, where: str) -> Role:
         id=role_id,
         title=title,
         categories=categories,
+        levels=levels,
         source=where,
         summary=summary,
         responsibilities=responsibilities,
@@ -86,7 +93,36 @@ def role_from_data(data: Any, where: str) -> Role:
     )
 
 
-def _categories(check: Checker, top: dict[Any, Any]) -> tuple[Category, ...]:
+def _levels(check: Checker, top: dict[Any, Any]) -> tuple[Seniority, ...]:
+    """The role's `levels`: some of entry, mid, senior, in that order; () when absent."""
+    if top.get("levels") is None:
+        return ()
+    value = top["levels"]
+    if not isinstance(value, list) or not value:
+        check.add(
+            f"'levels' must be a list of some of {', '.join(SENIORITIES)}, not {describe(value) if value != [] else 'an empty list'}",
+            value_mark(top, "levels"),
+        )
+        return ()
+    levels: list[Seniority] = []
+    for item, mark in check.items(top, "levels", ""):
+        name = item.strip().lower() if isinstance(item, str) else None
+        if name not in SENIORITIES:
+            hint = "did you mean 'entry'?" if name == "junior" else suggestion(str(item), SENIORITIES)
+            check.add(f"unknown level '{item}' in 'levels'; {hint}", mark)
+        elif name in levels:
+            check.add(f"level '{name}' appears twice in 'levels'", mark)
+        else:
+            levels.append(SENIORITIES[SENIORITIES.index(name)])
+    if levels != sorted(levels, key=SENIORITIES.index):
+        check.add(
+            f"'levels' must go from junior to senior: {', '.join(sorted(levels, key=SENIORITIES.index))}",
+            value_mark(top, "levels"),
+        )
+    return tuple(levels) if len(levels) == len(value) else ()
+
+
+def _categories(check: Checker, top: dict[Any, Any], levels: tuple[Seniority, ...]) -> tuple[Category, ...]:
     categories: list[Category] = []
     seen_categories: dict[str, Mark | None] = {}
     seen_skills: dict[str, Mark | None] = {}
@@ -119,18 +155,12 @@ def _categories(check: Checker, top: dict[Any, Any]) -> tuple[Category, ...]:
         requirements: list[Requirement] = []
         if check.require(item, "skills", context):
             for skill, skill_mark in check.items(item, "skills", context):
-                requirement = _requirement(check, skill, skill_mark, name)
+                requirement = _requirement(check, skill, skill_mark, name, levels)
                 if requirement is None:
                     continue
-                key = role_key(requirement.name)
-                if key in seen_skills:
-                    check.add(
-                        f"duplicate skill '{requirement.name}'{first_at(seen_skills[key])}",
-                        skill_mark,
-                    )
+                if _is_repeated(check, requirement, skill, skill_mark, seen_skills):
                     continue
-                seen_skills[key] = skill_mark
-                requirement_marks[key] = skill_mark
+                requirement_marks[role_key(requirement.name)] = skill_mark
                 requirements.append(requirement)
             if not requirements and isinstance(item.get("skills"), list) and not item["skills"]:
                 check.add(f"'skills'{context} is empty", value_mark(item, "skills"))
@@ -138,10 +168,36 @@ def _categories(check: Checker, top: dict[Any, Any]) -> tuple[Category, ...]:
     if isinstance(top.get("categories"), list) and not top["categories"]:
         check.add("'categories' is empty", value_mark(top, "categories"))
     _check_prerequisites(check, categories, requirement_marks)
+    _check_each_level_asks(check, categories, levels, top)
     return tuple(categories)
 
 
-def _requirement(check: Checker, item: Any, mark: Mark | None, category: str) -> Requirement | None:
+def _is_repeated(
+    check: Checker, requirement: Requirement, item: dict[Any, Any], mark: Mark | None, seen: dict[str, Mark | None]
+) -> bool:
+    """A skill name (a requirement's or a one-of option) appears once per role."""
+    key = role_key(requirement.name)
+    if key in seen:
+        check.add(f"duplicate skill '{requirement.name}'{first_at(seen[key])}", mark)
+        return True
+    seen[key] = mark
+    option_marks = item_marks(item["one_of"]) if requirement.one_of else []
+    for option, option_mark in zip(requirement.one_of, option_marks, strict=True):
+        option_key = role_key(option)
+        if option_key in seen:
+            check.add(
+                f"'{option}' in 'one_of' of skill '{requirement.name}' is already a skill of this role"
+                f"{first_at(seen[option_key])}",
+                option_mark,
+            )
+        else:
+            seen[option_key] = option_mark
+    return False
+
+
+def _requirement(
+    check: Checker, item: Any, mark: Mark | None, category: str, levels: tuple[Seniority, ...]
+) -> Requirement | None:
     if not isinstance(item, dict):
         check.add(f"a skill in a role must be a mapping with at least a name, not {describe(item)}", mark)
         return None
@@ -151,40 +207,172 @@ def _requirement(check: Checker, item: Any, mark: Mark | None, category: str) ->
         return None
     name = " ".join(name.split())
     context = f" of skill '{name}'"
-    importance: Importance = "required"
-    if "importance" in item:
-        value = item["importance"]
-        if isinstance(value, str) and value.strip().lower() in IMPORTANCES:
-            importance = IMPORTANCES[IMPORTANCES.index(value.strip().lower())]
-        else:
-            check.add(
-                f"'importance'{context} is '{value}'; {suggestion(str(value), IMPORTANCES)}",
-                value_mark(item, "importance"),
-            )
-    level = 3
+    one_of = _one_of(check, item, name)
+    if one_of and item.get("aliases") is not None:
+        check.add(
+            f"skill '{name}' has 'one_of': its options take their aliases from the vocabulary, so 'aliases' does not apply",
+            key_mark(item, "aliases"),
+        )
+    importances: tuple[Importance, ...] = _per_level(check, item, "importance", name, levels, _importance) or (
+        "required",
+    )
     if "level" not in item:
         check.add(f"missing field 'level'{context} (the target level, 0-5)", mark_of(item))
-    else:
-        parsed = parse_level(item["level"])
-        if isinstance(parsed, str):
-            check.add(f"skill '{name}': {parsed}", value_mark(item, "level"))
-        elif parsed == 0:
-            check.add(
-                f"skill '{name}': a target level of 0 asks for nothing; use 1-5",
-                value_mark(item, "level"),
-            )
-        else:
-            level = parsed
+    targets = _per_level(check, item, "level", name, levels, _target) or (3,)
     return Requirement(
         name=name,
         category=category,
-        importance=importance,
-        level=level,
-        aliases=check.text_list(item, "aliases", context),
+        importances=importances,
+        targets=targets,
+        aliases=() if one_of else check.text_list(item, "aliases", context),
         prerequisites=check.text_list(item, "prerequisites", context),
         learn=check.text_list(item, "learn", context),
         why=check.text(item, "why", context),
+        one_of=one_of,
     )
+
+
+def _one_of(check: Checker, item: dict[Any, Any], name: str) -> tuple[str, ...]:
+    if item.get("one_of") is None:
+        return ()
+    context = f" of skill '{name}'"
+    value = item["one_of"]
+    if not isinstance(value, list):
+        check.add(f"'one_of'{context} must be a list of skill names, not {describe(value)}", value_mark(item, "one_of"))
+        return ()
+    options = tuple(" ".join(o.split()) for o in check.text_list(item, "one_of", context))
+    if len(options) != len(value):
+        return ()  # an item was not a name; reported by text_list
+    if len(options) < 2:
+        check.add(
+            f"'one_of'{context} needs at least two options; for a single skill, name it in 'name'",
+            value_mark(item, "one_of"),
+        )
+        return ()
+    seen: dict[str, int] = {}
+    for number, option in enumerate(options):
+        key = role_key(option)
+        if key == role_key(name):
+            check.add(
+                f"'one_of'{context} names the skill itself; the label must differ from its options",
+                item_marks(value)[number],
+            )
+            return ()
+        if key in seen:
+            check.add(f"'{option}' appears twice in 'one_of'{context}", item_marks(value)[number])
+            return ()
+        seen[key] = number
+    return options
+
+
+class _Wrong(NamedTuple):
+    """What is wrong with a value (kept apart from values that are text themselves)."""
+
+    message: str
+
+
+def _importance(value: Any) -> Importance | _Wrong:
+    if isinstance(value, str) and value.strip().lower() in IMPORTANCES:
+        return IMPORTANCES[IMPORTANCES.index(value.strip().lower())]
+    return _Wrong(f"is '{value}'; {suggestion(str(value), IMPORTANCES)}")
+
+
+def _target(value: Any) -> int | _Wrong:
+    """A target level 1-5."""
+    parsed = parse_level(value)
+    if isinstance(parsed, str):
+        return _Wrong(parsed)
+    if parsed == 0:
+        return _Wrong("a target level of 0 asks for nothing; use 1-5")
+    return parsed
+
+
+def _per_level(
+    check: Checker,
+    item: dict[Any, Any],
+    field: str,
+    name: str,
+    levels: tuple[Seniority, ...],
+    parse: Callable[[Any], T | _Wrong],
+) -> tuple[T, ...] | None:
+    """A field given once for every level, or as a mapping naming each of the role's
+    levels: one value per level, in the role's order; None when absent or wrong."""
+    if field not in item:
+        return None
+    value = item[field]
+    if isinstance(value, dict):
+        return _level_mapping(check, item, field, name, levels, parse)
+    parsed = parse(value)
+    if isinstance(parsed, _Wrong):
+        check.add(_field_problem(field, name, parsed.message), value_mark(item, field))
+        return None
+    return (parsed,)
+
+
+def _level_mapping(
+    check: Checker,
+    item: dict[Any, Any],
+    field: str,
+    name: str,
+    levels: tuple[Seniority, ...],
+    parse: Callable[[Any], T | _Wrong],
+) -> tuple[T, ...] | None:
+    value = item[field]
+    context = f"'{field}' of skill '{name}'"
+    if not levels:
+        check.add(
+            f"{context} gives a value per level, but the role has no 'levels'; give one {field}, "
+            "or list the role's levels (levels: [entry, mid, senior])",
+            value_mark(item, field),
+        )
+        return None
+    found: dict[str, T] = {}
+    ok = True
+    for key in value:
+        where = value_mark(value, key) or key_mark(value, key)
+        if key not in levels:
+            others = [level for level in SENIORITIES if level not in levels]
+            hint = (
+                f"the role's levels are {', '.join(levels)}"
+                if str(key).strip().lower() in others
+                else suggestion(str(key), levels)
+            )
+            check.add(f"unknown level '{key}' in {context}; {hint}", key_mark(value, key))
+            ok = False
+            continue
+        parsed = parse(value[key])
+        if isinstance(parsed, _Wrong):
+            check.add(_field_problem(field, name, parsed.message, key), where)
+            ok = False
+        else:
+            found[key] = parsed
+    missing = [level for level in levels if level not in value]
+    if missing and ok:  # with a misspelt level, the misspelling is the news
+        check.add(f"{context} has no value for level {', '.join(repr(m) for m in missing)}", value_mark(item, field))
+        ok = False
+    return tuple(found[level] for level in levels) if ok else None
+
+
+def _field_problem(field: str, name: str, message: str, level: str | None = None) -> str:
+    at = f" at level '{level}'" if level is not None else ""
+    if field == "importance":
+        return f"'importance' of skill '{name}'{at} {message}"
+    return f"skill '{name}'{at}: {message}"
+
+
+def _check_each_level_asks(
+    check: Checker, categories: Sequence[Category], levels: tuple[Seniority, ...], top: dict[Any, Any]
+) -> None:
+    """Fit weighs required and preferred skills; a level with neither has nothing to weigh."""
+    requirements = [r for c in categories for r in c.requirements]
+    if not requirements:
+        return
+    for slot, level in enumerate(levels or ("",)):
+        if all(r.importance_at(slot) == "bonus" for r in requirements):
+            at = f" at level '{level}'" if level else ""
+            check.add(
+                f"every skill of the role is a bonus{at}; at least one must be required or preferred", mark_of(top)
+            )
 
 
 def _check_prerequisites(check: Checker, categories: Sequence[Category], marks: dict[str, Mark | None]) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rolefit.model import IMPORTANCES, LEVEL_NAMES
+from rolefit.model import IMPORTANCES, LEVEL_NAMES, SENIORITIES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -77,15 +77,39 @@ def skills_schema() -> dict[str, Any]:
     }
 
 
+def _per_level(value: dict[str, Any], description: str) -> dict[str, Any]:
+    """A value given once, or as a mapping naming each of the role's levels (the
+    loader checks that the mapping names exactly the role's `levels`)."""
+    return {
+        "description": description + "; one value, or one per level of the role ({entry: ..., mid: ..., senior: ...})",
+        "oneOf": [
+            value,
+            {
+                "type": "object",
+                "additionalProperties": False,
+                "minProperties": 1,
+                "properties": dict.fromkeys(SENIORITIES, value),
+            },
+        ],
+    }
+
+
 def role_schema() -> dict[str, Any]:
     requirement = {
         "type": "object",
         "additionalProperties": False,
         "required": ["name", "level"],
         "properties": {
-            "name": {"type": "string", "minLength": 1},
-            "importance": {"enum": list(IMPORTANCES), "default": "required"},
-            "level": {"$ref": "#/$defs/level", "description": "Target proficiency 1-5"},
+            "name": {"type": "string", "minLength": 1, "description": "The skill, or the label of a one_of"},
+            "one_of": {
+                "type": "array",
+                "minItems": 2,
+                "uniqueItems": True,
+                "items": {"type": "string", "minLength": 1},
+                "description": "Skills any one of which meets this requirement (the best counts)",
+            },
+            "importance": _per_level({"enum": list(IMPORTANCES)}, "required (default), preferred or bonus"),
+            "level": _per_level({"$ref": "#/$defs/level"}, "Target proficiency 1-5"),
             "aliases": _TEXT_LIST,
             "prerequisites": {**_TEXT_LIST, "description": "Names of other skills of this role to learn first"},
             "learn": {**_TEXT_LIST, "description": "Concrete learning steps, in order"},
@@ -124,6 +148,13 @@ def role_schema() -> dict[str, Any]:
         "properties": {
             "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
             "title": {"type": "string", "minLength": 1},
+            "levels": {
+                "type": "array",
+                "minItems": 1,
+                "uniqueItems": True,
+                "items": {"enum": list(SENIORITIES)},
+                "description": "The seniorities the role describes, junior first; without it, the role has one level",
+            },
             "summary": {"type": "string"},
             "responsibilities": _TEXT_LIST,
             "career_path": {

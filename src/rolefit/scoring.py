@@ -22,7 +22,7 @@ from math import fsum
 from operator import mul, truediv
 from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
-from rolefit.model import IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
+from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
 
 if TYPE_CHECKING:
     from rolefit.matching import Hit, Matcher, MatchMethod
@@ -39,6 +39,8 @@ class RequirementResult:
     """How one requirement was (or was not) credited, and why."""
 
     requirement: Requirement
+    importance: Importance  # at the level scored
+    target: int  # the target level at the level scored
     matched_skill: str | None = None  # the user's string, as written
     match_method: MatchMethod | None = None
     match_score: float = 0.0
@@ -79,23 +81,28 @@ class RoleIndex:
 
     def __init__(self, role: Role, matcher: Matcher) -> None:
         self.role = role
+        self.slot = role.slot(DEFAULT_SENIORITY)
         self.requirements: tuple[Requirement, ...] = role.requirements
+        self.importances = [r.importance_at(self.slot) for r in self.requirements]
+        self.targets = [r.target_at(self.slot) for r in self.requirements]
         self.category_of: list[int] = []
         for number, category in enumerate(role.categories):
             self.category_of.extend([number] * len(category.requirements))
         self.positions: dict[str, list[int]] = {}
         for position, requirement in enumerate(self.requirements):
             self.positions.setdefault(matcher.key(requirement.name), []).append(position)
-        self.weights = [IMPORTANCE_WEIGHTS[r.importance] for r in self.requirements]
+        self.weights = [IMPORTANCE_WEIGHTS[i] for i in self.importances]
         self.points = [100 * w for w in self.weights]  # a weight scaled to coverage's 0-100
-        self.category_totals = [sum(IMPORTANCE_WEIGHTS[r.importance] for r in c.requirements) for c in role.categories]
+        self.category_totals = [
+            sum(IMPORTANCE_WEIGHTS[r.importance_at(self.slot)] for r in c.requirements) for c in role.categories
+        ]
         total_weight = sum(c.weight for c in role.categories)
         self.category_shares = [c.weight / total_weight for c in role.categories]
         self.shares = [
             100 * self.category_shares[c] * w / self.category_totals[c]
             for c, w in zip(self.category_of, self.weights, strict=True)
         ]
-        self.required = [i for i, r in enumerate(self.requirements) if r.importance == "required"]
+        self.required = [i for i, importance in enumerate(self.importances) if importance == "required"]
         self.required_set = frozenset(self.required)
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
@@ -136,12 +143,16 @@ class RoleResult:
         return found.credit if found is not None else 0.0
 
     def result(self, position: int) -> RequirementResult:
-        requirement = self.index.requirements[position]
+        index = self.index
+        requirement = index.requirements[position]
+        importance, target = index.importances[position], index.targets[position]
         found = self.matched.get(position)
         if found is None:
-            return RequirementResult(requirement)
+            return RequirementResult(requirement, importance, target)
         return RequirementResult(
             requirement=requirement,
+            importance=importance,
+            target=target,
             matched_skill=found.skill.name,
             match_method=found.hit.method,
             match_score=round(found.hit.score, 1),
@@ -215,7 +226,7 @@ class RoleSet(Sequence[RoleIndex]):
             for key, hit in hits.items():
                 method_rank, neg_score = METHOD_RANK[hit.method], -hit.score
                 for position in index.positions.get(key, ()):
-                    target = index.requirements[position].level
+                    target = index.targets[position]
                     earned = level / target if level < target else 1.0
                     found.append((number, position, earned, (-earned, method_rank, neg_score), hit))
         self._credits[skill, level] = found

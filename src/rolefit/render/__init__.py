@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from rolefit.model import DEFAULT_SENIORITY, Role, level_name
 from rolefit.options import BatchFormat, ReportFormat
 
 if TYPE_CHECKING:
@@ -36,6 +37,21 @@ def uncounted(assessment: Assessment) -> list[str]:
     in focus: shown so that a skill is never silently ignored."""
     used = {r.matched_skill for r in assessment.detailed.requirements}
     return [s.name for s in assessment.profile.skills if s.name not in used]
+
+
+def required_count(role: Role) -> int:
+    """How many requirements the role holds required at the level roles are ranked at."""
+    slot = role.slot(DEFAULT_SENIORITY)
+    return sum(r.importance_at(slot) == "required" for r in role.requirements)
+
+
+def per_level(values: Sequence[str | int]) -> str:
+    """One value per level of a role, as shown in a role's description:
+    the value alone when it is the same at every level, else `a/b/c`."""
+    if len(set(values)) == 1:
+        value = values[0]
+        return f"{value} {level_name(value)}" if isinstance(value, int) else value
+    return "/".join(str(v) for v in values)
 
 
 def render_report(fmt: ReportFormat, assessment: Assessment, style: Style) -> str:

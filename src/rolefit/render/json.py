@@ -12,7 +12,7 @@ from rolefit import __version__
 from rolefit.assess import Assessment
 from rolefit.model import Role
 from rolefit.plan import Plan
-from rolefit.render import Style
+from rolefit.render import Style, required_count
 from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def role_summary(role: Role) -> dict[str, Any]:
         "title": role.title,
         "source": role.source,
         "skills": len(role.requirements),
-        "required": sum(r.importance == "required" for r in role.requirements),
+        "required": required_count(role),
         "categories": [{"name": c.name, "weight": c.weight, "skills": len(c.requirements)} for c in role.categories],
     }
 
@@ -59,8 +59,8 @@ def _requirement(r: RequirementResult) -> dict[str, Any]:
     return {
         "requirement": r.requirement.name,
         "category": r.requirement.category,
-        "importance": r.requirement.importance,
-        "target_level": r.requirement.level,
+        "importance": r.importance,
+        "target_level": r.target,
         "status": r.status,
         "matched_skill": r.matched_skill,
         "match_method": r.match_method,
@@ -102,9 +102,9 @@ def _plan(plan: Plan) -> dict[str, Any]:
                 "step": number,
                 "skill": s.requirement.name,
                 "category": s.requirement.category,
-                "importance": s.requirement.importance,
+                "importance": s.importance,
                 "status": s.status,
-                "target_level": s.requirement.level,
+                "target_level": s.target,
                 "current_level": s.current_level,
                 "level_assumed": s.level_assumed,
                 "matched_skill": s.matched_skill,

@@ -59,7 +59,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
         lines += ["", f"### What counted ({len(matched)})", ""]
         lines += ["| your skill | requirement | how | level | credit |", "| --- | --- | --- | ---: | ---: |"]
         for m in matched:
-            level = f"{_level(m.user_level, m.level_assumed)} / {m.requirement.level}"
+            level = f"{_level(m.user_level, m.level_assumed)} / {m.target}"
             lines.append(
                 f"| {escape(m.matched_skill or '')} | {escape(m.requirement.name)} | {_how(m)} | {level} | {m.credit:.2f} |"
             )
@@ -71,7 +71,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
             f"**Not counted for this role ({len(unused)}):** {names} (not one of its skills, or not recognised)",
         ]
     for importance in ("required", "preferred", "bonus"):
-        missing = [r for r in detailed.requirements if r.status == "missing" and r.requirement.importance == importance]
+        missing = [r for r in detailed.requirements if r.status == "missing" and r.importance == importance]
         if missing:
             names = ", ".join(escape(r.requirement.name) for r in missing)
             lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
@@ -84,7 +84,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
         req = step.requirement
         now = "new" if step.status == "missing" else _level(step.current_level, step.level_assumed)
         lines.append(
-            f"{number}. **{escape(req.name)}** ({req.importance}, {now} → {req.level} {level_name(req.level)}, "
+            f"{number}. **{escape(req.name)}** ({step.importance}, {now} → {step.target} {level_name(step.target)}, "
             f"+{step.fit_gain:.1f} fit)"
         )
         if step.needed_for:

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefit.model import Role, level_name
-from rolefit.render import Style, uncounted
+from rolefit.render import Style, per_level, required_count, uncounted
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def roles_table(roles: Sequence[Role], console: Console) -> None:
             Text(role.id),
             Text(role.title),
             str(len(role.requirements)),
-            str(sum(r.importance == "required" for r in role.requirements)),
+            str(required_count(role)),
             str(len(role.categories)),
         )
     console.print(table)
@@ -79,8 +79,8 @@ def role_detail(role: Role, console: Console) -> None:
                 name.append(f"\n{', '.join(req.aliases)}", style="dim")
             table.add_row(
                 name,
-                req.importance,
-                f"{req.level} {level_name(req.level)}",
+                per_level(req.importances),
+                per_level(req.targets),
                 Text(req.learn[0] if req.learn else ""),
             )
         console.print(table)
@@ -207,7 +207,7 @@ def report(assessment: Assessment, console: Console) -> None:
         table.add_column("your skill → requirement", ratio=1)
         table.add_column("you/target", justify="right", no_wrap=True)
         for r in matched:
-            level = Text(f"{_level(r.user_level, r.level_assumed)}/{r.requirement.level}")
+            level = Text(f"{_level(r.user_level, r.level_assumed)}/{r.target}")
             if r.status == "below":
                 level.stylize("yellow")
                 level.append(" below", style="yellow")
@@ -228,10 +228,10 @@ def report(assessment: Assessment, console: Console) -> None:
         )
         console.print()
     missing = [r for r in results if r.status == "missing"]
-    required = [r.requirement.name for r in missing if r.requirement.importance == "required"]
+    required = [r.requirement.name for r in missing if r.importance == "required"]
     if required:
         console.print(Text.assemble((f"Missing, required ({len(required)}): ", "bold"), ", ".join(required)))
-    others = {i: sum(r.requirement.importance == i for r in missing) for i in ("preferred", "bonus")}
+    others = {i: sum(r.importance == i for r in missing) for i in ("preferred", "bonus")}
     if any(others.values()):
         console.print(
             Text(
@@ -255,15 +255,15 @@ def report(assessment: Assessment, console: Console) -> None:
     for number, step in enumerate(plan.steps, start=1):
         requirement = step.requirement
         if step.status == "missing":
-            where = f"new → {requirement.level} {level_name(requirement.level)}"
+            where = f"new → {step.target} {level_name(step.target)}"
         else:
-            where = f"{_level(step.current_level, step.level_assumed)} → {requirement.level} {level_name(requirement.level)}"
+            where = f"{_level(step.current_level, step.level_assumed)} → {step.target} {level_name(step.target)}"
         lines = _hanging(
             console,
             Text(f"{number}.", style="bold"),
             Text.assemble(
                 (requirement.name, "bold"),
-                f"  {requirement.importance}, {where}",
+                f"  {step.importance}, {where}",
                 (f"  +{step.fit_gain:.1f} fit", "green"),
             ),
         )
