@@ -71,7 +71,9 @@ def _read_bytes(path: str) -> bytes:
     except OSError as exc:
         raise RolefitError.at(path, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_DOCUMENT_BYTES:
-        raise RolefitError.at(path, f"file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; is it the right file?")
+        raise RolefitError.at(
+            path, f"file is larger than {MAX_DOCUMENT_BYTES // (1024 * 1024)} MiB; is it the right file?"
+        )
     return data
 
 
@@ -152,9 +154,10 @@ def _pdf_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
+            opened: object
             try:
                 opened = reader.decrypt("")
-            except Exception:  # noqa: BLE001 - pypdf raises several kinds for missing crypto support
+            except Exception:  # pypdf raises several kinds for missing crypto support
                 opened = 0
             if not opened:
                 raise RolefitError.at(path, "the PDF is encrypted; save an unprotected copy or export it as text")
@@ -163,7 +166,7 @@ def _pdf_text(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         raise
     except RecursionError:
         raise RolefitError.at(path, "the PDF is too deeply nested to read") from None
-    except Exception as exc:  # noqa: BLE001 - a damaged PDF can raise nearly anything inside pypdf
+    except Exception as exc:  # a damaged PDF can raise nearly anything inside pypdf
         raise RolefitError.at(path, f"is not a readable PDF ({type(exc).__name__})") from None
     text = "\n".join(pages)
     if not text.strip():

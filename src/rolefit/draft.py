@@ -16,22 +16,18 @@ from dataclasses import dataclass
 
 from rolefit.documents import Document
 from rolefit.errors import RolefitError
-from rolefit.extract import VAGUE, Line, Mention, PhraseIndex, find_mentions, heading_of, stated_level
-
-OTHER = "Other skills"
-CATEGORY_ORDER = (
-    "Mathematics and statistics",
-    "Programming and software engineering",
-    "Machine learning and deep learning",
-    "Frameworks and libraries",
-    "Data engineering and big data",
-    "Experimentation and evaluation",
-    "Research practice",
-    "MLOps, deployment and cloud",
-    "Responsible AI",
-    "Communication and collaboration",
+from rolefit.extract import (
+    CATEGORY_ORDER,
     OTHER,
+    VAGUE,
+    Line,
+    Mention,
+    PhraseIndex,
+    find_mentions,
+    heading_of,
+    stated_level,
 )
+
 # Sections of a résumé whose words are not claims of skill.
 _IGNORED_SECTIONS = re.compile(r"\b(?:hobbies|interests|references|volunteering|personal)\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z\u00c0-\u00de][a-zA-Z'\u00c0-\u024f-]+)"
@@ -113,7 +109,7 @@ def _person(lines: Sequence[Line]) -> str | None:
 
 # --- writing the draft ------------------------------------------------------------------
 
-_PLAIN_SCALAR = re.compile(r"[A-Za-z][A-Za-z0-9 +#./_-]*")
+_PLAIN_SCALAR = re.compile(r"[^\W\d_][\w +#./-]*")
 _COMMENT_WIDTH = 100
 
 

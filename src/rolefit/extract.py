@@ -43,10 +43,11 @@ if TYPE_CHECKING:
 # Names that are also everyday words, names of people or places, or letters: they
 # need a skills context (see the module docstring). Normalised forms.
 AMBIGUOUS: frozenset[str] = frozenset(
-    """r c d go rust spark swift julia ray dash excel bash flask react spring express hive pig
-    beam storm kafka airflow make elm dart crystal ruby perl shell prefect luigi looker tableau
-    polars scala git chef puppet salt ansible jenkins docker keras torch jax caffe theano
-    lightning tableau sas stata""".split()
+    (
+        *("r", "c", "d", "go", "rust", "spark", "swift", "julia", "ray", "dash", "excel", "bash", "flask", "react"),
+        *("spring", "express", "hive", "pig", "beam", "storm", "make", "elm", "dart", "crystal", "ruby", "perl"),
+        *("shell", "chef", "puppet", "salt", "lightning"),
+    )
 )
 # Phrases that look like skills and never are: they are read as one unit and dropped.
 NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
@@ -69,6 +70,20 @@ NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
         "r&d",
     )
 )
+OTHER = "Other skills"  # the category of a skill no built-in role places
+CATEGORY_ORDER = (
+    "Mathematics and statistics",
+    "Programming and software engineering",
+    "Machine learning and deep learning",
+    "Frameworks and libraries",
+    "Data engineering and big data",
+    "Experimentation and evaluation",
+    "Research practice",
+    "MLOps, deployment and cloud",
+    "Responsible AI",
+    "Communication and collaboration",
+    OTHER,
+)
 # Single words too vague to be a requirement or a claimed skill on their own.
 VAGUE: frozenset[str] = frozenset(("ai", "artificial intelligence", "tech", "technology", "software", "data"))
 
@@ -76,14 +91,14 @@ _SKILL_LABEL = re.compile(
     r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
     r"(?:skills?|languages?|tools?|technologies|tech\s+stack|stack|frameworks?|libraries|platforms?|"
     r"competenc(?:y|ies)|toolbox|toolkit|proficienc(?:y|ies)|expertise|environments?|databases?)"
-    r"\b[^:\n]{0,40}[:\-–—]",
+    r"\b[^:\n]{0,40}[:\-\u2013\u2014]",
     re.IGNORECASE,
 )
 _HEADING_WORDS = re.compile(
     r"\b(?:skills?|languages?|tools?|technologies|stack|frameworks?|libraries|platforms?|competenc(?:y|ies)|toolbox|expertise)\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-–—]\s|:\s")
+_CLAUSE = re.compile(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-\u2013\u2014]\s|:\s")
 _TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "or", "&", "plus", "as", "well", "also", "e.g", "eg", "including", "like", "such"))
 
@@ -104,33 +119,30 @@ class Mention:
 
 @dataclass(frozen=True)
 class Line:
-    """A line of text, cut into clauses of tokens: (token lowered, start, end, as written)."""
+    """A line of text with something on it: its number (1-based) and its text, stripped."""
 
     number: int
     text: str
-    clauses: tuple[tuple[tuple[str, int, int, str], ...], ...]
+
+
+Token = tuple[str, int, int, str]  # lowered, start, end, as written
 
 
 def split_lines(text: str) -> list[Line]:
-    lines = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        if not stripped:
-            continue
-        clauses = []
-        start = 0
-        for cut in [*_CLAUSE.finditer(stripped), None]:
-            end = cut.start() if cut is not None else len(stripped)
-            tokens = tuple(
-                (m.group().lower(), m.start(), m.end(), m.group())
-                for m in _TOKEN.finditer(stripped, start, end)
-            )
-            if tokens:
-                clauses.append(tokens)
-            if cut is not None:
-                start = cut.end()
-        lines.append(Line(number, stripped, tuple(clauses)))
-    return lines
+    return [Line(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+
+
+def clauses(text: str) -> Iterator[tuple[Token, ...]]:
+    """A line's clauses as tuples of tokens; made as each line is read and then
+    dropped, so that a long text does not hold a token object per word."""
+    start = 0
+    for cut in [*_CLAUSE.finditer(text), None]:
+        end = cut.start() if cut is not None else len(text)
+        tokens = tuple((m.group().lower(), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+        if tokens:
+            yield tokens
+        if cut is not None:
+            start = cut.end()
 
 
 def _phrase_tokens(form: str) -> tuple[str, ...]:
@@ -157,9 +169,8 @@ class PhraseIndex:
                 continue  # two skills written alike: the first (the vocabulary's own name) keeps it
             self.phrases[tokens] = key
             joined = "".join(tokens)
-            if len(joined) >= 6:
-                if self.compact.setdefault(joined, key) != key:
-                    clashes.add(joined)
+            if len(joined) >= 6 and self.compact.setdefault(joined, key) != key:
+                clashes.add(joined)
         for joined in clashes:
             del self.compact[joined]
         self.longest = min(max((len(t) for t in self.phrases), default=1), 6)
@@ -185,7 +196,7 @@ class PhraseIndex:
         return mentions
 
     def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
-        for clause_number, tokens in enumerate(line.clauses):
+        for clause_number, tokens in enumerate(clauses(line.text)):
             i = 0
             while i < len(tokens):
                 matched = self._longest(tokens, i)
@@ -217,7 +228,7 @@ class PhraseIndex:
                 yield mention, ambiguous
                 i += length
 
-    def _longest(self, tokens: Sequence[tuple[str, int, int, str]], i: int) -> tuple[int, str | None] | None:
+    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str | None] | None:
         if tokens[i][0] not in self.starts:
             return None
         words = [t[0] for t in tokens[i : i + self.longest]]
@@ -378,7 +389,9 @@ def _level_after(after: str) -> StatedLevel | None:
     bracket = re.match(r"\s*[(\[]([^)\]]{1,30})[)\]]", after)
     if bracket is not None:
         return _level_in(bracket.group(1))
-    trailing = re.match(r"\s*[-–—:]\s*(?:experience\s*[-–—:]\s*)?([^,;.]{1,30})", after, re.IGNORECASE)
+    trailing = re.match(
+        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.]{1,30})", after, re.IGNORECASE
+    )
     if trailing is not None:
         return _years_in(trailing.group(1)) or _word_only(trailing.group(1))
     return None
@@ -423,7 +436,8 @@ class Categories(dict[str, str]):
         for role in roles:
             for category in role.categories:
                 for requirement in category.requirements:
-                    self.setdefault(matcher.key(requirement.name), category.name)
+                    for name in requirement.skill_names:
+                        self.setdefault(matcher.key(name), category.name)
 
     def __missing__(self, key: str) -> str:
         for implied, hit in self.matcher.resolve(self.matcher.display_name(key)).items():
@@ -438,11 +452,25 @@ class Categories(dict[str, str]):
             return default
 
 
-def texts_setup() -> tuple[PhraseIndex, Categories]:
-    """The phrase index and the skill categories of the built-in roles."""
+@dataclass(frozen=True)
+class TextTools:
+    """What reading a résumé or a posting needs, built once from the built-in roles."""
+
+    index: PhraseIndex
+    categories: Categories
+    learn: dict[str, tuple[str, ...]]  # the roles' learning steps, by skill key
+
+
+def text_tools() -> TextTools:
     from rolefit.assess import index_roles
     from rolefit.roles import builtin_roles
 
     roles = builtin_roles()
     matcher, _ = index_roles(roles)
-    return PhraseIndex(matcher), Categories(roles, matcher)
+    learn: dict[str, tuple[str, ...]] = {}
+    for role in roles:
+        for requirement in role.requirements:
+            if requirement.learn:
+                for name in requirement.skill_names:
+                    learn.setdefault(matcher.key(name), requirement.learn)
+    return TextTools(PhraseIndex(matcher), Categories(roles, matcher), learn)

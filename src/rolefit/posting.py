@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -27,16 +28,26 @@ from typing import Any, Literal
 
 from rolefit.documents import Document
 from rolefit.errors import RolefitError
-from rolefit.extract import VAGUE, Line, Mention, PhraseIndex, heading_of, split_lines, stated_level, strip_emphasis
+from rolefit.extract import (
+    CATEGORY_ORDER,
+    OTHER,
+    VAGUE,
+    Line,
+    Mention,
+    PhraseIndex,
+    heading_of,
+    split_lines,
+    stated_level,
+    strip_emphasis,
+)
 
 Importance = Literal["required", "preferred"]
 Seniority = Literal["entry", "mid", "senior"]
-OTHER = "Other skills"
 
 _REQUIRED_SECTION = re.compile(
-    r"requirement|qualification|what you('|’)?ll (?:bring|need)|what we('|’)?re looking for|who you are|"
+    r"requirement|qualification|what you['\u2019]?ll (?:bring|need)|what we['\u2019]?re looking for|who you are|"
     r"must[- ]haves?|you (?:have|bring|should have)|about you|your (?:skills|profile|background|experience)|"
-    r"skills|experience|essential|what you need|ideal candidate|you('|’)?ll be great",
+    r"skills|experience|essential|what you need|ideal candidate|you['\u2019]?ll be great",
     re.IGNORECASE,
 )
 _PREFERRED_SECTION = re.compile(
@@ -45,14 +56,14 @@ _PREFERRED_SECTION = re.compile(
     re.IGNORECASE,
 )
 _DUTY_SECTION = re.compile(
-    r"responsibilit|what you('|’)?ll do|what you will do|the role|your role|in this role|you will|day[- ]to[- ]day|"
-    r"your impact|what you('|’)?ll work on|the job|duties|mission",
+    r"responsibilit|what you['\u2019]?ll do|what you will do|the role|your role|in this role|you will|day[- ]to[- ]day|"
+    r"your impact|what you['\u2019]?ll work on|the job|duties|mission",
     re.IGNORECASE,
 )
 _IGNORED_SECTION = re.compile(
     r"about (?:us|the company|the team|our)|who we are|benefits|perks|what we offer|compensation|salary|pay|"
     r"equal opportunit|eeo|diversity|how to apply|application|culture|our values|life at|location|"
-    r"why join|why you('|’)?ll love|we offer|package",
+    r"why join|why you['\u2019]?ll love|we offer|package",
     re.IGNORECASE,
 )
 _INLINE_PREFERRED = re.compile(
@@ -69,7 +80,25 @@ _SENIOR_WORDS = re.compile(r"\b(?:senior|sr\.?|staff|principal|lead|head of|dist
 # Kinds of skill where "A/B" offers a choice rather than asking for both.
 _CHOICE_KINDS: tuple[frozenset[str], ...] = (
     frozenset(
-        "python r java scala go c++ c julia rust javascript typescript matlab c# kotlin swift ruby php".split()
+        [
+            "python",
+            "r",
+            "java",
+            "scala",
+            "go",
+            "c++",
+            "c",
+            "julia",
+            "rust",
+            "javascript",
+            "typescript",
+            "matlab",
+            "c#",
+            "kotlin",
+            "swift",
+            "ruby",
+            "php",
+        ]
     ),
     frozenset(("pytorch", "tensorflow", "jax", "keras", "mxnet", "paddlepaddle")),
     frozenset(("aws", "gcp", "azure", "google cloud platform", "microsoft azure", "google cloud")),
@@ -186,9 +215,7 @@ def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str
             )
             _merge(found, requirement)
     if not found:
-        raise RolefitError.at(
-            document.source, "no skills found in the posting; is it a job ad? (no role was built)"
-        )
+        raise RolefitError.at(document.source, "no skills found in the posting; is it a job ad? (no role was built)")
     return Posting(document.source, title, seniority, tuple(_without_repeats(found.values())), document.notes)
 
 
@@ -237,11 +264,13 @@ def _groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     text = mentions[0].line_text
     one_of = _ONE_OF.search(text)
     groups: list[list[Mention]] = [[mentions[0]]]
-    for previous, mention in zip(mentions, mentions[1:]):
+    for previous, mention in itertools.pairwise(mentions):
         gap = strip_emphasis(text[previous.end : mention.start])
         joined_by_or = re.fullmatch(r"[\s,]*(?:,?\s*or|/)\s*", gap, re.IGNORECASE) is not None
-        in_one_of = one_of is not None and one_of.end() <= previous.start and re.fullmatch(
-            r"[\s,/]*(?:(?:and|or)\s+)?", gap, re.IGNORECASE
+        in_one_of = (
+            one_of is not None
+            and one_of.end() <= previous.start
+            and re.fullmatch(r"[\s,/]*(?:(?:and|or)\s+)?", gap, re.IGNORECASE)
         )
         if joined_by_or and "/" in gap and "or" not in gap.lower():
             joined_by_or = _same_kind(previous.key, mention.key)
@@ -278,8 +307,12 @@ def role_data(posting: Posting, learn: Mapping[str, tuple[str, ...]]) -> dict[st
         "id": role_id(posting.title),
         "title": f"{posting.title} (posting)",
         "summary": f"Built by rolefit from the job posting {posting.source} ({posting.seniority} level).",
+        "levels": [posting.seniority],
         "sources": [posting.source],
-        "categories": [{"name": name, "weight": 1, "skills": skills} for name, skills in grouped.items()],
+        "categories": [
+            {"name": name, "weight": 1, "skills": grouped[name]}
+            for name in sorted(grouped, key=lambda n: (CATEGORY_ORDER.index(n) if n in CATEGORY_ORDER else 99, n))
+        ],
     }
 
 
@@ -291,3 +324,15 @@ def role_id(title: str) -> str:
 def _excerpt(text: str, width: int = 160) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def role_yaml(data: Mapping[str, Any]) -> str:
+    """A role's data as a role file people can read, edit and pass to --role."""
+    import yaml
+
+    header = (
+        "# A role built by rolefit from a job posting. Edit it as you like and use it\n"
+        "# with --role FILE; each skill's `why` is the line of the posting it came from.\n"
+    )
+    body: str = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return header + body
