@@ -46,7 +46,7 @@ AMBIGUOUS: frozenset[str] = frozenset(
     (
         *("r", "c", "d", "go", "rust", "spark", "swift", "julia", "ray", "dash", "excel", "bash", "flask", "react"),
         *("spring", "express", "hive", "pig", "beam", "storm", "make", "elm", "dart", "crystal", "ruby", "perl"),
-        *("shell", "chef", "puppet", "salt", "lightning"),
+        *("shell", "chef", "puppet", "salt", "lightning", "helm", "scheme", "node", "shiny", "mojo"),
     )
 )
 # Phrases that look like skills and never are: they are read as one unit and dropped.
@@ -86,6 +86,53 @@ CATEGORY_ORDER = (
 )
 # Single words too vague to be a requirement or a claimed skill on their own.
 VAGUE: frozenset[str] = frozenset(("ai", "artificial intelligence", "tech", "technology", "software", "data"))
+
+# Everyday ways of saying that one has (or a job needs) a skill, without its name:
+# verbs and common phrasings. Each pattern must hold the thing done, not a word that
+# merely touches the skill ("mentorship" offered as a perk is not mentoring).
+EVERYDAY: tuple[tuple[str, str], ...] = (
+    (
+        r"\bdeploy(?:ed|ing|s)?\b[\w\s,/-]{0,40}?\bmodels?\b|\bmodels?\b[\w\s,/-]{0,25}?\b(?:into|to|in) production\b",
+        "Model deployment",
+    ),
+    (
+        r"\bmentor(?:ed|ing|s)?\b(?=\s+(?:\w+\s+){0,3}(?:engineers?|students?|juniors?|interns?|scientists?|researchers?|analysts?|members?|people|others|team))",
+        "Mentoring",
+    ),
+    (
+        r"\b(?:presented|presenting|gave (?:a |an )?(?:talks?|presentations?)|invited talks?|spoke at)\b",
+        "Presentation skills",
+    ),
+    (
+        r"\b(?:published|publishing|first-author|co-authored|authored)\b[\w\s,-]{0,40}?\b(?:papers?|at|in)\b|\bpublications?\b",
+        "Academic publishing",
+    ),
+    (r"\b(?:reviewer for|reviewed for|reviewing for|program committee)\b", "Peer review"),
+    (r"\b(?:led|lead|leading)\s+(?:a|the|our)?\s*(?:team|group|squad)\b|\b(?:tech|team) lead\b", "Leadership"),
+    (
+        r"\b(?:wrote|writing|write)\s+(?:the\s+)?(?:design docs?|documentation|runbooks?|technical docs?)\b",
+        "Technical documentation",
+    ),
+    (r"\bcode reviews?\b|\breview(?:ed|ing)? (?:pull requests|code|prs)\b", "Code review"),
+    (
+        r"\b(?:on|across|with)\s+(?:\d+\s+|multiple\s+|many\s+)?gpus?\b|\bgpu (?:clusters?|training|kernels?)\b",
+        "GPU computing",
+    ),
+    (r"\bdistributed (?:training|pre-?training)\b|\btrain(?:ed|ing)? on \d+ gpus\b", "Distributed training"),
+    (
+        r"\bimplement(?:ed|ing)? (?:research )?papers\b|\breproduc(?:ed|ing|e) (?:papers|results)\b",
+        "Implementing research papers",
+    ),
+    (r"\bfine-?tun(?:ed|ing|e)\b", "Fine-tuning"),
+)
+
+
+def _names_a_person(mention: Mention) -> bool:
+    """ "report to Ray Okafor", "Julia from our people team": a name followed by a
+    surname or by "from"."""
+    after = mention.line_text[mention.end : mention.end + 30]
+    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|in our\b|on our\b)", after) is not None
+
 
 _SKILL_LABEL = re.compile(
     r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
@@ -177,6 +224,12 @@ class PhraseIndex:
         # The first word of anything findable: most words of a text are not, and are
         # passed over with one set lookup.
         self.starts = {t[0] for t in self.phrases} | {t[0] for t in NOT_SKILLS} | set(self.compact)
+        keys = set(self.phrases.values())
+        self.everyday = [
+            (re.compile(pattern, re.IGNORECASE), matcher.key(name))
+            for pattern, name in EVERYDAY
+            if matcher.key(name) in keys
+        ]
 
     def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
         """Every mention in the lines, in order, with the context rule applied;
@@ -187,13 +240,41 @@ class PhraseIndex:
             heading = heading_of(line.text)
             if heading is not None:
                 in_skill_section = bool(_HEADING_WORDS.search(heading))
-            labelled = in_skill_section or line.number in skill_lines or bool(_SKILL_LABEL.match(line.text))
+            labelled = in_skill_section or bool(_SKILL_LABEL.match(line.text))
+            asked = line.number in skill_lines
             found = list(self._line_mentions(line))
+            found += self._everyday(line, found)
+            found.sort(key=lambda item: item[0].start)
             for position, (mention, ambiguous) in enumerate(found):
-                if ambiguous and not (labelled or _has_plain_neighbour(found, position)):
+                if ambiguous and not (
+                    labelled or _has_plain_neighbour(found, position) or (asked and not _names_a_person(mention))
+                ):
                     continue
                 mentions.append(mention)
         return mentions
+
+    def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """Skills said in everyday words rather than by name (see EVERYDAY), where no
+        named skill already covers those words."""
+        extra: list[tuple[Mention, bool]] = []
+        for pattern, key in self.everyday:
+            for match in pattern.finditer(line.text):
+                if any(m.start < match.end() and match.start() < m.end for m, _ in [*found, *extra]):
+                    continue
+                if any(m.key == key for m, _ in [*found, *extra]):
+                    continue
+                mention = Mention(
+                    key=key,
+                    skill=self.matcher.display_name(key),
+                    written=match.group(),
+                    line=line.number,
+                    line_text=line.text,
+                    start=match.start(),
+                    end=match.end(),
+                    clause=-1,
+                )
+                extra.append((mention, False))
+        return extra
 
     def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
         for clause_number, tokens in enumerate(clauses(line.text)):
@@ -239,6 +320,8 @@ class PhraseIndex:
             key = self.phrases.get(candidate)
             if key is None and length == 1:
                 key = self.compact.get(candidate[0])  # run together: scikitlearn, googlecloud
+            if key is None and len(candidate[-1]) > 4 and candidate[-1].endswith("s"):
+                key = self.phrases.get((*candidate[:-1], candidate[-1][:-1]))  # code reviews, data pipeline
             if key is not None:
                 return length, key
         return None
