@@ -12,18 +12,20 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.main import get_command_name
 
 from rolefit import __version__
 from rolefit.errors import RolefitError
-from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, ListFormat, ReportFormat, SchemaKind
+from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, DraftFormat, ListFormat, ReportFormat, SchemaKind
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
 
+    from rolefit.documents import Document
+    from rolefit.model import Role
     from rolefit.render import Style
 
 EXIT_OK = 0
@@ -55,6 +57,15 @@ RoleNames = Annotated[
 Output = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+]
+PostingFile = Annotated[
+    Optional[str],  # noqa: UP045
+    typer.Option(
+        "--posting",
+        help="A job posting (.txt, .md, .docx, .pdf): a role is built from its text and assessed (see `rolefit posting`).",
+        metavar="FILE",
+        show_default=False,
+    ),
 ]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 
@@ -162,11 +173,13 @@ def assess(
         int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
     ] = DEFAULT_STEPS,
     color: Color = ColorOption.auto,
+    posting: PostingFile = None,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
 
     With no --role every role is ranked, and the file's `target` role (or else the
-    best fit) is shown in detail.
+    best fit) is shown in detail. With --posting, the role built from the posting
+    is assessed (beside any --role given) and shown in detail.
     """
 
     from rolefit.assess import assess as run_assessment
@@ -186,6 +199,12 @@ def assess(
             profile = load_profile(Path(file))
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, [r.id for r in catalogue])
+        if posting is not None:
+            import dataclasses
+
+            built = _posting_role(posting)
+            roles = [built, *roles] if role else [built]
+            profile = dataclasses.replace(profile, target=built.id)
         matcher, indexes = index_roles(roles)
         assessment = run_assessment(profile, indexes, matcher, steps or None)
         style = _style(color, output)
@@ -222,6 +241,7 @@ def batch(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
     color: Color = ColorOption.auto,
+    posting: PostingFile = None,
 ) -> None:
     """Score a whole cohort: every learner's fit and top gaps, and the gaps most common across the cohort.
 
@@ -238,6 +258,10 @@ def batch(
 
     with _expected_errors():
         catalogue, roles = select_roles(role or [], roles_dir)
+        if posting is not None:
+            built = _posting_role(posting)
+            roles = [built, *roles] if role else [built]
+            catalogue = [*catalogue, built]
         files, missing = discover(paths)
         prepared = index_roles(roles)
         indexes = prepared[1]
@@ -284,6 +308,106 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
     with Progress(console=stderr_console(), transient=True, redirect_stdout=False, redirect_stderr=False) as progress:
         task = progress.add_task("scoring", total=total)
         yield lambda n: progress.advance(task, n)
+
+
+@app.command()
+def draft(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="A résumé or CV: .txt, .md, .docx or .pdf (PDF needs rolefit[pdf]), or - for stdin.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.yaml,
+    output: Output = None,
+) -> None:
+    """Draft a skills file from a résumé: every skill found, with the line it came from.
+
+    Levels are written only where the text states one ("5 years of Python",
+    "expert in", "familiar with"); check the draft, then run `rolefit assess` on it.
+    """
+    import datetime
+
+    from rolefit.draft import draft as make_draft
+    from rolefit.draft import to_json_data, to_yaml
+    from rolefit.extract import text_tools
+    from rolefit.output import emit
+
+    with _expected_errors():
+        document = _read_document(file)
+        tools = text_tools()
+        result = make_draft(document, tools.index, tools.categories)
+        if format is DraftFormat.json:
+            from rolefit.render.json import dumps
+
+            text = dumps(to_json_data(result))
+        else:
+            text = to_yaml(result, datetime.date.today().isoformat())
+        emit(text, output)
+    for note in result.notes:
+        print(f"rolefit: {file}: {note}", file=sys.stderr)
+    print(f"rolefit: {len(result.skills)} skills found; check them before you assess", file=sys.stderr)
+
+
+@app.command()
+def posting(
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="A job posting: .txt, .md, .html text, .docx or .pdf, or - for stdin.",
+            metavar="FILE",
+            show_default=False,
+        ),
+    ],
+    format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.yaml,
+    output: Output = None,
+) -> None:
+    """Build a role from a job posting and print it as a role file, to reuse with --role.
+
+    Each requirement keeps the line it came from (its `why`). To compare yourself
+    with the posting directly: rolefit assess me.yaml --posting FILE.
+    """
+    from rolefit.output import emit
+    from rolefit.posting import role_yaml
+
+    with _expected_errors():
+        data, notes = _posting_role_data(file)
+        if format is DraftFormat.json:
+            from rolefit.render.json import dumps
+
+            text = dumps(data)
+        else:
+            text = role_yaml(data)
+        emit(text, output)
+    for note in notes:
+        print(f"rolefit: {file}: {note}", file=sys.stderr)
+
+
+def _posting_role_data(file: str) -> tuple[dict[str, Any], tuple[str, ...]]:
+    from rolefit.extract import text_tools
+    from rolefit.posting import read_posting, role_data
+
+    document = _read_document(file)
+    tools = text_tools()
+    found = read_posting(document, tools.index, tools.categories)
+    return role_data(found, tools.learn), found.notes
+
+
+def _posting_role(file: str) -> Role:
+    from rolefit.roles import role_from_data
+
+    data, notes = _posting_role_data(file)
+    for note in notes:
+        print(f"rolefit: {file}: {note}", file=sys.stderr)
+    return role_from_data(data, file)
+
+
+def _read_document(file: str) -> Document:
+    from rolefit.documents import read_document, read_stdin_document
+
+    return read_stdin_document() if file == "-" else read_document(file)
 
 
 @app.command()

@@ -505,6 +505,17 @@ class Matcher:
             self._keys[name] = cached
         return cached
 
+    def forms(self) -> list[tuple[str, str, str]]:
+        """Every normalised way of writing a skill that the index knows, with its key
+        and how it is written; a form two skills share is left out (text extraction
+        reads these)."""
+        found = []
+        for form, surfaces in self._exact.items():
+            keys = {s.key for s in surfaces}
+            if len(keys) == 1:
+                found.append((form, surfaces[0].key, surfaces[0].text))
+        return found
+
     def display_name(self, key: str) -> str:
         """How a key is written: its vocabulary name, or the first term name for it."""
         return self._display.get(key, key)

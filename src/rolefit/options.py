@@ -25,6 +25,11 @@ class BatchFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+class DraftFormat(str, enum.Enum):
+    yaml = "yaml"
+    json = "json"
+
+
 class ListFormat(str, enum.Enum):
     table = "table"
     json = "json"

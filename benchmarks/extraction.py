@@ -1,0 +1,209 @@
+"""Reading résumés and postings: precision and recall on the labelled set, and speed.
+
+1. Quality, on the labelled résumés and postings under tests/data/resumes and
+   tests/data/postings (written and labelled by reading, before the extractor was
+   run on them; see their README.md): for each text, the skills found against the
+   skills labelled; and how many of the labelled traps ("R&D", "C-suite", "Rust
+   Belt", ...) were read as skills. Targets: precision >= 0.95, recall >= 0.90, no trap.
+2. Speed: extraction time for a résumé repeated 1, 2, 4, 8 and 16 times (it must grow
+   linearly: the last column stays flat), and what `rolefit draft` adds to a run's
+   start-up against `rolefit assess --format json` on an example (target: a few ms).
+
+    python benchmarks/extraction.py [--runs 15] [--skip-speed] [--data tests/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rolefit.documents import read_document  # noqa: E402
+from rolefit.draft import draft  # noqa: E402
+from rolefit.errors import RolefitError  # noqa: E402
+from rolefit.extract import TextTools, find_mentions, text_tools  # noqa: E402
+from rolefit.posting import read_posting  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+
+
+def labelled(folder: Path) -> Iterable[tuple[Path, dict[str, Any]]]:
+    for labels in sorted(folder.glob("*.labels.yaml")):
+        stem = labels.name[: -len(".labels.yaml")]
+        texts = [p for p in folder.iterdir() if p.name.startswith(stem + ".") and not p.name.endswith(".yaml")]
+        if texts:
+            yield texts[0], yaml.safe_load(labels.read_text(encoding="utf-8"))
+
+
+def units(labels: dict[str, Any]) -> list[frozenset[str]]:
+    """The labelled skills: a plain skill is a unit of one name, a "one of" group a
+    unit of its options (found when any option is)."""
+    found: list[frozenset[str]] = []
+    for item in labels.get("requirements") or labels.get("skills") or []:
+        if isinstance(item, str):
+            found.append(frozenset((item,)))
+        elif item.get("one_of"):
+            found.append(frozenset(str(o) for o in item["one_of"]))
+        elif item.get("skill") or item.get("name"):
+            found.append(frozenset((str(item.get("skill") or item.get("name")),)))
+    return found
+
+
+def extras(labels: dict[str, Any]) -> set[str]:
+    return {str(e.get("skill") if isinstance(e, dict) else e) for e in labels.get("acceptable_extra") or []}
+
+
+@dataclass
+class Tally:
+    texts: int = 0
+    units: int = 0
+    units_found: int = 0
+    found: int = 0
+    found_right: int = 0
+    traps: int = 0
+    traps_taken: int = 0
+    misses: list[str] = field(default_factory=list)
+    wrong: list[str] = field(default_factory=list)
+    taken: list[str] = field(default_factory=list)
+
+    def report(self, kind: str) -> None:
+        precision = self.found_right / self.found if self.found else 0.0
+        recall = self.units_found / self.units if self.units else 0.0
+        print(f"{kind}: {self.texts} texts, {self.units} labelled skills, {self.found} found")
+        print(f"  precision {precision:.3f}  recall {recall:.3f}  (targets >= 0.95 / >= 0.90)")
+        print(f"  traps read as skills: {self.traps_taken} of {self.traps}  {'; '.join(self.taken)}")
+        print(f"  not found ({len(self.misses)}): {'; '.join(self.misses)}")
+        print(f"  found, not labelled ({len(self.wrong)}): {'; '.join(self.wrong)}")
+
+
+# What a reader returns for one text: (skill name, the line it came from) pairs.
+Reader = Callable[[Any, TextTools], list[tuple[str, str]]]
+
+
+def read_resume(document: Any, tools: TextTools) -> list[tuple[str, str]]:
+    return [(s.name, s.text) for s in draft(document, tools.index, tools.categories).skills]
+
+
+def read_job(document: Any, tools: TextTools) -> list[tuple[str, str]]:
+    posting = read_posting(document, tools.index, tools.categories)
+    return [(name, r.phrase) for r in posting.requirements for name in r.skills]
+
+
+def score(kind: str, read: Reader, tools: TextTools, data: Path = DATA) -> Tally:
+    key = tools.index.matcher.key
+    tally = Tally()
+    for path, labels in labelled(data / kind):
+        tally.texts += 1
+        try:
+            found = read(read_document(str(path)), tools)
+        except RolefitError as exc:
+            print(f"  {path.name}: {exc}")
+            found = []
+        found_keys = {key(name) for name, _ in found}
+        expected = [frozenset(key(n) for n in unit) for unit in units(labels)]
+        allowed = set().union(*expected) | {key(e) for e in extras(labels)}
+        tally.units += len(expected)
+        for unit in expected:
+            if unit & found_keys:
+                tally.units_found += 1
+            else:
+                tally.misses.append(f"{path.name}: {' or '.join(sorted(unit))}")
+        tally.found += len(found_keys)
+        tally.found_right += len(found_keys & allowed)
+        tally.wrong += [f"{path.name}: {k}" for k in sorted(found_keys - allowed)]
+        for trap in labels.get("traps") or []:
+            if not isinstance(trap, dict):
+                continue
+            tally.traps += 1
+            phrase = " ".join(str(trap.get("phrase", "")).split())
+            banned = {key(str(n)) for n in trap.get("not") or []}
+            for name, line in found:
+                if (
+                    key(name) in banned
+                    and phrase
+                    and (phrase in " ".join(line.split()) or " ".join(line.split()) in phrase)
+                ):
+                    tally.traps_taken += 1
+                    tally.taken.append(f"{path.name}: {name} from {phrase[:50]!r}")
+                    break
+    return tally
+
+
+def quality(tools: TextTools, data: Path) -> None:
+    for kind, read in (("resumes", read_resume), ("postings", read_job)):
+        if not (data / kind).is_dir():
+            print(f"{kind}: no labelled set under {data / kind}")
+            continue
+        score(kind, read, tools, data).report(kind)
+
+
+def speed(tools: TextTools, runs: int) -> None:
+    resume = (ROOT / "benchmarks" / "data" / "resume.md").read_text(encoding="utf-8")
+    print(f"extraction time by text size (fastest of {runs}, sizes interleaved):")
+    sizes = (1, 2, 4, 8, 16)
+    samples: dict[int, list[float]] = {n: [] for n in sizes}
+    for _ in range(runs):
+        for times in sizes:
+            text = resume * times
+            start = time.perf_counter()
+            find_mentions(text, tools.index)
+            samples[times].append(time.perf_counter() - start)
+    base = None
+    for times in sizes:
+        text = resume * times
+        median = min(samples[times])
+        per_char = median / len(text) * 1e6
+        base = base or per_char
+        print(
+            f"  {len(text):>8,} chars  {median * 1000:7.2f} ms  {per_char:5.2f} us/char  ({per_char / base:4.2f}x the 1x rate)"
+        )
+
+    start = time.perf_counter()
+    text_tools()
+    print(f"building the phrase index: {(time.perf_counter() - start) * 1000:.1f} ms")
+
+    rolefit = Path(sys.executable).with_name("rolefit")
+    commands = {
+        "assess --format json": [str(rolefit), "assess", str(ROOT / "examples" / "physics-phd.yaml"), "-f", "json"],
+        "draft resume.md": [str(rolefit), "draft", str(ROOT / "benchmarks" / "data" / "resume.md")],
+    }
+    for command in commands.values():
+        subprocess.run(command, check=True, capture_output=True)
+    samples_by: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            samples_by[name].append(time.perf_counter() - start)
+    medians = {name: statistics.median(s) for name, s in samples_by.items()}
+    for name, median in medians.items():
+        print(f"  {name:<22} {median * 1000:7.1f} ms")
+    print(f"  draft adds {1000 * (medians['draft resume.md'] - medians['assess --format json']):+.1f} ms to a run")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--data", type=Path, default=DATA, help="the folder holding resumes/ and postings/")
+    args = parser.parse_args()
+    tools = text_tools()
+    quality(tools, args.data)
+    if not args.skip_speed:
+        speed(tools, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

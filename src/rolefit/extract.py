@@ -1,0 +1,559 @@
+"""Finding skills in free text (a résumé, a job posting): one engine for both.
+
+How it reads a text, in one pass, linear in its length:
+
+1. The text is cut into lines, each line into clauses at sentence punctuation and
+   list separators (``,;|()•`` and a full stop followed by a space); a skill name
+   never spans two clauses. Each clause is cut into word tokens (``C++``, ``C#``,
+   ``.NET``, ``Node.js`` and ``R&D`` are one token each; ``-`` and ``/`` separate).
+2. Phrase lookup: every name and alias the matcher knows (the shipped vocabulary and
+   the roles' own names and aliases), tokenised the same way, sits in a dictionary
+   keyed by its token tuple. At each token the longest phrase that starts there
+   wins (at most ``longest`` tokens are tried), then the scan moves past it. A word
+   that is a name run together (``scikitlearn``, ``googlecloud``) is looked up too.
+3. Context for short and everyday names (``R``, ``C``, ``Go``, ``Rust``, ``Spark``,
+   ``Swift``, ``Julia``, ``Ray``, ``Dash``, ``Excel``, ...; ``AMBIGUOUS``): such a
+   name counts only when it is written as a name (capitalised as the skill is:
+   ``go`` and ``a spark of curiosity`` never count), the phrases in ``NOT_SKILLS``
+   (``C-suite``, ``Rust Belt``, ``go-getter``) do not cover it, and it stands in a
+   skills context: a line that starts with a skills label (``Skills:``,
+   ``Languages:``, ``Tech stack:``), a section under such a heading, or a list in
+   which another, unambiguous skill is one of its neighbours (``Python/Go/C++``,
+   ``Ray, Dask and Spark``). "Julia from our people team" is none of these.
+4. Each mention keeps its line, the words around it and, where the text states
+   one, a level (see ``stated_level``).
+
+The engine only finds mentions; ``draft`` turns them into a skills file and
+``posting`` into a role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rolefit.matching import normalise
+
+if TYPE_CHECKING:
+    from rolefit.matching import Matcher
+    from rolefit.model import Role
+
+# Names that are also everyday words, names of people or places, or letters: they
+# need a skills context (see the module docstring). Normalised forms.
+AMBIGUOUS: frozenset[str] = frozenset(
+    (
+        *("r", "c", "d", "go", "rust", "spark", "swift", "julia", "ray", "dash", "excel", "bash", "flask", "react"),
+        *("spring", "express", "hive", "pig", "beam", "storm", "make", "elm", "dart", "crystal", "ruby", "perl"),
+        *("shell", "chef", "puppet", "salt", "lightning", "helm", "scheme", "node", "shiny", "mojo"),
+    )
+)
+# Phrases that look like skills and never are: they are read as one unit and dropped.
+NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
+    tuple(phrase.split())
+    for phrase in (
+        "c suite",
+        "c level",
+        "c levels",
+        "go getter",
+        "go getters",
+        "go to market",
+        "go live",
+        "rust belt",
+        "spark of",
+        "ray of",
+        "excel at",
+        "excel in",
+        "make sure",
+        "dash of",
+        "r&d",
+    )
+)
+OTHER = "Other skills"  # the category of a skill no built-in role places
+CATEGORY_ORDER = (
+    "Mathematics and statistics",
+    "Programming and software engineering",
+    "Machine learning and deep learning",
+    "Frameworks and libraries",
+    "Data engineering and big data",
+    "Experimentation and evaluation",
+    "Research practice",
+    "MLOps, deployment and cloud",
+    "Responsible AI",
+    "Communication and collaboration",
+    OTHER,
+)
+# Single words too vague to be a requirement or a claimed skill on their own.
+VAGUE: frozenset[str] = frozenset(("ai", "artificial intelligence", "tech", "technology", "software", "data"))
+
+# Everyday ways of saying that one has (or a job needs) a skill, without its name:
+# verbs and common phrasings. Each pattern must hold the thing done, not a word that
+# merely touches the skill ("mentorship" offered as a perk is not mentoring).
+EVERYDAY: tuple[tuple[str, str], ...] = (
+    (
+        r"\bdeploy(?:ed|ing|s)?\b[\w\s,/-]{0,40}?\bmodels?\b|\bmodels?\b[\w\s,/-]{0,25}?\b(?:into|to|in) production\b",
+        "Model deployment",
+    ),
+    (
+        r"\bmentor(?:ed|ing|s)?\b(?=\s+(?:\w+\s+){0,3}(?:engineers?|students?|juniors?|interns?|scientists?|researchers?|analysts?|members?|people|others|team))",
+        "Mentoring",
+    ),
+    (
+        r"\b(?:presented|presenting|gave (?:a |an )?(?:talks?|presentations?)|invited talks?|spoke at)\b",
+        "Presentation skills",
+    ),
+    (
+        r"\b(?:published|publishing|first-author|co-authored|authored)\b[\w\s,-]{0,40}?\b(?:papers?|at|in)\b|\bpublications?\b",
+        "Academic publishing",
+    ),
+    (r"\b(?:reviewer for|reviewed for|reviewing for|program committee)\b", "Peer review"),
+    (r"\b(?:led|lead|leading)\s+(?:a|the|our)?\s*(?:team|group|squad)\b|\b(?:tech|team) lead\b", "Leadership"),
+    (
+        r"\b(?:wrote|writing|write)\s+(?:the\s+)?(?:design docs?|documentation|runbooks?|technical docs?)\b",
+        "Technical documentation",
+    ),
+    (r"\bcode reviews?\b|\breview(?:ed|ing)? (?:pull requests|code|prs)\b", "Code review"),
+    (
+        r"\b(?:on|across|with)\s+(?:\d+\s+|multiple\s+|many\s+)?gpus?\b|\bgpu (?:clusters?|training|kernels?)\b",
+        "GPU computing",
+    ),
+    (r"\bdistributed (?:training|pre-?training)\b|\btrain(?:ed|ing)? on \d+ gpus\b", "Distributed training"),
+    (
+        r"\bimplement(?:ed|ing)? (?:research )?papers\b|\breproduc(?:ed|ing|e) (?:papers|results)\b",
+        "Implementing research papers",
+    ),
+    (r"\bfine-?tun(?:ed|ing|e)\b", "Fine-tuning"),
+)
+
+
+def _names_a_person(mention: Mention) -> bool:
+    """ "report to Ray Okafor", "Julia from our people team": a name followed by a
+    surname or by "from"."""
+    after = mention.line_text[mention.end : mention.end + 30]
+    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|in our\b|on our\b)", after) is not None
+
+
+_SKILL_LABEL = re.compile(
+    r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
+    r"(?:skills?|languages?|tools?|technologies|tech\s+stack|stack|frameworks?|libraries|platforms?|"
+    r"competenc(?:y|ies)|toolbox|toolkit|proficienc(?:y|ies)|expertise|environments?|databases?)"
+    r"\b[^:\n]{0,40}[:\-\u2013\u2014]",
+    re.IGNORECASE,
+)
+_HEADING_WORDS = re.compile(
+    r"\b(?:skills?|languages?|tools?|technologies|stack|frameworks?|libraries|platforms?|competenc(?:y|ies)|toolbox|expertise)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-\u2013\u2014]\s|:\s")
+_TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*", re.IGNORECASE)
+_CONNECTORS = frozenset(("and", "or", "&", "plus", "as", "well", "also", "e.g", "eg", "including", "like", "such"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One skill found in a text."""
+
+    key: str  # the matcher's canonical key
+    skill: str  # how the skill is written in the vocabulary or the roles
+    written: str  # the words in the text, as written
+    line: int  # 1-based
+    line_text: str  # the whole line, stripped
+    start: int  # offsets of `written` in the line
+    end: int
+    clause: int  # which clause of the line (0-based), for grouping alternatives
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of text with something on it: its number (1-based) and its text, stripped."""
+
+    number: int
+    text: str
+
+
+Token = tuple[str, int, int, str]  # lowered, start, end, as written
+
+
+def split_lines(text: str) -> list[Line]:
+    return [Line(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+
+
+def clauses(text: str) -> Iterator[tuple[Token, ...]]:
+    """A line's clauses as tuples of tokens; made as each line is read and then
+    dropped, so that a long text does not hold a token object per word."""
+    start = 0
+    for cut in [*_CLAUSE.finditer(text), None]:
+        end = cut.start() if cut is not None else len(text)
+        tokens = tuple((m.group().lower(), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+        if tokens:
+            yield tokens
+        if cut is not None:
+            start = cut.end()
+
+
+def _phrase_tokens(form: str) -> tuple[str, ...]:
+    return tuple(m.group().lower() for m in _TOKEN.finditer(form))
+
+
+class PhraseIndex:
+    """Every way of writing a skill the matcher knows, by token tuple."""
+
+    def __init__(self, matcher: Matcher, extra: Iterable[tuple[str, str]] = ()) -> None:
+        self.matcher = matcher
+        self.phrases: dict[tuple[str, ...], str] = {}
+        self.compact: dict[str, str] = {}
+        self.acronyms: set[str] = set()
+        clashes: set[str] = set()
+        for form, key, written in [*matcher.forms(), *((normalise(name), key, name) for name, key in extra)]:
+            tokens = _phrase_tokens(form)
+            if not tokens:
+                continue
+            if len(tokens) == 1 and sum(c.isupper() for c in written) >= 2 and len(written) <= 5:
+                self.acronyms.add(tokens[0])
+            known = self.phrases.get(tokens)
+            if known is not None and known != key:
+                continue  # two skills written alike: the first (the vocabulary's own name) keeps it
+            self.phrases[tokens] = key
+            joined = "".join(tokens)
+            if len(joined) >= 6 and self.compact.setdefault(joined, key) != key:
+                clashes.add(joined)
+        for joined in clashes:
+            del self.compact[joined]
+        self.longest = min(max((len(t) for t in self.phrases), default=1), 6)
+        # The first word of anything findable: most words of a text are not, and are
+        # passed over with one set lookup.
+        self.starts = {t[0] for t in self.phrases} | {t[0] for t in NOT_SKILLS} | set(self.compact)
+        keys = set(self.phrases.values())
+        self.everyday = [
+            (re.compile(pattern, re.IGNORECASE), matcher.key(name))
+            for pattern, name in EVERYDAY
+            if matcher.key(name) in keys
+        ]
+
+    def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
+        """Every mention in the lines, in order, with the context rule applied;
+        `skill_lines` are lines known to speak of skills (a posting's requirements)."""
+        mentions: list[Mention] = []
+        in_skill_section = False
+        for line in lines:
+            heading = heading_of(line.text)
+            if heading is not None:
+                in_skill_section = bool(_HEADING_WORDS.search(heading))
+            labelled = in_skill_section or bool(_SKILL_LABEL.match(line.text))
+            asked = line.number in skill_lines
+            found = list(self._line_mentions(line))
+            found += self._everyday(line, found)
+            found.sort(key=lambda item: item[0].start)
+            for position, (mention, ambiguous) in enumerate(found):
+                if ambiguous and not (
+                    labelled or _has_plain_neighbour(found, position) or (asked and not _names_a_person(mention))
+                ):
+                    continue
+                mentions.append(mention)
+        return mentions
+
+    def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """Skills said in everyday words rather than by name (see EVERYDAY), where no
+        named skill already covers those words."""
+        extra: list[tuple[Mention, bool]] = []
+        for pattern, key in self.everyday:
+            for match in pattern.finditer(line.text):
+                if any(m.start < match.end() and match.start() < m.end for m, _ in [*found, *extra]):
+                    continue
+                if any(m.key == key for m, _ in [*found, *extra]):
+                    continue
+                mention = Mention(
+                    key=key,
+                    skill=self.matcher.display_name(key),
+                    written=match.group(),
+                    line=line.number,
+                    line_text=line.text,
+                    start=match.start(),
+                    end=match.end(),
+                    clause=-1,
+                )
+                extra.append((mention, False))
+        return extra
+
+    def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
+        for clause_number, tokens in enumerate(clauses(line.text)):
+            i = 0
+            while i < len(tokens):
+                matched = self._longest(tokens, i)
+                if matched is None:
+                    i += 1
+                    continue
+                length, key = matched
+                if key is None:  # a phrase that is never a skill
+                    i += length
+                    continue
+                first, last = tokens[i], tokens[i + length - 1]
+                written = line.text[first[1] : last[2]]
+                ambiguous = length == 1 and first[0] in AMBIGUOUS
+                if (ambiguous and not _written_as_name(first[3], self.matcher.display_name(key))) or (
+                    length == 1 and first[0] in self.acronyms and sum(c.isupper() for c in first[3]) < 2
+                ):
+                    i += length  # "go", "a spark of"; "Doe" is not DoE
+                    continue
+                mention = Mention(
+                    key=key,
+                    skill=self.matcher.display_name(key),
+                    written=written,
+                    line=line.number,
+                    line_text=line.text,
+                    start=first[1],
+                    end=last[2],
+                    clause=clause_number,
+                )
+                yield mention, ambiguous
+                i += length
+
+    def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str | None] | None:
+        if tokens[i][0] not in self.starts:
+            return None
+        words = [t[0] for t in tokens[i : i + self.longest]]
+        for length in range(len(words), 0, -1):
+            candidate = tuple(words[:length])
+            if candidate in NOT_SKILLS:
+                return length, None
+            key = self.phrases.get(candidate)
+            if key is None and length == 1:
+                key = self.compact.get(candidate[0])  # run together: scikitlearn, googlecloud
+            if key is None and len(candidate[-1]) > 4 and candidate[-1].endswith("s"):
+                key = self.phrases.get((*candidate[:-1], candidate[-1][:-1]))  # code reviews, data pipeline
+            if key is not None:
+                return length, key
+        return None
+
+
+def heading_of(text: str) -> str | None:
+    """The heading a line is, or None: a Markdown heading, or a short line that ends
+    with a colon or is written in capitals."""
+    if text.startswith("#"):
+        return text.lstrip("#").strip()
+    bare = text.strip("*_ ")
+    if len(bare) <= 60 and (bare.endswith(":") or (bare.isupper() and len(bare) > 3)):
+        return bare.rstrip(":")
+    return None
+
+
+def _written_as_name(written: str, display: str) -> bool:
+    """`Go`, `GO`, `R`, `Spark` are names; `go`, `spark` are words. A name written in
+    lower case by its owners (`pandas`) is a name in lower case too."""
+    if display[:1].islower():
+        return True
+    return written[:1].isupper()
+
+
+def _has_plain_neighbour(found: Sequence[tuple[Mention, bool]], position: int) -> bool:
+    """Whether an unambiguous skill stands next to this mention in a list on its line."""
+    mention = found[position][0]
+    for offset in (-1, 1):
+        other_position = position + offset
+        if not 0 <= other_position < len(found):
+            continue
+        other, other_ambiguous = found[other_position]
+        if other_ambiguous or abs(other.clause - mention.clause) > 1:
+            continue
+        left, right = sorted((mention, other), key=lambda m: m.start)
+        between = strip_emphasis(mention.line_text[left.end : right.start].lower())
+        words = [w for w in re.split(r"[\s,;/|&+()\[\]]+", between) if w]
+        if all(w in _CONNECTORS for w in words):
+            return True
+    return False
+
+
+def find_mentions(text: str, index: PhraseIndex) -> tuple[list[Line], list[Mention]]:
+    lines = split_lines(text)
+    return lines, index.find(lines)
+
+
+def strip_emphasis(text: str) -> str:
+    """Markdown emphasis marks out of a stretch of text: "PyTorch *or* TF"."""
+    return text.replace("*", " ").replace("_", " ")
+
+
+# --- levels stated in the text ----------------------------------------------------------
+
+_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?\.?)\b", re.IGNORECASE)
+_MONTHS = re.compile(r"(\d{1,3})\s*\+?\s*(?:months?|mos?\.?)\b", re.IGNORECASE)
+# Words before a skill (or in brackets after it) and the level they state. The same
+# words the skills-file reader accepts as levels.
+LEVEL_WORDS: Mapping[str, int] = {
+    "expert": 5,
+    "expert in": 5,
+    "expertise in": 5,
+    "mastery of": 5,
+    "deep expertise": 5,
+    "advanced": 4,
+    "proficient": 4,
+    "proficient in": 4,
+    "proficiency in": 4,
+    "strong": 4,
+    "extensive experience": 4,
+    "deep": 4,
+    "solid": 4,
+    "intermediate": 3,
+    "working knowledge": 3,
+    "experience with": 3,
+    "experience in": 3,
+    "hands-on": 3,
+    "familiar": 2,
+    "familiar with": 2,
+    "familiarity with": 2,
+    "exposure to": 2,
+    "basic": 2,
+    "basics of": 2,
+    "beginner": 2,
+    "some": 2,
+    "awareness": 1,
+    "aware of": 1,
+}
+_LEVEL_WORD = re.compile(
+    r"\b(" + "|".join(re.escape(w) for w in sorted(LEVEL_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+)
+
+
+def level_from_years(years: float) -> int:
+    """Years of use as a level: under 1 year 2 (beginner), 1 to 3 years 3
+    (intermediate), 3 to 6 years 4 (advanced), 6 years or more 5 (expert)."""
+    if years < 1:
+        return 2
+    if years < 3:
+        return 3
+    if years < 6:
+        return 4
+    return 5
+
+
+@dataclass(frozen=True)
+class StatedLevel:
+    level: int
+    words: str  # what the text says, e.g. "5+ years", "expert in"
+
+
+def stated_level(mention: Mention, line_mentions: Sequence[Mention]) -> StatedLevel | None:
+    """The level the text states for a mention, from its own line: right after it
+    ("Python (expert)", "PyTorch 4/5", "SQL - 3 years", "Python - Experience - 24
+    months"), or before it in its sentence ("5+ years of Python", "expert in
+    PyTorch"). A statement before a list covers the whole list ("familiar with
+    Docker, Kubernetes and Helm"), and no statement reaches past another skill that
+    is not in that list ("5 years of Python building pipelines with Airflow" says
+    nothing of Airflow)."""
+    text = mention.line_text
+    after = text[mention.end : mention.end + 40]
+    found = _level_after(after)
+    if found is not None:
+        return found
+    sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind(";", 0, mention.start)) + 1
+    earlier = [m for m in line_mentions if sentence_start <= m.start and m.end <= mention.start]
+    first = mention
+    while earlier and _LIST_GAP.fullmatch(strip_emphasis(_BRACKETED.sub("", text[earlier[-1].end : first.start]))):
+        first = earlier.pop()
+    since = earlier[-1].end if earlier else sentence_start
+    before = _BRACKETED.sub("", text[since : first.start])
+    if first is not mention:
+        # Across a list only words reach ("familiar with A, B and C"): years belong to
+        # the one skill they stand before ("5+ yrs Python, PyTorch").
+        return _word_level(before)
+    return _level_in(before, last=True)
+
+
+_LIST_GAP = re.compile(r"[\s,/&|+]*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_OUT_OF = re.compile(r"\s*[(\[]?\s*([0-5](?:\.5)?)\s*/\s*5\b")
+
+
+def _level_after(after: str) -> StatedLevel | None:
+    out_of = _OUT_OF.match(after)
+    if out_of is not None:
+        return StatedLevel(round(float(out_of.group(1)) + 0.01), out_of.group(0).strip(" ([)]"))
+    bracket = re.match(r"\s*[(\[]([^)\]]{1,30})[)\]]", after)
+    if bracket is not None:
+        return _level_in(bracket.group(1))
+    trailing = re.match(
+        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.]{1,30})", after, re.IGNORECASE
+    )
+    if trailing is not None:
+        return _years_in(trailing.group(1)) or _word_only(trailing.group(1))
+    return None
+
+
+def _word_only(text: str) -> StatedLevel | None:
+    """A level word that is all there is: "SQL - advanced", not "SQL - advanced analytics"."""
+    word = _LEVEL_WORD.fullmatch(text.strip())
+    return StatedLevel(LEVEL_WORDS[word.group(1).lower()], word.group(1)) if word is not None else None
+
+
+def _years_in(text: str) -> StatedLevel | None:
+    years = _YEARS.search(text)
+    if years is not None:
+        return StatedLevel(level_from_years(float(years.group(1))), years.group(0).strip())
+    months = _MONTHS.search(text)
+    if months is not None:
+        return StatedLevel(level_from_years(int(months.group(1)) / 12), months.group(0).strip())
+    return None
+
+
+def _level_in(text: str, *, last: bool = False) -> StatedLevel | None:
+    return _years_in(text) or _word_level(text, last=last)
+
+
+def _word_level(text: str, *, last: bool = True) -> StatedLevel | None:
+    words = list(_LEVEL_WORD.finditer(text))
+    if not words:
+        return None
+    word = words[-1] if last else words[0]
+    return StatedLevel(LEVEL_WORDS[word.group(1).lower()], word.group(1))
+
+
+class Categories(dict[str, str]):
+    """Each skill key's category in the roles (the first role that asks for it); a
+    skill no role asks for takes the category of a skill it implies (Terraform ->
+    Infrastructure as code), found on first use."""
+
+    def __init__(self, roles: Iterable[Role], matcher: Matcher) -> None:
+        super().__init__()
+        self.matcher = matcher
+        for role in roles:
+            for category in role.categories:
+                for requirement in category.requirements:
+                    for name in requirement.skill_names:
+                        self.setdefault(matcher.key(name), category.name)
+
+    def __missing__(self, key: str) -> str:
+        for implied, hit in self.matcher.resolve(self.matcher.display_name(key)).items():
+            if hit.method == "implied" and dict.__contains__(self, implied):
+                return dict.__getitem__(self, implied)
+        raise KeyError(key)
+
+    def get(self, key: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        try:
+            return self[key]
+        except KeyError:
+            return default
+
+
+@dataclass(frozen=True)
+class TextTools:
+    """What reading a résumé or a posting needs, built once from the built-in roles."""
+
+    index: PhraseIndex
+    categories: Categories
+    learn: dict[str, tuple[str, ...]]  # the roles' learning steps, by skill key
+
+
+def text_tools() -> TextTools:
+    from rolefit.assess import index_roles
+    from rolefit.roles import builtin_roles
+
+    roles = builtin_roles()
+    matcher, _ = index_roles(roles)
+    learn: dict[str, tuple[str, ...]] = {}
+    for role in roles:
+        for requirement in role.requirements:
+            if requirement.learn:
+                for name in requirement.skill_names:
+                    learn.setdefault(matcher.key(name), requirement.learn)
+    return TextTools(PhraseIndex(matcher), Categories(roles, matcher), learn)

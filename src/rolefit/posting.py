@@ -1,0 +1,338 @@
+"""A role built from a job posting's text, read the way a recruiter reads it.
+
+- Sections: "Requirements", "What you'll bring", "Minimum qualifications", "Who you
+  are", "Must have" give required skills; "Nice to have", "Preferred", "Bonus
+  points" give preferred ones; duties ("What you'll do", "Responsibilities") count
+  as required. The company blurb, benefits and the application notes give nothing.
+  A posting without recognisable sections is read whole, as requirements.
+- Inside a sentence, "... is a plus", "nice to have", "bonus", "preferred",
+  "ideally" make its skills preferred; "must", "required" make them required.
+- Alternatives make one "one of" requirement: skills joined by "or", a list after
+  "one of" / "any of" / "either", and skills joined by "/" when they are of one
+  kind (languages, deep learning frameworks, cloud platforms): "Python/Go/C++" is
+  a choice, "Docker/K8s" is both.
+- Target levels: what the text states ("5+ years of Python" -> 4, "expert in" ->
+  5, "familiarity with" -> 2: see extract.stated_level); otherwise 3, or 4 for a
+  senior posting. The seniority comes from the title (intern, junior, graduate ->
+  entry; senior, staff, principal, lead -> senior; else mid).
+- Each requirement keeps the line it came from, shown as the requirement's `why`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from rolefit.documents import Document
+from rolefit.errors import RolefitError
+from rolefit.extract import (
+    CATEGORY_ORDER,
+    OTHER,
+    VAGUE,
+    Line,
+    Mention,
+    PhraseIndex,
+    heading_of,
+    split_lines,
+    stated_level,
+    strip_emphasis,
+)
+
+Importance = Literal["required", "preferred"]
+Seniority = Literal["entry", "mid", "senior"]
+
+_REQUIRED_SECTION = re.compile(
+    r"requirement|qualification|what you['\u2019]?ll (?:bring|need)|what we['\u2019]?re looking for|who you are|"
+    r"must[- ]haves?|you (?:have|bring|should have)|about you|your (?:skills|profile|background|experience)|"
+    r"skills|experience|essential|what you need|ideal candidate|you['\u2019]?ll be great",
+    re.IGNORECASE,
+)
+_PREFERRED_SECTION = re.compile(
+    r"nice[- ]to[- ]haves?|preferred|bonus|a plus|ideally|good to have|desirable|desired|extra (?:credit|points)|"
+    r"even better|stand out|not required",
+    re.IGNORECASE,
+)
+_DUTY_SECTION = re.compile(
+    r"responsibilit|what you['\u2019]?ll do|what you will do|the role|your role|in this role|you will|day[- ]to[- ]day|"
+    r"your impact|what you['\u2019]?ll work on|the job|duties|mission",
+    re.IGNORECASE,
+)
+_IGNORED_SECTION = re.compile(
+    r"about (?:us|the company|the team|our)|who we are|benefits|perks|what we offer|compensation|salary|pay|"
+    r"equal opportunit|eeo|diversity|how to apply|application|culture|our values|life at|location|"
+    r"why join|why you['\u2019]?ll love|we offer|package",
+    re.IGNORECASE,
+)
+_INLINE_PREFERRED = re.compile(
+    r"\b(?:a plus|is a bonus|bonus points?|nice[- ]to[- ]have|preferred|ideally|is an advantage|desirable|"
+    r"not required|would be great)\b",
+    re.IGNORECASE,
+)
+_INLINE_REQUIRED = re.compile(r"\b(?:must[- ]have|must|required|essential|minimum)\b", re.IGNORECASE)
+_ONE_OF = re.compile(r"\b(?:one of|any of|either|at least one)\b", re.IGNORECASE)
+_TITLE_PREFIX = re.compile(r"^(?:job title|title|position|role)\s*:\s*", re.IGNORECASE)
+_ENTRY_WORDS = re.compile(r"\b(?:intern(?:ship)?|junior|jr\.?|graduate|entry[- ]level|new grad|apprentice)\b", re.I)
+_SENIOR_WORDS = re.compile(r"\b(?:senior|sr\.?|staff|principal|lead|head of|distinguished|director)\b", re.I)
+
+# Kinds of skill where "A/B" offers a choice rather than asking for both.
+_CHOICE_KINDS: tuple[frozenset[str], ...] = (
+    frozenset(
+        [
+            "python",
+            "r",
+            "java",
+            "scala",
+            "go",
+            "c++",
+            "c",
+            "julia",
+            "rust",
+            "javascript",
+            "typescript",
+            "matlab",
+            "c#",
+            "kotlin",
+            "swift",
+            "ruby",
+            "php",
+        ]
+    ),
+    frozenset(("pytorch", "tensorflow", "jax", "keras", "mxnet", "paddlepaddle")),
+    frozenset(("aws", "gcp", "azure", "google cloud platform", "microsoft azure", "google cloud")),
+)
+
+
+@dataclass(frozen=True)
+class PostingRequirement:
+    name: str  # the skill, or for a choice "A or B"
+    options: tuple[str, ...]  # the skills of a choice; empty for one skill
+    keys: tuple[str, ...]  # the matcher's keys of the skills
+    category: str
+    importance: Importance
+    level: int
+    level_words: str | None
+    line: int
+    phrase: str
+
+    @property
+    def skills(self) -> tuple[str, ...]:
+        return self.options or (self.name,)
+
+
+@dataclass(frozen=True)
+class Posting:
+    source: str
+    title: str
+    seniority: Seniority
+    requirements: tuple[PostingRequirement, ...]
+    notes: tuple[str, ...] = ()
+
+
+def seniority_of(title: str) -> Seniority:
+    if _ENTRY_WORDS.search(title):
+        return "entry"
+    if _SENIOR_WORDS.search(title):
+        return "senior"
+    return "mid"
+
+
+def _title(lines: Sequence[Line]) -> str:
+    for line in lines[:5]:
+        text = _TITLE_PREFIX.sub("", line.text.strip("#*_ ").strip())
+        if text and len(text) <= 100:
+            return text
+    return "Job posting"
+
+
+def _section_kinds(lines: Sequence[Line]) -> dict[int, str]:
+    """Each line's section: required, preferred, duty, ignored or unknown."""
+    kinds: dict[int, str] = {}
+    current = "unknown"
+    for line in lines:
+        heading = heading_of(line.text)
+        if heading is not None:
+            # The most specific first: "Preferred qualifications" is preferred, not required.
+            if _PREFERRED_SECTION.search(heading):
+                current = "preferred"
+            elif _IGNORED_SECTION.search(heading):
+                current = "ignored"
+            elif _REQUIRED_SECTION.search(heading):
+                current = "required"
+            elif _DUTY_SECTION.search(heading):
+                current = "duty"
+            else:
+                current = "unknown"
+            kinds[line.number] = "heading"
+            continue
+        kinds[line.number] = current
+    return kinds
+
+
+def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str, str]) -> Posting:
+    lines = split_lines(document.text)
+    if not lines:
+        raise RolefitError.at(document.source, "the posting has no text")
+    title = _title(lines)
+    seniority = seniority_of(title)
+    kinds = _section_kinds(lines)
+    structured = any(kind in ("required", "preferred", "duty") for kind in kinds.values())
+    asked = frozenset(n for n, kind in kinds.items() if kind in ("required", "preferred", "duty"))
+    mentions = index.find(lines, skill_lines=asked)
+    default_level = 4 if seniority == "senior" else 3
+    by_line: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.key not in VAGUE and mention.line != lines[0].number:
+            by_line.setdefault(mention.line, []).append(mention)
+    found: dict[tuple[str, ...], PostingRequirement] = {}
+    for number, line_mentions in by_line.items():
+        kind = kinds.get(number, "unknown")
+        if kind in ("ignored", "heading") or (kind == "unknown" and structured):
+            continue
+        text = line_mentions[0].line_text
+        importance: Importance = "preferred" if kind == "preferred" else "required"
+        if _INLINE_PREFERRED.search(text):
+            importance = "preferred"
+        elif kind == "preferred" and _INLINE_REQUIRED.search(text):
+            importance = "required"
+        for group in _groups(line_mentions):
+            levels = [stated_level(m, line_mentions) for m in group]
+            stated = max((s for s in levels if s is not None), key=lambda s: s.level, default=None)
+            names = tuple(dict.fromkeys(m.skill for m in group))
+            keys = tuple(dict.fromkeys(m.key for m in group))
+            requirement = PostingRequirement(
+                name=names[0] if len(names) == 1 else " or ".join(names),
+                options=names if len(names) > 1 else (),
+                keys=keys,
+                category=categories.get(keys[0], OTHER) or OTHER,
+                importance=importance,
+                level=stated.level if stated is not None else default_level,
+                level_words=stated.words if stated is not None else None,
+                line=number,
+                phrase=text,
+            )
+            _merge(found, requirement)
+    if not found:
+        raise RolefitError.at(document.source, "no skills found in the posting; is it a job ad? (no role was built)")
+    return Posting(document.source, title, seniority, tuple(_without_repeats(found.values())), document.notes)
+
+
+def _merge(found: dict[tuple[str, ...], PostingRequirement], requirement: PostingRequirement) -> None:
+    """The same skill asked twice (a repeated paragraph, a summary and a list) is one
+    requirement: required beats preferred, the higher level wins, the first phrase stays."""
+    key = tuple(sorted(s.casefold() for s in requirement.skills))
+    current = found.get(key)
+    if current is None:
+        found[key] = requirement
+        return
+    importance: Importance = "required" if "required" in (current.importance, requirement.importance) else "preferred"
+    higher = requirement if requirement.level > current.level else current
+    found[key] = replace(current, importance=importance, level=higher.level, level_words=higher.level_words)
+
+
+def _without_repeats(requirements: Sequence[PostingRequirement] | Any) -> list[PostingRequirement]:
+    """A skill asked on its own is not also an option of a choice: "Python" required
+    and "Python or Go" keep only the plain requirement."""
+    alone = {r.name.casefold() for r in requirements if not r.options}
+    kept = []
+    seen: set[str] = set()
+    for requirement in requirements:
+        if requirement.options:
+            kept_at = [
+                i
+                for i, option in enumerate(requirement.options)
+                if option.casefold() not in alone and option.casefold() not in seen
+            ]
+            options = tuple(requirement.options[i] for i in kept_at)
+            keys = tuple(requirement.keys[i] for i in kept_at)
+            if not options:
+                continue
+            name = options[0] if len(options) == 1 else " or ".join(options)
+            requirement = replace(requirement, name=name, options=options if len(options) > 1 else (), keys=keys)
+        seen.update(s.casefold() for s in requirement.skills)
+        kept.append(requirement)
+    return kept
+
+
+def _groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """The line's skills, alternatives grouped: joined by "or", listed after "one of",
+    or joined by "/" within one kind of skill."""
+    if not mentions:
+        return []
+    text = mentions[0].line_text
+    one_of = _ONE_OF.search(text)
+    groups: list[list[Mention]] = [[mentions[0]]]
+    for previous, mention in itertools.pairwise(mentions):
+        gap = strip_emphasis(text[previous.end : mention.start])
+        joined_by_or = re.fullmatch(r"[\s,]*(?:,?\s*or|/)\s*", gap, re.IGNORECASE) is not None
+        in_one_of = (
+            one_of is not None
+            and one_of.end() <= previous.start
+            and re.fullmatch(r"[\s,/]*(?:(?:and|or)\s+)?", gap, re.IGNORECASE)
+        )
+        if joined_by_or and "/" in gap and "or" not in gap.lower():
+            joined_by_or = _same_kind(previous.key, mention.key)
+        if joined_by_or or in_one_of:
+            groups[-1].append(mention)
+        else:
+            groups.append([mention])
+    return groups
+
+
+def _same_kind(a: str, b: str) -> bool:
+    return any(a in kind and b in kind for kind in _CHOICE_KINDS)
+
+
+# --- the role ---------------------------------------------------------------------------
+
+
+def role_data(posting: Posting, learn: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
+    """The posting as a role file's data (a one-level role), ready for the role loader;
+    `learn` gives the learning steps of the shipped roles, by skill key."""
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for requirement in posting.requirements:
+        skill: dict[str, Any] = {"name": requirement.name}
+        if requirement.options:
+            skill["one_of"] = list(requirement.options)
+        skill["importance"] = requirement.importance
+        skill["level"] = requirement.level
+        steps = [step for key in requirement.keys for step in learn.get(key, ())[:2]]
+        if steps:
+            skill["learn"] = steps[:3]
+        skill["why"] = f"posting, line {requirement.line}: {_excerpt(requirement.phrase)}"
+        grouped.setdefault(requirement.category, []).append(skill)
+    return {
+        "id": role_id(posting.title),
+        "title": f"{posting.title} (posting)",
+        "summary": f"Built by rolefit from the job posting {posting.source} ({posting.seniority} level).",
+        "levels": [posting.seniority],
+        "sources": [posting.source],
+        "categories": [
+            {"name": name, "weight": 1, "skills": grouped[name]}
+            for name in sorted(grouped, key=lambda n: (CATEGORY_ORDER.index(n) if n in CATEGORY_ORDER else 99, n))
+        ],
+    }
+
+
+def role_id(title: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", title.casefold()).strip("-")[:40].strip("-")
+    return f"posting-{slug}" if slug else "posting"
+
+
+def _excerpt(text: str, width: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def role_yaml(data: Mapping[str, Any]) -> str:
+    """A role's data as a role file people can read, edit and pass to --role."""
+    import yaml
+
+    header = (
+        "# A role built by rolefit from a job posting. Edit it as you like and use it\n"
+        "# with --role FILE; each skill's `why` is the line of the posting it came from.\n"
+    )
+    body: str = yaml.safe_dump(dict(data), sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return header + body

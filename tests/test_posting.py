@@ -1,0 +1,135 @@
+"""A role built from a job posting, read as a recruiter reads it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rolefit.documents import Document
+from rolefit.extract import TextTools, text_tools
+from rolefit.posting import Posting, read_posting, seniority_of
+from rolefit.roles import load_role
+from tests.conftest import RunCli
+
+POSTING = """# Senior Machine Learning Engineer, Search
+
+About us: we are an R&amp;D-driven company that goes from zero to one, with offices in the Rust Belt.
+
+## What you'll do
+- Build ranking models and ship them; you will build pipelines with Airflow.
+
+## Requirements
+- 5+ years of Python, PyTorch *or* TensorFlow, Docker&#x2F;Kubernetes, SQL.
+- Experience with one of AWS, GCP or Azure.
+- Strong communication skills.
+
+## Nice to have
+- Experience with LLM fine-tuning (LoRA); Spark is a plus.
+- Python/Go/C++ for low-latency services.
+
+## Perks
+- Gym budget, R&D Fridays, a go-getter culture. Julia from our people team will reach out.
+
+## Requirements
+- 5+ years of Python, PyTorch *or* TensorFlow, Docker&#x2F;Kubernetes, SQL.
+"""
+
+
+@pytest.fixture(scope="module")
+def tools() -> TextTools:
+    return text_tools()
+
+
+@pytest.fixture(scope="module")
+def posting(tools: TextTools) -> Posting:
+    return read_posting(
+        Document("job.md", POSTING.replace("&amp;", "&").replace("&#x2F;", "/")), tools.index, tools.categories
+    )
+
+
+def by_name(posting: Posting) -> dict[str, tuple[str, int, tuple[str, ...]]]:
+    return {r.name: (r.importance, r.level, r.options) for r in posting.requirements}
+
+
+def test_sections_set_importance_and_duties_count_as_required(posting: Posting) -> None:
+    found = by_name(posting)
+    assert found["Python"] == ("required", 4, ())  # "5+ years"
+    assert found["SQL"][0] == "required"
+    assert found["Apache Airflow"][0] == "required"  # a duty
+    assert found["Apache Spark"][0] == "preferred"  # "is a plus"
+    assert found["LoRA"][0] == "preferred"
+    assert found["Communication"][:2] == ("required", 4)  # "strong"
+
+
+def test_alternatives_become_one_of_requirements(posting: Posting) -> None:
+    found = by_name(posting)
+    assert found["PyTorch or TensorFlow"][2] == ("PyTorch", "TensorFlow")
+    assert found["AWS or Google Cloud or Microsoft Azure"][2] == ("AWS", "Google Cloud", "Microsoft Azure")
+    # Python is asked on its own, so the choice that named it keeps the rest.
+    assert found["Go or C++"][2] == ("Go", "C++")
+    # A slash between tools of different kinds asks for both.
+    assert "Docker" in found and "Kubernetes" in found
+
+
+def test_repeated_paragraphs_and_traps_add_nothing(posting: Posting) -> None:
+    names = [r.name for r in posting.requirements]
+    assert len(names) == len(set(names))
+    assert not set(names) & {"R", "Go", "Rust", "Julia", "C", "Artificial intelligence"}
+
+
+def test_every_requirement_keeps_its_phrase(posting: Posting) -> None:
+    for requirement in posting.requirements:
+        assert requirement.phrase in POSTING.replace("&amp;", "&").replace("&#x2F;", "/")
+
+
+@pytest.mark.parametrize(
+    ("title", "seniority"),
+    [
+        ("Machine Learning Intern (Summer 2027)", "entry"),
+        ("Junior Data Scientist", "entry"),
+        ("ML Engineer", "mid"),
+        ("Senior Research Engineer", "senior"),
+        ("Staff MLOps Engineer", "senior"),
+        ("Principal Applied Scientist", "senior"),
+    ],
+)
+def test_the_title_sets_the_seniority(title: str, seniority: str) -> None:
+    assert seniority_of(title) == seniority
+
+
+def test_posting_command_writes_a_role_file_that_loads(cli: RunCli, tmp_path: Path) -> None:
+    job = tmp_path / "job.md"
+    job.write_text(POSTING)
+    role_file = tmp_path / "role.yaml"
+    result = cli(["posting", str(job), "-o", str(role_file)])
+    assert result.exit_code == 0, result.stderr
+    role = load_role(role_file)
+    assert role.levels == ("senior",)
+    names = {r.name for r in role.requirements}
+    assert {"Python", "PyTorch or TensorFlow", "SQL"} <= names
+    python = next(r for r in role.requirements if r.name == "Python")
+    assert python.why is not None and "5+ years of Python" in python.why
+    assert python.learn  # learning steps come from the shipped roles
+    assert cli(["validate", str(role_file)]).exit_code == 0
+
+
+def test_assess_against_a_posting(cli: RunCli, tmp_path: Path) -> None:
+    job = tmp_path / "job.md"
+    job.write_text(POSTING)
+    me = tmp_path / "me.yaml"
+    me.write_text("target: ml-engineer\nskills:\n  - name: Python\n    level: 5\n  - SQL\n")
+    result = cli(["assess", str(me), "--posting", str(job), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert [r["id"] for r in report["roles"]] == ["posting-senior-machine-learning-engineer-search"]
+
+
+def test_a_posting_without_skills_builds_no_role(cli: RunCli, tmp_path: Path) -> None:
+    job = tmp_path / "job.txt"
+    job.write_text("Barista wanted\nMake great coffee and smile.\n")
+    result = cli(["posting", str(job)])
+    assert result.exit_code == 2
+    assert "no skills found in the posting" in result.stderr
+    assert result.stdout == ""
