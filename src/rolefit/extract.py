@@ -124,7 +124,70 @@ EVERYDAY: tuple[tuple[str, str], ...] = (
         "Implementing research papers",
     ),
     (r"\bfine-?tun(?:ed|ing|e)\b", "Fine-tuning"),
+    (r"\bcollaborat(?:e|ed|es|ing|ively)\b|\bcross-functional\b", "Collaboration"),
+    (r"\bcommunicat(?:e|ed|es|ing)\b", "Communication"),
 )
+
+
+# Skills named "<thing> <action>" (Model deployment, Code review, Data cleaning) are
+# as often said with the action as a verb: "deploy models", "review code", "clean
+# messy data", "deployment of ML models". These tables turn every such name in the
+# index into that pattern: the thing (its plural too) and the verb's stem.
+ACTION_VERBS: dict[str, str] = {
+    "deployment": "deploy",
+    "monitoring": "monitor",
+    "evaluation": "evaluat",
+    "cleaning": "clean",
+    "validation": "validat",
+    "review": "review",
+    "versioning": "version",
+    "optimization": "optimi[sz]",
+    "testing": "test",
+    "design": "design",
+    "writing": "(?:writ|wrote)",
+    "management": "manag",
+    "analysis": "analy[sz]",
+    "tuning": "tun",
+    "training": "train",
+    "serving": "serv",
+    "preprocessing": "pre-?process",
+    "labeling": "label",
+    "documentation": "document",
+}
+ACTION_OBJECTS: dict[str, str] = {
+    "model": "models?",
+    "data": "data(?:sets?)?",
+    "code": "code",
+    "system": "systems?",
+    "api": "apis?",
+    "feature": "features?",
+    "hyperparameter": "hyper-?parameters?",
+    "hypothesis": "hypothes[ie]s",
+    "performance": "performance",
+    "stakeholder": "stakeholders?",
+    "project": "projects?",
+    "llm": "llms?",
+    "literature": "literature",
+    "grant": "grants?",
+    "experimental": "experiments?",
+}
+
+
+def action_patterns(names: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+    """For each (display name, key) of the form "<thing> <action>", a pattern for
+    the action said as a verb on the thing, within a few words."""
+    found = []
+    for name, key in names:
+        words = name.lower().split()
+        if len(words) != 2 or words[0] not in ACTION_OBJECTS or words[1] not in ACTION_VERBS:
+            continue
+        verb, thing = ACTION_VERBS[words[1]], ACTION_OBJECTS[words[0]]
+        pattern = (
+            rf"\b{verb}\w*(?:\s+(?:and|or|&)\s+\w+)?(?:\s+[\w/-]+){{0,3}}?\s+{thing}\b"
+            rf"|\b{words[1]}\s+of\s+(?:[\w/-]+\s+){{0,2}}?{thing}\b"
+        )
+        found.append((re.compile(pattern, re.IGNORECASE), key))
+    return found
 
 
 def _names_a_person(mention: Mention) -> bool:
@@ -230,6 +293,7 @@ class PhraseIndex:
             for pattern, name in EVERYDAY
             if matcher.key(name) in keys
         ]
+        self.everyday += action_patterns((matcher.display_name(key), key) for key in sorted(keys))
 
     def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
         """Every mention in the lines, in order, with the context rule applied;
