@@ -108,7 +108,11 @@ EVERYDAY: tuple[tuple[str, str], ...] = (
         "Academic publishing",
     ),
     (r"\b(?:reviewer for|reviewed for|reviewing for|program committee)\b", "Peer review"),
-    (r"\b(?:led|lead|leading)\s+(?:a|the|our)?\s*(?:team|group|squad)\b|\b(?:tech|team) lead\b", "Leadership"),
+    (
+        r"\b(?:led|lead|leads|leading)(?:\s+and\s+\w+)?\s+(?:a|the|our)?\s*(?:\w+\s+)?(?:team|group|squad)s?\b"
+        r"|\b(?:tech|team) lead\b",
+        "Leadership",
+    ),
     (
         r"\b(?:wrote|writing|write)\s+(?:the\s+)?(?:design docs?|documentation|runbooks?|technical docs?)\b",
         "Technical documentation",
@@ -323,7 +327,9 @@ class PhraseIndex:
         extra: list[tuple[Mention, bool]] = []
         for pattern, key in self.everyday:
             for match in pattern.finditer(line.text):
-                if any(m.start < match.end() and match.start() < m.end for m, _ in [*found, *extra]):
+                # Words a named skill already covers are not read again ("Code review"
+                # named is not also "review code"); the thing acted on may be one.
+                if any(m.start <= match.start() < m.end for m, _ in found):
                     continue
                 if any(m.key == key for m, _ in [*found, *extra]):
                     continue
@@ -391,13 +397,19 @@ class PhraseIndex:
         return None
 
 
+_CAPITALS_HEADING = re.compile(r"[A-Z][A-Z &/,'-]{3,}")
+_BULLET = re.compile(r"^(?:[-*+•·▪●◦]|\d{1,2}[.)])\s")
+
+
 def heading_of(text: str) -> str | None:
-    """The heading a line is, or None: a Markdown heading, or a short line that ends
-    with a colon or is written in capitals."""
+    """The heading a line is, or None: a Markdown heading, or a short line that is
+    no list item and ends with a colon or is written in capitals (SKILLS)."""
     if text.startswith("#"):
         return text.lstrip("#").strip()
+    if _BULLET.match(text):
+        return None
     bare = text.strip("*_ ")
-    if len(bare) <= 60 and (bare.endswith(":") or (bare.isupper() and len(bare) > 3)):
+    if len(bare) <= 60 and (bare.endswith(":") or _CAPITALS_HEADING.fullmatch(bare)):
         return bare.rstrip(":")
     return None
 
