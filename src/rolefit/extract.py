@@ -46,7 +46,7 @@ AMBIGUOUS: frozenset[str] = frozenset(
     (
         *("r", "c", "d", "go", "rust", "spark", "swift", "julia", "ray", "dash", "excel", "bash", "flask", "react"),
         *("spring", "express", "hive", "pig", "beam", "storm", "make", "elm", "dart", "crystal", "ruby", "perl"),
-        *("shell", "chef", "puppet", "salt", "lightning", "helm", "scheme", "node", "shiny", "mojo"),
+        *("shell", "chef", "puppet", "salt", "lightning", "helm", "scheme", "node", "shiny", "mojo", "sas", "comet"),
     )
 )
 # Phrases that look like skills and never are: they are read as one unit and dropped.
@@ -68,6 +68,16 @@ NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
         "make sure",
         "dash of",
         "r&d",
+        # leadership as an audience, mentorship as a perk, a method's name
+        "to leadership",
+        "the leadership",
+        "leadership team",
+        "senior leadership",
+        "executive leadership",
+        "mentorship from",
+        "preference optimization",
+        "preference optimisation",
+        "probability of",
     )
 )
 OTHER = "Other skills"  # the category of a skill no built-in role places
