@@ -44,7 +44,9 @@ def test_credit_coverage_fit_by_hand() -> None:
     core, ops = result.categories
     assert core.coverage == pytest.approx(100 * (3 * 0.5 + 2 * 1.0) / 5)  # 70
     assert ops.coverage == 0
-    assert result.fit == pytest.approx((2 * 70 + 1 * 0) / 3)
+    # required pool: Python, weight 2, credit 0.5 -> R = 0.5; preferred pool: SQL, weight 2,
+    # credit 1 -> P = 1 (Docker, a bonus, would only add to a full pool)
+    assert result.fit == pytest.approx(75 * 0.5 + 25 * 1)
     assert (result.required_met, result.required_total) == (0, 1)
 
 
@@ -83,8 +85,9 @@ def test_level_zero_is_not_credited() -> None:
 def test_plan_orders_by_fit_gain() -> None:
     assessment = _assess("skills: {Python: 2, SQL: 3}\n")
     gains = {s.requirement.name: s.fit_gain for s in assessment.plan.steps}
-    assert gains == pytest.approx({"Docker": 100 / 3, "Python": 100 * (2 / 3) * (3 / 5) * 0.5})
-    assert [s.requirement.name for s in assessment.plan.steps] == ["Docker", "Python"]
+    # Python: its half of the required pool, 75 x 0.5; Docker: the preferred pool is full already
+    assert gains == pytest.approx({"Python": 75 * 0.5, "Docker": 0.0})
+    assert list(gains) == ["Python", "Docker"]
     # closing every gap in the plan brings the fit to 100
     assert assessment.detailed.fit + sum(gains.values()) == pytest.approx(100)
 
@@ -158,7 +161,7 @@ def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | N
     assert not planned & met
     assert len(result.plan.steps) == result.plan.total_gaps
     for role in result.ranking:  # the gaps, merged lazily, come in the order of a plain sort
-        user_levels = {i: c.skill.level for i, c in role.matched.items()}
+        user_levels = {i: c.level for i, c in role.matched.items()}
         gaps = [i for i in range(len(role.index.requirements)) if role.credit(i) < 1]
-        expected = sorted((_key(role.index, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
-        assert list(_gaps_in_order(role)) == [i for _, i in expected]
+        expected = sorted((_key(role.index, role.slot, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
+        assert list(_gaps_in_order(role, role.slot)) == [i for _, i in expected]

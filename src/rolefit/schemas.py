@@ -57,6 +57,10 @@ def skills_schema() -> dict[str, Any]:
         "properties": {
             "name": {**_TEXT, "description": "Your name (shown in reports)"},
             "target": {"type": "string", "description": "The role id you aim for, e.g. ml-engineer"},
+            "seniority": {
+                "enum": list(SENIORITIES),
+                "description": "The level to assess you at (entry, mid, senior); default mid",
+            },
             "skills": {
                 "description": "A list of names, a list of skill mappings, or a mapping of name to level",
                 "oneOf": [
