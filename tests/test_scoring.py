@@ -165,3 +165,47 @@ def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | N
         gaps = [i for i in range(len(role.index.requirements)) if role.credit(i) < 1]
         expected = sorted((_key(role.index, role.slot, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
         assert list(_gaps_in_order(role, role.slot)) == [i for _, i in expected]
+
+
+IMPLIED_ROLE = """\
+id: implied
+title: Implied credit
+categories:
+  - name: Core
+    weight: 1
+    skills:
+      - {name: Python, level: 5}
+      - {name: NumPy, level: 5}
+      - {name: Kubernetes, level: 5}
+      - {name: AWS, level: 5}
+"""
+
+
+def _credited(skills: str) -> dict[str, tuple[int | None, str | None, str | None]]:
+    result = _assess(skills, IMPLIED_ROLE).detailed
+    return {r.requirement.name: (r.user_level, r.match_method, r.matched_skill) for r in result.requirements}
+
+
+def test_the_persons_own_rating_beats_implied_credit() -> None:
+    """Python: 1 with NumPy: 5 -- NumPy implies Python, but the person said 1."""
+    credited = _credited("skills: {Python: 1, NumPy: 5}\n")
+    assert credited["Python"] == (1, "exact", "Python")
+    assert credited["NumPy"] == (5, "exact", "NumPy")
+    # listed the other way round, the same
+    assert _credited("skills: {NumPy: 5, Python: 1}\n")["Python"] == (1, "exact", "Python")
+
+
+def test_implied_credit_is_one_level_below_its_evidence() -> None:
+    """Amazon EKS: 5 -- Kubernetes and AWS implied, at most 4."""
+    credited = _credited("skills: {Amazon EKS: 5}\n")
+    assert credited["Kubernetes"] == (4, "implied", "Amazon EKS")
+    assert credited["AWS"] == (4, "implied", "Amazon EKS")
+    assert _credited("skills: {NumPy: 1}\n")["Python"] == (1, "implied", "NumPy")  # at least 1
+    nothing = _assess("skills: {NumPy: 0}\n", IMPLIED_ROLE).detailed.requirements
+    assert [r.status for r in nothing] == ["missing"] * 4  # a level of 0 implies nothing
+
+
+def test_a_direct_rating_counts_even_below_the_implied_level() -> None:
+    credited = _credited("skills: {Amazon EKS: 5, Kubernetes: 2}\n")
+    assert credited["Kubernetes"] == (2, "exact", "Kubernetes")
+    assert credited["AWS"] == (4, "implied", "Amazon EKS")
