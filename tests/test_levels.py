@@ -88,3 +88,75 @@ def load_role_text(text: str):  # type: ignore[no-untyped-def]
     from rolefit.roles import parse_role
 
     return parse_role(text, "role.yaml")
+
+
+WORKED = "skills: {Python: 4, PyTorch: 3, Docker: 3}\n"  # the worked example of docs/fit.md
+
+
+def test_worked_example_of_the_docs() -> None:
+    assessment = _assess(WORKED)
+    detailed = assessment.detailed
+    assert {k: round(v, 1) for k, v in detailed.fit_by_level.items()} == {"entry": 100.0, "mid": 91.7, "senior": 72.9}
+    assert detailed.missing_required == (0, 0, 1)  # Mentoring, required at senior only
+    assert detailed.ready_for == "mid"
+    assert assessment.plan.level == "senior"  # the next level up from ready_for
+    assert [(s.requirement.name, round(s.fit_gain, 1)) for s in assessment.plan.steps] == [
+        ("Mentoring", 14.3),
+        ("Deep learning framework", 7.1),
+        ("Python", 5.7),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("skills", "ready_for", "plan_level"),
+    [
+        ("skills: {Python: 1}\n", None, "entry"),  # ready for nothing: the plan aims at the first level
+        # every required met at entry, but no framework: entry misses a required one
+        ("skills: {Python: 5, Docker: 5, Mentoring: 5}\n", None, "entry"),
+        ("skills: {Python: 3, JAX: 2}\n", "entry", "mid"),
+        ("skills: {Python: 5, JAX: 4, Docker: 3, Mentoring: 4}\n", "senior", "senior"),  # the top: stays there
+    ],
+)
+def test_ready_for_and_the_level_the_plan_aims_at(skills: str, ready_for: str | None, plan_level: str) -> None:
+    assessment = _assess(skills)
+    assert assessment.detailed.ready_for == ready_for
+    assert assessment.plan.level == plan_level
+
+
+def test_a_fit_over_70_with_a_required_skill_missing_is_not_ready() -> None:
+    detailed = _assess(WORKED).detailed
+    assert detailed.fits[2] >= 70 and detailed.missing_required[2] == 1
+    assert detailed.ready_slot == 1
+
+
+def test_below_target_is_not_missing() -> None:
+    # Mentoring at 1 (target 4 at senior): credited in part, so senior is judged by its fit alone
+    detailed = _assess("skills: {Python: 5, JAX: 4, Docker: 3, Mentoring: 1}\n").detailed
+    assert detailed.missing_required == (0, 0, 0)
+    assert detailed.fits[2] == pytest.approx(100 * (2 + 2 + 2 + 1 / 4) / 7)
+    assert detailed.ready_for == "senior"
+
+
+def test_a_fixed_level_is_the_level_the_plan_aims_at() -> None:
+    assessment = _assess(WORKED, "entry")
+    assert assessment.level == "entry" and assessment.plan.level == "entry"
+    # at entry, only the bonus Mentoring is left, and it adds nothing to a fit of 100
+    assert [(s.requirement.name, s.importance, s.target, s.fit_gain) for s in assessment.plan.steps] == [
+        ("Mentoring", "bonus", 2, 0.0)
+    ]
+
+
+def test_one_level_role_is_ready_or_not() -> None:
+    from .test_roles import MINIMAL
+
+    matcher, indexes = index_roles([load_role_text(MINIMAL)])
+    ready = assess(parse_profile("skills: {Python: 3}\n", "me.yaml"), indexes, matcher).detailed
+    not_ready = assess(parse_profile("skills: {Python: 2}\n", "me.yaml"), indexes, matcher).detailed
+    assert (ready.ready_for, not_ready.ready_for) == ("any", None)
+
+
+def test_level_choices_are_the_seniorities() -> None:
+    from rolefit.model import SENIORITIES
+    from rolefit.options import LevelChoice
+
+    assert tuple(c.value for c in LevelChoice) == SENIORITIES
