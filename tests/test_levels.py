@@ -10,7 +10,7 @@ from rolefit.profiles import parse_profile
 from rolefit.roles import load_role
 from rolefit.scoring import RequirementResult
 
-from .conftest import DATA
+from .conftest import DATA, RunCli
 
 LEVELLED = DATA / "roles" / "levelled.yaml"
 
@@ -160,3 +160,32 @@ def test_level_choices_are_the_seniorities() -> None:
     from rolefit.options import LevelChoice
 
     assert tuple(c.value for c in LevelChoice) == SENIORITIES
+
+
+def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
+    import json
+
+    import jsonschema
+
+    from rolefit.schemas import report_schema
+
+    result = cli(["assess", "-", "--role", str(LEVELLED), "-f", "json", "--level", "senior"], stdin=WORKED)
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, report_schema())
+    assert document["schema_version"] == 2
+    assert (document["level"], document["ready_for"]) == ("senior", "mid")
+    role = document["roles"][0]
+    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 72.9, "mid")
+    assert role["fit_by_level"] == {"entry": 100.0, "mid": 91.7, "senior": 72.9}
+    requirements = {r["requirement"]: r for c in role["categories"] for r in c["requirements"]}
+    framework = requirements["Deep learning framework"]
+    assert (framework["option"], framework["target_level"], framework["credit"]) == ("PyTorch", 4, 0.75)
+    assert (requirements["Docker"]["importance"], requirements["Python"]["option"]) == ("required", None)
+    assert document["plan"]["level"] == "senior"  # fixed by --level
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_readiness_in_one_line(cli: RunCli, fmt: str) -> None:
+    result = cli(["assess", "-", "--role", str(LEVELLED), "-f", fmt], stdin=WORKED)
+    assert "Levelled role" in result.stdout
+    assert "ready for mid (92) · entry 100 · senior 73" in result.stdout

@@ -168,6 +168,10 @@ class RoleIndex:
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
 
+    def required_at(self, seniority: str) -> list[int]:
+        """Positions of the requirements required at a seniority."""
+        return self.required[self.role.slot(seniority)]
+
     @staticmethod
     def _share(importance: Importance, weight: float, required_total: float, preferred_total: float) -> float:
         if importance == "required":

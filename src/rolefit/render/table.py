@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefit.model import Role, level_name
-from rolefit.render import Style, per_level, required_count, uncounted
+from rolefit.render import Style, cohort_readiness, per_level, readiness, required_count, uncounted
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
@@ -156,7 +156,12 @@ def report(assessment: Assessment, console: Console) -> None:
     console.print()
 
     ranking = Table(
-        box=None, show_header=False, pad_edge=False, title="Role fit", title_justify="left", title_style="bold"
+        box=None,
+        show_header=False,
+        pad_edge=False,
+        title=f"Role fit at {assessment.level} level",
+        title_justify="left",
+        title_style="bold",
     )
     ranking.add_column("role", no_wrap=True)
     ranking.add_column("bar", no_wrap=True)
@@ -173,6 +178,9 @@ def report(assessment: Assessment, console: Console) -> None:
             Text.assemble(f"required {result.required_met}/{result.required_total}", (marker, "bold")),
         )
     console.print(ranking)
+    console.print()
+    line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
+    console.print(Text.assemble((detailed.role.title, "bold"), "  ", line))
     console.print()
 
     coverage = Table(
@@ -364,6 +372,11 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     console.print(fits)
     console.print(Text("  best for: learners whose target, or else best fit, is this role", style="dim"))
     console.print()
+    console.print(Text("Readiness of those learners", style="bold"))
+    for role in cohort.roles:
+        if role.detailed_for:
+            console.print(Text.assemble("  ", (role.index.role.title, "bold"), "  ", cohort_readiness(role)))
+    console.print()
 
     shown = 10 if len(cohort.roles) == 1 else 5
     console.print(Text("Most common gaps: required skills missing or below target", style="bold"))
@@ -415,7 +428,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             Text(score.name or Path(score.source).name),
             Text(detailed.role.title),
             f"{score.fits[score.detailed]:.0f}%",
-            f"{score.required_met[score.detailed]}/{len(detailed.required)}",
+            f"{score.required_met[score.detailed]}/{len(detailed.required_at(score.level))}",
             Text(", ".join(score.top_gaps)),
         )
     console.print(table)
