@@ -189,3 +189,11 @@ def test_readiness_in_one_line(cli: RunCli, fmt: str) -> None:
     result = cli(["assess", "-", "--role", str(LEVELLED), "-f", fmt], stdin=WORKED)
     assert "Levelled role" in result.stdout
     assert "ready for mid (92) · entry 100 · senior 73" in result.stdout
+
+
+def test_roles_show_gives_values_per_level_and_options(cli: RunCli) -> None:
+    result = cli(["roles", "show", str(LEVELLED)], env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    assert "bonus/preferred/required" in result.stdout and "3/4/5" in result.stdout
+    assert "one of: PyTorch, TensorFlow, JAX" in result.stdout
+    assert "importance and target per level: entry/mid/senior" in result.stdout

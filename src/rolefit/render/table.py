@@ -73,8 +73,13 @@ def role_detail(role: Role, console: Console) -> None:
         table.add_column("importance", no_wrap=True)
         table.add_column("target", no_wrap=True)
         table.add_column("first step", ratio=3)
+        if role.levels:
+            table.caption = f"importance and target per level: {'/'.join(role.levels)}"
+            table.caption_justify = "left"
         for req in category.requirements:
             name = Text(req.name)
+            if req.one_of:
+                name.append(f"\none of: {', '.join(req.one_of)}", style="dim")
             if req.aliases:
                 name.append(f"\n{', '.join(req.aliases)}", style="dim")
             table.add_row(
