@@ -193,3 +193,17 @@ def test_one_of_counts_its_best_option(role: Role, data: st.DataObject) -> None:
     assert found.option is not None and levels[found.option] == max(levels.values())
     best_alone = score(role, {found.option: levels[found.option]})
     assert best_alone.fits == pytest.approx(result.fits)
+
+
+@EXAMPLES
+@given(role_and_skills())
+def test_every_level_scores_the_same_whichever_level_is_assessed(case: tuple[Role, dict[str, int]]) -> None:
+    """The level assessed is scored in one pass with coverage, the others when
+    asked: both must agree exactly."""
+    role, skills = case
+    index = RoleIndex(role, MATCHER)
+    matches = [(Skill(name, level), MATCHER.resolve(name)) for name, level in skills.items()]
+    results = [RoleSet([index]).score(matches, seniority)[0] for seniority in SENIORITIES]
+    for result in results:
+        assert result.fits == tuple(r.fit for r in results)
+        assert result.missing_required == results[0].missing_required

@@ -148,11 +148,7 @@ class RoleIndex:
                 [self._share(i, w, totals[0], totals[1]) for i, w in zip(importances, self.weights, strict=True)]
             )
             self.required.append([p for p, i in enumerate(importances) if i == "required"])
-        # The hot loop's view: per requirement, per slot (pool number, weight, target).
-        self.per_slot = [
-            tuple((_POOL[self.importances[s][p]], self.weights[p], self.targets[s][p]) for s in slots)
-            for p in range(len(self.requirements))
-        ]
+        self.pool_of = [[_POOL[i] for i in self.importances[s]] for s in slots]  # per slot: 0, 1, 2
         self.coverage_points = [[100 * IMPORTANCE_WEIGHTS[i] for i in self.importances[s]] for s in slots]
         self.category_totals = [
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
@@ -182,16 +178,24 @@ class RoleIndex:
         return pool * weight / preferred_total * (1.0 if importance == "preferred" else BONUS_FACTOR)
 
 
+class _Level(NamedTuple):
+    """One level's sums: the weighted credit of the required, preferred and bonus
+    pools, and how many required requirements have no credit at all."""
+
+    pools: list[float]
+    missing_required: int
+
+
 @dataclass(frozen=True, eq=False)
 class RoleResult:
-    """A role's scores for one person, at every level of the role; only the
-    matched requirements are stored, the rest are misses by definition."""
+    """A role's scores for one person, at the level assessed and (computed when
+    asked: a cohort needs them for one role per learner) at every level of the
+    role; only the matched requirements are stored, the rest are misses by definition."""
 
     index: RoleIndex
     slot: int  # the level assessed
-    fits: tuple[float, ...]  # per level of the role, 0-100
-    pools: tuple[list[float], ...]  # per level: weighted credit of the required, preferred, bonus pools
-    missing_required: tuple[int, ...]  # per level: required requirements with no credit at all
+    fit: float  # at the level assessed, 0-100
+    assessed: _Level
     met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
     coverages: tuple[float, ...]  # at the level assessed: per category, 0-100
     matched: Mapping[int, Credited]
@@ -200,10 +204,25 @@ class RoleResult:
     def role(self) -> Role:
         return self.index.role
 
+    @cached_property
+    def _levels(self) -> tuple[_Level, ...]:
+        return tuple(
+            self.assessed if slot == self.slot else _level_sums(self.index, self.matched, slot)
+            for slot in range(len(self.index.levels))
+        )
+
+    @cached_property
+    def fits(self) -> tuple[float, ...]:
+        """The fit at each level of the role, 0-100."""
+        return tuple(
+            self.fit if slot == self.slot else _fit(self.index, slot, level.pools)
+            for slot, level in enumerate(self._levels)
+        )
+
     @property
-    def fit(self) -> float:
-        """The fit at the level assessed."""
-        return self.fits[self.slot]
+    def missing_required(self) -> tuple[int, ...]:
+        """Per level: how many required requirements have no credit at all."""
+        return tuple(level.missing_required for level in self._levels)
 
     @property
     def level(self) -> str:
@@ -247,11 +266,9 @@ class RoleResult:
         """What reaching the target of one requirement adds to the fit at a level
         (nothing for a preferred or bonus one once the preferred pool is full)."""
         slot = self.slot if slot is None else slot
-        pool, weight, _ = self.index.per_slot[position][slot]
-        pools = list(self.pools[slot])
-        pools[pool] += weight * (1 - self.credit(position, slot))
-        totals = self.index.pool_totals[slot]
-        return max(0.0, level_fit(totals[0], totals[1], pools[0], pools[1], pools[2]) - self.fits[slot])
+        pools = list(self._levels[slot].pools)
+        pools[self.index.pool_of[slot][position]] += self.index.weights[position] * (1 - self.credit(position, slot))
+        return max(0.0, _fit(self.index, slot, pools) - self.fits[slot])
 
     def result(self, position: int, slot: int | None = None) -> RequirementResult:
         index = self.index
@@ -292,42 +309,54 @@ class RoleResult:
         return tuple(out)
 
 
-def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    levels = len(index.levels)
-    pools = [[0.0, 0.0, 0.0] for _ in range(levels)]  # per slot: required, preferred, bonus weighted credit
-    missing = [len(required) for required in index.required]
-    per_slot = index.per_slot
+def _fit(index: RoleIndex, slot: int, pools: Sequence[float]) -> float:
+    required_total, preferred_total = index.pool_totals[slot]
+    return level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
+
+
+def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _Level:
+    """The pools at one level (the arithmetic of _role_result, which does the
+    level assessed along with coverage)."""
+    pools = [0.0, 0.0, 0.0]
+    missing = len(index.required[slot])
+    targets, pool_of, weights = index.targets[slot], index.pool_of[slot], index.weights
     for position, credited in best.items():
-        level = credited[0]
-        if not level:
-            continue
-        for s, (pool, weight, target) in enumerate(per_slot[position]):
-            pools[s][pool] += weight * level / target if level < target else weight
+        level, target = credited[0], targets[position]
+        if level:
+            pool = pool_of[position]
+            pools[pool] += weights[position] * (level / target if level < target else 1.0)
             if pool == 0:
-                missing[s] -= 1
-    fits = tuple(
-        level_fit(totals[0], totals[1], sums[0], sums[1], sums[2])
-        for totals, sums in zip(index.pool_totals, pools, strict=True)
-    )
-    sums = [0.0] * len(index.category_totals[slot])  # per category: weight x credit, x 100
-    category_of, points, targets = index.category_of, index.coverage_points[slot], index.targets[slot]
-    required = index.importances[slot]
+                missing -= 1
+    return _Level(pools, missing)
+
+
+def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
+    """The scores at the level assessed, in one pass over the person's matches."""
+    pools = [0.0, 0.0, 0.0]
+    missing = len(index.required[slot])
+    sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
+    targets, pool_of, weights = index.targets[slot], index.pool_of[slot], index.weights
+    category_of, points = index.category_of, index.coverage_points[slot]
     met_required = []
     for position, credited in best.items():
         level, target = credited[0], targets[position]
+        if not level:
+            continue
         credit = level / target if level < target else 1.0
+        pool = pool_of[position]
+        pools[pool] += weights[position] * credit
         sums[category_of[position]] += points[position] * credit
-        if credit >= 1 and required[position] == "required":
-            met_required.append(position)
-    coverages = tuple(map(truediv, sums, index.category_totals[slot]))
+        if pool == 0:
+            missing -= 1
+            if credit >= 1:
+                met_required.append(position)
     return RoleResult(
         index=index,
         slot=slot,
-        fits=fits,
-        pools=tuple(pools),
-        missing_required=tuple(missing),
+        fit=_fit(index, slot, pools),
+        assessed=_Level(pools, missing),
         met_required=tuple(met_required),
-        coverages=coverages,
+        coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
     )
 
