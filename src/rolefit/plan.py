@@ -88,12 +88,9 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     for the ones not matched, merged with the person's few below-target matches.
     A plan usually needs only the first few, so the merge stops when asked."""
     index, matched = result.index, result.matched
-    below = []
-    for i, c in matched.items():
-        credit = result.credit(i, slot)
-        if credit < 1:
-            below.append((_key(index, slot, i, credit, c.level), i))
-    below.sort()
+    below = sorted(
+        (_key(index, slot, i, c.credits[slot], c.level), i) for i, c in matched.items() if c.credits[slot] < 1
+    )
     waiting = 0
     for entry in _order_if_missing(index, slot):
         if entry[1] in matched:

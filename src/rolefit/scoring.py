@@ -99,6 +99,7 @@ class Credited(NamedTuple):
     makes millions of them; RequirementResult is built from it when shown."""
 
     level: int  # the level it counts at (see implied_level)
+    credits: tuple[float, ...]  # the credit it earns at each level of the role
     skill: Skill
     hit: Hit
     rank: tuple[bool, int, int, float]  # lower is better: implied, -level, method rank, -match score
@@ -259,8 +260,7 @@ class RoleResult:
         found = self.matched.get(position)
         if found is None:
             return 0.0
-        target = self.index.targets[self.slot if slot is None else slot][position]
-        return found.level / target if found.level < target else 1.0
+        return found.credits[self.slot if slot is None else slot]
 
     def fit_gain(self, position: int, slot: int | None = None) -> float:
         """What reaching the target of one requirement adds to the fit at a level
@@ -319,12 +319,12 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
     level assessed along with coverage)."""
     pools = [0.0, 0.0, 0.0]
     missing = len(index.required[slot])
-    targets, pool_of, weights = index.targets[slot], index.pool_of[slot], index.weights
+    pool_of, weights = index.pool_of[slot], index.weights
     for position, credited in best.items():
-        level, target = credited[0], targets[position]
-        if level:
+        credit = credited[1][slot]
+        if credit:
             pool = pool_of[position]
-            pools[pool] += weights[position] * (level / target if level < target else 1.0)
+            pools[pool] += weights[position] * credit
             if pool == 0:
                 missing -= 1
     return _Level(pools, missing)
@@ -335,14 +335,13 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
     pools = [0.0, 0.0, 0.0]
     missing = len(index.required[slot])
     sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
-    targets, pool_of, weights = index.targets[slot], index.pool_of[slot], index.weights
+    pool_of, weights = index.pool_of[slot], index.weights
     category_of, points = index.category_of, index.coverage_points[slot]
     met_required = []
     for position, credited in best.items():
-        level, target = credited[0], targets[position]
-        if not level:
+        credit = credited[1][slot]
+        if not credit:
             continue
-        credit = level / target if level < target else 1.0
         pool = pool_of[position]
         pools[pool] += weights[position] * credit
         sums[category_of[position]] += points[position] * credit
@@ -361,8 +360,9 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
     )
 
 
-# (role number, position, level counted, rank, hit, option): what a skill earns in one requirement
-_Credit = tuple[int, int, int, tuple[bool, int, int, float], "Hit", str]
+# (role number, position, level counted, credit per level, rank, hit, option):
+# what a skill earns in one requirement
+_Credit = tuple[int, int, int, tuple[float, ...], tuple[bool, int, int, float], "Hit", str]
 
 
 class RoleSet(Sequence[RoleIndex]):
@@ -373,6 +373,7 @@ class RoleSet(Sequence[RoleIndex]):
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
         self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level
+        self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
     def __getitem__(self, item: int) -> RoleIndex: ...
@@ -388,7 +389,8 @@ class RoleSet(Sequence[RoleIndex]):
 
     def _credits_for(self, skill: str, level: int, hits: Mapping[str, Hit]) -> list[_Credit]:
         """What a skill string at a level earns: (role number, position, level
-        counted, rank, hit, option) for every requirement it matches."""
+        counted, credit at each level of the role, rank, hit, option) for every
+        requirement it matches."""
         found = []
         for number, index in enumerate(self.indexes):
             for key, hit in hits.items():
@@ -399,7 +401,10 @@ class RoleSet(Sequence[RoleIndex]):
                 counted = implied_level(level) if implied else level
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
-                    found.append((number, position, counted, rank, hit, option))
+                    credits = tuple(
+                        counted / target[position] if counted < target[position] else 1.0 for target in index.targets
+                    )
+                    found.append((number, position, counted, credits, rank, hit, option))
         self._credits[skill, level] = found
         return found
 
@@ -412,19 +417,19 @@ class RoleSet(Sequence[RoleIndex]):
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
         memo = self._credits
         for skill, hits in matches:
-            credits = memo.get((skill.name, skill.level))
-            if credits is None:
-                credits = self._credits_for(skill.name, skill.level, hits)
-            for number, position, counted, rank, hit, option in credits:
+            found = memo.get((skill.name, skill.level))
+            if found is None:
+                found = self._credits_for(skill.name, skill.level, hits)
+            for number, position, counted, credits, rank, hit, option in found:
                 best = bests[number]
                 current = best.get(position)
                 # Skills come in the order listed: on equal rank the earlier one stays.
                 if current is None or rank < current.rank:
-                    best[position] = new(Credited, (counted, skill, hit, rank, option))
-        return [
-            _role_result(index, best, index.role.slot(seniority))
-            for index, best in zip(self.indexes, bests, strict=True)
-        ]
+                    best[position] = new(Credited, (counted, credits, skill, hit, rank, option))
+        slots = self._slots.get(seniority)
+        if slots is None:
+            slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
+        return [_role_result(index, best, slot) for index, best, slot in zip(self.indexes, bests, slots, strict=True)]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
