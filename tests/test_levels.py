@@ -189,6 +189,7 @@ def test_readiness_in_one_line(cli: RunCli, fmt: str) -> None:
     result = cli(["assess", "-", "--role", str(LEVELLED), "-f", fmt], stdin=WORKED)
     assert "Levelled role" in result.stdout
     assert "ready for mid (92) · entry 100 · senior 73" in result.stdout
+    assert "Learning plan at senior level" in result.stdout.replace("for Levelled role ", "")  # the next level up
 
 
 def test_roles_show_gives_values_per_level_and_options(cli: RunCli) -> None:

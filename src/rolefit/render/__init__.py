@@ -54,6 +54,11 @@ def per_level(values: Sequence[str | int]) -> str:
     return "/".join(str(v) for v in values)
 
 
+def plan_aim(level: str) -> str:
+    """Which level a plan aims at, as a title says it ("" for a one-level role)."""
+    return "" if level == ONE_LEVEL else f" at {level} level"
+
+
 def readiness(levels: Sequence[str], fits: Sequence[float], ready_for: str | None) -> str:
     """The role in focus in one line: `ready for entry (86) · mid 64 · senior 41`."""
     if tuple(levels) == (ONE_LEVEL,):

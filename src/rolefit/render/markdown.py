@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefit.model import level_name
-from rolefit.render import Style, cohort_readiness, readiness, uncounted
+from rolefit.render import Style, cohort_readiness, plan_aim, readiness, uncounted
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -80,7 +80,11 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
 
     plan = assessment.plan
-    lines += ["", f"### Learning plan ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", ""]
+    lines += [
+        "",
+        f"### Learning plan{plan_aim(plan.level)} ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)",
+        "",
+    ]
     if not plan.steps:
         lines.append("Nothing to learn for this role: every skill is at its target level.")
     for number, step in enumerate(plan.steps, start=1):

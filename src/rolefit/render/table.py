@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefit.model import Role, level_name
-from rolefit.render import Style, cohort_readiness, per_level, readiness, required_count, uncounted
+from rolefit.render import Style, cohort_readiness, per_level, plan_aim, readiness, required_count, uncounted
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
@@ -258,7 +258,7 @@ def report(assessment: Assessment, console: Console) -> None:
     plan = assessment.plan
     console.print(
         Text.assemble(
-            (f"Learning plan for {detailed.role.title}", "bold"),
+            (f"Learning plan for {detailed.role.title}{plan_aim(plan.level)}", "bold"),
             (f"  ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", "dim"),
         )
     )
