@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rolefit.checks import Checker, describe, parse_level, suggestion
+from rolefit.checks import Checker, describe, parse_level, seniority_suggestion
 from rolefit.model import DEFAULT_LEVEL, SENIORITIES, Profile, Seniority, Skill
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
@@ -54,8 +54,7 @@ def _seniority(check: Checker, top: dict[Any, Any]) -> Seniority | None:
     if text is None:
         return None
     if text.lower() not in SENIORITIES:
-        hint = "did you mean 'entry'?" if text.lower() == "junior" else suggestion(text, SENIORITIES)
-        check.add(f"'seniority' is '{text}'; {hint}", value_mark(top, "seniority"))
+        check.add(f"'seniority' is '{text}'; {seniority_suggestion(text)}", value_mark(top, "seniority"))
         return None
     return SENIORITIES[SENIORITIES.index(text.lower())]
 
