@@ -75,7 +75,17 @@ def test_same_output_whatever_the_jobs(cli: RunCli, tmp_path: Path, fmt: BatchFo
 def test_csv_has_a_row_per_file(cli: RunCli, cohort: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(cli(["batch", str(cohort), "-f", "csv"]).stdout)))
     assert len(rows) == len(EXAMPLES) + 12 + len(BROKEN)
-    assert list(rows[0])[:7] == ["file", "name", "target", "role", "fit", "required_met", "required_total"]
+    assert list(rows[0])[:9] == [
+        "file",
+        "name",
+        "target",
+        "role",
+        "level",
+        "fit",
+        "ready_for",
+        "required_met",
+        "required_total",
+    ]
     assert "fit_ml-engineer" in rows[0]
     broken = [r for r in rows if r["error"]]
     assert sorted(Path(r["file"]).name for r in broken) == sorted(BROKEN)
@@ -84,6 +94,7 @@ def test_csv_has_a_row_per_file(cli: RunCli, cohort: Path) -> None:
         if not row["error"]:
             assert 0 <= float(row["fit"]) <= 100
             assert row["fit"] == row[f"fit_{row['role']}"]
+            assert row["level"] == "mid" and row["ready_for"] in ("", "any", "entry", "mid", "senior")
 
 
 def test_csv_neutralises_spreadsheet_formulas(cli: RunCli, tmp_path: Path) -> None:
@@ -126,6 +137,29 @@ def test_cohort_summary_by_hand(cli: RunCli, tmp_path: Path) -> None:
     assert summary["fit"]["histogram"] == [1, 0, 0, 0, 0, 0, 1, 0, 0, 1]
     assert summary["common_gaps"] == [{"skill": "Python", "category": "Programming", "learners": 2, "share": 0.6667}]
     assert summary["categories"] == [{"name": "Programming", "mean_coverage": pytest.approx(55.6)}]
+    assert (summary["ready_for"], summary["not_ready"]) == ({"any": 1}, 2)  # a one-level role: a is ready
+    assert [learner["ready_for"] for learner in document["learners"]] == ["any", None, None]
+
+
+LEVELLED = DATA / "roles" / "levelled.yaml"
+
+
+def test_level_option_and_seniority_in_batch(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("skills: {Python: 4, PyTorch: 3, Docker: 3}\n")  # ready for mid
+    (tmp_path / "b.yaml").write_text("seniority: senior\nskills: {Python: 3, JAX: 2}\n")  # ready for entry
+    (tmp_path / "c.yaml").write_text("skills: {SQL: 3}\n")  # ready for none
+    args = ["batch", str(tmp_path), "--role", str(LEVELLED), "-f", "json"]
+    document = json.loads(cli(args).stdout)
+    jsonschema.validate(document, batch_schema())
+    learners = document["learners"]
+    assert [(x["level"], x["ready_for"]) for x in learners] == [("mid", "mid"), ("senior", "entry"), ("mid", None)]
+    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 91.7, "senior": 72.9}
+    assert learners[0]["fit"] == 91.7 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
+    cohort = document["cohort"]["roles"][0]
+    assert (cohort["ready_for"], cohort["not_ready"]) == ({"entry": 1, "mid": 1, "senior": 0}, 1)
+    fixed = json.loads(cli([*args, "--level", "entry"]).stdout)["learners"]
+    assert [x["level"] for x in fixed] == ["entry"] * 3
+    assert fixed[0]["fit"] == 100.0
 
 
 def test_fail_under(cli: RunCli, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import typer
 
 from rolefit import __version__
 from rolefit.cli import app
+from rolefit.render.json import SCHEMA_VERSION
 
 from .conftest import RunCli
 
@@ -65,7 +66,7 @@ def test_roles_json(cli: RunCli) -> None:
     result = cli(["roles", "--format", "json"])
     assert result.exit_code == 0
     document = json.loads(result.stdout)
-    assert document["schema_version"] == 1
+    assert document["schema_version"] == SCHEMA_VERSION
     assert {r["id"] for r in document["roles"]} >= {"ml-engineer", "research-scientist"}
     for role in document["roles"]:
         assert role["skills"] == sum(c["skills"] for c in role["categories"])

@@ -69,6 +69,14 @@ def test_all_problems_are_reported_at_once() -> None:
     ]
 
 
+def test_seniority_is_read_and_checked() -> None:
+    assert parse_profile("seniority: Senior\nskills: [Python]\n", "f").seniority == "senior"
+    assert parse_profile("skills: [Python]\n", "f").seniority is None
+    with pytest.raises(RolefitError) as info:
+        parse_profile("seniority: junior\nskills: [Python]\n", "f")
+    assert str(info.value) == "f:1:12: 'seniority' is 'junior'; did you mean 'entry'?"
+
+
 _SCALARS = st.one_of(
     st.none(),
     st.booleans(),
@@ -90,6 +98,7 @@ _DOCUMENT = st.one_of(
         optional={
             "name": _SCALARS,
             "target": _SCALARS,
+            "seniority": st.one_of(_SCALARS, st.sampled_from(["entry", "mid", "senior", "Senior", "junior"])),
             "skills": st.one_of(
                 _SCALARS, st.lists(_SKILL, max_size=4), st.dictionaries(_SCALARS, _SCALARS, max_size=4)
             ),
@@ -112,12 +121,14 @@ def test_the_shortcut_for_usual_files_agrees_with_the_checks(document: object) -
     # The full checks, run on their own: a valid file gives the same profile.
     check = Checker("f")
     top = check.top_mapping(document, "skills file")
-    from rolefit.profiles import _skills
+    from rolefit.profiles import _seniority, _skills
 
     skills = _skills(check, top.get("skills"), None)
     assert check.problems == []
     assert shortcut.skills == tuple(skills)
     assert shortcut.name == check.text(top, "name", "") and shortcut.target == check.text(top, "target", "")
+    assert shortcut.seniority == _seniority(check, top)
+    assert check.problems == []
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

@@ -3,6 +3,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
 from rolefit.model import Role
@@ -210,3 +212,45 @@ def test_compiled_levelled_role_rebuilds_the_same_model(tmp_path: Path) -> None:
     assert [role_from_dict(data) for data in compiled] == [
         load_role(tmp_path / LEVELLED.name, f"(built-in) {LEVELLED.name}")
     ]
+
+
+_ANY = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-1, 7),
+    st.sampled_from(["entry", "mid", "senior", "junior", "required", "bonus", "3", "expert", "", "PyTorch"]),
+    st.lists(st.sampled_from(["entry", "mid", "senior", "junior", "PyTorch", "JAX", "Python", 3]), max_size=4),
+    st.dictionaries(
+        st.sampled_from(["entry", "mid", "senior", "senoir", 1]),
+        st.sampled_from([1, 3, 5, 0, 9, "required", "preferred", "bonus", "x", None]),
+        max_size=4,
+    ),
+)
+
+
+@given(
+    st.fixed_dictionaries({}, optional={"levels": _ANY}),
+    st.lists(
+        st.fixed_dictionaries(
+            {"name": st.sampled_from(["Python", "Deep learning framework", "PyTorch", "python"])},
+            optional={"importance": _ANY, "level": _ANY, "one_of": _ANY, "aliases": _ANY, "prerequisites": _ANY},
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_levels_and_one_of_never_crash_the_loader(top: dict[str, object], skills: list[dict[str, object]]) -> None:
+    """Whatever shape the new fields take, a role file loads or is refused with located problems."""
+    from rolefit.roles import role_from_data
+
+    data = {"id": "r", "title": "R", **top, "categories": [{"name": "C", "weight": 1, "skills": skills}]}
+    try:
+        role = role_from_data(data, "r.yaml")
+    except RolefitError as exc:
+        assert exc.problems
+        return
+    for requirement in role.requirements:
+        assert len(requirement.importances) in (1, len(role.levels))
+        assert len(requirement.targets) in (1, len(role.levels))
+        assert all(1 <= t <= 5 for t in requirement.targets)
+        assert len(requirement.one_of) != 1

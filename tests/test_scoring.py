@@ -44,7 +44,9 @@ def test_credit_coverage_fit_by_hand() -> None:
     core, ops = result.categories
     assert core.coverage == pytest.approx(100 * (3 * 0.5 + 2 * 1.0) / 5)  # 70
     assert ops.coverage == 0
-    assert result.fit == pytest.approx((2 * 70 + 1 * 0) / 3)
+    # required pool: Python, weight 2, credit 0.5 -> R = 0.5; preferred pool: SQL, weight 2,
+    # credit 1 -> P = 1 (Docker, a bonus, would only add to a full pool)
+    assert result.fit == pytest.approx(75 * 0.5 + 25 * 1)
     assert (result.required_met, result.required_total) == (0, 1)
 
 
@@ -83,8 +85,9 @@ def test_level_zero_is_not_credited() -> None:
 def test_plan_orders_by_fit_gain() -> None:
     assessment = _assess("skills: {Python: 2, SQL: 3}\n")
     gains = {s.requirement.name: s.fit_gain for s in assessment.plan.steps}
-    assert gains == pytest.approx({"Docker": 100 / 3, "Python": 100 * (2 / 3) * (3 / 5) * 0.5})
-    assert [s.requirement.name for s in assessment.plan.steps] == ["Docker", "Python"]
+    # Python: its half of the required pool, 75 x 0.5; Docker: the preferred pool is full already
+    assert gains == pytest.approx({"Python": 75 * 0.5, "Docker": 0.0})
+    assert list(gains) == ["Python", "Docker"]
     # closing every gap in the plan brings the fit to 100
     assert assessment.detailed.fit + sum(gains.values()) == pytest.approx(100)
 
@@ -158,7 +161,51 @@ def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | N
     assert not planned & met
     assert len(result.plan.steps) == result.plan.total_gaps
     for role in result.ranking:  # the gaps, merged lazily, come in the order of a plain sort
-        user_levels = {i: c.skill.level for i, c in role.matched.items()}
+        user_levels = {i: c.level for i, c in role.matched.items()}
         gaps = [i for i in range(len(role.index.requirements)) if role.credit(i) < 1]
-        expected = sorted((_key(role.index, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
-        assert list(_gaps_in_order(role)) == [i for _, i in expected]
+        expected = sorted((_key(role.index, role.slot, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
+        assert list(_gaps_in_order(role, role.slot)) == [i for _, i in expected]
+
+
+IMPLIED_ROLE = """\
+id: implied
+title: Implied credit
+categories:
+  - name: Core
+    weight: 1
+    skills:
+      - {name: Python, level: 5}
+      - {name: NumPy, level: 5}
+      - {name: Kubernetes, level: 5}
+      - {name: AWS, level: 5}
+"""
+
+
+def _credited(skills: str) -> dict[str, tuple[int | None, str | None, str | None]]:
+    result = _assess(skills, IMPLIED_ROLE).detailed
+    return {r.requirement.name: (r.user_level, r.match_method, r.matched_skill) for r in result.requirements}
+
+
+def test_the_persons_own_rating_beats_implied_credit() -> None:
+    """Python: 1 with NumPy: 5 -- NumPy implies Python, but the person said 1."""
+    credited = _credited("skills: {Python: 1, NumPy: 5}\n")
+    assert credited["Python"] == (1, "exact", "Python")
+    assert credited["NumPy"] == (5, "exact", "NumPy")
+    # listed the other way round, the same
+    assert _credited("skills: {NumPy: 5, Python: 1}\n")["Python"] == (1, "exact", "Python")
+
+
+def test_implied_credit_is_one_level_below_its_evidence() -> None:
+    """Amazon EKS: 5 -- Kubernetes and AWS implied, at most 4."""
+    credited = _credited("skills: {Amazon EKS: 5}\n")
+    assert credited["Kubernetes"] == (4, "implied", "Amazon EKS")
+    assert credited["AWS"] == (4, "implied", "Amazon EKS")
+    assert _credited("skills: {NumPy: 1}\n")["Python"] == (1, "implied", "NumPy")  # at least 1
+    nothing = _assess("skills: {NumPy: 0}\n", IMPLIED_ROLE).detailed.requirements
+    assert [r.status for r in nothing] == ["missing"] * 4  # a level of 0 implies nothing
+
+
+def test_a_direct_rating_counts_even_below_the_implied_level() -> None:
+    credited = _credited("skills: {Amazon EKS: 5, Kubernetes: 2}\n")
+    assert credited["Kubernetes"] == (2, "exact", "Kubernetes")
+    assert credited["AWS"] == (4, "implied", "Amazon EKS")

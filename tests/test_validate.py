@@ -58,3 +58,10 @@ def test_no_traceback_from_a_real_process() -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert len(proc.stdout.splitlines()) >= len(paths)
+
+
+def test_a_file_kind_is_told_by_fields_only_roles_have() -> None:
+    from rolefit.profiles import PROFILE_FIELDS
+    from rolefit.roles import ROLE_FIELDS
+
+    assert not set(PROFILE_FIELDS) & set(ROLE_FIELDS)

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Literal
 from rolefit import __version__, packaged
 from rolefit.checks import suggestion
 from rolefit.errors import RolefitError
-from rolefit.model import Profile, Role, role_key
+from rolefit.model import DEFAULT_SENIORITY, Profile, Role, Seniority, role_key
 from rolefit.options import DEFAULT_STEPS
-from rolefit.plan import Plan, build_plan
+from rolefit.plan import Plan, build_plan, plan_slot
 from rolefit.roles import builtin_roles
 from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
 
@@ -29,6 +29,8 @@ class Assessment:
     detailed: RoleResult
     detail_reason: DetailReason
     plan: Plan
+    level: Seniority  # the level every role was assessed at
+    level_fixed: bool  # given by --level or the file's `seniority`, not the default
 
 
 def build_matcher(roles: Iterable[Role]) -> Matcher:
@@ -40,10 +42,11 @@ def build_matcher(roles: Iterable[Role]) -> Matcher:
     aliases: dict[str, list[str]] = {}
     for role in roles:
         for requirement in role.requirements:
-            key = role_key(requirement.name)
-            names.setdefault(key, requirement.name)
-            merged = aliases.setdefault(key, [])
-            merged.extend(a for a in requirement.aliases if a not in merged)
+            for name in requirement.skill_names:  # a one_of is matched by its options, not its label
+                key = role_key(name)
+                names.setdefault(key, name)
+                merged = aliases.setdefault(key, [])
+                merged.extend(a for a in requirement.aliases if a not in merged)
     return Matcher(Term(names[key], tuple(aliases[key])) for key in names)
 
 
@@ -57,7 +60,7 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 3)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 4)  # rolefit version, format
 
 
 def index_roles(roles: Iterable[Role]) -> tuple[Matcher, RoleSet]:
@@ -95,8 +98,22 @@ def load_prepared(data: bytes | None) -> tuple[Matcher, RoleSet] | None:
     return matcher, role_set
 
 
-def assess(profile: Profile, roles: RoleSet, matcher: Matcher, steps: int | None = DEFAULT_STEPS) -> Assessment:
-    ranking = tuple(rank(roles.score(resolve_profile(profile, matcher))))
+def assessed_level(profile: Profile, level: Seniority | None) -> tuple[Seniority, bool]:
+    """The level to assess at, and whether the person chose it: `--level`, else
+    the file's `seniority`, else DEFAULT_SENIORITY."""
+    chosen = level or profile.seniority
+    return (chosen or DEFAULT_SENIORITY), chosen is not None
+
+
+def assess(
+    profile: Profile,
+    roles: RoleSet,
+    matcher: Matcher,
+    steps: int | None = DEFAULT_STEPS,
+    level: Seniority | None = None,
+) -> Assessment:
+    seniority, fixed = assessed_level(profile, level)
+    ranking = tuple(rank(roles.score(resolve_profile(profile, matcher), seniority)))
     target = next((r for r in ranking if r.role.id == profile.target), None)
     detailed = target or ranking[0]
     return Assessment(
@@ -104,5 +121,7 @@ def assess(profile: Profile, roles: RoleSet, matcher: Matcher, steps: int | None
         ranking=ranking,
         detailed=detailed,
         detail_reason="target" if target is not None else "best fit",
-        plan=build_plan(detailed, steps),
+        plan=build_plan(detailed, steps, plan_slot(detailed, fixed)),
+        level=seniority,
+        level_fixed=fixed,
     )

@@ -18,9 +18,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from rolefit.assess import DetailReason, check_target
+from rolefit.assess import DetailReason, assessed_level, check_target
 from rolefit.errors import Problem, RolefitError
-from rolefit.plan import plan_order
+from rolefit.model import DEFAULT_SENIORITY, Seniority
+from rolefit.plan import plan_order, plan_slot
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
 
@@ -45,9 +46,12 @@ class LearnerScore(NamedTuple):
     target: str | None
     skills: int
     assumed_levels: int
-    fits: tuple[float, ...]  # per role of the run, in run order
+    level: Seniority  # the level the learner was assessed at
+    fits: tuple[float, ...]  # per role of the run, in run order, at that level
     detailed: int  # the role shown for this learner: its target, else its best fit
     detail_reason: DetailReason
+    fit_by_level: tuple[float, ...]  # the detailed role's fit at each of its levels
+    ready_for: str | None  # the detailed role's highest level the learner is ready for
     top_gaps: tuple[str, ...]  # the first steps of the detailed role's plan
     met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
     coverages: tuple[tuple[float, ...], ...]  # per role, per category
@@ -137,12 +141,16 @@ def _not_read(source: str, message: str) -> FileError:
 
 class Scorer:
     """Scores one file at a time with what a run prepared once: the matcher and
-    the role indexes (from index_roles), and the catalogue's role ids."""
+    the role indexes (from index_roles), the catalogue's role ids, and the
+    run's `--level` (None: each file's `seniority`, else the default)."""
 
-    def __init__(self, prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]) -> None:
+    def __init__(
+        self, prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str], level: Seniority | None = None
+    ) -> None:
         self.matcher, self.indexes = prepared
         self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
         self.catalogue_ids = list(catalogue_ids)
+        self.level = level
 
     def score(self, path: str) -> Outcome:
         try:
@@ -151,20 +159,26 @@ class Scorer:
         except RolefitError as exc:
             return FileError(path, exc.problems)
         matches = resolve_profile(profile, self.matcher)
-        results = self.indexes.score(matches)
+        seniority, fixed = assessed_level(profile, self.level)
+        results = self.indexes.score(matches, seniority)
         target = self.position.get(profile.target or "")
         detailed = target if target is not None else self.position[rank(results)[0].role.id]
-        requirements = results[detailed].index.requirements
+        shown = results[detailed]
+        requirements = shown.index.requirements
+        gaps = plan_order(shown, TOP_GAPS, plan_slot(shown, fixed))
         return LearnerScore(
             source=path,
             name=profile.name,
             target=profile.target,
             skills=len(profile.skills),
             assumed_levels=sum(s.level_assumed for s in profile.skills),
+            level=seniority,
             fits=tuple(r.fit for r in results),
             detailed=detailed,
             detail_reason="target" if target is not None else "best fit",
-            top_gaps=tuple(requirements[p].name for p in plan_order(results[detailed], TOP_GAPS)),
+            fit_by_level=shown.fits,
+            ready_for=shown.ready_for,
+            top_gaps=tuple(requirements[p].name for p in gaps),
             met_required=tuple(r.met_required for r in results),
             coverages=tuple(r.coverages for r in results),
         )
@@ -186,13 +200,13 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]) -> None:
+def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str], level: Seniority | None) -> None:
     """A worker gets the parent's prepared matcher and indexes (pickled, a few
     milliseconds) rather than building its own (tens)."""
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker = Scorer(prepared, catalogue_ids)
+    _worker = Scorer(prepared, catalogue_ids, level)
     _settle()
 
 
@@ -207,11 +221,12 @@ def score_files(
     catalogue_ids: Sequence[str],
     jobs: int,
     on_done: Callable[[int], None] | None = None,
+    level: Seniority | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
-    for a single job or a small cohort)."""
+    for a single job or a small cohort), at `level` (see Scorer)."""
     if jobs <= 1 or len(paths) <= CHUNK:
-        scorer = Scorer(prepared, catalogue_ids)
+        scorer = Scorer(prepared, catalogue_ids, level)
         _settle()
         for path in paths:
             yield scorer.score(path)
@@ -225,7 +240,8 @@ def score_files(
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     _settle()
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(prepared, catalogue_ids)) as pool:
+    setup = (prepared, catalogue_ids, level)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
         submitted = 0
         try:
@@ -238,7 +254,7 @@ def score_files(
                     outcomes = future.result()
                 except BrokenProcessPool:
                     pool.shutdown(cancel_futures=True)
-                    yield from _isolated(chunks[number:], prepared, catalogue_ids, on_done)
+                    yield from _isolated(chunks[number:], setup, on_done)
                     return
                 yield from outcomes
                 if on_done:
@@ -250,8 +266,7 @@ def score_files(
 
 def _isolated(
     chunks: Iterable[Sequence[str]],
-    prepared: tuple[Matcher, RoleSet],
-    catalogue_ids: Sequence[str],
+    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None],
     on_done: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
     """After a worker died (a file crashed the parser), score the rest one file
@@ -261,9 +276,7 @@ def _isolated(
 
     for chunk in chunks:
         for path in chunk:
-            with ProcessPoolExecutor(
-                max_workers=1, initializer=_init_worker, initargs=(prepared, catalogue_ids)
-            ) as pool:
+            with ProcessPoolExecutor(max_workers=1, initializer=_init_worker, initargs=setup) as pool:
                 try:
                     yield pool.submit(_score_chunk, [path]).result()[0]
                 except BrokenProcessPool:
@@ -300,9 +313,11 @@ class CommonGap:
 class RoleCohort:
     index: RoleIndex
     detailed_for: int  # learners for whom this is the target or best-fit role
+    ready: tuple[int, ...]  # of those, how many are ready for each level of the role at most
+    not_ready: int  # and how many are ready for none
     fit: FitSummary | None
     category_means: tuple[float, ...]
-    common_gaps: tuple[CommonGap, ...]  # every required skill, most often missed first
+    common_gaps: tuple[CommonGap, ...]  # every required skill at the run's level, most often missed first
 
 
 @dataclass(frozen=True)
@@ -313,13 +328,18 @@ class Cohort:
 
 
 class CohortBuilder:
-    """Sums learners up as they stream past, keeping only what the summary needs."""
+    """Sums learners up as they stream past, keeping only what the summary needs.
+    Common gaps are the required skills at the run's level (`--level`, else the
+    default); each learner counts as meeting one at the level they were assessed at."""
 
-    def __init__(self, indexes: Sequence[RoleIndex]) -> None:
+    def __init__(self, indexes: Sequence[RoleIndex], level: Seniority | None = None) -> None:
         self.indexes = list(indexes)
         self.fits: list[list[float]] = [[] for _ in indexes]
-        self.coverage_sums = [[0.0] * len(i.category_totals) for i in indexes]
-        self.met = [dict.fromkeys(i.required, 0) for i in indexes]
+        self.coverage_sums = [[0.0] * len(i.role.categories) for i in indexes]
+        slots = [i.role.slot(level or DEFAULT_SENIORITY) for i in indexes]
+        self.met = [dict.fromkeys(i.required[s], 0) for i, s in zip(indexes, slots, strict=True)]
+        self.shares = [i.shares[s] for i, s in zip(indexes, slots, strict=True)]
+        self.ready = [dict.fromkeys((*i.levels, None), 0) for i in indexes]
         self.detailed_for = [0] * len(indexes)
         self.learners = 0
         self.failed = 0
@@ -330,6 +350,7 @@ class CohortBuilder:
             return
         self.learners += 1
         self.detailed_for[outcome.detailed] += 1
+        self.ready[outcome.detailed][outcome.ready_for] += 1
         for r, fit in enumerate(outcome.fits):
             self.fits[r].append(fit)
             sums = self.coverage_sums[r]
@@ -337,15 +358,17 @@ class CohortBuilder:
                 sums[c] += coverage
             counts = self.met[r]
             for position in outcome.met_required[r]:
-                counts[position] += 1
+                if position in counts:
+                    counts[position] += 1
 
     def build(self) -> Cohort:
         roles = []
         for r, index in enumerate(self.indexes):
             n = self.learners
             # Most often missed first; equally common gaps, the one worth more fit first, as in a plan.
+            shares = self.shares[r]
             missed = sorted(
-                self.met[r].items(), key=lambda item: (item[1], -index.shares[item[0]], _sort_name(index, item[0]))
+                self.met[r].items(), key=lambda item: (item[1], -shares[item[0]], _sort_name(index, item[0]))
             )
             gaps = [
                 CommonGap(
@@ -360,6 +383,8 @@ class CohortBuilder:
                 RoleCohort(
                     index=index,
                     detailed_for=self.detailed_for[r],
+                    ready=tuple(self.ready[r][level] for level in index.levels),
+                    not_ready=self.ready[r][None],
                     fit=_summary(self.fits[r]),
                     category_means=tuple(s / n if n else 0.0 for s in self.coverage_sums[r]),
                     common_gaps=tuple(gaps),

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from rolefit.errors import Problem, RolefitError
-from rolefit.model import LEVEL_NAMES, MAX_LEVEL
+from rolefit.model import LEVEL_NAMES, MAX_LEVEL, SENIORITIES
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, value_mark
 
 _TYPE_NAMES = {
@@ -39,6 +39,13 @@ def suggestion(word: str, choices: Sequence[str]) -> str:
     if close is not None:
         return f"did you mean '{close}'?"
     return "expected one of: " + ", ".join(choices)
+
+
+def seniority_suggestion(word: str) -> str:
+    """The nearest seniority name; "junior" is the usual word for entry."""
+    if word.strip().lower() == "junior":
+        return "did you mean 'entry'?"
+    return suggestion(word, SENIORITIES)
 
 
 def first_at(mark: Mark | None) -> str:

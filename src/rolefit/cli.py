@@ -19,13 +19,22 @@ from typer.main import get_command_name
 
 from rolefit import __version__
 from rolefit.errors import RolefitError
-from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, DraftFormat, ListFormat, ReportFormat, SchemaKind
+from rolefit.options import (
+    DEFAULT_STEPS,
+    BatchFormat,
+    ColorOption,
+    DraftFormat,
+    LevelChoice,
+    ListFormat,
+    ReportFormat,
+    SchemaKind,
+)
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
 
     from rolefit.documents import Document
-    from rolefit.model import Role
+    from rolefit.model import Role, Seniority
     from rolefit.render import Style
 
 EXIT_OK = 0
@@ -68,6 +77,19 @@ PostingFile = Annotated[
     ),
 ]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
+Level = Annotated[
+    Optional[LevelChoice],  # noqa: UP045
+    typer.Option(
+        "--level",
+        "-l",
+        help="Assess at this seniority (over the file's `seniority`). Default: mid.",
+        show_default=False,
+    ),
+]
+
+
+def _seniority(level: LevelChoice | None) -> Seniority | None:
+    return None if level is None else level.value
 
 
 def _print_error(exc: RolefitError) -> None:
@@ -172,6 +194,7 @@ def assess(
     steps: Annotated[
         int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
     ] = DEFAULT_STEPS,
+    level: Level = None,
     color: Color = ColorOption.auto,
     posting: PostingFile = None,
 ) -> None:
@@ -206,7 +229,7 @@ def assess(
             roles = [built, *roles] if role else [built]
             profile = dataclasses.replace(profile, target=built.id)
         matcher, indexes = index_roles(roles)
-        assessment = run_assessment(profile, indexes, matcher, steps or None)
+        assessment = run_assessment(profile, indexes, matcher, steps or None, _seniority(level))
         style = _style(color, output)
         emit(render_report(format, assessment, style), output)
     if fail_under is not None and assessment.detailed.fit < fail_under:
@@ -240,6 +263,7 @@ def batch(
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when any learner's fit is below this."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
+    level: Level = None,
     color: Color = ColorOption.auto,
     posting: PostingFile = None,
 ) -> None:
@@ -266,11 +290,13 @@ def batch(
         prepared = index_roles(roles)
         indexes = prepared[1]
         style = _style(color, output)
+        seniority = _seniority(level)
         scored = failed = below = 0
         with _progress(len(files), quiet) as advance, open_output(output) as out:
             writer = batch_writer(format, out, indexes, style)
-            builder = CohortBuilder(indexes) if writer.shows_cohort else None
-            outcomes = score_files(files, prepared, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance)
+            builder = CohortBuilder(indexes, seniority) if writer.shows_cohort else None
+            ids = [r.id for r in catalogue]
+            outcomes = score_files(files, prepared, ids, jobs or os.cpu_count() or 1, advance, seniority)
             for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
                 if builder is not None:
                     builder.add(outcome)

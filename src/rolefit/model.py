@@ -54,6 +54,7 @@ class Profile:
     skills: tuple[Skill, ...]
     name: str | None = None
     target: str | None = None
+    seniority: Seniority | None = None  # the level to assess at, when the person gives one
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,14 @@ class SchemaKind(str, enum.Enum):
     batch = "batch"
 
 
+class LevelChoice(str, enum.Enum):
+    """Seniorities, as rolefit.model.SENIORITIES (a test holds the two together)."""
+
+    entry = "entry"
+    mid = "mid"
+    senior = "senior"
+
+
 class ColorOption(str, enum.Enum):
     auto = "auto"
     always = "always"

@@ -1,9 +1,15 @@
-"""The learning plan: the gaps of one role, biggest gain first, prerequisites
-before the skills that need them. Pure functions from data to data.
+"""The learning plan: the gaps of one role at one of its levels, biggest gain
+first, prerequisites before the skills that need them. Pure functions from
+data to data.
 
-A gap's gain is the fit it adds when closed: its share of the role's fit
-times what is missing of its credit. Ties go to the more important skill,
-then the bigger level gap, then the name, so the order is stable.
+The plan aims at the level the person fixed (`--level`, `seniority:`), or else
+at the level above the one they are ready for (see `plan_slot`).
+
+Gaps are ordered by their share of the role's fit at that level times what is
+missing of their credit (fixed per role, so a cohort's plans stay cheap); ties
+go to the more important skill, then the bigger level gap, then the name, so
+the order is stable. Each step shows the fit it really adds: nothing for a
+preferred or bonus skill once the preferred pool is full.
 
 A prerequisite is moved ahead of a skill that needs it when the person lacks
 its basics (missing, or below intermediate): someone at 4 of 5 in probability
@@ -40,39 +46,53 @@ class PlanStep:
 @dataclass(frozen=True)
 class Plan:
     role_id: str
+    level: str  # the level of the role the plan aims at
     steps: tuple[PlanStep, ...]
     total_gaps: int
 
 
+def plan_slot(result: RoleResult, level_fixed: bool) -> int:
+    """The level a plan aims at: the level assessed when the person fixed it;
+    otherwise the level above the one they are ready for (the first level when
+    ready for none, the top one when ready for the top)."""
+    if level_fixed:
+        return result.slot
+    ready = result.ready_slot
+    return 0 if ready is None else min(ready + 1, len(result.fits) - 1)
+
+
 @lru_cache(maxsize=64)
-def _fixed(index: RoleIndex) -> list[tuple[float, int, int, str]]:
+def _fixed(index: RoleIndex, slot: int) -> list[tuple[float, int, int, str]]:
     """Per requirement: share of the fit, importance rank, target level, sort name."""
+    importances, targets, shares = index.importances[slot], index.targets[slot], index.shares[slot]
     return [
-        (index.shares[i], importance_rank(index.importances[i]), index.targets[i], r.name.casefold())
+        (shares[i], importance_rank(importances[i]), targets[i], r.name.casefold())
         for i, r in enumerate(index.requirements)
     ]
 
 
-def _key(index: RoleIndex, position: int, credit: float, level: int | None) -> PlanKey:
-    share, importance, target, name = _fixed(index)[position]
+def _key(index: RoleIndex, slot: int, position: int, credit: float, level: int | None) -> PlanKey:
+    share, importance, target, name = _fixed(index, slot)[position]
     return (-round(share * (1 - credit), 9), importance, (level or 0) - target, name)
 
 
 @lru_cache(maxsize=64)
-def _order_if_missing(index: RoleIndex) -> tuple[tuple[PlanKey, int], ...]:
+def _order_if_missing(index: RoleIndex, slot: int) -> tuple[tuple[PlanKey, int], ...]:
     """Every requirement in plan order as if the person had none of them; computed
-    once per role, so a plan costs little more than the person's own matches."""
-    return tuple(sorted((_key(index, i, 0.0, None), i) for i in range(len(index.requirements))))
+    once per role and level, so a plan costs little more than the person's own matches."""
+    return tuple(sorted((_key(index, slot, i, 0.0, None), i) for i in range(len(index.requirements))))
 
 
-def _gaps_in_order(result: RoleResult) -> Iterator[int]:
+def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     """The gaps, biggest gain first: the role's requirements in their fixed order
     for the ones not matched, merged with the person's few below-target matches.
     A plan usually needs only the first few, so the merge stops when asked."""
     index, matched = result.index, result.matched
-    below = sorted((_key(index, i, c.credit, c.skill.level), i) for i, c in matched.items() if c.credit < 1)
+    below = sorted(
+        (_key(index, slot, i, c.credits[slot], c.level), i) for i, c in matched.items() if c.credits[slot] < 1
+    )
     waiting = 0
-    for entry in _order_if_missing(index):
+    for entry in _order_if_missing(index, slot):
         if entry[1] in matched:
             continue
         while waiting < len(below) and below[waiting] < entry:
@@ -83,25 +103,28 @@ def _gaps_in_order(result: RoleResult) -> Iterator[int]:
         yield position
 
 
-def _lacks_basics(result: RoleResult, position: int) -> bool:
+def _lacks_basics(result: RoleResult, slot: int, position: int) -> bool:
     found = result.matched.get(position)
     if found is None:
         return True
-    return found.credit < 1 and found.skill.level < min(BASICS_LEVEL, result.index.targets[position])
+    target = result.index.targets[slot][position]
+    return found.level < target and found.level < min(BASICS_LEVEL, target)
 
 
-def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> list[int]:
-    """Positions of the role's gaps in plan order, at most `limit` of them."""
+def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int | None = None) -> list[int]:
+    """Positions of the role's gaps at a level (the level assessed by default) in
+    plan order, at most `limit` of them."""
+    slot = result.slot if slot is None else slot
     ordered: list[int] = []
     placed: set[int] = set()
-    for position in _gaps_in_order(result):
+    for position in _gaps_in_order(result, slot):
         if limit is not None and len(ordered) >= limit:
             break
-        _place(result, position, placed, ordered)
+        _place(result, slot, position, placed, ordered)
     return ordered if limit is None else ordered[:limit]
 
 
-def _place(result: RoleResult, position: int, placed: set[int], ordered: list[int]) -> None:
+def _place(result: RoleResult, slot: int, position: int, placed: set[int], ordered: list[int]) -> None:
     """Prerequisites that are gaps themselves go first (role files have no cycles).
 
     A function of its own, not a closure: a closure that calls itself is a
@@ -111,17 +134,19 @@ def _place(result: RoleResult, position: int, placed: set[int], ordered: list[in
         return
     placed.add(position)
     for prerequisite in result.index.prerequisites[position]:
-        if _lacks_basics(result, prerequisite):
-            _place(result, prerequisite, placed, ordered)
+        if _lacks_basics(result, slot, prerequisite):
+            _place(result, slot, prerequisite, placed, ordered)
     ordered.append(position)
 
 
-def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
+def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int | None = None) -> Plan:
+    """The plan towards the role's level `slot` (the level assessed by default)."""
     index = result.index
-    total_gaps = len(index.requirements) - sum(1 for c in result.matched.values() if c.credit >= 1)
+    slot = result.slot if slot is None else slot
+    total_gaps = len(index.requirements) - sum(1 for i in result.matched if result.credit(i, slot) >= 1)
     steps = []
-    for position in plan_order(result, limit):
-        found = result.result(position)
+    for position in plan_order(result, limit, slot):
+        found = result.result(position, slot)
         steps.append(
             PlanStep(
                 requirement=found.requirement,
@@ -131,12 +156,12 @@ def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS) -> Plan:
                 current_level=found.user_level,
                 level_assumed=found.level_assumed,
                 matched_skill=found.matched_skill,
-                fit_gain=index.shares[position] * (1 - found.credit),
+                fit_gain=result.fit_gain(position, slot),
                 needed_for=(
-                    tuple(index.requirements[d].name for d in index.dependents[position] if result.credit(d) < 1)
-                    if _lacks_basics(result, position)
+                    tuple(index.requirements[d].name for d in index.dependents[position] if result.credit(d, slot) < 1)
+                    if _lacks_basics(result, slot, position)
                     else ()
                 ),
             )
         )
-    return Plan(index.role.id, tuple(steps), total_gaps)
+    return Plan(index.role.id, index.levels[slot], tuple(steps), total_gaps)

@@ -12,11 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rolefit.checks import Checker, describe, parse_level
-from rolefit.model import DEFAULT_LEVEL, Profile, Skill
+from rolefit.checks import Checker, describe, parse_level, seniority_suggestion
+from rolefit.model import DEFAULT_LEVEL, SENIORITIES, Profile, Seniority, Skill
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
-PROFILE_FIELDS = ("name", "target", "skills")
+PROFILE_FIELDS = ("name", "target", "seniority", "skills")
 SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
 _SKILL_FIELDS = frozenset(SKILL_FIELDS)
 
@@ -39,13 +39,24 @@ def profile_from_data(data: Any, where: str) -> Profile:
     check.fields(top, PROFILE_FIELDS, "")
     name = check.text(top, "name", "")
     target = check.text(top, "target", "")
+    seniority = _seniority(check, top)
     skills: list[Skill] = []
     if "skills" not in top:
         check.add("missing field 'skills' (the list of your skills)", mark_of(top))
     else:
         skills = _skills(check, top["skills"], value_mark(top, "skills"))
     check.raise_if_any()
-    return Profile(source=where, skills=tuple(skills), name=name, target=target)
+    return Profile(source=where, skills=tuple(skills), name=name, target=target, seniority=seniority)
+
+
+def _seniority(check: Checker, top: dict[Any, Any]) -> Seniority | None:
+    text = check.text(top, "seniority", "")
+    if text is None:
+        return None
+    if text.lower() not in SENIORITIES:
+        check.add(f"'seniority' is '{text}'; {seniority_suggestion(text)}", value_mark(top, "seniority"))
+        return None
+    return SENIORITIES[SENIORITIES.index(text.lower())]
 
 
 _PROFILE_FIELDS = frozenset(PROFILE_FIELDS)
@@ -66,6 +77,9 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
         if type(target) is not str or not target.strip():
             return None
         target = target.strip()
+    seniority = data.get("seniority")
+    if seniority is not None and seniority not in SENIORITIES:
+        return None  # anything but the plain words goes through the checks
     skills: list[Skill] = []
     value = data.get("skills")
     if type(value) is list:
@@ -82,7 +96,7 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
             skills.append(skill)
     if not skills:
         return None
-    return Profile(source=where, skills=tuple(skills), name=name, target=target)
+    return Profile(source=where, skills=tuple(skills), name=name, target=target, seniority=seniority)
 
 
 def _simple_skill(item: Any) -> Skill | None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from rolefit import packaged
-from rolefit.checks import Checker, describe, first_at, parse_level, suggestion
+from rolefit.checks import Checker, describe, first_at, parse_level, seniority_suggestion, suggestion
 from rolefit.errors import Problem, RolefitError
 from rolefit.model import (
     IMPORTANCES,
@@ -108,8 +108,7 @@ def _levels(check: Checker, top: dict[Any, Any]) -> tuple[Seniority, ...]:
     for item, mark in check.items(top, "levels", ""):
         name = item.strip().lower() if isinstance(item, str) else None
         if name not in SENIORITIES:
-            hint = "did you mean 'entry'?" if name == "junior" else suggestion(str(item), SENIORITIES)
-            check.add(f"unknown level '{item}' in 'levels'; {hint}", mark)
+            check.add(f"unknown level '{item}' in 'levels'; {seniority_suggestion(str(item))}", mark)
         elif name in levels:
             check.add(f"level '{name}' appears twice in 'levels'", mark)
         else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rolefit.model import IMPORTANCES, LEVEL_NAMES, SENIORITIES
+from rolefit.model import IMPORTANCES, LEVEL_NAMES, ONE_LEVEL, SENIORITIES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -25,6 +25,19 @@ LEVEL: dict[str, Any] = {
     ],
 }
 
+_ROLE_LEVEL = {"enum": [*SENIORITIES, ONE_LEVEL]}  # ONE_LEVEL: the single level of a role without `levels`
+_FIT_BY_LEVEL = {
+    "type": "object",
+    "description": "The fit at each level of the role (one key, 'any', for a role without levels)",
+    "additionalProperties": False,
+    "minProperties": 1,
+    "properties": {key: {"type": "number", "minimum": 0, "maximum": 100} for key in (*SENIORITIES, ONE_LEVEL)},
+}
+_READY_FOR = {
+    **_ROLE_LEVEL,
+    "enum": [*SENIORITIES, ONE_LEVEL, None],
+    "description": "The highest level with a fit of at least 70 and no required skill missing; null for none",
+}
 _TEXT = {"type": ["string", "number"]}
 _TOOL = {
     "type": "object",
@@ -57,6 +70,10 @@ def skills_schema() -> dict[str, Any]:
         "properties": {
             "name": {**_TEXT, "description": "Your name (shown in reports)"},
             "target": {"type": "string", "description": "The role id you aim for, e.g. ml-engineer"},
+            "seniority": {
+                "enum": list(SENIORITIES),
+                "description": "The level to assess you at (entry, mid, senior); default mid",
+            },
             "skills": {
                 "description": "A list of names, a list of skill mappings, or a mapping of name to level",
                 "oneOf": [
@@ -200,6 +217,7 @@ def report_schema() -> dict[str, Any]:
             "match_score",
             "matched_via",
             "matched_part",
+            "option",
             "user_level",
             "level_assumed",
             "credit",
@@ -216,20 +234,40 @@ def report_schema() -> dict[str, Any]:
             "match_score": {"type": "number", "minimum": 0, "maximum": 100},
             "matched_via": {**nullable_str, "description": "The alias, implying skill or fuzzy candidate"},
             "matched_part": {**nullable_str, "description": "The part of a compound entry that matched"},
-            "user_level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
+            "option": {**nullable_str, "description": "The option of a one_of requirement that counted"},
+            "user_level": {
+                "type": ["integer", "null"],
+                "minimum": 0,
+                "maximum": 5,
+                "description": "The level counted: the person's own, or for an implied match one below its evidence",
+            },
             "level_assumed": {"type": "boolean"},
             "credit": {"type": "number", "minimum": 0, "maximum": 1},
         },
     }
     role = {
         "type": "object",
-        "required": ["rank", "id", "title", "fit", "required_met", "required_total", "categories"],
+        "required": [
+            "rank",
+            "id",
+            "title",
+            "level",
+            "fit",
+            "fit_by_level",
+            "ready_for",
+            "required_met",
+            "required_total",
+            "categories",
+        ],
         "additionalProperties": False,
         "properties": {
             "rank": {"type": "integer", "minimum": 1},
             "id": {"type": "string"},
             "title": {"type": "string"},
-            "fit": {"type": "number", "minimum": 0, "maximum": 100},
+            "level": {**_ROLE_LEVEL, "description": "The level of the role assessed"},
+            "fit": {"type": "number", "minimum": 0, "maximum": 100, "description": "The fit at the level assessed"},
+            "fit_by_level": _FIT_BY_LEVEL,
+            "ready_for": _READY_FOR,
             "required_met": {"type": "integer", "minimum": 0},
             "required_total": {"type": "integer", "minimum": 0},
             "categories": {
@@ -287,18 +325,29 @@ def report_schema() -> dict[str, Any]:
         "title": "rolefit assess report",
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "tool", "person", "detailed_role", "detail_reason", "roles", "plan"],
+        "required": [
+            "schema_version",
+            "tool",
+            "person",
+            "level",
+            "detailed_role",
+            "detail_reason",
+            "ready_for",
+            "roles",
+            "plan",
+        ],
         "properties": {
-            "schema_version": {"const": 1},
+            "schema_version": {"const": 2},
             "tool": _TOOL,
             "person": {
                 "type": "object",
-                "required": ["name", "source", "target", "skills"],
+                "required": ["name", "source", "target", "seniority", "skills"],
                 "additionalProperties": False,
                 "properties": {
                     "name": nullable_str,
                     "source": {"type": "string"},
                     "target": nullable_str,
+                    "seniority": {"enum": [*SENIORITIES, None]},
                     "skills": {
                         "type": "array",
                         "items": {
@@ -314,15 +363,18 @@ def report_schema() -> dict[str, Any]:
                     },
                 },
             },
+            "level": {"enum": list(SENIORITIES), "description": "The level every role was assessed at"},
             "detailed_role": {"type": "string"},
             "detail_reason": {"enum": ["target", "best fit"]},
+            "ready_for": {**_READY_FOR, "description": "ready_for of the detailed role"},
             "roles": {"type": "array", "minItems": 1, "items": role},
             "plan": {
                 "type": "object",
-                "required": ["role", "total_gaps", "steps"],
+                "required": ["role", "level", "total_gaps", "steps"],
                 "additionalProperties": False,
                 "properties": {
                     "role": {"type": "string"},
+                    "level": {**_ROLE_LEVEL, "description": "The level of the role the plan aims at"},
                     "total_gaps": {"type": "integer", "minimum": 0},
                     "steps": {"type": "array", "items": step},
                 },
@@ -345,7 +397,10 @@ def batch_schema() -> dict[str, Any]:
             "target",
             "detailed_role",
             "detail_reason",
+            "level",
             "fit",
+            "fit_by_level",
+            "ready_for",
             "required_met",
             "required_total",
             "fits",
@@ -360,7 +415,10 @@ def batch_schema() -> dict[str, Any]:
             "target": nullable_str,
             "detailed_role": {"type": "string"},
             "detail_reason": {"enum": ["target", "best fit"]},
-            "fit": percent,
+            "level": {"enum": list(SENIORITIES), "description": "The level the learner was assessed at"},
+            "fit": {**percent, "description": "The detailed role's fit at that level"},
+            "fit_by_level": _FIT_BY_LEVEL,
+            "ready_for": _READY_FOR,
             "required_met": {"type": "integer", "minimum": 0},
             "required_total": {"type": "integer", "minimum": 0},
             "fits": {"type": "object", "additionalProperties": percent},
@@ -411,11 +469,18 @@ def batch_schema() -> dict[str, Any]:
     cohort_role = {
         "type": "object",
         "additionalProperties": False,
-        "required": ["id", "title", "detailed_for", "fit", "categories", "common_gaps"],
+        "required": ["id", "title", "detailed_for", "ready_for", "not_ready", "fit", "categories", "common_gaps"],
         "properties": {
             "id": {"type": "string"},
             "title": {"type": "string"},
             "detailed_for": {"type": "integer", "minimum": 0},
+            "ready_for": {
+                "type": "object",
+                "description": "Of the learners detailed on this role, how many are ready for each level, at most",
+                "additionalProperties": False,
+                "properties": {key: {"type": "integer", "minimum": 0} for key in (*SENIORITIES, ONE_LEVEL)},
+            },
+            "not_ready": {"type": "integer", "minimum": 0, "description": "Of those, how many are ready for none"},
             "fit": fit_summary,
             "categories": {
                 "type": "array",
@@ -450,7 +515,7 @@ def batch_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "required": ["schema_version", "tool", "roles", "cohort", "learners", "errors"],
         "properties": {
-            "schema_version": {"const": 1},
+            "schema_version": {"const": 2},
             "tool": _TOOL,
             "roles": {
                 "type": "array",

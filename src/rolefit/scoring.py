@@ -1,11 +1,20 @@
-"""Scores a person checks by hand: credit per requirement, coverage per category,
-fit per role. Pure functions from data to data.
+"""Scores a person checks by hand: credit per requirement, fit per role at each
+of its levels, readiness. Pure functions from data to data; docs/fit.md gives
+the formula, its properties and a worked example.
 
-- credit = min(user level / target level, 1) when a skill matches, else 0;
-- category coverage = the importance-weighted mean credit, 0-100, with
-  IMPORTANCE_WEIGHTS (required 3, preferred 2, bonus 1);
-- role fit = the category-weight-weighted mean coverage, 0-100;
-- required met = required skills at or above their target level.
+- a skill meets a requirement when it matches the requirement's name, or one of
+  the options of a `one_of` (the best option counts);
+- the level it counts at is the person's own for a direct match (exact, alias,
+  fuzzy); an implied match counts one level below the skill behind it (at
+  least 1), and only when no skill of the person matched the requirement directly;
+- credit at a level = min(level counted / target at that level, 1);
+- fit at a level = 100 (0.75 R + 0.25 P): R the weighted mean credit of the
+  required pool, P that of the preferred pool with bonus credit filling it at
+  half weight, capped at 1; each requirement weighs its category's weight;
+- ready for = the highest level whose fit is at least READY_FIT with no
+  required requirement missing;
+- category coverage (shown per category, at the level assessed) = the
+  importance-weighted mean credit, 0-100, with IMPORTANCE_WEIGHTS.
 
 Scoring is sparse: a role is indexed once per run (RoleIndex), and a person's
 matched skills are looked up in it, so the work per person grows with the
@@ -19,7 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import fsum
-from operator import mul, truediv
+from operator import truediv
 from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
@@ -29,14 +38,41 @@ if TYPE_CHECKING:
 
 IMPORTANCE_WEIGHTS: Mapping[Importance, int] = {"required": 3, "preferred": 2, "bonus": 1}
 METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
+REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
+BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
+READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
+_POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
 
 Status = Literal["met", "below", "missing"]
 Matches = Sequence[tuple[Skill, Mapping[str, "Hit"]]]
 
 
+def implied_level(evidence: int) -> int:
+    """The level an implied match counts at: one below the skill behind it, at
+    least 1 (a level of 0 implies nothing)."""
+    return max(evidence - 1, 1) if evidence > 0 else 0
+
+
+def level_fit(required_total: float, preferred_total: float, required: float, preferred: float, bonus: float) -> float:
+    """The fit at one level, 0-100, from the pools' total weights and their
+    weighted credits. A level without preferred requirements is all required
+    pool (a bonus has nothing to fill), one without required ones all preferred
+    pool; the loader refuses a level with neither (see docs/fit.md)."""
+    if preferred_total == 0:
+        fit = 100 * required / required_total if required_total else 100.0
+    else:
+        share = min(1.0, (preferred + BONUS_FACTOR * bonus) / preferred_total)
+        if required_total == 0:
+            fit = 100 * share
+        else:
+            fit = 100 * (REQUIRED_SHARE * required / required_total + (1 - REQUIRED_SHARE) * share)
+    # Weights summed in another order can leave a last-bit error: 99.99999999999999.
+    return round(fit, 9)
+
+
 @dataclass(frozen=True)
 class RequirementResult:
-    """How one requirement was (or was not) credited, and why."""
+    """How one requirement was (or was not) credited at one level, and why."""
 
     requirement: Requirement
     importance: Importance  # at the level scored
@@ -46,7 +82,8 @@ class RequirementResult:
     match_score: float = 0.0
     matched_via: str = ""  # the alias, implying skill or fuzzy candidate behind the match
     matched_part: str = ""  # the piece of a compound entry that matched
-    user_level: int | None = None
+    option: str | None = None  # the option of a one_of that counted
+    user_level: int | None = None  # the level counted: for an implied match, below the evidence's
     level_assumed: bool = False
     credit: float = 0.0
 
@@ -61,10 +98,12 @@ class Credited(NamedTuple):
     """The skill credited for one requirement: kept this small because a cohort
     makes millions of them; RequirementResult is built from it when shown."""
 
-    credit: float
+    level: int  # the level it counts at (see implied_level)
+    credits: tuple[float, ...]  # the credit it earns at each level of the role
     skill: Skill
     hit: Hit
-    rank: tuple[float, int, float]  # lower is better: -credit, method rank, -match score
+    rank: tuple[bool, int, int, float]  # lower is better: implied, -level, method rank, -match score
+    option: str  # the one_of option it matched, or ""
 
 
 @dataclass(frozen=True)
@@ -76,34 +115,46 @@ class CategoryResult:
 
 
 class RoleIndex:
-    """A role prepared for scoring: requirement keys, weights and each
-    requirement's share of the fit (what reaching its target adds, 0-100)."""
+    """A role prepared for scoring: the matcher keys of its skill names, and per
+    level of the role each requirement's pool, target and share of the fit.
+    Per-level data is a list per level ("slot", see Role.slot), then per requirement."""
 
     def __init__(self, role: Role, matcher: Matcher) -> None:
         self.role = role
-        self.slot = role.slot(DEFAULT_SENIORITY)
         self.requirements: tuple[Requirement, ...] = role.requirements
-        self.importances = [r.importance_at(self.slot) for r in self.requirements]
-        self.targets = [r.target_at(self.slot) for r in self.requirements]
+        self.levels: tuple[str, ...] = role.level_names
+        slots = range(len(self.levels))
         self.category_of: list[int] = []
+        self.weights: list[float] = []  # each requirement weighs its category's weight
         for number, category in enumerate(role.categories):
             self.category_of.extend([number] * len(category.requirements))
-        self.positions: dict[str, list[int]] = {}
+            self.weights.extend([category.weight] * len(category.requirements))
+        self.terms: dict[str, list[tuple[int, str]]] = {}  # matcher key -> (position, one_of option or "")
         for position, requirement in enumerate(self.requirements):
-            self.positions.setdefault(matcher.key(requirement.name), []).append(position)
-        self.weights = [IMPORTANCE_WEIGHTS[i] for i in self.importances]
-        self.points = [100 * w for w in self.weights]  # a weight scaled to coverage's 0-100
+            for name in requirement.skill_names:
+                option = name if requirement.one_of else ""
+                self.terms.setdefault(matcher.key(name), []).append((position, option))
+        self.importances = [[r.importance_at(s) for r in self.requirements] for s in slots]
+        self.targets = [[r.target_at(s) for r in self.requirements] for s in slots]
+        self.pool_totals: list[tuple[float, float]] = []  # per slot: required, preferred weight
+        self.shares: list[list[float]] = []  # per slot: the fit reaching each target adds (before the cap)
+        self.required: list[list[int]] = []  # per slot: positions of the required requirements
+        for s in slots:
+            importances = self.importances[s]
+            totals = [
+                fsum(w for w, i in zip(self.weights, importances, strict=True) if i == kind) for kind in IMPORTANCES
+            ]
+            self.pool_totals.append((totals[0], totals[1]))
+            self.shares.append(
+                [self._share(i, w, totals[0], totals[1]) for i, w in zip(importances, self.weights, strict=True)]
+            )
+            self.required.append([p for p, i in enumerate(importances) if i == "required"])
+        self.pool_of = [[_POOL[i] for i in self.importances[s]] for s in slots]  # per slot: 0, 1, 2
+        self.coverage_points = [[100 * IMPORTANCE_WEIGHTS[i] for i in self.importances[s]] for s in slots]
         self.category_totals = [
-            sum(IMPORTANCE_WEIGHTS[r.importance_at(self.slot)] for r in c.requirements) for c in role.categories
+            [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
+            for s in slots
         ]
-        total_weight = sum(c.weight for c in role.categories)
-        self.category_shares = [c.weight / total_weight for c in role.categories]
-        self.shares = [
-            100 * self.category_shares[c] * w / self.category_totals[c]
-            for c, w in zip(self.category_of, self.weights, strict=True)
-        ]
-        self.required = [i for i, importance in enumerate(self.importances) if importance == "required"]
-        self.required_set = frozenset(self.required)
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
@@ -114,21 +165,88 @@ class RoleIndex:
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
 
+    def required_at(self, seniority: str) -> list[int]:
+        """Positions of the requirements required at a seniority."""
+        return self.required[self.role.slot(seniority)]
+
+    @staticmethod
+    def _share(importance: Importance, weight: float, required_total: float, preferred_total: float) -> float:
+        if importance == "required":
+            return (100 * REQUIRED_SHARE if preferred_total else 100.0) * weight / required_total
+        if preferred_total == 0:
+            return 0.0  # no preferred pool to fill: a bonus adds nothing
+        pool = 100 * (1 - REQUIRED_SHARE) if required_total else 100.0
+        return pool * weight / preferred_total * (1.0 if importance == "preferred" else BONUS_FACTOR)
+
+
+class _Level(NamedTuple):
+    """One level's sums: the weighted credit of the required, preferred and bonus
+    pools, and how many required requirements have no credit at all."""
+
+    pools: list[float]
+    missing_required: int
+
 
 @dataclass(frozen=True, eq=False)
 class RoleResult:
-    """A role's scores for one person; only the matched requirements are stored,
-    the rest are misses by definition."""
+    """A role's scores for one person, at the level assessed and (computed when
+    asked: a cohort needs them for one role per learner) at every level of the
+    role; only the matched requirements are stored, the rest are misses by definition."""
 
     index: RoleIndex
-    fit: float  # 0-100
-    met_required: tuple[int, ...]  # positions of the required skills at or above target
-    coverages: tuple[float, ...]  # per category, 0-100
+    slot: int  # the level assessed
+    fit: float  # at the level assessed, 0-100
+    assessed: _Level
+    met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
+    coverages: tuple[float, ...]  # at the level assessed: per category, 0-100
     matched: Mapping[int, Credited]
 
     @property
     def role(self) -> Role:
         return self.index.role
+
+    @cached_property
+    def _levels(self) -> tuple[_Level, ...]:
+        return tuple(
+            self.assessed if slot == self.slot else _level_sums(self.index, self.matched, slot)
+            for slot in range(len(self.index.levels))
+        )
+
+    @cached_property
+    def fits(self) -> tuple[float, ...]:
+        """The fit at each level of the role, 0-100."""
+        return tuple(
+            self.fit if slot == self.slot else _fit(self.index, slot, level.pools)
+            for slot, level in enumerate(self._levels)
+        )
+
+    @property
+    def missing_required(self) -> tuple[int, ...]:
+        """Per level: how many required requirements have no credit at all."""
+        return tuple(level.missing_required for level in self._levels)
+
+    @property
+    def level(self) -> str:
+        """The name of the level assessed (ONE_LEVEL for a one-level role)."""
+        return self.index.levels[self.slot]
+
+    @property
+    def fit_by_level(self) -> dict[str, float]:
+        return dict(zip(self.index.levels, self.fits, strict=True))
+
+    @property
+    def ready_slot(self) -> int | None:
+        """The highest level whose fit, rounded to one decimal, is at least
+        READY_FIT with every required requirement credited at least in part."""
+        for slot in reversed(range(len(self.fits))):
+            if round(self.fits[slot], 1) >= READY_FIT and self.missing_required[slot] == 0:
+                return slot
+        return None
+
+    @property
+    def ready_for(self) -> str | None:
+        slot = self.ready_slot
+        return None if slot is None else self.index.levels[slot]
 
     @property
     def required_met(self) -> int:
@@ -136,16 +254,27 @@ class RoleResult:
 
     @property
     def required_total(self) -> int:
-        return len(self.index.required)
+        return len(self.index.required[self.slot])
 
-    def credit(self, position: int) -> float:
+    def credit(self, position: int, slot: int | None = None) -> float:
         found = self.matched.get(position)
-        return found.credit if found is not None else 0.0
+        if found is None:
+            return 0.0
+        return found.credits[self.slot if slot is None else slot]
 
-    def result(self, position: int) -> RequirementResult:
+    def fit_gain(self, position: int, slot: int | None = None) -> float:
+        """What reaching the target of one requirement adds to the fit at a level
+        (nothing for a preferred or bonus one once the preferred pool is full)."""
+        slot = self.slot if slot is None else slot
+        pools = list(self._levels[slot].pools)
+        pools[self.index.pool_of[slot][position]] += self.index.weights[position] * (1 - self.credit(position, slot))
+        return max(0.0, _fit(self.index, slot, pools) - self.fits[slot])
+
+    def result(self, position: int, slot: int | None = None) -> RequirementResult:
         index = self.index
+        slot = self.slot if slot is None else slot
         requirement = index.requirements[position]
-        importance, target = index.importances[position], index.targets[position]
+        importance, target = index.importances[slot][position], index.targets[slot][position]
         found = self.matched.get(position)
         if found is None:
             return RequirementResult(requirement, importance, target)
@@ -158,13 +287,15 @@ class RoleResult:
             match_score=round(found.hit.score, 1),
             matched_via=found.hit.via,
             matched_part=found.hit.part,
-            user_level=found.skill.level,
+            option=found.option or None,
+            user_level=found.level,
             level_assumed=found.skill.level_assumed,
-            credit=found.credit,
+            credit=self.credit(position, slot),
         )
 
     @cached_property
     def requirements(self) -> tuple[RequirementResult, ...]:
+        """At the level assessed."""
         return tuple(self.result(i) for i in range(len(self.index.requirements)))
 
     @cached_property
@@ -178,23 +309,60 @@ class RoleResult:
         return tuple(out)
 
 
-def _role_result(index: RoleIndex, best: dict[int, Credited]) -> RoleResult:
-    sums = [0.0] * len(index.category_totals)  # per category: weight x credit, x 100
-    category_of, points, required = index.category_of, index.points, index.required_set
+def _fit(index: RoleIndex, slot: int, pools: Sequence[float]) -> float:
+    required_total, preferred_total = index.pool_totals[slot]
+    return level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
+
+
+def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _Level:
+    """The pools at one level (the arithmetic of _role_result, which does the
+    level assessed along with coverage)."""
+    pools = [0.0, 0.0, 0.0]
+    missing = len(index.required[slot])
+    pool_of, weights = index.pool_of[slot], index.weights
+    for position, credited in best.items():
+        credit = credited[1][slot]
+        if credit:
+            pool = pool_of[position]
+            pools[pool] += weights[position] * credit
+            if pool == 0:
+                missing -= 1
+    return _Level(pools, missing)
+
+
+def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
+    """The scores at the level assessed, in one pass over the person's matches."""
+    pools = [0.0, 0.0, 0.0]
+    missing = len(index.required[slot])
+    sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
+    pool_of, weights = index.pool_of[slot], index.weights
+    category_of, points = index.category_of, index.coverage_points[slot]
     met_required = []
     for position, credited in best.items():
-        credit = credited[0]
+        credit = credited[1][slot]
+        if not credit:
+            continue
+        pool = pool_of[position]
+        pools[pool] += weights[position] * credit
         sums[category_of[position]] += points[position] * credit
-        if credit >= 1 and position in required:
-            met_required.append(position)
-    coverages = tuple(map(truediv, sums, index.category_totals))
-    # fsum: correctly rounded, so the same on every Python (sum() of floats changed in 3.12).
-    fit = fsum(map(mul, coverages, index.category_shares))
-    return RoleResult(index=index, fit=fit, met_required=tuple(met_required), coverages=coverages, matched=best)
+        if pool == 0:
+            missing -= 1
+            if credit >= 1:
+                met_required.append(position)
+    return RoleResult(
+        index=index,
+        slot=slot,
+        fit=_fit(index, slot, pools),
+        assessed=_Level(pools, missing),
+        met_required=tuple(met_required),
+        coverages=tuple(map(truediv, sums, index.category_totals[slot])),
+        matched=best,
+    )
 
 
-# (role number, position, credit, rank, hit): what a skill earns in one requirement
-_Credit = tuple[int, int, float, tuple[float, int, float], "Hit"]
+# (role number, position, level counted, credit per level, rank, hit, option):
+# what a skill earns in one requirement
+_Credit = tuple[int, int, int, tuple[float, ...], tuple[bool, int, int, float], "Hit", str]
 
 
 class RoleSet(Sequence[RoleIndex]):
@@ -205,6 +373,7 @@ class RoleSet(Sequence[RoleIndex]):
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
         self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level
+        self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
     def __getitem__(self, item: int) -> RoleIndex: ...
@@ -219,37 +388,48 @@ class RoleSet(Sequence[RoleIndex]):
         return len(self.indexes)
 
     def _credits_for(self, skill: str, level: int, hits: Mapping[str, Hit]) -> list[_Credit]:
-        """What a skill string at a level earns: (role number, position, credit,
-        rank, hit) for every requirement it matches."""
+        """What a skill string at a level earns: (role number, position, level
+        counted, credit at each level of the role, rank, hit, option) for every
+        requirement it matches."""
         found = []
         for number, index in enumerate(self.indexes):
             for key, hit in hits.items():
-                method_rank, neg_score = METHOD_RANK[hit.method], -hit.score
-                for position in index.positions.get(key, ()):
-                    target = index.targets[position]
-                    earned = level / target if level < target else 1.0
-                    found.append((number, position, earned, (-earned, method_rank, neg_score), hit))
+                terms = index.terms.get(key)
+                if not terms:
+                    continue
+                implied = hit.method == "implied"
+                counted = implied_level(level) if implied else level
+                rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
+                for position, option in terms:
+                    credits = tuple(
+                        counted / target[position] if counted < target[position] else 1.0 for target in index.targets
+                    )
+                    found.append((number, position, counted, credits, rank, hit, option))
         self._credits[skill, level] = found
         return found
 
-    def score(self, matches: Matches) -> list[RoleResult]:
-        """For each requirement of each role, the best of the person's skills:
-        highest credit, then the most direct match (exact, alias, implied, fuzzy),
-        then the higher match score, then the skill listed first."""
+    def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
+        """For each requirement of each role, the best of the person's skills: a
+        direct match over an implied one, then the higher level counted, then the
+        more direct match (exact, alias, implied, fuzzy), then the higher match
+        score, then the skill listed first. Each role is assessed at `seniority`."""
         bests: list[dict[int, Credited]] = [{} for _ in self.indexes]
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
         memo = self._credits
         for skill, hits in matches:
-            credits = memo.get((skill.name, skill.level))
-            if credits is None:
-                credits = self._credits_for(skill.name, skill.level, hits)
-            for number, position, earned, rank, hit in credits:
+            found = memo.get((skill.name, skill.level))
+            if found is None:
+                found = self._credits_for(skill.name, skill.level, hits)
+            for number, position, counted, credits, rank, hit, option in found:
                 best = bests[number]
                 current = best.get(position)
                 # Skills come in the order listed: on equal rank the earlier one stays.
                 if current is None or rank < current.rank:
-                    best[position] = new(Credited, (earned, skill, hit, rank))
-        return [_role_result(index, best) for index, best in zip(self.indexes, bests, strict=True)]
+                    best[position] = new(Credited, (counted, credits, skill, hit, rank, option))
+        slots = self._slots.get(seniority)
+        if slots is None:
+            slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
+        return [_role_result(index, best, slot) for index, best, slot in zip(self.indexes, bests, slots, strict=True)]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:

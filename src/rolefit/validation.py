@@ -6,10 +6,10 @@ from pathlib import Path
 
 from rolefit.errors import Problem, RolefitError
 from rolefit.profiles import profile_from_data
-from rolefit.roles import role_from_data
+from rolefit.roles import ROLE_FIELDS, role_from_data
 from rolefit.yamlsafe import MarkedMap, load_file
 
-_ROLE_ONLY = {"id", "title", "categories", "summary", "responsibilities", "career_path", "salary", "sources"}
+_ROLE_ONLY = frozenset(ROLE_FIELDS)  # no skills-file field is also a role field
 
 
 def file_kind(data: object) -> str:

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from rolefit.model import DEFAULT_SENIORITY, Role, level_name
+from rolefit.model import DEFAULT_SENIORITY, ONE_LEVEL, Role, level_name
 from rolefit.options import BatchFormat, ReportFormat
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
-    from rolefit.batch import Cohort, Outcome
+    from rolefit.batch import Cohort, Outcome, RoleCohort
     from rolefit.scoring import RoleIndex
 
 
@@ -52,6 +52,29 @@ def per_level(values: Sequence[str | int]) -> str:
         value = values[0]
         return f"{value} {level_name(value)}" if isinstance(value, int) else value
     return "/".join(str(v) for v in values)
+
+
+def plan_aim(level: str) -> str:
+    """Which level a plan aims at, as a title says it ("" for a one-level role)."""
+    return "" if level == ONE_LEVEL else f" at {level} level"
+
+
+def readiness(levels: Sequence[str], fits: Sequence[float], ready_for: str | None) -> str:
+    """The role in focus in one line: `ready for entry (86) · mid 64 · senior 41`."""
+    if tuple(levels) == (ONE_LEVEL,):
+        return f"{'ready' if ready_for else 'not ready'} ({fits[0]:.0f})"
+    others = [f"{level} {fit:.0f}" for level, fit in zip(levels, fits, strict=True) if level != ready_for]
+    if ready_for is None:
+        return " · ".join(["not ready yet", *others])
+    return " · ".join([f"ready for {ready_for} ({fits[list(levels).index(ready_for)]:.0f})", *others])
+
+
+def cohort_readiness(role: RoleCohort) -> str:
+    """How many of the learners detailed on a role are ready for each of its levels."""
+    if role.index.levels == (ONE_LEVEL,):
+        return f"ready {role.ready[0]} · not ready {role.not_ready}"
+    counts = [f"{level} {n}" for level, n in zip(role.index.levels, role.ready, strict=True)]
+    return "ready for " + " · ".join([*counts, f"none {role.not_ready}"])
 
 
 def render_report(fmt: ReportFormat, assessment: Assessment, style: Style) -> str:

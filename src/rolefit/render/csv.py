@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from rolefit.batch import Cohort, Outcome
     from rolefit.scoring import RoleIndex
 
-FIXED_COLUMNS = ("file", "name", "target", "role", "fit", "required_met", "required_total")
+FIXED_COLUMNS = ("file", "name", "target", "role", "level", "fit", "ready_for", "required_met", "required_total")
 TAIL_COLUMNS = ("top_gaps", "skills", "assumed_levels", "error")
 
 
@@ -53,9 +53,11 @@ class _Csv:
                 _cell(outcome.name or ""),
                 outcome.target or "",
                 detailed.role.id,
+                outcome.level,
                 f"{outcome.fits[outcome.detailed]:.1f}",
+                outcome.ready_for or "",
                 outcome.required_met[outcome.detailed],
-                len(detailed.required),
+                len(detailed.required_at(outcome.level)),
                 *(f"{fit:.1f}" for fit in outcome.fits),
                 _cell("; ".join(outcome.top_gaps)),
                 outcome.skills,

@@ -18,7 +18,7 @@ from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: seniority levels, readiness and one-of (see CHANGELOG.md to migrate)
 
 
 def dumps(document: Any) -> str:
@@ -38,6 +38,7 @@ def role_summary(role: Role) -> dict[str, Any]:
         "id": role.id,
         "title": role.title,
         "source": role.source,
+        "levels": list(role.levels),
         "skills": len(role.requirements),
         "required": required_count(role),
         "categories": [{"name": c.name, "weight": c.weight, "skills": len(c.requirements)} for c in role.categories],
@@ -67,6 +68,7 @@ def _requirement(r: RequirementResult) -> dict[str, Any]:
         "match_score": r.match_score,
         "matched_via": r.matched_via or None,
         "matched_part": r.matched_part or None,
+        "option": r.option,
         "user_level": r.user_level,
         "level_assumed": r.level_assumed,
         "credit": round(r.credit, 4),
@@ -78,7 +80,10 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
         "rank": position,
         "id": result.role.id,
         "title": result.role.title,
+        "level": result.level,
         "fit": round(result.fit, 1),
+        "fit_by_level": {level: round(fit, 1) for level, fit in result.fit_by_level.items()},
+        "ready_for": result.ready_for,
         "required_met": result.required_met,
         "required_total": result.required_total,
         "categories": [
@@ -96,6 +101,7 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
 def _plan(plan: Plan) -> dict[str, Any]:
     return {
         "role": plan.role_id,
+        "level": plan.level,
         "total_gaps": plan.total_gaps,
         "steps": [
             {
@@ -127,10 +133,13 @@ def report_data(assessment: Assessment) -> dict[str, Any]:
             "name": profile.name,
             "source": profile.source,
             "target": profile.target,
+            "seniority": profile.seniority,
             "skills": [{"name": s.name, "level": s.level, "level_assumed": s.level_assumed} for s in profile.skills],
         },
+        "level": assessment.level,
         "detailed_role": assessment.detailed.role.id,
         "detail_reason": assessment.detail_reason,
+        "ready_for": assessment.detailed.ready_for,
         "roles": [_role_result(r, i) for i, r in enumerate(assessment.ranking, start=1)],
         "plan": _plan(assessment.plan),
     }
@@ -151,9 +160,14 @@ def learner_data(score: LearnerScore, indexes: Sequence[RoleIndex]) -> dict[str,
         "target": score.target,
         "detailed_role": detailed.id,
         "detail_reason": score.detail_reason,
+        "level": score.level,
         "fit": round(score.fits[score.detailed], 1),
+        "fit_by_level": {
+            level: round(fit, 1) for level, fit in zip(indexes[score.detailed].levels, score.fit_by_level, strict=True)
+        },
+        "ready_for": score.ready_for,
         "required_met": score.required_met[score.detailed],
-        "required_total": len(indexes[score.detailed].required),
+        "required_total": len(indexes[score.detailed].required_at(score.level)),
         "fits": {index.role.id: round(fit, 1) for index, fit in zip(indexes, score.fits, strict=True)},
         "top_gaps": list(score.top_gaps),
         "skills": score.skills,
@@ -179,6 +193,8 @@ def cohort_data(cohort: Cohort) -> dict[str, Any]:
                 "id": role.index.role.id,
                 "title": role.index.role.title,
                 "detailed_for": role.detailed_for,
+                "ready_for": dict(zip(role.index.levels, role.ready, strict=True)),
+                "not_ready": role.not_ready,
                 "fit": None
                 if fit is None
                 else {

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefit.model import level_name
-from rolefit.render import Style, uncounted
+from rolefit.render import Style, cohort_readiness, plan_aim, readiness, uncounted
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -42,12 +42,15 @@ def render_report(assessment: Assessment, style: Style) -> str:
     detailed = assessment.detailed
     lines = [f"## rolefit: {escape(profile.name or 'skills report')}", ""]
     lines += [f"Skills file: `{profile.source}`", ""]
+    lines += [f"Assessed at {assessment.level} level.", ""]
     lines += ["| rank | role | fit | required met |", "| ---: | --- | ---: | ---: |"]
     for i, r in enumerate(assessment.ranking, start=1):
         title = escape(r.role.title)
         if r is detailed:
             title = f"**{title}** ({'target' if assessment.detail_reason == 'target' else 'best fit'})"
         lines.append(f"| {i} | {title} | {r.fit:.0f}% | {r.required_met}/{r.required_total} |")
+    line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
+    lines += ["", f"**{escape(detailed.role.title)}**: {line}"]
     lines += ["", f"### {escape(detailed.role.title)}: coverage by category", ""]
     lines += ["| category | weight | coverage | met |", "| --- | ---: | ---: | ---: |"]
     for c in detailed.categories:
@@ -77,7 +80,11 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
 
     plan = assessment.plan
-    lines += ["", f"### Learning plan ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", ""]
+    lines += [
+        "",
+        f"### Learning plan{plan_aim(plan.level)} ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)",
+        "",
+    ]
     if not plan.steps:
         lines.append("Nothing to learn for this role: every skill is at its target level.")
     for number, step in enumerate(plan.steps, start=1):
@@ -134,6 +141,18 @@ class _MarkdownBatch:
                     f"| {escape(role.index.role.title)} | {f.median:.0f}% | {f.q1:.0f}-{f.q3:.0f}% | "
                     f"{f.low:.0f}-{f.high:.0f}% | {role.detailed_for} |"
                 )
+        lines += [
+            "",
+            "### Readiness",
+            "",
+            "The level each role's learners (target, or else best fit) are ready for.",
+            "",
+        ]
+        lines.extend(
+            f"- **{escape(role.index.role.title)}**: {cohort_readiness(role)}"
+            for role in cohort.roles
+            if role.detailed_for
+        )
         lines += ["", "### Most common gaps", "", "Required skills missing or below target, by share of learners.", ""]
         for role in cohort.roles:
             lines += [
@@ -157,7 +176,7 @@ class _MarkdownBatch:
             index = self.indexes[s.detailed]
             lines.append(
                 f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {s.fits[s.detailed]:.0f}% | "
-                f"{s.required_met[s.detailed]}/{len(index.required)} | {escape(', '.join(s.top_gaps))} |"
+                f"{s.required_met[s.detailed]}/{len(index.required_at(s.level))} | {escape(', '.join(s.top_gaps))} |"
             )
         if self.errors:
             lines += ["", "### Files that could not be read", ""]

@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from rolefit.model import Role, level_name
-from rolefit.render import Style, per_level, required_count, uncounted
+from rolefit.render import Style, cohort_readiness, per_level, plan_aim, readiness, required_count, uncounted
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
@@ -73,8 +73,13 @@ def role_detail(role: Role, console: Console) -> None:
         table.add_column("importance", no_wrap=True)
         table.add_column("target", no_wrap=True)
         table.add_column("first step", ratio=3)
+        if role.levels:
+            table.caption = f"importance and target per level: {'/'.join(role.levels)}"
+            table.caption_justify = "left"
         for req in category.requirements:
             name = Text(req.name)
+            if req.one_of:
+                name.append(f"\none of: {', '.join(req.one_of)}", style="dim")
             if req.aliases:
                 name.append(f"\n{', '.join(req.aliases)}", style="dim")
             table.add_row(
@@ -156,7 +161,12 @@ def report(assessment: Assessment, console: Console) -> None:
     console.print()
 
     ranking = Table(
-        box=None, show_header=False, pad_edge=False, title="Role fit", title_justify="left", title_style="bold"
+        box=None,
+        show_header=False,
+        pad_edge=False,
+        title=f"Role fit at {assessment.level} level",
+        title_justify="left",
+        title_style="bold",
     )
     ranking.add_column("role", no_wrap=True)
     ranking.add_column("bar", no_wrap=True)
@@ -173,6 +183,9 @@ def report(assessment: Assessment, console: Console) -> None:
             Text.assemble(f"required {result.required_met}/{result.required_total}", (marker, "bold")),
         )
     console.print(ranking)
+    console.print()
+    line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
+    console.print(Text.assemble((detailed.role.title, "bold"), "  ", line))
     console.print()
 
     coverage = Table(
@@ -245,7 +258,7 @@ def report(assessment: Assessment, console: Console) -> None:
     plan = assessment.plan
     console.print(
         Text.assemble(
-            (f"Learning plan for {detailed.role.title}", "bold"),
+            (f"Learning plan for {detailed.role.title}{plan_aim(plan.level)}", "bold"),
             (f"  ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", "dim"),
         )
     )
@@ -364,6 +377,11 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     console.print(fits)
     console.print(Text("  best for: learners whose target, or else best fit, is this role", style="dim"))
     console.print()
+    console.print(Text("Readiness of those learners", style="bold"))
+    for role in cohort.roles:
+        if role.detailed_for:
+            console.print(Text.assemble("  ", (role.index.role.title, "bold"), "  ", cohort_readiness(role)))
+    console.print()
 
     shown = 10 if len(cohort.roles) == 1 else 5
     console.print(Text("Most common gaps: required skills missing or below target", style="bold"))
@@ -415,7 +433,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             Text(score.name or Path(score.source).name),
             Text(detailed.role.title),
             f"{score.fits[score.detailed]:.0f}%",
-            f"{score.required_met[score.detailed]}/{len(detailed.required)}",
+            f"{score.required_met[score.detailed]}/{len(detailed.required_at(score.level))}",
             Text(", ".join(score.top_gaps)),
         )
     console.print(table)

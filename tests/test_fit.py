@@ -1,0 +1,209 @@
+"""The fit formula's stated properties (docs/fit.md), each held by a property-based
+test over generated roles with levels, per-level importance and targets, and
+one-of requirements. Skill names are made up, so the vocabulary implies nothing
+between them: every match is exact."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from rolefit.matching import Matcher, Term
+from rolefit.model import IMPORTANCES, SENIORITIES, Category, Requirement, Role, Skill
+from rolefit.scoring import RoleIndex, RoleResult, RoleSet
+
+NAMES = [f"Qz{a}{b}" for a in "bcdfghjk" for b in "bcdfghjk"]
+MATCHER = Matcher(Term(name) for name in NAMES)
+SLOTS = range(len(SENIORITIES))
+EXAMPLES = settings(max_examples=80, deadline=None)
+
+
+@st.composite
+def roles(draw: st.DrawFn) -> Role:
+    pool = list(draw(st.permutations(NAMES)))
+    weights = draw(st.lists(st.sampled_from([0.5, 1.0, 2.0, 3.0]), min_size=1, max_size=4))
+    requirements: list[list[Requirement]] = [[] for _ in weights]
+    for _ in range(draw(st.integers(1, 10))):
+        options = draw(st.integers(0, 3)) if len(pool) > 4 else 0
+        name = pool.pop()
+        one_of = tuple(pool.pop() for _ in range(options)) if options >= 2 else ()
+        category = draw(st.integers(0, len(weights) - 1))
+        requirements[category].append(
+            Requirement(
+                name=name,
+                category=f"C{category}",
+                importances=tuple(draw(st.sampled_from(IMPORTANCES)) for _ in SLOTS),
+                targets=tuple(draw(st.integers(1, 5)) for _ in SLOTS),
+                one_of=one_of,
+            )
+        )
+    categories = tuple(
+        Category(f"C{number}", weight, tuple(found))
+        for number, (weight, found) in enumerate(zip(weights, requirements, strict=True))
+        if found
+    )
+    return Role(id="generated", title="Generated", categories=categories, levels=SENIORITIES)
+
+
+def score(role: Role, skills: Mapping[str, int]) -> RoleResult:
+    index = RoleIndex(role, MATCHER)
+    matches = [(Skill(name, level), MATCHER.resolve(name)) for name, level in skills.items()]
+    return RoleSet([index]).score(matches)[0]
+
+
+def at_target(role: Role, slot: int, importances: set[str]) -> dict[str, int]:
+    """Every requirement of those importances at `slot` met at its target, by its
+    first skill name (a one-of by its first option)."""
+    return {r.skill_names[0]: r.target_at(slot) for r in role.requirements if r.importance_at(slot) in importances}
+
+
+def skill_names(role: Role) -> list[str]:
+    return [name for r in role.requirements for name in r.skill_names]
+
+
+@st.composite
+def role_and_skills(draw: st.DrawFn) -> tuple[Role, dict[str, int]]:
+    role = draw(roles())
+    names = skill_names(role)
+    chosen = draw(st.lists(st.sampled_from(names), unique=True, max_size=len(names)))
+    return role, {name: draw(st.integers(0, 5)) for name in chosen}
+
+
+def has(role: Role, slot: int, importance: str) -> bool:
+    return any(r.importance_at(slot) == importance for r in role.requirements)
+
+
+@EXAMPLES
+@given(role_and_skills())
+def test_fit_stays_between_0_and_100(case: tuple[Role, dict[str, int]]) -> None:
+    result = score(*case)
+    assert all(0 <= fit <= 100 for fit in result.fits)
+    assert len(result.fits) == 3
+
+
+@EXAMPLES
+@given(roles())
+def test_every_required_at_target_and_nothing_else_gives_at_least_75(role: Role) -> None:
+    for slot in SLOTS:
+        if has(role, slot, "required"):
+            fit = score(role, at_target(role, slot, {"required"})).fits[slot]
+            assert fit >= 75
+            assert fit == (75 if has(role, slot, "preferred") else 100)
+
+
+@EXAMPLES
+@given(roles())
+def test_every_required_and_preferred_at_target_gives_100(role: Role) -> None:
+    for slot in SLOTS:
+        if not (has(role, slot, "required") or has(role, slot, "preferred")):
+            continue  # the loader refuses such a level
+        assert score(role, at_target(role, slot, {"required", "preferred"})).fits[slot] == 100
+
+
+@EXAMPLES
+@given(role_and_skills(), st.data())
+def test_a_bonus_skill_never_lowers_the_fit(case: tuple[Role, dict[str, int]], data: st.DataObject) -> None:
+    role, skills = case
+    for slot in SLOTS:
+        bonus = [r.skill_names[0] for r in role.requirements if r.importance_at(slot) == "bonus"]
+        if not bonus:
+            continue
+        name = data.draw(st.sampled_from(bonus))
+        more = {**skills, name: max(skills.get(name, 0), data.draw(st.integers(0, 5)))}
+        assert score(role, more).fits[slot] >= score(role, skills).fits[slot]
+
+
+@EXAMPLES
+@given(roles(), st.integers(0, 8))
+def test_a_skill_is_worth_the_same_whatever_the_size_of_its_category(role: Role, extra: int) -> None:
+    """Two requirements of the same importance and category weight add the same
+    fit when met alone, however many requirements their categories hold; and
+    growing a category by requirements of another pool changes neither."""
+    padding = tuple(
+        Requirement(name=NAMES[-1 - i] + "x", category=role.categories[0].name, importances=("bonus",) * 3)
+        for i in range(extra)
+    )
+    grown = Role(
+        id=role.id,
+        title=role.title,
+        levels=role.levels,
+        categories=(
+            Category(role.categories[0].name, role.categories[0].weight, role.categories[0].requirements + padding),
+            *role.categories[1:],
+        ),
+    )
+    for slot in SLOTS:
+        for kind in ("required", "preferred"):
+            alone: dict[tuple[float, int], set[float]] = {}
+            for category in role.categories:
+                for r in category.requirements:
+                    if r.importance_at(slot) == kind:
+                        skills = {r.skill_names[0]: r.target_at(slot)}
+                        fit = score(role, skills).fits[slot]
+                        assert score(grown, skills).fits[slot] == pytest.approx(fit)
+                        alone.setdefault((category.weight, len(category.requirements)), set()).add(round(fit, 6))
+            by_weight: dict[float, set[float]] = {}
+            for (weight, _), fits in alone.items():
+                by_weight.setdefault(weight, set()).update(fits)
+            assert all(len(fits) == 1 for fits in by_weight.values())
+
+
+@EXAMPLES
+@given(roles(), st.data())
+def test_partial_level_partial_credit_and_nothing_above_target(role: Role, data: st.DataObject) -> None:
+    for slot in SLOTS:
+        required = [r for r in role.requirements if r.importance_at(slot) == "required"]
+        if not required:
+            continue
+        r = data.draw(st.sampled_from(required))
+        name, target = r.skill_names[0], r.target_at(slot)
+        none, full = score(role, {}).fits[slot], score(role, {name: target}).fits[slot]
+        for level in range(1, target):
+            assert none < score(role, {name: level}).fits[slot] < full
+        for level in range(target, 6):
+            assert score(role, {name: level}).fits[slot] == full
+
+
+@EXAMPLES
+@given(role_and_skills(), st.data())
+def test_adding_a_skill_or_raising_a_level_never_lowers_any_fit(
+    case: tuple[Role, dict[str, int]], data: st.DataObject
+) -> None:
+    role, skills = case
+    name = data.draw(st.sampled_from(skill_names(role)))
+    higher = {**skills, name: min(5, skills.get(name, 0) + data.draw(st.integers(1, 5)))}
+    before, after = score(role, skills), score(role, higher)
+    assert all(b <= a for b, a in zip(before.fits, after.fits, strict=True))
+
+
+@EXAMPLES
+@given(roles(), st.data())
+def test_one_of_counts_its_best_option(role: Role, data: st.DataObject) -> None:
+    with_options = [r for r in role.requirements if r.one_of]
+    assume(with_options)
+    r = data.draw(st.sampled_from(with_options))
+    levels = {option: data.draw(st.integers(1, 5)) for option in r.one_of}
+    result = score(role, levels)
+    position = result.index.requirements.index(r)
+    found = result.result(position)
+    assert found.user_level == max(levels.values())
+    assert found.option is not None and levels[found.option] == max(levels.values())
+    best_alone = score(role, {found.option: levels[found.option]})
+    assert best_alone.fits == pytest.approx(result.fits)
+
+
+@EXAMPLES
+@given(role_and_skills())
+def test_every_level_scores_the_same_whichever_level_is_assessed(case: tuple[Role, dict[str, int]]) -> None:
+    """The level assessed is scored in one pass with coverage, the others when
+    asked: both must agree exactly."""
+    role, skills = case
+    index = RoleIndex(role, MATCHER)
+    matches = [(Skill(name, level), MATCHER.resolve(name)) for name, level in skills.items()]
+    results = [RoleSet([index]).score(matches, seniority)[0] for seniority in SENIORITIES]
+    for result in results:
+        assert result.fits == tuple(r.fit for r in results)
+        assert result.missing_required == results[0].missing_required
