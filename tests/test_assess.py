@@ -153,9 +153,10 @@ def test_colour_conventions(cli: RunCli, args: list[str], env: dict[str, str], c
     assert ("\x1b[" in result.stdout) is colored
 
 
-def test_table_fits_80_columns(cli: RunCli) -> None:
+@pytest.mark.parametrize("args", [[], ["--details", "--steps", "0"]])
+def test_table_fits_80_columns(cli: RunCli, args: list[str]) -> None:
     for example in EXAMPLES:
-        result = cli(["assess", str(example)], env={"COLUMNS": "80"})
+        result = cli(["assess", str(example), *args], env={"COLUMNS": "80"})
         assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
@@ -163,7 +164,8 @@ def test_table_fits_80_columns(cli: RunCli) -> None:
 def test_plan_items_wrap_under_their_own_text(cli: RunCli, width: int) -> None:
     """Each learning item's continuation lines start under its first word, and
     every line fits the terminal with nothing trailing."""
-    lines = cli(["assess", str(EXAMPLES[0]), "--steps", "0"], env={"COLUMNS": str(width)}).stdout.splitlines()
+    args = ["assess", str(EXAMPLES[0]), "--details", "--steps", "0"]
+    lines = cli(args, env={"COLUMNS": str(width)}).stdout.splitlines()
     plan = lines[next(i for i, line in enumerate(lines) if line.startswith("Learning plan")) + 1 :]
     bullets = [i for i, line in enumerate(plan) if line.startswith("   • ")]
     assert bullets
@@ -224,10 +226,8 @@ def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     assert load_prepared(packaged.read("missing.pickle")) is None
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown"])
-def test_skills_that_count_for_nothing_are_named(cli: RunCli, fmt: str) -> None:
-    result = cli(
-        ["assess", "-", "--role", "ml-engineer", "-f", fmt], stdin="skills: [Cobol, python3, Basket weaving]\n"
-    )
+@pytest.mark.parametrize("args", [["-f", "table", "--details"], ["-f", "markdown"]])
+def test_skills_that_count_for_nothing_are_named(cli: RunCli, args: list[str]) -> None:
+    result = cli(["assess", "-", "--role", "ml-engineer", *args], stdin="skills: [Cobol, python3, Basket weaving]\n")
     line = next(line for line in result.stdout.splitlines() if "Not counted for this role (2)" in line)
     assert "Cobol" in line and "Basket weaving" in line and "python3" not in line

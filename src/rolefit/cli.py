@@ -19,7 +19,7 @@ from typer.main import get_command_name
 
 from rolefit import __version__
 from rolefit.errors import RolefitError
-from rolefit.options import DEFAULT_STEPS, BatchFormat, ColorOption, ListFormat, ReportFormat, SchemaKind
+from rolefit.options import DEFAULT_STEPS, SUMMARY_STEPS, BatchFormat, ColorOption, ListFormat, ReportFormat, SchemaKind
 
 if TYPE_CHECKING:
     from typer.models import CommandInfo
@@ -74,7 +74,7 @@ def _expected_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def _style(color: ColorOption, output: Path | None) -> Style:
+def _style(color: ColorOption, output: Path | None, details: bool = False) -> Style:
     """Colour and width by the conventions, for stdout (never colour into a file
     unless asked)."""
     import os
@@ -83,7 +83,11 @@ def _style(color: ColorOption, output: Path | None) -> Style:
     from rolefit.render.console import output_width, use_color
 
     to_terminal = output is None and sys.stdout.isatty()
-    return Style(color=use_color(color.value, to_terminal, os.environ), width=output_width(to_terminal, os.environ))
+    return Style(
+        color=use_color(color.value, to_terminal, os.environ),
+        width=output_width(to_terminal, os.environ),
+        details=details,
+    )
 
 
 def _version(value: bool) -> None:
@@ -159,8 +163,21 @@ def assess(
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the detailed role's fit is below this."),
     ] = None,
     steps: Annotated[
-        int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
-    ] = DEFAULT_STEPS,
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--steps",
+            min=0,
+            help=f"Length of the learning plan; 0 shows every gap. [default: {SUMMARY_STEPS} in the table, "
+            f"{DEFAULT_STEPS} with --details and in the other formats]",
+            show_default=False,
+        ),
+    ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", "-d", help="Table: everything the report knows (what counted, every gap and learning item)."
+        ),
+    ] = False,
     color: Color = ColorOption.auto,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
@@ -187,8 +204,10 @@ def assess(
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, [r.id for r in catalogue])
         matcher, indexes = index_roles(roles)
+        if steps is None:
+            steps = SUMMARY_STEPS if format is ReportFormat.table and not details else DEFAULT_STEPS
         assessment = run_assessment(profile, indexes, matcher, steps or None)
-        style = _style(color, output)
+        style = _style(color, output, details)
         emit(render_report(format, assessment, style), output)
     if fail_under is not None and assessment.detailed.fit < fail_under:
         print(

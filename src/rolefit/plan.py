@@ -1,5 +1,6 @@
 """The learning plan: the gaps of one role, biggest gain first, prerequisites
-before the skills that need them. Pure functions from data to data.
+before the skills that need them (ORDER_RULE says it to the reader). Pure
+functions from data to data.
 
 A gap's gain is the fit it adds when closed: its share of the role's fit
 times what is missing of its credit. Ties go to the more important skill,
@@ -22,6 +23,7 @@ from rolefit.scoring import RoleIndex, RoleResult, Status, importance_rank
 
 PlanKey = tuple[float, int, int, str]
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
+ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,11 @@ def _gaps_in_order(result: RoleResult) -> Iterator[int]:
         yield entry[1]
     for _, position in below[waiting:]:
         yield position
+
+
+def gaps_by_gain(result: RoleResult) -> Iterator[int]:
+    """Positions of the role's gaps, biggest gain first, prerequisites not moved."""
+    return _gaps_in_order(result)
 
 
 def _lacks_basics(result: RoleResult, position: int) -> bool:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class Style:
     color: bool = False
     width: int = 80
+    details: bool = False  # the table's full report (--details); the other formats are always complete
 
 
 # Modules are imported when used, so `--format json` never imports Rich.
