@@ -188,6 +188,7 @@ def assess(
 
     from rolefit.assess import assess as run_assessment
     from rolefit.assess import check_target, index_roles
+    from rolefit.figures import below, decided
     from rolefit.output import emit
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
@@ -209,9 +210,10 @@ def assess(
         assessment = run_assessment(profile, indexes, matcher, steps or None)
         style = _style(color, output, details)
         emit(render_report(format, assessment, style), output)
-    if fail_under is not None and assessment.detailed.fit < fail_under:
+    if fail_under is not None and below(assessment.detailed.fit, fail_under):
+        fit = decided(assessment.detailed.fit)
         print(
-            f"rolefit: {assessment.detailed.role.title} fit {assessment.detailed.fit:.1f} is below --fail-under {fail_under:g}",
+            f"rolefit: {assessment.detailed.role.title} fit {fit:.1f} is below --fail-under {fail_under:g}",
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
@@ -251,6 +253,8 @@ def batch(
 
     from rolefit.assess import index_roles
     from rolefit.batch import CohortBuilder, FileError, discover, score_files
+    from rolefit.figures import below as fails
+    from rolefit.figures import count
     from rolefit.output import open_output
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
@@ -276,15 +280,17 @@ def batch(
                         print(f"error: {problem}", file=sys.stderr)
                 else:
                     scored += 1
-                    if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
+                    if fail_under is not None and fails(outcome.fits[outcome.detailed], fail_under):
                         below += 1
             writer.finish(builder.build() if builder is not None else None)
     if not quiet:
-        print(f"rolefit: {scored} learners scored, {failed} files could not be read", file=sys.stderr)
+        unread = f", {count(failed, 'file')} could not be read" if failed else ""
+        print(f"rolefit: {count(scored, 'learner')} scored{unread}", file=sys.stderr)
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
     if below:
-        print(f"rolefit: {below} learners have a fit below --fail-under {fail_under:g}", file=sys.stderr)
+        have = "has" if below == 1 else "have"
+        print(f"rolefit: {count(below, 'learner')} {have} a fit below --fail-under {fail_under:g}", file=sys.stderr)
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
@@ -324,7 +330,9 @@ def validate(
         else:
             print(f"{path}: valid {kind} file", file=sys.stderr)
     if bad:
-        print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
+        from rolefit.figures import count
+
+        print(f"{bad} of {count(len(files), 'file')} invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)
 
 

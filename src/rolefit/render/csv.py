@@ -11,6 +11,7 @@ import csv
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from rolefit.figures import decided
 from rolefit.render import Style
 
 if TYPE_CHECKING:
@@ -53,10 +54,10 @@ class _Csv:
                 _cell(outcome.name or ""),
                 outcome.target or "",
                 detailed.role.id,
-                f"{outcome.fits[outcome.detailed]:.1f}",
+                f"{decided(outcome.fits[outcome.detailed]):.1f}",
                 outcome.required_met[outcome.detailed],
                 len(detailed.required),
-                *(f"{fit:.1f}" for fit in outcome.fits),
+                *(f"{decided(fit):.1f}" for fit in outcome.fits),
                 _cell("; ".join(outcome.top_gaps)),
                 outcome.skills,
                 outcome.assumed_levels,

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from rolefit.figures import count, percent, whole
 from rolefit.model import level_name
+from rolefit.plan import ORDER_RULE
 from rolefit.render import Style, uncounted
 
 if TYPE_CHECKING:
@@ -47,12 +49,12 @@ def render_report(assessment: Assessment, style: Style) -> str:
         title = escape(r.role.title)
         if r is detailed:
             title = f"**{title}** ({'target' if assessment.detail_reason == 'target' else 'best fit'})"
-        lines.append(f"| {i} | {title} | {r.fit:.0f}% | {r.required_met}/{r.required_total} |")
+        lines.append(f"| {i} | {title} | {percent(r.fit)} | {r.required_met}/{r.required_total} |")
     lines += ["", f"### {escape(detailed.role.title)}: coverage by category", ""]
     lines += ["| category | weight | coverage | met |", "| --- | ---: | ---: | ---: |"]
     for c in detailed.categories:
         met = sum(r.status == "met" for r in c.requirements)
-        lines.append(f"| {escape(c.name)} | {c.weight:g} | {c.coverage:.0f}% | {met}/{len(c.requirements)} |")
+        lines.append(f"| {escape(c.name)} | {c.weight:g} | {percent(c.coverage)} | {met}/{len(c.requirements)} |")
 
     matched = [r for r in detailed.requirements if r.status != "missing"]
     if matched:
@@ -77,7 +79,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
 
     plan = assessment.plan
-    lines += ["", f"### Learning plan ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", ""]
+    lines += ["", f"### Learning plan ({len(plan.steps)} of {plan.total_gaps} gaps)", "", f"Order: {ORDER_RULE}.", ""]
     if not plan.steps:
         lines.append("Nothing to learn for this role: every skill is at its target level.")
     for number, step in enumerate(plan.steps, start=1):
@@ -88,7 +90,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
             f"+{step.fit_gain:.1f} fit)"
         )
         if step.needed_for:
-            lines.append(f"   - first, for: {', '.join(escape(n) for n in step.needed_for)}")
+            lines.append(f"   - needed for: {', '.join(escape(n) for n in step.needed_for)}")
         lines.extend(f"   - {escape(item)}" for item in req.learn)
     return "\n".join(lines) + "\n"
 
@@ -118,7 +120,7 @@ class _MarkdownBatch:
         lines = [
             "## rolefit batch",
             "",
-            f"{cohort.learners} learners scored, {cohort.failed} files could not be read.",
+            f"{count(cohort.learners, 'learner')} scored, {count(cohort.failed, 'file')} could not be read.",
             "",
         ]
         lines += [
@@ -131,8 +133,8 @@ class _MarkdownBatch:
             if role.fit is not None:
                 f = role.fit
                 lines.append(
-                    f"| {escape(role.index.role.title)} | {f.median:.0f}% | {f.q1:.0f}-{f.q3:.0f}% | "
-                    f"{f.low:.0f}-{f.high:.0f}% | {role.detailed_for} |"
+                    f"| {escape(role.index.role.title)} | {percent(f.median)} | {whole(f.q1)}-{percent(f.q3)} | "
+                    f"{whole(f.low)}-{percent(f.high)} | {role.detailed_for} |"
                 )
         lines += ["", "### Most common gaps", "", "Required skills missing or below target, by share of learners.", ""]
         for role in cohort.roles:
@@ -144,7 +146,7 @@ class _MarkdownBatch:
             ]
             for gap in role.common_gaps[:10]:
                 lines.append(
-                    f"| {escape(gap.skill)} | {escape(gap.category)} | {gap.count}/{cohort.learners} | {100 * gap.share:.0f}% |"
+                    f"| {escape(gap.skill)} | {escape(gap.category)} | {gap.count}/{cohort.learners} | {percent(100 * gap.share)} |"
                 )
             lines.append("")
         lines += [
@@ -156,7 +158,7 @@ class _MarkdownBatch:
         for s in self.learners:
             index = self.indexes[s.detailed]
             lines.append(
-                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {s.fits[s.detailed]:.0f}% | "
+                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {percent(s.fits[s.detailed])} | "
                 f"{s.required_met[s.detailed]}/{len(index.required)} | {escape(', '.join(s.top_gaps))} |"
             )
         if self.errors:

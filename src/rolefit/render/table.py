@@ -452,7 +452,7 @@ class _TableBatch:
 
 def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Console) -> None:
     failed = f", {cohort.failed} could not be read (listed on stderr)" if cohort.failed else ""
-    console.print(Text.assemble(("rolefit batch", "bold"), f" · {cohort.learners} learners scored{failed}"))
+    console.print(Text.assemble(("rolefit batch", "bold"), f" · {count(cohort.learners, 'learner')} scored{failed}"))
     console.print()
     if not cohort.learners:
         return
@@ -470,9 +470,9 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             continue
         fits.add_row(
             Text(role.index.role.title),
-            f"{fit.median:.0f}%",
-            f"{fit.q1:.0f}-{fit.q3:.0f}%",
-            f"{fit.low:.0f}-{fit.high:.0f}%",
+            percent(fit.median),
+            f"{whole(fit.q1)}-{percent(fit.q3)}",
+            f"{whole(fit.low)}-{percent(fit.high)}",
             Text(_spark(fit.histogram), style="cyan"),
             str(role.detailed_for),
         )
@@ -493,7 +493,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             gaps.add_row(
                 Text("  " + gap.skill),
                 _bar(100 * gap.share, 16),
-                f"{100 * gap.share:.0f}%",
+                percent(100 * gap.share),
                 f"{gap.count}/{cohort.learners}",
             )
         console.print(gaps)
@@ -507,7 +507,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     for number, role in enumerate(cohort.roles):
         coverage.add_column(role.index.role.title, justify="right", max_width=11)
         for category, mean in zip(role.index.role.categories, role.category_means, strict=True):
-            by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = f"{mean:.0f}%"
+            by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = percent(mean)
     for name, cells in by_name.items():
         coverage.add_row(Text(name), *cells)
     console.print(coverage)
@@ -529,7 +529,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
         table.add_row(
             Text(score.name or Path(score.source).name),
             Text(detailed.role.title),
-            f"{score.fits[score.detailed]:.0f}%",
+            percent(score.fits[score.detailed]),
             f"{score.required_met[score.detailed]}/{len(detailed.required)}",
             Text(", ".join(score.top_gaps)),
         )
