@@ -231,3 +231,23 @@ def test_skills_that_count_for_nothing_are_named(cli: RunCli, args: list[str]) -
     result = cli(["assess", "-", "--role", "ml-engineer", *args], stdin="skills: [Cobol, python3, Basket weaving]\n")
     line = next(line for line in result.stdout.splitlines() if "Not counted for this role (2)" in line)
     assert "Cobol" in line and "Basket weaving" in line and "python3" not in line
+
+
+def test_the_default_table_answers_on_one_screen(cli: RunCli) -> None:
+    """At 80 columns: ranking, coverage, gaps and next steps in about 40 lines,
+    and a closing line that says how to see the rest."""
+    for example in EXAMPLES:
+        lines = cli(["assess", str(example)], env={"COLUMNS": "80"}).stdout.splitlines()
+        assert len(lines) <= 44
+        assert lines[-1].startswith("More: --details")
+        assert any(line.startswith("Next steps for") for line in lines)
+
+
+def test_details_reach_every_learning_item_and_every_gap(cli: RunCli) -> None:
+    document = json.loads(cli(["assess", str(EXAMPLES[1]), "-f", "json", "--steps", "0"]).stdout)
+    table = cli(["assess", str(EXAMPLES[1]), "--details", "--steps", "0"], env={"COLUMNS": "200"}).stdout
+    for step in document["plan"]["steps"]:
+        assert f" {step['skill']}  " in table
+        for item in step["learn"]:
+            assert f"• {item}\n" in table
+    assert "more step" not in table and "--format markdown" not in table
