@@ -179,6 +179,9 @@ def assess(
         ),
     ] = False,
     color: Color = ColorOption.auto,
+    no_pager: Annotated[
+        bool, typer.Option("--no-pager", help="Never page; by default a report taller than the terminal is paged.")
+    ] = False,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
 
@@ -209,7 +212,7 @@ def assess(
             steps = SUMMARY_STEPS if format is ReportFormat.table and not details else DEFAULT_STEPS
         assessment = run_assessment(profile, indexes, matcher, steps or None)
         style = _style(color, output, details)
-        emit(render_report(format, assessment, style), output)
+        emit(render_report(format, assessment, style), output, pager=not no_pager)
     if fail_under is not None and below(assessment.detailed.fit, fail_under):
         fit = decided(assessment.detailed.fit)
         print(
