@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 from typer.main import get_command_name
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from rolefit.render import Style
 
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
@@ -109,7 +110,8 @@ def main_options(
 @roles_app.callback(invoke_without_command=True)
 def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: RolesDir = None) -> None:
     """List the roles: built-in ones, plus those in --roles-dir."""
-    if ctx.invoked_subcommand is not None:
+    if ctx.invoked_subcommand is not None:  # `show` takes the options given here (see _from_group)
+        ctx.obj = {name: value for name, value in (("format", format), ("roles_dir", roles_dir)) if _given(ctx, name)}
         return
     from rolefit.roles import load_catalogue
 
@@ -128,12 +130,16 @@ def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: Role
 
 @roles_app.command("show")
 def roles_show(
+    ctx: typer.Context,
     role: Annotated[str, typer.Argument(help="A role id (see `rolefit roles`) or a path to a role file.")],
     format: Format = ListFormat.table,
     roles_dir: RolesDir = None,
 ) -> None:
     """Show one role in full: context, categories, skills, target levels, first steps."""
     from rolefit.roles import find_role, load_catalogue
+
+    format = _from_group(ctx, "format", format)
+    roles_dir = _from_group(ctx, "roles_dir", roles_dir)
 
     with _expected_errors():
         found = find_role(role, load_catalogue(roles_dir))
@@ -146,6 +152,25 @@ def roles_show(
         from rolefit.render.table import role_detail
 
         role_detail(found, make_console(sys.stdout, _style(ColorOption.auto, None)))
+
+
+def _from_group(ctx: typer.Context, name: str, value: T) -> T:
+    """An option given to the group (`rolefit roles --format json show ID`) applies
+    to the command; given to both with different values, it is refused."""
+    given: dict[str, object] = ctx.obj or {}
+    if name not in given:
+        return value
+    inherited: T = given[name]  # type: ignore[assignment]
+    if _given(ctx, name) and value != inherited:
+        option = "--" + name.replace("_", "-")
+        print(f"error: {option} given to `roles` and to `show` with different values; give it once", file=sys.stderr)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    return inherited
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)  # click's enum; some typer releases vendor click
+    return source is not None and source.name != "DEFAULT"
 
 
 @app.command()

@@ -65,7 +65,8 @@ def role_detail(role: Role, console: Console) -> None:
         where = " ".join(str(x) for x in (block.region, block.year) if x)
         console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
         for figure in block.figures:
-            console.print(Text(f"  {figure.label}: {_money(figure.amount, figure.low, figure.high)}"))
+            amounts = _money(block.currency, figure.amount, figure.low, figure.high)
+            console.print(Text(f"  {figure.label}: {amounts}"))
     for category in role.categories:
         table = Table(
             title=f"{escape(category.name)}  (weight {category.weight:g})",
@@ -89,16 +90,28 @@ def role_detail(role: Role, console: Console) -> None:
         console.print(table)
 
 
-def _money(amount: int | None, low: int | None, high: int | None) -> str:
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def money(currency: str | None, amount: int) -> str:
+    """An amount in the role file's currency: its symbol where it has a common one,
+    else its code (`CHF 150,000`), else the bare number."""
+    if currency is None:
+        return f"{amount:,}"
+    symbol = CURRENCY_SYMBOLS.get(currency.upper())
+    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
+
+
+def _money(currency: str | None, amount: int | None, low: int | None, high: int | None) -> str:
     parts = []
     if amount is not None:
-        parts.append(f"${amount:,}")
+        parts.append(money(currency, amount))
     if low is not None and high is not None:
-        parts.append(f"${low:,} - ${high:,}")
+        parts.append(f"{money(currency, low)} - {money(currency, high)}")
     elif low is not None:
-        parts.append(f"from ${low:,}")
+        parts.append(f"from {money(currency, low)}")
     elif high is not None:
-        parts.append(f"up to ${high:,}")
+        parts.append(f"up to {money(currency, high)}")
     return " (range ".join(parts) + (")" if len(parts) == 2 else "")
 
 
