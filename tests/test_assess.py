@@ -251,3 +251,16 @@ def test_details_reach_every_learning_item_and_every_gap(cli: RunCli) -> None:
         for item in step["learn"]:
             assert f"• {item}\n" in table
     assert "more step" not in table and "--format markdown" not in table
+
+
+def test_plan_length_defaults_to_the_view(cli: RunCli) -> None:
+    """4 steps in the one-screen table, 10 with --details and in json; --steps wins."""
+
+    def steps(*args: str) -> int:
+        out = cli(["assess", str(EXAMPLES[0]), *args], env={"COLUMNS": "120"}).stdout
+        return sum(1 for line in out.splitlines() if line[:4].strip().rstrip(".").isdigit())
+
+    assert steps() == 4
+    assert steps("--details") == 10
+    assert steps("--steps", "6") == 6
+    assert len(json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json"]).stdout)["plan"]["steps"]) == 10
