@@ -192,8 +192,8 @@ def assess(
         typer.Option(
             "--steps",
             min=0,
-            help=f"Length of the learning plan; 0 shows every gap. [default: {SUMMARY_STEPS} in the table, "
-            f"{DEFAULT_STEPS} with --details and in the other formats]",
+            help=f"Length of the learning plan; 0 shows every gap. Default: {SUMMARY_STEPS} in the table, "
+            f"{DEFAULT_STEPS} with --details and in the other formats.",
             show_default=False,
         ),
     ] = None,

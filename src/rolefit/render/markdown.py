@@ -90,7 +90,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
             f"+{step.fit_gain:.1f} fit)"
         )
         if step.needed_for:
-            lines.append(f"   - needed for: {', '.join(escape(n) for n in step.needed_for)}")
+            lines.append(f"   - *needed for: {', '.join(escape(n) for n in step.needed_for)}*")
         lines.extend(f"   - {escape(item)}" for item in req.learn)
     return "\n".join(lines) + "\n"
 
