@@ -58,6 +58,9 @@ Output = Annotated[
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
 ]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Never page; by default output taller than the terminal is paged.")
+]
 
 
 def _print_error(exc: RolefitError) -> None:
@@ -134,6 +137,7 @@ def roles_show(
     role: Annotated[str, typer.Argument(help="A role id (see `rolefit roles`) or a path to a role file.")],
     format: Format = ListFormat.table,
     roles_dir: RolesDir = None,
+    no_pager: NoPager = False,
 ) -> None:
     """Show one role in full: context, categories, skills, target levels, first steps."""
     from rolefit.roles import find_role, load_catalogue
@@ -148,10 +152,15 @@ def roles_show(
 
         sys.stdout.write(role_document(found))
     else:
+        from io import StringIO
+
+        from rolefit.output import emit
         from rolefit.render.console import make_console
         from rolefit.render.table import role_detail
 
-        role_detail(found, make_console(sys.stdout, _style(ColorOption.auto, None)))
+        buffer = StringIO()
+        role_detail(found, make_console(buffer, _style(ColorOption.auto, None)))
+        emit(buffer.getvalue(), None, pager=not no_pager)
 
 
 def _from_group(ctx: typer.Context, name: str, value: T) -> T:
@@ -204,9 +213,7 @@ def assess(
         ),
     ] = False,
     color: Color = ColorOption.auto,
-    no_pager: Annotated[
-        bool, typer.Option("--no-pager", help="Never page; by default a report taller than the terminal is paged.")
-    ] = False,
+    no_pager: NoPager = False,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
 
