@@ -264,3 +264,14 @@ def test_plan_length_defaults_to_the_view(cli: RunCli) -> None:
     assert steps("--details") == 10
     assert steps("--steps", "6") == 6
     assert len(json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json"]).stdout)["plan"]["steps"]) == 10
+
+
+def test_a_person_with_no_gaps_is_told_so_once(cli: RunCli, tmp_path: Path) -> None:
+    role = tmp_path / "tiny.yaml"
+    role.write_text(
+        "id: tiny\ntitle: Tiny\ncategories:\n  - name: Core\n    weight: 1\n    skills:\n"
+        "      - {name: Python, importance: required, level: 3}\n"
+    )
+    out = cli(["assess", "-", "--role", str(role)], stdin="skills: {Python: 4}\n").stdout
+    assert out.count("Nothing to learn for this role") == 1
+    assert "Gaps" not in out and "0 of 0" not in out

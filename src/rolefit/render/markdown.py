@@ -79,7 +79,13 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
 
     plan = assessment.plan
-    lines += ["", f"### Learning plan ({len(plan.steps)} of {plan.total_gaps} gaps)", "", f"Order: {ORDER_RULE}.", ""]
+    lines += [
+        "",
+        f"### Learning plan ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})",
+        "",
+        f"Order: {ORDER_RULE}.",
+        "",
+    ]
     if not plan.steps:
         lines.append("Nothing to learn for this role: every skill is at its target level.")
     for number, step in enumerate(plan.steps, start=1):

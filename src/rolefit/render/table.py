@@ -318,6 +318,8 @@ def _top_gaps(data: _Report) -> list[Block]:
     results = data.detailed.requirements
     gaps = [results[i] for i in gaps_by_gain(data.detailed) if _importance(results[i]) == "required"]
     if not gaps:
+        if not data.assessment.plan.total_gaps:
+            return []  # the plan says it: nothing to learn
         return [_title("Gaps"), Text("  Every required skill is at its target level.")]
     room = data.console.width - 2
     shown: list[Text] = []
@@ -367,9 +369,11 @@ def _full_plan(data: _Report) -> list[Block]:
 def _plan(data: _Report, title: str, learn_shown: int | None) -> list[Block]:
     plan, console = data.assessment.plan, data.console
     heading = Text.assemble(
-        (f"{title} for {data.detailed.role.title}", "bold"), (f"  ({len(plan.steps)} of {plan.total_gaps} gaps)", "dim")
+        (f"{title} for {data.detailed.role.title}", "bold"),
+        (f"  ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})", "dim"),
     )
     if not plan.steps:
+        heading = _title(f"{title} for {data.detailed.role.title}")
         return [heading, Text("  Nothing to learn for this role: every skill is at its target level.")]
     lines = _hanging(console, Text(), Text(f"Order: {ORDER_RULE}", style="dim"), width=1)
     for number, step in enumerate(plan.steps, start=1):
@@ -401,7 +405,9 @@ def _step(console: Console, number: int, step: PlanStep, learn_shown: int | None
 
 def _closing(data: _Report) -> list[Block]:
     plan = data.assessment.plan
-    if not data.details:
+    if not data.details and not plan.total_gaps:
+        more = "--details (what counted and how)"
+    elif not data.details:
         more = "--details (what counted and how, every gap and learning item), --steps N"
     elif len(plan.steps) < plan.total_gaps:
         more = f"--steps 0: all {plan.total_gaps} gaps in the plan (--steps N for N of them)"
