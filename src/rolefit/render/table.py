@@ -152,9 +152,10 @@ def _target(r: RequirementResult | PlanStep) -> int:
     return r.requirement.level
 
 
-def _bar(percent: float, width: int = BAR_WIDTH) -> Text:
-    filled = round(whole(percent) / 100 * width)
-    color = "green" if whole(percent) >= 75 else "yellow" if whole(percent) >= 50 else "red"
+def _bar(value: float, width: int = BAR_WIDTH) -> Text:
+    shown = whole(value)  # the bar agrees with the figure beside it
+    filled = round(shown / 100 * width)
+    color = "green" if shown >= 75 else "yellow" if shown >= 50 else "red"
     return Text.assemble(("█" * filled, color), ("░" * (width - filled), "dim"))
 
 
