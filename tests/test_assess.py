@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import jsonschema
@@ -153,9 +154,10 @@ def test_colour_conventions(cli: RunCli, args: list[str], env: dict[str, str], c
     assert ("\x1b[" in result.stdout) is colored
 
 
-def test_table_fits_80_columns(cli: RunCli) -> None:
+@pytest.mark.parametrize("args", [[], ["--details", "--steps", "0"]])
+def test_table_fits_80_columns(cli: RunCli, args: list[str]) -> None:
     for example in EXAMPLES:
-        result = cli(["assess", str(example)], env={"COLUMNS": "80"})
+        result = cli(["assess", str(example), *args], env={"COLUMNS": "80"})
         assert max(len(line) for line in result.stdout.splitlines()) <= 80
 
 
@@ -163,7 +165,8 @@ def test_table_fits_80_columns(cli: RunCli) -> None:
 def test_plan_items_wrap_under_their_own_text(cli: RunCli, width: int) -> None:
     """Each learning item's continuation lines start under its first word, and
     every line fits the terminal with nothing trailing."""
-    lines = cli(["assess", str(EXAMPLES[0]), "--steps", "0"], env={"COLUMNS": str(width)}).stdout.splitlines()
+    args = ["assess", str(EXAMPLES[0]), "--details", "--steps", "0"]
+    lines = cli(args, env={"COLUMNS": str(width)}).stdout.splitlines()
     plan = lines[next(i for i, line in enumerate(lines) if line.startswith("Learning plan")) + 1 :]
     bullets = [i for i, line in enumerate(plan) if line.startswith("   • ")]
     assert bullets
@@ -224,10 +227,52 @@ def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     assert load_prepared(packaged.read("missing.pickle")) is None
 
 
-@pytest.mark.parametrize("fmt", ["table", "markdown"])
-def test_skills_that_count_for_nothing_are_named(cli: RunCli, fmt: str) -> None:
-    result = cli(
-        ["assess", "-", "--role", "ml-engineer", "-f", fmt], stdin="skills: [Cobol, python3, Basket weaving]\n"
-    )
+@pytest.mark.parametrize("args", [["-f", "table", "--details"], ["-f", "markdown"]])
+def test_skills_that_count_for_nothing_are_named(cli: RunCli, args: list[str]) -> None:
+    result = cli(["assess", "-", "--role", "ml-engineer", *args], stdin="skills: [Cobol, python3, Basket weaving]\n")
     line = next(line for line in result.stdout.splitlines() if "Not counted for this role (2)" in line)
     assert "Cobol" in line and "Basket weaving" in line and "python3" not in line
+
+
+def test_the_default_table_answers_on_one_screen(cli: RunCli) -> None:
+    """At 80 columns: ranking, coverage, gaps and next steps in about 40 lines,
+    and a closing line that says how to see the rest."""
+    for example in EXAMPLES:
+        lines = cli(["assess", str(example)], env={"COLUMNS": "80"}).stdout.splitlines()
+        assert len(lines) <= 46  # 40 or so, and the readiness line
+        assert lines[-1].startswith("More: --details")
+        assert any(line.startswith("Next steps for") for line in lines)
+
+
+def test_details_reach_every_learning_item_and_every_gap(cli: RunCli) -> None:
+    document = json.loads(cli(["assess", str(EXAMPLES[1]), "-f", "json", "--steps", "0"]).stdout)
+    table = cli(["assess", str(EXAMPLES[1]), "--details", "--steps", "0"], env={"COLUMNS": "400"}).stdout
+    for step in document["plan"]["steps"]:
+        assert f" {step['skill']}  " in table
+        for item in step["learn"]:
+            assert f"• {item}\n" in table
+    assert "more step" not in table and "--format markdown" not in table
+
+
+def test_plan_length_defaults_to_the_view(cli: RunCli) -> None:
+    """4 steps in the one-screen table, 10 with --details and in json; --steps wins."""
+
+    def steps(*args: str) -> int:
+        out = cli(["assess", str(EXAMPLES[0]), *args], env={"COLUMNS": "120"}).stdout
+        return sum(1 for line in out.splitlines() if re.match(r" *\d+\. ", line))
+
+    assert steps() == 4
+    assert steps("--details") == 10
+    assert steps("--steps", "6") == 6
+    assert len(json.loads(cli(["assess", str(EXAMPLES[0]), "-f", "json"]).stdout)["plan"]["steps"]) == 10
+
+
+def test_a_person_with_no_gaps_is_told_so_once(cli: RunCli, tmp_path: Path) -> None:
+    role = tmp_path / "tiny.yaml"
+    role.write_text(
+        "id: tiny\ntitle: Tiny\ncategories:\n  - name: Core\n    weight: 1\n    skills:\n"
+        "      - {name: Python, importance: required, level: 3}\n"
+    )
+    out = cli(["assess", "-", "--role", str(role)], stdin="skills: {Python: 4}\n").stdout
+    assert out.count("Nothing to learn for this role") == 1
+    assert "Gaps" not in out and "0 of 0" not in out

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import typer
@@ -9,7 +10,7 @@ from rolefit import __version__
 from rolefit.cli import app
 from rolefit.render.json import SCHEMA_VERSION
 
-from .conftest import RunCli
+from .conftest import ROOT, RunCli
 
 
 def _commands(group: typer.Typer, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -103,3 +104,39 @@ def test_roles_show_unknown_role(cli: RunCli) -> None:
 
 def test_bad_option_is_usage_error(cli: RunCli) -> None:
     assert cli(["roles", "--format", "xml"]).exit_code == 2
+
+
+def test_options_given_to_roles_apply_to_show(cli: RunCli, tmp_path: Path) -> None:
+    source = (ROOT / "roles" / "ml-engineer.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mine.yaml").write_text(source.replace("id: ml-engineer", "id: my-role", 1), encoding="utf-8")
+    as_json = cli(["roles", "--format", "json", "show", "ml-engineer"])
+    assert json.loads(as_json.stdout)["role"]["id"] == "ml-engineer"
+    from_dir = cli(["roles", "--roles-dir", str(tmp_path), "show", "my-role", "-f", "json"])
+    assert json.loads(from_dir.stdout)["role"]["id"] == "my-role"
+    same_twice = cli(["roles", "-f", "json", "show", "ml-engineer", "-f", "json"])
+    assert json.loads(same_twice.stdout)["role"]["id"] == "ml-engineer"
+
+
+def test_different_values_to_roles_and_show_are_refused(cli: RunCli) -> None:
+    result = cli(["roles", "--format", "json", "show", "ml-engineer", "--format", "table"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "error: --format given to `roles` and to `show` with different values; give it once\n"
+
+
+@pytest.mark.parametrize(
+    ("currency", "shown"),
+    [("USD", "$150,000"), ("EUR", "€150,000"), ("GBP", "£150,000"), ("CHF", "CHF 150,000"), (None, "150,000")],
+)
+def test_salaries_in_the_currency_of_the_data(currency: str | None, shown: str) -> None:
+    from rolefit.render.table import money
+
+    assert money(currency, 150_000) == shown
+
+
+def test_roles_show_prints_the_currency_of_the_role_file(cli: RunCli, tmp_path: Path) -> None:
+    source = (ROOT / "roles" / "ml-engineer.yaml").read_text(encoding="utf-8")
+    (tmp_path / "eur.yaml").write_text(source.replace("currency: USD", "currency: EUR"), encoding="utf-8")
+    salaries = [
+        line for line in cli(["roles", "show", str(tmp_path / "eur.yaml")]).stdout.splitlines() if ": €" in line
+    ]
+    assert salaries and not any("$" in line for line in salaries)

@@ -3,6 +3,8 @@ option that counted, and the level a person is assessed at."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rolefit.assess import Assessment, assess, index_roles
@@ -175,8 +177,8 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
     assert document["schema_version"] == 2
     assert (document["level"], document["ready_for"]) == ("senior", "mid")
     role = document["roles"][0]
-    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 72.9, "mid")
-    assert role["fit_by_level"] == {"entry": 100.0, "mid": 91.7, "senior": 72.9}
+    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 72.8, "mid")
+    assert role["fit_by_level"] == {"entry": 100.0, "mid": 91.6, "senior": 72.8}
     requirements = {r["requirement"]: r for c in role["categories"] for r in c["requirements"]}
     framework = requirements["Deep learning framework"]
     assert (framework["option"], framework["target_level"], framework["credit"]) == ("PyTorch", 4, 0.75)
@@ -188,8 +190,8 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
 def test_readiness_in_one_line(cli: RunCli, fmt: str) -> None:
     result = cli(["assess", "-", "--role", str(LEVELLED), "-f", fmt], stdin=WORKED)
     assert "Levelled role" in result.stdout
-    assert "ready for mid (92) · entry 100 · senior 73" in result.stdout
-    assert "Learning plan at senior level" in result.stdout.replace("for Levelled role ", "")  # the next level up
+    assert "ready for mid (91) · entry 100 · senior 72" in result.stdout
+    assert re.search(r"(Learning plan|Next steps)[^\n]* at senior level", result.stdout)  # the next level up
 
 
 def test_roles_show_gives_values_per_level_and_options(cli: RunCli) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import pytest
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 from rolefit.assess import assess, index_roles
 from rolefit.matching import Matcher
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
-from rolefit.plan import _gaps_in_order, _key, build_plan
+from rolefit.plan import ORDER_RULE, _gaps_in_order, _key, build_plan
 from rolefit.profiles import parse_profile
 from rolefit.roles import load_catalogue, parse_role
 from rolefit.scoring import RoleSet
@@ -209,3 +210,31 @@ def test_a_direct_rating_counts_even_below_the_implied_level() -> None:
     credited = _credited("skills: {Amazon EKS: 5, Kubernetes: 2}\n")
     assert credited["Kubernetes"] == (2, "exact", "Kubernetes")
     assert credited["AWS"] == (4, "implied", "Amazon EKS")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(_NAMES, st.one_of(st.none(), st.integers(0, 5)), min_size=1, max_size=12))
+def test_the_plan_keeps_the_order_it_states(skills: dict[str, int | None]) -> None:
+    """ORDER_RULE, which the reports print, against what build_plan does: a step
+    that some later step needs comes before it; every other step is in order of
+    gain, biggest first."""
+    written = [" ".join(name.split()) for name in skills]
+    if not all(written):
+        return
+    levels = [(DEFAULT_LEVEL, True) if level is None else (level, False) for level in skills.values()]
+    profile = Profile("f", tuple(Skill(w, *lv) for w, lv in zip(written, levels, strict=True)))
+    matcher, indexes = _builtin()
+    steps = assess(profile, indexes, matcher, None).plan.steps
+    position = {s.requirement.name: n for n, s in enumerate(steps)}
+    for n, step in enumerate(steps):
+        assert all(position[needer] > n for needer in step.needed_for if needer in position)
+    free = [s.fit_gain for n, s in enumerate(steps) if not any(position.get(x, -1) > n for x in s.needed_for)]
+    assert all(a >= b - 1e-9 for a, b in itertools.pairwise(free))
+    assert "prerequisites" in ORDER_RULE and "biggest gain first" in ORDER_RULE
+
+
+def test_a_prerequisite_moved_ahead_says_what_needs_it() -> None:
+    """Linear algebra adds less fit than Deep learning, yet comes first, and says why."""
+    steps = _assess("skills: {Python: 5}\n", PREREQ_ROLE).plan.steps
+    assert steps[0].fit_gain < steps[1].fit_gain
+    assert steps[0].needed_for == (steps[1].requirement.name,)

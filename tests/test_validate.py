@@ -27,7 +27,7 @@ def test_bad_file(cli: RunCli, path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     result = cli(["validate", path.name])
     assert result.exit_code == 2
     assert result.stdout == path.with_suffix(".expected").read_text()
-    assert "1 of 1 file(s) invalid" in result.stderr
+    assert "1 of 1 file invalid" in result.stderr
 
 
 @pytest.mark.parametrize("path", [*EXAMPLES, *sorted((ROOT / "roles").glob("*.yaml"))], ids=lambda p: p.name)
@@ -46,7 +46,7 @@ def test_mixed_files_report_each_and_exit_2(cli: RunCli, tmp_path: Path) -> None
         f"{tmp_path}: is a folder, not a file",
         f"{tmp_path / 'no.yaml'}: no such file",
     ]
-    assert "3 of 4 file(s) invalid" in result.stderr
+    assert "3 of 4 files invalid" in result.stderr
 
 
 def test_no_traceback_from_a_real_process() -> None:

@@ -100,7 +100,7 @@ def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
                 found.append(name)
     if not found and not errors:
         joined = ", ".join(str(p) for p in paths)
-        errors.append(_not_read(joined, "no skills files (*.yaml, *.yml) found"))
+        raise RolefitError.at(joined, "no skills files (*.yaml, *.yml) found")
     return found, errors
 
 

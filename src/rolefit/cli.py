@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
 import typer
 from typer.main import get_command_name
@@ -21,6 +21,7 @@ from rolefit import __version__
 from rolefit.errors import RolefitError
 from rolefit.options import (
     DEFAULT_STEPS,
+    SUMMARY_STEPS,
     BatchFormat,
     ColorOption,
     DraftFormat,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from rolefit.model import Role, Seniority
     from rolefit.render import Style
 
+T = TypeVar("T")
 EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
@@ -92,6 +94,11 @@ def _seniority(level: LevelChoice | None) -> Seniority | None:
     return None if level is None else level.value
 
 
+NoPager = Annotated[
+    bool, typer.Option("--no-pager", help="Never page; by default output taller than the terminal is paged.")
+]
+
+
 def _print_error(exc: RolefitError) -> None:
     for problem in exc.problems:
         print(f"error: {problem}", file=sys.stderr)
@@ -107,7 +114,7 @@ def _expected_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_BAD_INPUT) from None
 
 
-def _style(color: ColorOption, output: Path | None) -> Style:
+def _style(color: ColorOption, output: Path | None, details: bool = False) -> Style:
     """Colour and width by the conventions, for stdout (never colour into a file
     unless asked)."""
     import os
@@ -116,7 +123,11 @@ def _style(color: ColorOption, output: Path | None) -> Style:
     from rolefit.render.console import output_width, use_color
 
     to_terminal = output is None and sys.stdout.isatty()
-    return Style(color=use_color(color.value, to_terminal, os.environ), width=output_width(to_terminal, os.environ))
+    return Style(
+        color=use_color(color.value, to_terminal, os.environ),
+        width=output_width(to_terminal, os.environ),
+        details=details,
+    )
 
 
 def _version(value: bool) -> None:
@@ -138,7 +149,8 @@ def main_options(
 @roles_app.callback(invoke_without_command=True)
 def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: RolesDir = None) -> None:
     """List the roles: built-in ones, plus those in --roles-dir."""
-    if ctx.invoked_subcommand is not None:
+    if ctx.invoked_subcommand is not None:  # `show` takes the options given here (see _from_group)
+        ctx.obj = {name: value for name, value in (("format", format), ("roles_dir", roles_dir)) if _given(ctx, name)}
         return
     from rolefit.roles import load_catalogue
 
@@ -157,12 +169,17 @@ def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: Role
 
 @roles_app.command("show")
 def roles_show(
+    ctx: typer.Context,
     role: Annotated[str, typer.Argument(help="A role id (see `rolefit roles`) or a path to a role file.")],
     format: Format = ListFormat.table,
     roles_dir: RolesDir = None,
+    no_pager: NoPager = False,
 ) -> None:
     """Show one role in full: context, categories, skills, target levels, first steps."""
     from rolefit.roles import find_role, load_catalogue
+
+    format = _from_group(ctx, "format", format)
+    roles_dir = _from_group(ctx, "roles_dir", roles_dir)
 
     with _expected_errors():
         found = find_role(role, load_catalogue(roles_dir))
@@ -171,10 +188,34 @@ def roles_show(
 
         sys.stdout.write(role_document(found))
     else:
+        from io import StringIO
+
+        from rolefit.output import emit
         from rolefit.render.console import make_console
         from rolefit.render.table import role_detail
 
-        role_detail(found, make_console(sys.stdout, _style(ColorOption.auto, None)))
+        buffer = StringIO()
+        role_detail(found, make_console(buffer, _style(ColorOption.auto, None)))
+        emit(buffer.getvalue(), None, pager=not no_pager)
+
+
+def _from_group(ctx: typer.Context, name: str, value: T) -> T:
+    """An option given to the group (`rolefit roles --format json show ID`) applies
+    to the command; given to both with different values, it is refused."""
+    given: dict[str, object] = ctx.obj or {}
+    if name not in given:
+        return value
+    inherited: T = given[name]  # type: ignore[assignment]
+    if _given(ctx, name) and value != inherited:
+        option = "--" + name.replace("_", "-")
+        print(f"error: {option} given to `roles` and to `show` with different values; give it once", file=sys.stderr)
+        raise typer.Exit(EXIT_BAD_INPUT)
+    return inherited
+
+
+def _given(ctx: typer.Context, name: str) -> bool:
+    source = ctx.get_parameter_source(name)  # click's enum; some typer releases vendor click
+    return source is not None and source.name != "DEFAULT"
 
 
 @app.command()
@@ -192,11 +233,25 @@ def assess(
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the detailed role's fit is below this."),
     ] = None,
     steps: Annotated[
-        int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
-    ] = DEFAULT_STEPS,
+        Optional[int],  # noqa: UP045
+        typer.Option(
+            "--steps",
+            min=0,
+            help=f"Length of the learning plan; 0 shows every gap. Default: {SUMMARY_STEPS} in the table, "
+            f"{DEFAULT_STEPS} with --details and in the other formats.",
+            show_default=False,
+        ),
+    ] = None,
+    details: Annotated[
+        bool,
+        typer.Option(
+            "--details", "-d", help="Table: everything the report knows (what counted, every gap and learning item)."
+        ),
+    ] = False,
     level: Level = None,
     color: Color = ColorOption.auto,
     posting: PostingFile = None,
+    no_pager: NoPager = False,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
 
@@ -207,6 +262,7 @@ def assess(
 
     from rolefit.assess import assess as run_assessment
     from rolefit.assess import check_target, index_roles
+    from rolefit.figures import below, decided
     from rolefit.output import emit
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
@@ -229,12 +285,15 @@ def assess(
             roles = [built, *roles] if role else [built]
             profile = dataclasses.replace(profile, target=built.id)
         matcher, indexes = index_roles(roles)
+        if steps is None:
+            steps = SUMMARY_STEPS if format is ReportFormat.table and not details else DEFAULT_STEPS
         assessment = run_assessment(profile, indexes, matcher, steps or None, _seniority(level))
-        style = _style(color, output)
-        emit(render_report(format, assessment, style), output)
-    if fail_under is not None and assessment.detailed.fit < fail_under:
+        style = _style(color, output, details)
+        emit(render_report(format, assessment, style), output, pager=not no_pager)
+    if fail_under is not None and below(assessment.detailed.fit, fail_under):
+        fit = decided(assessment.detailed.fit)
         print(
-            f"rolefit: {assessment.detailed.role.title} fit {assessment.detailed.fit:.1f} is below --fail-under {fail_under:g}",
+            f"rolefit: {assessment.detailed.role.title} fit {fit:.1f} is below --fail-under {fail_under:g}",
             file=sys.stderr,
         )
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
@@ -276,6 +335,8 @@ def batch(
 
     from rolefit.assess import index_roles
     from rolefit.batch import CohortBuilder, FileError, discover, score_files
+    from rolefit.figures import below as fails
+    from rolefit.figures import count
     from rolefit.output import open_output
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
@@ -307,15 +368,17 @@ def batch(
                         print(f"error: {problem}", file=sys.stderr)
                 else:
                     scored += 1
-                    if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
+                    if fail_under is not None and fails(outcome.fits[outcome.detailed], fail_under):
                         below += 1
             writer.finish(builder.build() if builder is not None else None)
     if not quiet:
-        print(f"rolefit: {scored} learners scored, {failed} files could not be read", file=sys.stderr)
+        unread = f", {count(failed, 'file')} could not be read" if failed else ""
+        print(f"rolefit: {count(scored, 'learner')} scored{unread}", file=sys.stderr)
     if failed:
         raise typer.Exit(EXIT_BAD_INPUT)
     if below:
-        print(f"rolefit: {below} learners have a fit below --fail-under {fail_under:g}", file=sys.stderr)
+        have = "has" if below == 1 else "have"
+        print(f"rolefit: {count(below, 'learner')} {have} a fit below --fail-under {fail_under:g}", file=sys.stderr)
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
@@ -455,7 +518,9 @@ def validate(
         else:
             print(f"{path}: valid {kind} file", file=sys.stderr)
     if bad:
-        print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
+        from rolefit.figures import count
+
+        print(f"{bad} of {count(len(files), 'file')} invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 
 DEFAULT_STEPS = 10  # learning-plan length
+SUMMARY_STEPS = 4  # the plan's length in the one-screen table (no --steps, no --details)
 
 
 class ReportFormat(str, enum.Enum):

@@ -1,6 +1,6 @@
 """The learning plan: the gaps of one role at one of its levels, biggest gain
-first, prerequisites before the skills that need them. Pure functions from
-data to data.
+first, prerequisites before the skills that need them (ORDER_RULE says it to the
+reader). Pure functions from data to data.
 
 The plan aims at the level the person fixed (`--level`, `seniority:`), or else
 at the level above the one they are ready for (see `plan_slot`).
@@ -28,6 +28,7 @@ from rolefit.scoring import RoleIndex, RoleResult, Status, importance_rank
 
 PlanKey = tuple[float, int, int, str]
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
+ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,11 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
         yield entry[1]
     for _, position in below[waiting:]:
         yield position
+
+
+def gaps_by_gain(result: RoleResult, slot: int) -> Iterator[int]:
+    """Positions of the role's gaps, biggest gain first, prerequisites not moved."""
+    return _gaps_in_order(result, slot)
 
 
 def _lacks_basics(result: RoleResult, slot: int, position: int) -> bool:

@@ -31,6 +31,7 @@ from math import fsum
 from operator import truediv
 from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
+from rolefit.figures import decided
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
 
 if TYPE_CHECKING:
@@ -239,7 +240,7 @@ class RoleResult:
         """The highest level whose fit, rounded to one decimal, is at least
         READY_FIT with every required requirement credited at least in part."""
         for slot in reversed(range(len(self.fits))):
-            if round(self.fits[slot], 1) >= READY_FIT and self.missing_required[slot] == 0:
+            if decided(self.fits[slot]) >= READY_FIT and self.missing_required[slot] == 0:
                 return slot
         return None
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
+from rolefit.figures import whole
 from rolefit.model import DEFAULT_SENIORITY, ONE_LEVEL, Role, level_name
 from rolefit.options import BatchFormat, ReportFormat
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 class Style:
     color: bool = False
     width: int = 80
+    details: bool = False  # the table's full report (--details); the other formats are always complete
 
 
 # Modules are imported when used, so `--format json` never imports Rich.
@@ -62,11 +64,11 @@ def plan_aim(level: str) -> str:
 def readiness(levels: Sequence[str], fits: Sequence[float], ready_for: str | None) -> str:
     """The role in focus in one line: `ready for entry (86) · mid 64 · senior 41`."""
     if tuple(levels) == (ONE_LEVEL,):
-        return f"{'ready' if ready_for else 'not ready'} ({fits[0]:.0f})"
-    others = [f"{level} {fit:.0f}" for level, fit in zip(levels, fits, strict=True) if level != ready_for]
+        return f"{'ready' if ready_for else 'not ready'} ({whole(fits[0])})"
+    others = [f"{level} {whole(fit)}" for level, fit in zip(levels, fits, strict=True) if level != ready_for]
     if ready_for is None:
         return " · ".join(["not ready yet", *others])
-    return " · ".join([f"ready for {ready_for} ({fits[list(levels).index(ready_for)]:.0f})", *others])
+    return " · ".join([f"ready for {ready_for} ({whole(fits[list(levels).index(ready_for)])})", *others])
 
 
 def cohort_readiness(role: RoleCohort) -> str:

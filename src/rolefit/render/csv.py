@@ -11,6 +11,7 @@ import csv
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from rolefit.figures import decided
 from rolefit.render import Style
 
 if TYPE_CHECKING:
@@ -54,11 +55,11 @@ class _Csv:
                 outcome.target or "",
                 detailed.role.id,
                 outcome.level,
-                f"{outcome.fits[outcome.detailed]:.1f}",
+                f"{decided(outcome.fits[outcome.detailed]):.1f}",
                 outcome.ready_for or "",
                 outcome.required_met[outcome.detailed],
                 len(detailed.required_at(outcome.level)),
-                *(f"{fit:.1f}" for fit in outcome.fits),
+                *(f"{decided(fit):.1f}" for fit in outcome.fits),
                 _cell("; ".join(outcome.top_gaps)),
                 outcome.skills,
                 outcome.assumed_levels,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
 from rolefit.assess import Assessment
+from rolefit.figures import decided
 from rolefit.model import Role
 from rolefit.plan import Plan
 from rolefit.render import Style, required_count
@@ -81,8 +82,8 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
         "id": result.role.id,
         "title": result.role.title,
         "level": result.level,
-        "fit": round(result.fit, 1),
-        "fit_by_level": {level: round(fit, 1) for level, fit in result.fit_by_level.items()},
+        "fit": decided(result.fit),
+        "fit_by_level": {level: decided(fit) for level, fit in result.fit_by_level.items()},
         "ready_for": result.ready_for,
         "required_met": result.required_met,
         "required_total": result.required_total,
@@ -90,7 +91,7 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
             {
                 "name": c.name,
                 "weight": c.weight,
-                "coverage": round(c.coverage, 1),
+                "coverage": decided(c.coverage),
                 "requirements": [_requirement(r) for r in c.requirements],
             }
             for c in result.categories
@@ -161,14 +162,14 @@ def learner_data(score: LearnerScore, indexes: Sequence[RoleIndex]) -> dict[str,
         "detailed_role": detailed.id,
         "detail_reason": score.detail_reason,
         "level": score.level,
-        "fit": round(score.fits[score.detailed], 1),
+        "fit": decided(score.fits[score.detailed]),
         "fit_by_level": {
-            level: round(fit, 1) for level, fit in zip(indexes[score.detailed].levels, score.fit_by_level, strict=True)
+            level: decided(fit) for level, fit in zip(indexes[score.detailed].levels, score.fit_by_level, strict=True)
         },
         "ready_for": score.ready_for,
         "required_met": score.required_met[score.detailed],
         "required_total": len(indexes[score.detailed].required_at(score.level)),
-        "fits": {index.role.id: round(fit, 1) for index, fit in zip(indexes, score.fits, strict=True)},
+        "fits": {index.role.id: decided(fit) for index, fit in zip(indexes, score.fits, strict=True)},
         "top_gaps": list(score.top_gaps),
         "skills": score.skills,
         "assumed_levels": score.assumed_levels,
@@ -198,16 +199,16 @@ def cohort_data(cohort: Cohort) -> dict[str, Any]:
                 "fit": None
                 if fit is None
                 else {
-                    "mean": round(fit.mean, 1),
-                    "median": round(fit.median, 1),
-                    "q1": round(fit.q1, 1),
-                    "q3": round(fit.q3, 1),
-                    "min": round(fit.low, 1),
-                    "max": round(fit.high, 1),
+                    "mean": decided(fit.mean),
+                    "median": decided(fit.median),
+                    "q1": decided(fit.q1),
+                    "q3": decided(fit.q3),
+                    "min": decided(fit.low),
+                    "max": decided(fit.high),
                     "histogram": list(fit.histogram),
                 },
                 "categories": [
-                    {"name": c.name, "mean_coverage": round(mean, 1)}
+                    {"name": c.name, "mean_coverage": decided(mean)}
                     for c, mean in zip(role.index.role.categories, role.category_means, strict=True)
                 ],
                 "common_gaps": [

@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
+from rolefit.figures import count, percent, whole
 from rolefit.model import level_name
+from rolefit.plan import ORDER_RULE
 from rolefit.render import Style, cohort_readiness, plan_aim, readiness, uncounted
 
 if TYPE_CHECKING:
@@ -48,14 +50,14 @@ def render_report(assessment: Assessment, style: Style) -> str:
         title = escape(r.role.title)
         if r is detailed:
             title = f"**{title}** ({'target' if assessment.detail_reason == 'target' else 'best fit'})"
-        lines.append(f"| {i} | {title} | {r.fit:.0f}% | {r.required_met}/{r.required_total} |")
+        lines.append(f"| {i} | {title} | {percent(r.fit)} | {r.required_met}/{r.required_total} |")
     line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
     lines += ["", f"**{escape(detailed.role.title)}**: {line}"]
     lines += ["", f"### {escape(detailed.role.title)}: coverage by category", ""]
     lines += ["| category | weight | coverage | met |", "| --- | ---: | ---: | ---: |"]
     for c in detailed.categories:
         met = sum(r.status == "met" for r in c.requirements)
-        lines.append(f"| {escape(c.name)} | {c.weight:g} | {c.coverage:.0f}% | {met}/{len(c.requirements)} |")
+        lines.append(f"| {escape(c.name)} | {c.weight:g} | {percent(c.coverage)} | {met}/{len(c.requirements)} |")
 
     matched = [r for r in detailed.requirements if r.status != "missing"]
     if matched:
@@ -82,7 +84,9 @@ def render_report(assessment: Assessment, style: Style) -> str:
     plan = assessment.plan
     lines += [
         "",
-        f"### Learning plan{plan_aim(plan.level)} ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)",
+        f"### Learning plan{plan_aim(plan.level)} ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})",
+        "",
+        f"Order: {ORDER_RULE}.",
         "",
     ]
     if not plan.steps:
@@ -95,7 +99,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
             f"+{step.fit_gain:.1f} fit)"
         )
         if step.needed_for:
-            lines.append(f"   - first, for: {', '.join(escape(n) for n in step.needed_for)}")
+            lines.append(f"   - *needed for: {', '.join(escape(n) for n in step.needed_for)}*")
         lines.extend(f"   - {escape(item)}" for item in req.learn)
     return "\n".join(lines) + "\n"
 
@@ -125,7 +129,7 @@ class _MarkdownBatch:
         lines = [
             "## rolefit batch",
             "",
-            f"{cohort.learners} learners scored, {cohort.failed} files could not be read.",
+            f"{count(cohort.learners, 'learner')} scored, {count(cohort.failed, 'file')} could not be read.",
             "",
         ]
         lines += [
@@ -138,8 +142,8 @@ class _MarkdownBatch:
             if role.fit is not None:
                 f = role.fit
                 lines.append(
-                    f"| {escape(role.index.role.title)} | {f.median:.0f}% | {f.q1:.0f}-{f.q3:.0f}% | "
-                    f"{f.low:.0f}-{f.high:.0f}% | {role.detailed_for} |"
+                    f"| {escape(role.index.role.title)} | {percent(f.median)} | {whole(f.q1)}-{percent(f.q3)} | "
+                    f"{whole(f.low)}-{percent(f.high)} | {role.detailed_for} |"
                 )
         lines += [
             "",
@@ -163,7 +167,7 @@ class _MarkdownBatch:
             ]
             for gap in role.common_gaps[:10]:
                 lines.append(
-                    f"| {escape(gap.skill)} | {escape(gap.category)} | {gap.count}/{cohort.learners} | {100 * gap.share:.0f}% |"
+                    f"| {escape(gap.skill)} | {escape(gap.category)} | {gap.count}/{cohort.learners} | {percent(100 * gap.share)} |"
                 )
             lines.append("")
         lines += [
@@ -175,7 +179,7 @@ class _MarkdownBatch:
         for s in self.learners:
             index = self.indexes[s.detailed]
             lines.append(
-                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {s.fits[s.detailed]:.0f}% | "
+                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {percent(s.fits[s.detailed])} | "
                 f"{s.required_met[s.detailed]}/{len(index.required_at(s.level))} | {escape(', '.join(s.top_gaps))} |"
             )
         if self.errors:

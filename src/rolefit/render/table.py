@@ -3,24 +3,27 @@ skill called `[bold]` prints as written."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rolefit.model import Role, level_name
+from rolefit.figures import count, percent, whole
+from rolefit.model import IMPORTANCES, Importance, Role, level_name
+from rolefit.plan import ORDER_RULE, PlanStep, gaps_by_gain
 from rolefit.render import Style, cohort_readiness, per_level, plan_aim, readiness, required_count, uncounted
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
     from rolefit.batch import Cohort, LearnerScore, Outcome
-    from rolefit.scoring import RequirementResult, RoleIndex
+    from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 
 def roles_table(roles: Sequence[Role], console: Console) -> None:
@@ -62,7 +65,8 @@ def role_detail(role: Role, console: Console) -> None:
         where = " ".join(str(x) for x in (block.region, block.year) if x)
         console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
         for figure in block.figures:
-            console.print(Text(f"  {figure.label}: {_money(figure.amount, figure.low, figure.high)}"))
+            amounts = _money(block.currency, figure.amount, figure.low, figure.high)
+            console.print(Text(f"  {figure.label}: {amounts}"))
     for category in role.categories:
         table = Table(
             title=f"{escape(category.name)}  (weight {category.weight:g})",
@@ -91,29 +95,72 @@ def role_detail(role: Role, console: Console) -> None:
         console.print(table)
 
 
-def _money(amount: int | None, low: int | None, high: int | None) -> str:
+CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
+
+
+def money(currency: str | None, amount: int) -> str:
+    """An amount in the role file's currency: its symbol where it has a common one,
+    else its code (`CHF 150,000`), else the bare number."""
+    if currency is None:
+        return f"{amount:,}"
+    symbol = CURRENCY_SYMBOLS.get(currency.upper())
+    return f"{symbol}{amount:,}" if symbol else f"{currency} {amount:,}"
+
+
+def _money(currency: str | None, amount: int | None, low: int | None, high: int | None) -> str:
     parts = []
     if amount is not None:
-        parts.append(f"${amount:,}")
+        parts.append(money(currency, amount))
     if low is not None and high is not None:
-        parts.append(f"${low:,} - ${high:,}")
+        parts.append(f"{money(currency, low)} - {money(currency, high)}")
     elif low is not None:
-        parts.append(f"from ${low:,}")
+        parts.append(f"from {money(currency, low)}")
     elif high is not None:
-        parts.append(f"up to ${high:,}")
+        parts.append(f"up to {money(currency, high)}")
     return " (range ".join(parts) + (")" if len(parts) == 2 else "")
 
 
 # The assess report ----------------------------------------------------------
+#
+# A report is a list of sections, each a function from the report's data to the
+# blocks it prints (nothing, when it has nothing to say), printed in order with a
+# blank line between them. The one-screen summary and the --details report are two
+# such lists (see _sections); a new section is a function and one entry there.
 
 BAR_WIDTH = 20
-LEARN_STEPS_SHOWN = 2
+MIN_GAPS_SHOWN = 3
 NEEDED_FOR_SHOWN = 3
 
 
-def _bar(percent: float, width: int = BAR_WIDTH) -> Text:
-    filled = round(percent / 100 * width)
-    color = "green" if percent >= 75 else "yellow" if percent >= 50 else "red"
+@dataclass(frozen=True)
+class _Report:
+    assessment: Assessment
+    console: Console
+    details: bool
+
+    @property
+    def detailed(self) -> RoleResult:
+        return self.assessment.detailed
+
+
+Block = RenderableType
+Section = Callable[[_Report], list[Block]]
+
+
+def _importance(r: RequirementResult | PlanStep) -> Importance:
+    """The requirement's importance, as scored (one home: per-level importances land here)."""
+    return r.importance
+
+
+def _target(r: RequirementResult | PlanStep) -> int:
+    """The requirement's target level, as scored (one home: per-level targets land here)."""
+    return r.target
+
+
+def _bar(value: float, width: int = BAR_WIDTH) -> Text:
+    shown = whole(value)  # the bar agrees with the figure beside it
+    filled = round(shown / 100 * width)
+    color = "green" if shown >= 75 else "yellow" if shown >= 50 else "red"
     return Text.assemble(("█" * filled, color), ("░" * (width - filled), "dim"))
 
 
@@ -121,6 +168,18 @@ def _level(level: int | None, assumed: bool) -> str:
     if level is None:
         return "-"
     return f"{level}*" if assumed else str(level)
+
+
+def _lines(lines: list[Text]) -> Text:
+    """Lines already wrapped by _hanging, as one block that Rich will not wrap again."""
+    block = Text("\n").join(lines)
+    block.no_wrap = True
+    block.overflow = "ignore"
+    return block
+
+
+def _title(title: str, note: str = "") -> Text:
+    return Text.assemble((title, "bold"), (f"  {note}" if note else "", "dim"))
 
 
 def _match_text(r: RequirementResult) -> Text:
@@ -147,19 +206,48 @@ def render_report(assessment: Assessment, style: Style) -> str:
 
     buffer = StringIO()
     console = make_console(buffer, style)
-    report(assessment, console)
-    return buffer.getvalue()
+    report(assessment, console, details=style.details)
+    return "".join(line.rstrip(" ") + "\n" for line in buffer.getvalue().splitlines())
 
 
-def report(assessment: Assessment, console: Console) -> None:
-    profile = assessment.profile
-    detailed = assessment.detailed
-    who = Text.assemble(
-        ("rolefit", "bold"), " · ", (profile.name or "your skills", "bold"), (f"  {profile.source}", "dim")
-    )
-    console.print(who)
-    console.print()
+def report(assessment: Assessment, console: Console, details: bool = False) -> None:
+    data = _Report(assessment, console, details)
+    blocks = [section(data) for section in _sections(details)]
+    for number, block in enumerate(b for b in blocks if b):
+        if number:
+            console.print()
+        for renderable in block:
+            console.print(renderable)
 
+
+def _sections(details: bool) -> list[Section]:
+    """What the report shows, in order (readiness per level sits under the ranking); the fate of every entry of the skills file (#7) takes
+    the place of _what_counted and _not_counted in the details."""
+    if details:
+        return [
+            _heading,
+            _ranking,
+            _coverage,
+            _what_counted,
+            _not_counted,
+            _every_gap,
+            _full_plan,
+            _closing,
+        ]
+    return [_heading, _ranking, _coverage, _top_gaps, _next_steps, _closing]
+
+
+def _heading(data: _Report) -> list[Block]:
+    profile = data.assessment.profile
+    return [
+        Text.assemble(
+            ("rolefit", "bold"), " · ", (profile.name or "your skills", "bold"), (f"  {profile.source}", "dim")
+        )
+    ]
+
+
+def _ranking(data: _Report) -> list[Block]:
+    assessment, detailed = data.assessment, data.detailed
     ranking = Table(
         box=None,
         show_header=False,
@@ -179,20 +267,24 @@ def report(assessment: Assessment, console: Console) -> None:
         ranking.add_row(
             Text(result.role.title, style="bold" if result is detailed else ""),
             _bar(result.fit),
-            f"{result.fit:.0f}%",
+            percent(result.fit),
             Text.assemble(f"required {result.required_met}/{result.required_total}", (marker, "bold")),
         )
-    console.print(ranking)
-    console.print()
-    line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
-    console.print(Text.assemble((detailed.role.title, "bold"), "  ", line))
-    console.print()
+    return [ranking, _readiness(data)]
 
+
+def _readiness(data: _Report) -> Text:
+    detailed = data.detailed
+    line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
+    return Text.assemble((detailed.role.title, "bold"), "  ", line)
+
+
+def _coverage(data: _Report) -> list[Block]:
     coverage = Table(
         box=None,
         show_header=False,
         pad_edge=False,
-        title=f"{escape(detailed.role.title)}: coverage by category",
+        title=f"{escape(data.detailed.role.title)}: coverage by category",
         title_justify="left",
         title_style="bold",
     )
@@ -200,99 +292,155 @@ def report(assessment: Assessment, console: Console) -> None:
     coverage.add_column("bar", no_wrap=True)
     coverage.add_column("coverage", justify="right", no_wrap=True)
     coverage.add_column("met", no_wrap=True, style="dim")
-    for category in detailed.categories:
+    for category in data.detailed.categories:
         met = sum(r.status == "met" for r in category.requirements)
         coverage.add_row(
             Text(category.name),
             _bar(category.coverage),
-            f"{category.coverage:.0f}%",
+            percent(category.coverage),
             f"{met}/{len(category.requirements)} met",
         )
-    console.print(coverage)
-    console.print()
+    return [coverage]
 
-    results = detailed.requirements
-    matched = [r for r in results if r.status != "missing"]
-    if matched:
-        table = Table(
-            box=None, pad_edge=False, title=f"What counted ({len(matched)})", title_justify="left", title_style="bold"
-        )
-        table.add_column("your skill → requirement", ratio=1)
-        table.add_column("you/target", justify="right", no_wrap=True)
-        for r in matched:
-            level = Text(f"{_level(r.user_level, r.level_assumed)}/{r.target}")
-            if r.status == "below":
-                level.stylize("yellow")
-                level.append(" below", style="yellow")
-            table.add_row(_match_text(r), level)
-        console.print(table)
-        if any(r.level_assumed for r in matched):
-            console.print(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
-        console.print()
 
-    unused = uncounted(assessment)
-    if unused:
-        console.print(
-            Text.assemble(
-                (f"Not counted for this role ({len(unused)}): ", "bold"),
-                ", ".join(unused),
-                ("  (not one of its skills, or not recognised)", "dim"),
-            )
-        )
-        console.print()
-    missing = [r for r in results if r.status == "missing"]
-    required = [r.requirement.name for r in missing if r.importance == "required"]
-    if required:
-        console.print(Text.assemble((f"Missing, required ({len(required)}): ", "bold"), ", ".join(required)))
-    others = {i: sum(r.importance == i for r in missing) for i in ("preferred", "bonus")}
-    if any(others.values()):
-        console.print(
-            Text(
-                f"Also missing: {others['preferred']} preferred and {others['bonus']} bonus skills "
-                "(listed with --format markdown or json)",
-                style="dim",
-            )
-        )
-    console.print()
+def _what_counted(data: _Report) -> list[Block]:
+    matched = [r for r in data.detailed.requirements if r.status != "missing"]
+    if not matched:
+        return []
+    table = Table(
+        box=None, pad_edge=False, title=f"What counted ({len(matched)})", title_justify="left", title_style="bold"
+    )
+    table.add_column("your skill → requirement", ratio=1)
+    table.add_column("you/target", justify="right", no_wrap=True)
+    for r in matched:
+        level = Text(f"{_level(r.user_level, r.level_assumed)}/{_target(r)}")
+        if r.status == "below":
+            level.stylize("yellow")
+            level.append(" below", style="yellow")
+        table.add_row(_match_text(r), level)
+    blocks: list[Block] = [table]
+    if any(r.level_assumed for r in matched):
+        blocks.append(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
+    return blocks
 
-    plan = assessment.plan
-    console.print(
+
+def _not_counted(data: _Report) -> list[Block]:
+    unused = uncounted(data.assessment)
+    if not unused:
+        return []
+    return [
         Text.assemble(
-            (f"Learning plan for {detailed.role.title}{plan_aim(plan.level)}", "bold"),
-            (f"  ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", "dim"),
+            (f"Not counted for this role ({len(unused)}): ", "bold"),
+            ", ".join(unused),
+            ("  (not one of its skills, or not recognised)", "dim"),
         )
+    ]
+
+
+def _top_gaps(data: _Report) -> list[Block]:
+    """The required gaps, biggest gain first: as many as one line holds (at least
+    MIN_GAPS_SHOWN), then how many more."""
+    results = data.detailed.requirements
+    gaps = [
+        results[i] for i in gaps_by_gain(data.detailed, data.detailed.slot) if _importance(results[i]) == "required"
+    ]
+    if not gaps:
+        if not data.assessment.plan.total_gaps:
+            return []  # the plan says it: nothing to learn
+        return [_title("Gaps"), Text("  Every required skill is at its target level.")]
+    room = data.console.width - 2
+    shown: list[Text] = []
+    for gap in gaps:
+        left = len(gaps) - len(shown) - 1
+        line = Text(", ").join([*shown, _gap_name(gap)]).cell_len + len(f" and {left} more" if left else "")
+        if len(shown) >= MIN_GAPS_SHOWN and line > room:
+            break
+        shown.append(_gap_name(gap))
+    names = Text(", ").join(shown)
+    if len(shown) < len(gaps):
+        names.append(f" and {len(gaps) - len(shown)} more")
+    required = data.detailed.required_total
+    title = _title(f"Biggest gaps: {len(gaps)} of {count(required, 'required skill')} not at target")
+    return [title, _lines(_hanging(data.console, Text(), names, width=1))]
+
+
+def _gap_name(r: RequirementResult) -> Text:
+    if r.status == "missing":
+        return Text(r.requirement.name)
+    return Text.assemble(r.requirement.name, (f" {_level(r.user_level, r.level_assumed)}→{_target(r)}", "dim"))
+
+
+def _every_gap(data: _Report) -> list[Block]:
+    results = data.detailed.requirements
+    blocks: list[Block] = []
+    for importance in IMPORTANCES:
+        missing = [r for r in results if r.status == "missing" and _importance(r) == importance]
+        below = [r for r in results if r.status == "below" and _importance(r) == importance]
+        for label, gaps in ((f"Missing, {importance}", missing), (f"Below target, {importance}", below)):
+            if gaps:
+                names = Text(", ").join(_gap_name(r) for r in gaps)
+                blocks.append(Text.assemble((f"{label} ({len(gaps)}): ", "bold"), names))
+    if not blocks:
+        blocks.append(Text("No gaps: every skill of the role is at its target level."))
+    return blocks
+
+
+def _next_steps(data: _Report) -> list[Block]:
+    return _plan(data, "Next steps", learn_shown=1)
+
+
+def _full_plan(data: _Report) -> list[Block]:
+    return _plan(data, "Learning plan", learn_shown=None)
+
+
+def _plan(data: _Report, title: str, learn_shown: int | None) -> list[Block]:
+    plan, console = data.assessment.plan, data.console
+    heading = Text.assemble(
+        (f"{title} for {data.detailed.role.title}{plan_aim(plan.level)}", "bold"),
+        (f"  ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})", "dim"),
     )
     if not plan.steps:
-        console.print(Text("  Nothing to learn for this role: every skill is at its target level."))
-        return
+        heading = _title(f"{title} for {data.detailed.role.title}")
+        return [heading, Text("  Nothing to learn for this role: every skill is at its target level.")]
+    lines = _hanging(console, Text(), Text(f"Order: {ORDER_RULE}", style="dim"), width=1)
     for number, step in enumerate(plan.steps, start=1):
-        requirement = step.requirement
-        if step.status == "missing":
-            where = f"new → {step.target} {level_name(step.target)}"
-        else:
-            where = f"{_level(step.current_level, step.level_assumed)} → {step.target} {level_name(step.target)}"
-        lines = _hanging(
-            console,
-            Text(f"{number}.", style="bold"),
-            Text.assemble(
-                (requirement.name, "bold"),
-                f"  {step.importance}, {where}",
-                (f"  +{step.fit_gain:.1f} fit", "green"),
-            ),
-        )
-        if step.needed_for:
-            shown = ", ".join(step.needed_for[:NEEDED_FOR_SHOWN])
-            more = len(step.needed_for) - NEEDED_FOR_SHOWN
-            note = f"first, for: {shown}" + (f" and {more} more" if more > 0 else "")
-            lines += _hanging(console, Text(), Text(note, style="dim"))
-        for item in requirement.learn[:LEARN_STEPS_SHOWN]:
-            lines += _hanging(console, Text("•"), Text(item))
-        if len(requirement.learn) > LEARN_STEPS_SHOWN:
-            hidden = len(requirement.learn) - LEARN_STEPS_SHOWN
-            lines += _hanging(
-                console, Text(), Text(f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", style="dim")
-            )
-        console.print(Text("\n").join(lines), no_wrap=True, crop=False)
+        lines += _step(console, number, step, learn_shown)
+    return [heading, _lines(lines)]
+
+
+def _step(console: Console, number: int, step: PlanStep, learn_shown: int | None) -> list[Text]:
+    requirement = step.requirement
+    now = "new" if step.status == "missing" else _level(step.current_level, step.level_assumed)
+    lines = _hanging(
+        console,
+        Text(f"{number}.", style="bold"),
+        Text.assemble(
+            (requirement.name, "bold"),
+            f"  {_importance(step)}, {now} → {_target(step)} {level_name(_target(step))}",
+            (f"  +{step.fit_gain:.1f} fit", "green"),
+        ),
+    )
+    if step.needed_for:
+        shown = step.needed_for if learn_shown is None else step.needed_for[:NEEDED_FOR_SHOWN]
+        more = len(step.needed_for) - len(shown)
+        note = "needed for: " + ", ".join(shown) + (f" and {more} more" if more else "")
+        lines += _hanging(console, Text(), Text(note, style="dim"))
+    for item in requirement.learn if learn_shown is None else requirement.learn[:learn_shown]:
+        lines += _hanging(console, Text("•"), Text(item))
+    return lines
+
+
+def _closing(data: _Report) -> list[Block]:
+    plan = data.assessment.plan
+    if not data.details and not plan.total_gaps:
+        more = "--details (what counted and how)"
+    elif not data.details:
+        more = "--details (what counted and how, every gap and learning item), --steps N"
+    elif len(plan.steps) < plan.total_gaps:
+        more = f"--steps 0: all {plan.total_gaps} gaps in the plan (--steps N for N of them)"
+    else:
+        return []
+    return [Text(f"More: {more}", style="dim")]
 
 
 def _hanging(
@@ -350,7 +498,7 @@ class _TableBatch:
 
 def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Console) -> None:
     failed = f", {cohort.failed} could not be read (listed on stderr)" if cohort.failed else ""
-    console.print(Text.assemble(("rolefit batch", "bold"), f" · {cohort.learners} learners scored{failed}"))
+    console.print(Text.assemble(("rolefit batch", "bold"), f" · {count(cohort.learners, 'learner')} scored{failed}"))
     console.print()
     if not cohort.learners:
         return
@@ -368,9 +516,9 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             continue
         fits.add_row(
             Text(role.index.role.title),
-            f"{fit.median:.0f}%",
-            f"{fit.q1:.0f}-{fit.q3:.0f}%",
-            f"{fit.low:.0f}-{fit.high:.0f}%",
+            percent(fit.median),
+            f"{whole(fit.q1)}-{percent(fit.q3)}",
+            f"{whole(fit.low)}-{percent(fit.high)}",
             Text(_spark(fit.histogram), style="cyan"),
             str(role.detailed_for),
         )
@@ -396,7 +544,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             gaps.add_row(
                 Text("  " + gap.skill),
                 _bar(100 * gap.share, 16),
-                f"{100 * gap.share:.0f}%",
+                percent(100 * gap.share),
                 f"{gap.count}/{cohort.learners}",
             )
         console.print(gaps)
@@ -410,7 +558,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     for number, role in enumerate(cohort.roles):
         coverage.add_column(role.index.role.title, justify="right", max_width=11)
         for category, mean in zip(role.index.role.categories, role.category_means, strict=True):
-            by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = f"{mean:.0f}%"
+            by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = percent(mean)
     for name, cells in by_name.items():
         coverage.add_row(Text(name), *cells)
     console.print(coverage)
@@ -432,7 +580,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
         table.add_row(
             Text(score.name or Path(score.source).name),
             Text(detailed.role.title),
-            f"{score.fits[score.detailed]:.0f}%",
+            percent(score.fits[score.detailed]),
             f"{score.required_met[score.detailed]}/{len(detailed.required_at(score.level))}",
             Text(", ".join(score.top_gaps)),
         )
