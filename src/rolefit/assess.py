@@ -17,6 +17,9 @@ from rolefit.roles import builtin_roles
 from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from rolefit.fates import EntryFate
     from rolefit.matching import Matcher
 
 DetailReason = Literal["target", "best fit"]
@@ -29,6 +32,7 @@ class Assessment:
     detailed: RoleResult
     detail_reason: DetailReason
     plan: Plan
+    entries: tuple[EntryFate, ...]  # what became of each entry of the skills file, in the detailed role
 
 
 def build_matcher(roles: Iterable[Role]) -> Matcher:
@@ -95,8 +99,22 @@ def load_prepared(data: bytes | None) -> tuple[Matcher, RoleSet] | None:
     return matcher, role_set
 
 
-def assess(profile: Profile, roles: RoleSet, matcher: Matcher, steps: int | None = DEFAULT_STEPS) -> Assessment:
-    ranking = tuple(rank(roles.score(resolve_profile(profile, matcher))))
+def assess(
+    profile: Profile,
+    roles: RoleSet,
+    matcher: Matcher,
+    steps: int | None = DEFAULT_STEPS,
+    today: date | None = None,
+) -> Assessment:
+    """`today` decides which skills were last used too long ago (default: the date today)."""
+    from rolefit.fates import account
+
+    if today is None:
+        from datetime import date
+
+        today = date.today()
+    matches = resolve_profile(profile, matcher)
+    ranking = tuple(rank(roles.score(matches)))
     target = next((r for r in ranking if r.role.id == profile.target), None)
     detailed = target or ranking[0]
     return Assessment(
@@ -105,4 +123,5 @@ def assess(profile: Profile, roles: RoleSet, matcher: Matcher, steps: int | None
         detailed=detailed,
         detail_reason="target" if target is not None else "best fit",
         plan=build_plan(detailed, steps),
+        entries=account(profile, matches, detailed, roles, matcher, today),
     )

@@ -184,6 +184,8 @@ def assess(
             profile = parse_profile(decode(read_stdin(MAX_BYTES), "<stdin>"), "<stdin>")
         else:
             profile = load_profile(Path(file))
+        for warning in profile.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, [r.id for r in catalogue])
         matcher, indexes = index_roles(roles)
@@ -291,19 +293,32 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(help="Skills files and role files; the kind is detected.", metavar="FILE...")
     ],
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Skills files: only the plain shapes, the six level words and known fields; warnings are errors.",
+        ),
+    ] = False,
 ) -> None:
-    """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise."""
+    """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise.
+
+    Warnings (fields rolefit does not use) are printed as `warning: file:line:col: message`.
+    """
     from rolefit.validation import validate_file
 
     bad = 0
     for path in files:
-        kind, problems = validate_file(path)
+        kind, problems, warnings = validate_file(path, strict=strict)
         for problem in problems:
             print(problem)
+        for warning in warnings:
+            print(f"warning: {warning}")
         if problems:
             bad += 1
         else:
-            print(f"{path}: valid {kind} file", file=sys.stderr)
+            noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
+            print(f"{path}: valid {kind} file{noted}", file=sys.stderr)
     if bad:
         print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,24 +1,49 @@
 """A person's skills file -> Profile, with every problem located.
 
-Three ways to write `skills`, all normalised to one model:
+The ways people write `skills`, all read into one model (README, "Your skills file"):
 
     skills: [Python, SQL]                      # names; level 3 assumed
     skills: [{name: PyTorch, level: advanced}]  # mappings with optional details
+    skills: [{Python: expert}, {SQL: 2}]        # one-key mappings: name -> level
     skills: {Python: 4, Docker: beginner}      # name -> level
+    skills: {PyTorch: {level: 4, years: 2}}    # name -> details
+    skills: {Programming: [Python, SQL]}       # headings over any of the above
+    skills: [Python (expert), SQL - advanced]  # a level written into the name
+    skills: Python, SQL, Docker                # one line of names
+
+Levels are read by rolefit.levels (one table of words, scales, halves). Fields
+rolefit does not use (email, links, ...) are kept as warnings, not errors.
+`strict` (`rolefit validate --strict`) reads only the first three shapes, the
+six level words and the known fields, and makes every warning an error.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
-from rolefit.checks import Checker, describe, parse_level
+from rolefit.checks import Checker, describe
+from rolefit.levels import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "skills")
 SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
+# Other names people give the fields of a skill; read as the field they stand for.
+FIELD_SYNONYMS = {
+    "skill": "name",
+    "proficiency": "level",
+    "rating": "level",
+    "lvl": "level",
+    "yrs": "years",
+    "last used": "last_used",
+    "last-used": "last_used",
+    "lastused": "last_used",
+}
 _SKILL_FIELDS = frozenset(SKILL_FIELDS)
+_DETAIL_KEYS = _SKILL_FIELDS | frozenset(FIELD_SYNONYMS)
+_NAME_LIST = re.compile(r"\s*[,;]\s*")
 
 
 def load_profile(path: str | Path, label: str | None = None) -> Profile:
@@ -27,16 +52,23 @@ def load_profile(path: str | Path, label: str | None = None) -> Profile:
 
 
 def parse_profile(text: str, where: str) -> Profile:
-    return read_checked(text, where, profile_from_data)
+    profile = read_checked(text, where, profile_from_data)
+    if profile.warnings and profile.warnings[0].line is None:
+        # Read without places (fast); warnings are rare, and worth their line numbers.
+        from rolefit.yamlsafe import parse
+
+        profile = profile_from_data(parse(text, where), where)
+    return profile
 
 
-def profile_from_data(data: Any, where: str) -> Profile:
-    simple = _simple_profile(data, where)
-    if simple is not None:
-        return simple
-    check = Checker(where)
+def profile_from_data(data: Any, where: str, *, strict: bool = False) -> Profile:
+    if not strict:
+        simple = _simple_profile(data, where)
+        if simple is not None:
+            return simple
+    check = Checker(where, strict=strict)
     top = check.top_mapping(data, "skills file")
-    check.fields(top, PROFILE_FIELDS, "")
+    ignored = _unknown_fields(check, top)
     name = check.text(top, "name", "")
     target = check.text(top, "target", "")
     skills: list[Skill] = []
@@ -45,10 +77,40 @@ def profile_from_data(data: Any, where: str) -> Profile:
     else:
         skills = _skills(check, top["skills"], value_mark(top, "skills"))
     check.raise_if_any()
-    return Profile(source=where, skills=tuple(skills), name=name, target=target)
+    return Profile(
+        source=where,
+        skills=tuple(skills),
+        name=name,
+        target=target,
+        ignored=ignored,
+        warnings=tuple(check.warnings),
+    )
+
+
+def _unknown_fields(check: Checker, top: dict[Any, Any]) -> tuple[str, ...]:
+    """Fields rolefit does not use, such as `email:` or `links:`: kept and named
+    in a warning, with the known field it may be a typo of."""
+    from rolefit.checks import nearest
+
+    ignored = []
+    for key in top:
+        if isinstance(key, str) and key in PROFILE_FIELDS:
+            continue
+        name = str(key)
+        close = nearest(name, PROFILE_FIELDS, cutoff=0.75)
+        if check.strict:
+            check.add(f"unknown field '{name}'; {_suggest(name, PROFILE_FIELDS)}", key_mark(top, key))
+            continue
+        hint = f"; did you mean '{close}'?" if close else " (rolefit reads name, target and skills)"
+        check.warn(f"field '{name}' is not used{hint}", key_mark(top, key))
+        ignored.append(name)
+    return tuple(ignored)
 
 
 _PROFILE_FIELDS = frozenset(PROFILE_FIELDS)
+
+
+# The fast path ----------------------------------------------------------------------
 
 
 def _simple_profile(data: Any, where: str) -> Profile | None:
@@ -88,16 +150,19 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
 def _simple_skill(item: Any) -> Skill | None:
     if type(item) is str:
         return _named_skill(item, None)
-    if type(item) is not dict or not _SKILL_FIELDS.issuperset(item):
+    if type(item) is not dict:
+        return None
+    if len(item) == 1:
+        key = next(iter(item))
+        if key not in _DETAIL_KEYS:  # - Python: expert
+            return _named_skill(key, item[key])
+    if not _SKILL_FIELDS.issuperset(item):
         return None
     if len(item) == 1 or (len(item) == 2 and "level" in item):
         return _named_skill(item.get("name"), item.get("level"))
     raw = item.get("name")
-    written = " ".join(raw.split()) if type(raw) is str else ""
-    level = item.get("level")
-    parsed = DEFAULT_LEVEL if level is None else parse_level(level)
     years = item.get("years")
-    if not written or type(parsed) is not int or (years is not None and type(years) not in (int, float)):
+    if type(raw) is not str or (years is not None and type(years) not in (int, float)):
         return None
     if years is not None and not 0 <= years <= 80:
         return None
@@ -107,7 +172,13 @@ def _simple_skill(item: Any) -> Skill | None:
         if text is not None and (type(text) is not str or not text.strip()):
             return None
         texts.append(None if text is None else text.strip())
-    return Skill(written, parsed, level is None, None if years is None else float(years), texts[0], texts[1])
+    if texts[1] is not None and last_used_year(texts[1]) is None:
+        return None  # the checks warn about it
+    level = item.get("level")
+    if level is not None and type(level) not in _SCALAR_TYPES:
+        return None
+    skill = make_skill(raw, level, None if years is None else float(years), texts[0], texts[1])
+    return skill if isinstance(skill, Skill) else None
 
 
 _SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
@@ -126,32 +197,94 @@ def _named_skill(raw: Any, level: Any) -> Skill | None:
         return _NAMED_SKILLS[key]
     except KeyError:
         pass
-    written = " ".join(raw.split())
-    parsed = DEFAULT_LEVEL if level is None else parse_level(level)
-    skill = Skill(written, parsed, level is None) if written and type(parsed) is int else None
+    made = make_skill(raw, level)
+    skill = made if isinstance(made, Skill) else None
     if len(_NAMED_SKILLS) < _NAMED_MEMO_SIZE:
         _NAMED_SKILLS[key] = skill
     return skill
 
 
+# One skill, from its parts ------------------------------------------------------------
+
+
+class SkillProblem(str):
+    """Why a skill could not be made, and which of its parts is wrong."""
+
+    part: str = "level"
+
+
+def _problem(message: str, part: str) -> SkillProblem:
+    problem = SkillProblem(message)
+    problem.part = part
+    return problem
+
+
+def make_skill(
+    raw_name: str,
+    level: Any,
+    years: float | None = None,
+    evidence: str | None = None,
+    last_used: str | None = None,
+    heading: str | None = None,
+) -> Skill | SkillProblem:
+    """A Skill from its parts, reading a level or years written into the name and
+    years written as a level ('3 yrs'); the one place both readers make skills."""
+    written = " ".join(raw_name.split())
+    if not written:
+        return _problem("a skill name is empty", "name")
+    name = written
+    name_level: int | None = None
+    name_years: float | None = None
+    split = split_name(written)
+    if split is not None:
+        name, (name_level, name_years) = split
+    given_level: int | None = None
+    level_years: float | None = None
+    if level is not None:
+        reading = read_level(level)
+        if isinstance(reading, str):
+            return _problem(f"skill '{written}': {reading}", "level")
+        given_level, level_years = reading
+    if name_level is not None and given_level is not None and name_level != given_level:
+        return _problem(
+            f"skill '{written}': two levels, {name_level} in the name and {given_level} in its level; keep one",
+            "level",
+        )
+    found_years = {y for y in (years, level_years, name_years) if y is not None}
+    if len(found_years) > 1:
+        listed = " and ".join(f"{y:g}" for y in sorted(found_years))
+        return _problem(f"skill '{written}': two numbers of years, {listed}; keep one", "level")
+    chosen_years = found_years.pop() if found_years else None
+    chosen = given_level if given_level is not None else name_level
+    from_years = chosen is None and chosen_years is not None
+    if chosen is None:
+        chosen = years_level(chosen_years) if chosen_years is not None else DEFAULT_LEVEL
+    return Skill(
+        name=name,
+        level=chosen,
+        level_assumed=given_level is None and name_level is None,
+        years=chosen_years,
+        evidence=evidence,
+        last_used=last_used,
+        level_from_years=from_years,
+        written=written if split is not None else None,
+        heading=heading,
+    )
+
+
+# The checks -------------------------------------------------------------------------
+
+
 def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
     skills: list[Skill] = []
     if isinstance(value, dict):
-        for key, level in value.items():
-            name_mark = key_mark(value, key)
-            name = _name(check, key, name_mark)
-            if name is not None:
-                skills.append(Skill(name, *_level(check, name, level, value_mark(value, key))))
+        _read_mapping(check, value, skills, None)
     elif isinstance(value, list):
-        for item, item_mark in zip(value, item_marks(value), strict=True):
-            if isinstance(item, dict):
-                skill = _skill_mapping(check, item)
-                if skill is not None:
-                    skills.append(skill)
-            else:
-                name = _name(check, item, item_mark)
-                if name is not None:
-                    skills.append(Skill(name, DEFAULT_LEVEL, level_assumed=True))
+        _read_list(check, value, skills, None)
+    elif isinstance(value, str) and value.strip() and not check.strict:
+        for piece in _NAME_LIST.split(value.strip()):
+            if piece:
+                _add(check, skills, make_skill(piece, None), mark, mark)
     else:
         check.add(
             f"'skills' must be a list of skills or a mapping of skill to level, not {describe(value)}",
@@ -161,6 +294,106 @@ def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
     if not skills and not check.problems:
         check.add("'skills' is empty; list at least one skill", mark)
     return skills
+
+
+def _add(
+    check: Checker, skills: list[Skill], made: Skill | SkillProblem, name_mark: Mark | None, level_mark: Mark | None
+) -> None:
+    if isinstance(made, Skill):
+        if check.strict:
+            _strict_readings(check, made, level_mark or name_mark)
+        skills.append(made)
+    else:
+        check.add(str(made), name_mark if made.part == "name" else level_mark or name_mark)
+
+
+def _strict_readings(check: Checker, skill: Skill, mark: Mark | None) -> None:
+    if skill.written is not None:
+        check.add(f"skill '{skill.written}': a level in the name; write it as 'level:' (strict)", mark)
+
+
+def _is_details(value: Any) -> bool:
+    """A mapping that describes one skill ({level: 4, years: 2}) rather than a heading's skills."""
+    return isinstance(value, dict) and bool(value) and all(isinstance(k, str) and k in _DETAIL_KEYS for k in value)
+
+
+def _read_mapping(check: Checker, mapping: dict[Any, Any], skills: list[Skill], heading: str | None) -> None:
+    for key, value in mapping.items():
+        name_mark, level_mark = key_mark(mapping, key), value_mark(mapping, key)
+        name = _name(check, key, name_mark)
+        if name is None:
+            continue
+        if _is_details(value):
+            check.lenient(f"skill '{name}': details under the name; write '- name: {name}' (strict)", name_mark)
+            _skill_mapping(check, {"name": name, **value}, value, name_mark, heading, skills)
+        elif isinstance(value, (dict, list)):
+            _heading(check, name, value, skills, heading, name_mark)
+        elif isinstance(value, str) and _NAME_LIST.search(value) and not isinstance(read_level(value), tuple):
+            # Languages: Python, Java, Go
+            if check.strict:
+                check.add(f"skill '{name}': {strict_level(value)}", level_mark)
+                continue
+            _heading(check, name, _NAME_LIST.split(value.strip()), skills, heading, name_mark, level_mark)
+        else:
+            if check.strict and value is not None:
+                strict = strict_level(value)
+                if isinstance(strict, str):
+                    check.add(f"skill '{name}': {strict}", level_mark)
+                    continue
+            made = make_skill(name, value, heading=heading)
+            if (
+                isinstance(made, SkillProblem)
+                and isinstance(value, str)
+                and "did you mean" not in made
+                and value != value.lower()  # "Frameworks: PyTorch" rather than "SQL: guru"
+            ):
+                made = _problem(f"{made}; for a heading of skills, write a list under it", "level")
+            _add(check, skills, made, name_mark, level_mark)
+
+
+def _heading(
+    check: Checker,
+    name: str,
+    value: Any,
+    skills: list[Skill],
+    outer: str | None,
+    mark: Mark | None,
+    items_mark: Mark | None = None,
+) -> None:
+    if check.strict:
+        check.add(f"'{name}' groups skills under a heading; list them directly under 'skills' (strict)", mark)
+        return
+    if outer is not None:
+        check.add(f"heading '{name}' is inside heading '{outer}'; headings go one level deep", mark)
+        return
+    if isinstance(value, dict):
+        _read_mapping(check, value, skills, name)
+    elif items_mark is not None:  # names from one line of text
+        for piece in value:
+            if piece:
+                _add(check, skills, make_skill(piece, None, heading=name), items_mark, items_mark)
+    else:
+        _read_list(check, value, skills, name)
+
+
+def _read_list(check: Checker, items: list[Any], skills: list[Skill], heading: str | None) -> None:
+    for item, item_mark in zip(items, item_marks(items), strict=True):
+        if isinstance(item, dict):
+            if len(item) == 1 and next(iter(item)) not in _DETAIL_KEYS:
+                key = next(iter(item))
+                if isinstance(item[key], (dict, list)) and not _is_details(item[key]):
+                    shape = "is a heading over skills; list them directly under 'skills'"
+                else:
+                    shape = "is written as 'name: level'; write '- name:' and 'level:'"
+                check.lenient(f"'{key}' {shape} (strict)", item_mark)
+                if not check.strict:
+                    _read_mapping(check, item, skills, heading)
+                continue
+            _skill_mapping(check, item, item, mark_of(item) or item_mark, heading, skills)
+        else:
+            name = _name(check, item, item_mark)
+            if name is not None:
+                _add(check, skills, make_skill(name, None, heading=heading), item_mark, item_mark)
 
 
 def _name(check: Checker, value: Any, mark: Mark | None) -> str | None:
@@ -174,39 +407,104 @@ def _name(check: Checker, value: Any, mark: Mark | None) -> str | None:
     return name
 
 
-def _level(check: Checker, name: str, value: Any, mark: Mark | None) -> tuple[int, bool]:
-    """The level and whether it was assumed (no level given, or a bad one)."""
-    if value is None:
-        return DEFAULT_LEVEL, True
-    parsed = parse_level(value)
-    if isinstance(parsed, str):
-        check.add(f"skill '{name}': {parsed}", mark)
-        return DEFAULT_LEVEL, True
-    return parsed, False
-
-
-def _skill_mapping(check: Checker, item: dict[Any, Any]) -> Skill | None:
-    if not _SKILL_FIELDS.issuperset(item):
-        check.fields(item, SKILL_FIELDS, " in a skill")
-    if "name" not in item:
-        check.add("a skill mapping needs a 'name'", mark_of(item))
-        return None
-    name = _name(check, item["name"], value_mark(item, "name"))
+def _skill_mapping(
+    check: Checker,
+    item: dict[Any, Any],
+    marks: dict[Any, Any],
+    mark: Mark | None,
+    heading: str | None,
+    skills: list[Skill],
+) -> None:
+    """A skill given as a mapping of fields; `marks` is the mapping that holds the
+    places (the item itself, or the details under a name)."""
+    fields = _fields(check, item, marks)
+    if "name" not in fields:
+        check.add("a skill mapping needs a 'name'", mark)
+        return
+    name = _name(check, fields["name"][0], fields["name"][1] or mark)
     if name is None:
-        return None
+        return
     context = f" of skill '{name}'"
-    level, assumed = _level(check, name, item.get("level"), value_mark(item, "level") or mark_of(item))
-    years = check.number(item, "years", context)
+    years = _number(check, fields, "years", context)
     if years is not None and not 0 <= years <= 80:
-        check.add(f"'years'{context} must be between 0 and 80", value_mark(item, "years"))
+        check.add(f"'years'{context} must be between 0 and 80", fields["years"][1])
         years = None
-    evidence = check.text(item, "evidence", context)
-    last_used = check.text(item, "last_used", context)
-    return Skill(
-        name=name,
-        level=level,
-        level_assumed=assumed,
-        years=years,
-        evidence=evidence,
-        last_used=last_used,
-    )
+    evidence = _text(check, fields, "evidence", context)
+    last_used = _text(check, fields, "last_used", context)
+    if last_used is not None and last_used_year(last_used) is None:
+        check.warn(
+            f"'last_used'{context} is not a date such as 2024 or 2024-05; it is kept but not used",
+            fields["last_used"][1],
+        )
+    level_value, level_mark = fields.get("level", (None, None))
+    if check.strict and level_value is not None:
+        strict = strict_level(level_value)
+        if isinstance(strict, str):
+            check.add(f"skill '{name}': {strict}", level_mark or mark)
+            return
+    made = make_skill(name, level_value, years, evidence, last_used, heading)
+    _add(check, skills, made, fields["name"][1] or mark, level_mark or mark)
+
+
+_Field = tuple[Any, "Mark | None"]
+
+
+def _fields(check: Checker, item: dict[Any, Any], marks: dict[Any, Any]) -> dict[str, _Field]:
+    """The fields of a skill mapping by their own names (synonyms read as the
+    field they stand for); unknown fields are warned about and left out."""
+    from rolefit.checks import nearest
+
+    fields: dict[str, _Field] = {}
+    for key, value in item.items():
+        place = key_mark(marks, key)
+        field = key if isinstance(key, str) and key in _SKILL_FIELDS else None
+        if field is None and isinstance(key, str) and key in FIELD_SYNONYMS and not check.strict:
+            field = FIELD_SYNONYMS[key]
+        if field is None:
+            name = str(key)
+            close = nearest(name, SKILL_FIELDS)
+            if check.strict:
+                check.add(f"unknown field '{name}' in a skill; {_suggest(name, SKILL_FIELDS)}", place)
+            else:
+                hint = f"; did you mean '{close}'?" if close else f" (a skill has {', '.join(SKILL_FIELDS)})"
+                check.warn(f"field '{name}' of a skill is not used{hint}", place)
+            continue
+        if field in fields:
+            check.add(f"'{key}' and '{field}' both give the {field} of a skill; keep one", place)
+            continue
+        fields[field] = (value, value_mark(marks, key) or place)
+    return fields
+
+
+def _suggest(name: str, fields: tuple[str, ...]) -> str:
+    from rolefit.checks import suggestion
+
+    return suggestion(name, fields)
+
+
+def _number(check: Checker, fields: dict[str, _Field], key: str, context: str) -> float | None:
+    value, place = fields.get(key, (None, None))
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if isinstance(value, str) and not check.strict:
+            reading = read_phrase(value)  # years: "3 yrs"
+            if reading is not None and reading.level is None and reading.years is not None:
+                return reading.years
+        check.add(f"'{key}'{context} must be a number, not {describe(value)}", place)
+        return None
+    return float(value)
+
+
+def _text(check: Checker, fields: dict[str, _Field], key: str, context: str) -> str | None:
+    value, place = fields.get(key, (None, None))
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        check.add(f"'{key}'{context} must be text, not {describe(value)}", place)
+        return None
+    text = str(value).strip()
+    if not text:
+        check.add(f"'{key}'{context} is empty", place)
+        return None
+    return text

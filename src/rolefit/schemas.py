@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rolefit.fates import FATES
 from rolefit.model import IMPORTANCES, LEVEL_NAMES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -171,6 +172,7 @@ def report_schema() -> dict[str, Any]:
             "matched_part",
             "user_level",
             "level_assumed",
+            "level_from_years",
             "credit",
         ],
         "additionalProperties": False,
@@ -187,7 +189,68 @@ def report_schema() -> dict[str, Any]:
             "matched_part": {**nullable_str, "description": "The part of a compound entry that matched"},
             "user_level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
             "level_assumed": {"type": "boolean"},
+            "level_from_years": {"type": "boolean", "description": "The level was suggested by years of use"},
             "credit": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+    }
+    entry = {
+        "type": "object",
+        "description": "One entry of the skills file and what became of it in the detailed role",
+        "additionalProperties": False,
+        "required": [
+            "entry",
+            "written",
+            "skill",
+            "heading",
+            "level",
+            "level_assumed",
+            "level_from_years",
+            "years",
+            "evidence",
+            "last_used",
+            "stale",
+            "fate",
+            "counted_for",
+            "other_entry",
+            "recognised_as",
+            "asked_by",
+            "suggestion",
+        ],
+        "properties": {
+            "entry": {"type": "integer", "minimum": 1, "description": "Its place in the file, from 1"},
+            "written": {"type": "string", "description": "The entry as written"},
+            "skill": {"type": "string", "description": "The skill name, without a level written into it"},
+            "heading": {**nullable_str, "description": "The heading it was listed under"},
+            "level": {"type": "integer", "minimum": 0, "maximum": 5},
+            "level_assumed": {"type": "boolean"},
+            "level_from_years": {"type": "boolean"},
+            "years": {"type": ["number", "null"], "minimum": 0},
+            "evidence": nullable_str,
+            "last_used": nullable_str,
+            "stale": {"type": "boolean", "description": "Last used more than 5 years ago"},
+            "fate": {"enum": list(FATES)},
+            "counted_for": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["requirement", "match_method", "matched_via", "credit"],
+                    "properties": {
+                        "requirement": {"type": "string"},
+                        "match_method": {"enum": ["exact", "alias", "implied", "fuzzy"]},
+                        "matched_via": nullable_str,
+                        "credit": {"type": "number", "minimum": 0, "maximum": 1},
+                    },
+                },
+            },
+            "other_entry": {
+                "type": ["integer", "null"],
+                "minimum": 1,
+                "description": "through_other and duplicate: the entry that counted instead",
+            },
+            "recognised_as": {"type": "array", "items": {"type": "string"}},
+            "asked_by": {"type": "array", "items": {"type": "string"}, "description": "not_asked: role ids"},
+            "suggestion": {**nullable_str, "description": "not_recognised: a close known name"},
         },
     }
     role = {
@@ -230,6 +293,7 @@ def report_schema() -> dict[str, Any]:
             "current_level",
             "level_assumed",
             "matched_skill",
+            "stale",
             "fit_gain",
             "prerequisites",
             "needed_for",
@@ -245,6 +309,7 @@ def report_schema() -> dict[str, Any]:
             "current_level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
             "level_assumed": {"type": "boolean"},
             "matched_skill": nullable_str,
+            "stale": {"type": "boolean", "description": "The matched skill was last used more than 5 years ago"},
             "fit_gain": {"type": "number", "minimum": 0, "maximum": 100},
             "prerequisites": {"type": "array", "items": {"type": "string"}},
             "needed_for": {"type": "array", "items": {"type": "string"}},
@@ -256,13 +321,22 @@ def report_schema() -> dict[str, Any]:
         "title": "rolefit assess report",
         "type": "object",
         "additionalProperties": False,
-        "required": ["schema_version", "tool", "person", "detailed_role", "detail_reason", "roles", "plan"],
+        "required": [
+            "schema_version",
+            "tool",
+            "person",
+            "entries",
+            "detailed_role",
+            "detail_reason",
+            "roles",
+            "plan",
+        ],
         "properties": {
             "schema_version": {"const": 1},
             "tool": _TOOL,
             "person": {
                 "type": "object",
-                "required": ["name", "source", "target", "skills"],
+                "required": ["name", "source", "target", "skills", "ignored_fields"],
                 "additionalProperties": False,
                 "properties": {
                     "name": nullable_str,
@@ -281,8 +355,14 @@ def report_schema() -> dict[str, Any]:
                             },
                         },
                     },
+                    "ignored_fields": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "Top-level fields of the skills file that rolefit does not use",
+                    },
                 },
             },
+            "entries": {"type": "array", "items": entry},
             "detailed_role": {"type": "string"},
             "detail_reason": {"enum": ["target", "best fit"]},
             "roles": {"type": "array", "minItems": 1, "items": role},

@@ -46,6 +46,7 @@ class RequirementResult:
     matched_part: str = ""  # the piece of a compound entry that matched
     user_level: int | None = None
     level_assumed: bool = False
+    level_from_years: bool = False
     credit: float = 0.0
 
     @property
@@ -142,13 +143,14 @@ class RoleResult:
             return RequirementResult(requirement)
         return RequirementResult(
             requirement=requirement,
-            matched_skill=found.skill.name,
+            matched_skill=found.skill.as_written,
             match_method=found.hit.method,
             match_score=round(found.hit.score, 1),
             matched_via=found.hit.via,
             matched_part=found.hit.part,
             user_level=found.skill.level,
             level_assumed=found.skill.level_assumed,
+            level_from_years=found.skill.level_from_years,
             credit=found.credit,
         )
 

@@ -4,7 +4,7 @@ which wraps long lines and eats `[...]`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -12,11 +12,12 @@ from rolefit import __version__
 from rolefit.assess import Assessment
 from rolefit.model import Role
 from rolefit.plan import Plan
-from rolefit.render import Style
+from rolefit.render import Style, stale_entries
 from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.fates import EntryFate
 
 SCHEMA_VERSION = 1
 
@@ -69,7 +70,39 @@ def _requirement(r: RequirementResult) -> dict[str, Any]:
         "matched_part": r.matched_part or None,
         "user_level": r.user_level,
         "level_assumed": r.level_assumed,
+        "level_from_years": r.level_from_years,
         "credit": round(r.credit, 4),
+    }
+
+
+def _entry(entry: EntryFate) -> dict[str, Any]:
+    skill = entry.skill
+    return {
+        "entry": entry.number,
+        "written": skill.as_written,
+        "skill": skill.name,
+        "heading": skill.heading,
+        "level": skill.level,
+        "level_assumed": skill.level_assumed,
+        "level_from_years": skill.level_from_years,
+        "years": skill.years,
+        "evidence": skill.evidence,
+        "last_used": skill.last_used,
+        "stale": entry.stale,
+        "fate": entry.fate,
+        "counted_for": [
+            {
+                "requirement": r.requirement.name,
+                "match_method": r.match_method,
+                "matched_via": r.matched_via or None,
+                "credit": round(r.credit, 4),
+            }
+            for r in entry.counted_for
+        ],
+        "other_entry": entry.other,
+        "recognised_as": list(entry.recognised_as),
+        "asked_by": list(entry.asked_by),
+        "suggestion": entry.suggestion,
     }
 
 
@@ -93,7 +126,7 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
     }
 
 
-def _plan(plan: Plan) -> dict[str, Any]:
+def _plan(plan: Plan, stale: Collection[str]) -> dict[str, Any]:
     return {
         "role": plan.role_id,
         "total_gaps": plan.total_gaps,
@@ -108,6 +141,7 @@ def _plan(plan: Plan) -> dict[str, Any]:
                 "current_level": s.current_level,
                 "level_assumed": s.level_assumed,
                 "matched_skill": s.matched_skill,
+                "stale": s.matched_skill in stale,
                 "fit_gain": round(s.fit_gain, 2),
                 "prerequisites": list(s.requirement.prerequisites),
                 "needed_for": list(s.needed_for),
@@ -127,12 +161,16 @@ def report_data(assessment: Assessment) -> dict[str, Any]:
             "name": profile.name,
             "source": profile.source,
             "target": profile.target,
-            "skills": [{"name": s.name, "level": s.level, "level_assumed": s.level_assumed} for s in profile.skills],
+            "skills": [
+                {"name": s.as_written, "level": s.level, "level_assumed": s.level_assumed} for s in profile.skills
+            ],
+            "ignored_fields": list(profile.ignored),
         },
+        "entries": [_entry(e) for e in assessment.entries],
         "detailed_role": assessment.detailed.role.id,
         "detail_reason": assessment.detail_reason,
         "roles": [_role_result(r, i) for i, r in enumerate(assessment.ranking, start=1)],
-        "plan": _plan(assessment.plan),
+        "plan": _plan(assessment.plan, stale_entries(assessment)),
     }
 
 

@@ -13,8 +13,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from rolefit.levels import STALE_YEARS
 from rolefit.model import Role, level_name
-from rolefit.render import Style, uncounted
+from rolefit.render import Style, fate_detail, stale_entries
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
@@ -112,9 +113,11 @@ def _bar(percent: float, width: int = BAR_WIDTH) -> Text:
     return Text.assemble(("█" * filled, color), ("░" * (width - filled), "dim"))
 
 
-def _level(level: int | None, assumed: bool) -> str:
+def _level(level: int | None, assumed: bool, from_years: bool = False) -> str:
     if level is None:
         return "-"
+    if from_years:
+        return f"{level}y"
     return f"{level}*" if assumed else str(level)
 
 
@@ -123,7 +126,7 @@ def _match_text(r: RequirementResult) -> Text:
     text = Text()
     written = r.matched_skill or ""
     text.append(written)
-    if r.matched_part and r.matched_part != written:
+    if r.matched_part and r.matched_part not in (written, r.requirement.name):
         text.append(f" ({r.matched_part})", style="dim")
     if r.match_method != "exact" or written != r.requirement.name:
         text.append(" → ")
@@ -207,26 +210,19 @@ def report(assessment: Assessment, console: Console) -> None:
         table.add_column("your skill → requirement", ratio=1)
         table.add_column("you/target", justify="right", no_wrap=True)
         for r in matched:
-            level = Text(f"{_level(r.user_level, r.level_assumed)}/{r.requirement.level}")
+            level = Text(f"{_level(r.user_level, r.level_assumed, r.level_from_years)}/{r.requirement.level}")
             if r.status == "below":
                 level.stylize("yellow")
                 level.append(" below", style="yellow")
             table.add_row(_match_text(r), level)
         console.print(table)
-        if any(r.level_assumed for r in matched):
+        if any(r.level_assumed and not r.level_from_years for r in matched):
             console.print(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
+        if any(r.level_from_years for r in matched):
+            console.print(Text("  y level from years of use: no level was given", style="dim"))
         console.print()
 
-    unused = uncounted(assessment)
-    if unused:
-        console.print(
-            Text.assemble(
-                (f"Not counted for this role ({len(unused)}): ", "bold"),
-                ", ".join(unused),
-                ("  (not one of its skills, or not recognised)", "dim"),
-            )
-        )
-        console.print()
+    _entries(assessment, console)
     missing = [r for r in results if r.status == "missing"]
     required = [r.requirement.name for r in missing if r.requirement.importance == "required"]
     if required:
@@ -243,6 +239,7 @@ def report(assessment: Assessment, console: Console) -> None:
     console.print()
 
     plan = assessment.plan
+    stale = stale_entries(assessment)
     console.print(
         Text.assemble(
             (f"Learning plan for {detailed.role.title}", "bold"),
@@ -258,6 +255,8 @@ def report(assessment: Assessment, console: Console) -> None:
             where = f"new → {requirement.level} {level_name(requirement.level)}"
         else:
             where = f"{_level(step.current_level, step.level_assumed)} → {requirement.level} {level_name(requirement.level)}"
+        if step.matched_skill in stale:
+            where += f", last used {stale[step.matched_skill].skill.last_used}: refresh it"
         lines = _hanging(
             console,
             Text(f"{number}.", style="bold"),
@@ -280,6 +279,32 @@ def report(assessment: Assessment, console: Console) -> None:
                 console, Text(), Text(f"+{hidden} more step{'s' * (hidden > 1)} with --format markdown", style="dim")
             )
         console.print(Text("\n").join(lines), no_wrap=True, crop=False)
+
+
+def _entries(assessment: Assessment, console: Console) -> None:
+    """The entries that did not count, each with what became of it; and the stale ones."""
+    entries = assessment.entries
+    others = [e for e in entries if e.fate != "counted"]
+    titles = {r.role.id: r.role.title for r in assessment.ranking}
+    if others:
+        console.print(
+            Text.assemble(
+                (f"Not counted for this role ({len(others)} of {len(entries)} entries)", "bold"),
+            )
+        )
+        lines: list[Text] = []
+        for entry in others:
+            detail = fate_detail(entry, titles, entries)
+            text = Text.assemble((entry.skill.as_written, "bold"), "  ", (detail, "dim"))
+            lines += _hanging(console, Text(f"{entry.number}."), text)
+        console.print(Text("\n").join(lines), no_wrap=True, crop=False)
+        console.print()
+    stale = [e for e in entries if e.stale]
+    if stale:
+        names = ", ".join(f"{e.skill.as_written} ({e.skill.last_used})" for e in stale)
+        console.print(Text.assemble((f"Last used over {STALE_YEARS} years ago ({len(stale)}): ", "bold"), names))
+        console.print(Text("  still counted as you rated them; worth a refresh", style="dim"))
+        console.print()
 
 
 def _hanging(
