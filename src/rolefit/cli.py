@@ -325,6 +325,37 @@ def validate(
 
 
 @app.command()
+def explain(
+    texts: Annotated[
+        list[str],
+        typer.Argument(help="Skills as you would write them, e.g. 'Python (expert)' 'k8s'.", metavar="TEXT..."),
+    ],
+    role: RoleNames = None,
+    roles_dir: RolesDir = None,
+    format: Format = ListFormat.table,
+) -> None:
+    """Show how rolefit reads each TEXT: its level, normalised form, the skills it counts as and how,
+    the close names it was not read as and why, and which roles ask for it."""
+    from rolefit.assess import index_roles
+    from rolefit.explain import explain as explain_texts
+    from rolefit.roles import select_roles
+
+    with _expected_errors():
+        _, roles = select_roles(role or [], roles_dir)
+        matcher, indexes = index_roles(roles)
+        explanations = explain_texts(texts, matcher, indexes)
+    if format is ListFormat.json:
+        from rolefit.render.json import explanations_document
+
+        sys.stdout.write(explanations_document(explanations))
+    else:
+        from rolefit.render.console import make_console
+        from rolefit.render.table import explanations_table
+
+        explanations_table(explanations, make_console(sys.stdout, _style(ColorOption.auto, None)))
+
+
+@app.command()
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) -> None:
     """Print the JSON Schema of a file format (for editors and the YAML language server)."""
     from rolefit.render.json import dumps

@@ -17,6 +17,7 @@ from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.explain import Explanation
     from rolefit.fates import EntryFate
 
 SCHEMA_VERSION = 1
@@ -273,3 +274,16 @@ class _JsonBatch:
 
 def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _JsonBatch:
     return _JsonBatch(out, indexes)
+
+
+# Explain ---------------------------------------------------------------------------
+
+
+def _explanation(e: Explanation) -> dict[str, Any]:
+    data = asdict(e)
+    data["level"] = None if e.level is None else {"level": e.level.level, "years": e.level.years}
+    return data
+
+
+def explanations_document(explanations: Sequence[Explanation]) -> str:
+    return dumps({"schema_version": SCHEMA_VERSION, "explanations": [_explanation(e) for e in explanations]})

@@ -21,6 +21,7 @@ from rolefit.render.console import make_console
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
     from rolefit.batch import Cohort, LearnerScore, Outcome
+    from rolefit.explain import Explanation
     from rolefit.scoring import RequirementResult, RoleIndex
 
 
@@ -448,3 +449,40 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
 
 def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _TableBatch:
     return _TableBatch(out, indexes, style)
+
+
+# Explain ---------------------------------------------------------------------------
+
+
+def explanations_table(explanations: Sequence[Explanation], console: Console) -> None:
+    for number, e in enumerate(explanations):
+        if number:
+            console.print()
+        console.print(Text.assemble(("“", "dim"), (e.text, "bold"), ("”", "dim")))
+        rows = Table(box=None, show_header=False, pad_edge=False)
+        rows.add_column("what", style="dim", no_wrap=True)
+        rows.add_column("value")
+        if e.level is not None:
+            level, years = e.level
+            read = [f"{level} {level_name(level)}"] if level is not None else []
+            read += [f"{years:g} years"] if years is not None else []
+            rows.add_row("level in the text", Text(", ".join(read) + f"; the skill is '{e.name}'"))
+        rows.add_row("normalised", Text(e.normalised))
+        if e.parts:
+            rows.add_row("pieces", Text(" · ".join(e.parts)))
+        if not e.resolved:
+            rows.add_row("reads as", Text("nothing rolefit knows", style="yellow"))
+        for r in e.resolved:
+            how: str = r.method
+            if r.method == "fuzzy":
+                how += f" {r.score:.0f}"
+            if r.via and r.method in ("alias", "fuzzy"):
+                how += f" ({r.via})"
+            if r.method == "implied":
+                how += f" by {r.via}"
+            rows.add_row("reads as", Text.assemble((r.skill, "bold"), f"  {how}"))
+            asked = [f"{a.title}: {a.importance}, target {a.target}" for a in r.asked_by]
+            rows.add_row("", Text("asked by " + "; ".join(asked) if asked else "no role asks for it", style="dim"))
+        for miss in e.near_misses:
+            rows.add_row("not read as", Text.assemble((miss.skill, "bold"), f" ({miss.written}): {miss.reason}"))
+        console.print(rows)
