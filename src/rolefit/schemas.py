@@ -11,7 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from rolefit.fates import FATES
+from rolefit.levels import LEVEL_WORDS
 from rolefit.model import IMPORTANCES, LEVEL_NAMES
+from rolefit.profiles import FIELD_SYNONYMS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -26,6 +28,26 @@ LEVEL: dict[str, Any] = {
     ],
 }
 
+
+def _variants(word: str) -> set[str]:
+    cases = {word, word.title(), word.upper(), word.capitalize()}
+    return cases | {f"{case}." for case in cases if " " not in case}  # adv., int.
+
+
+# What a skills file's `level` may be (rolefit.levels has the rules; the loader is
+# the authority, and says what a schema cannot, such as two levels for one skill).
+_SKILL_LEVEL: dict[str, Any] = {
+    "description": "Proficiency 0-5 (0 none, 1 awareness, 2 beginner, 3 intermediate, 4 advanced, 5 expert), "
+    "a level word (novice, basic, proficient, ...), a scale (4/5, 8/10, 80%) or years (3 yrs)",
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 5},
+        {"type": "string", "enum": sorted({v for word in LEVEL_WORDS for v in _variants(word)})},
+        {"type": "string", "pattern": r"^\s*([0-4](\.[0-9]+)?|5(\.0+)?)\s*$"},
+        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*(5|10)|%)\s*$"},
+        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*\+?\s*([Yy]ears?|[Yy]rs?\.?|[Yy])\s*$"},
+    ],
+}
+
 _TEXT = {"type": ["string", "number"]}
 _TOOL = {
     "type": "object",
@@ -36,45 +58,79 @@ _TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
 def skills_schema() -> dict[str, Any]:
-    skill_object = {
+    """The lenient view (what `assess` reads); `validate --strict` reads less."""
+    details = {
         "type": "object",
-        "additionalProperties": False,
-        "required": ["name"],
+        "description": "Details of one skill; fields rolefit does not use are warned about",
         "properties": {
             "name": {**_TEXT, "description": "The skill, as you would write it on a CV"},
             "level": {"$ref": "#/$defs/level"},
-            "years": {"type": "number", "minimum": 0, "maximum": 80},
+            "years": {
+                "anyOf": [{"type": "number", "minimum": 0, "maximum": 80}, {"type": "string"}],
+                "description": "Years of use; with no level, they suggest one",
+            },
             "evidence": {**_TEXT, "description": "A project, course or job that shows it"},
             "last_used": {**_TEXT, "description": "When you last used it, e.g. 2024 or 2024-05"},
+            **{synonym: {"description": f"Read as '{field}'"} for synonym, field in sorted(FIELD_SYNONYMS.items())},
         },
+    }
+    skill_object = {**details, "anyOf": [{"required": ["name"]}, {"required": ["skill"]}]}
+    value = {"anyOf": [{"$ref": "#/$defs/level"}, {"type": "null"}, {"$ref": "#/$defs/details"}]}
+    names_line = {"type": "string", "pattern": "[,;]", "description": "Names under a heading, comma-separated"}
+    entry = {
+        "anyOf": [
+            {"type": ["string", "number"], "description": "A name, maybe with a level: Python (expert)"},
+            {"$ref": "#/$defs/skill"},
+            {
+                "type": "object",
+                "description": "name: level, name: details, or a heading over a list of skills",
+                "minProperties": 1,
+                "maxProperties": 1,
+                "propertyNames": {"not": {"enum": sorted(details["properties"])}},
+                "additionalProperties": {
+                    "anyOf": [*value["anyOf"], {"$ref": "#/$defs/list"}, {"$ref": "#/$defs/mapping"}, names_line]
+                },
+            },
+        ]
     }
     return {
         "$schema": DRAFT,
         "title": "rolefit skills file",
-        "description": "A person's skills, matched by rolefit against AI/ML role profiles.",
+        "description": "A person's skills, matched by rolefit against AI/ML role profiles. Other top-level "
+        "fields (email, links, ...) are kept but not used.",
         "type": "object",
-        "additionalProperties": False,
         "required": ["skills"],
         "properties": {
             "name": {**_TEXT, "description": "Your name (shown in reports)"},
             "target": {"type": "string", "description": "The role id you aim for, e.g. ml-engineer"},
             "skills": {
-                "description": "A list of names, a list of skill mappings, or a mapping of name to level",
-                "oneOf": [
-                    {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {"oneOf": [{"type": ["string", "number"]}, skill_object]},
-                    },
+                "description": "A list of skills, a mapping of name to level or details, headings over either, "
+                "or one line of names",
+                "anyOf": [
+                    {"type": "string", "minLength": 1},
+                    {"$ref": "#/$defs/list"},
                     {
                         "type": "object",
                         "minProperties": 1,
-                        "additionalProperties": {"oneOf": [{"$ref": "#/$defs/level"}, {"type": "null"}]},
+                        "additionalProperties": {
+                            "anyOf": [
+                                *value["anyOf"],
+                                {"$ref": "#/$defs/list"},
+                                {"$ref": "#/$defs/mapping"},
+                                names_line,
+                            ]
+                        },
                     },
                 ],
             },
         },
-        "$defs": {"level": LEVEL},
+        "$defs": {
+            "level": _SKILL_LEVEL,
+            "details": details,
+            "skill": skill_object,
+            "list": {"type": "array", "minItems": 1, "items": entry},
+            "mapping": {"type": "object", "minProperties": 1, "additionalProperties": value},
+        },
     }
 
 
