@@ -234,3 +234,14 @@ def test_skills_that_count_for_nothing_are_named(cli: RunCli, fmt: str) -> None:
     lines = result.stdout.splitlines()
     assert any("Cobol" in line and "recognised" in line for line in lines)
     assert any("Basket weaving" in line and "not recognised" in line for line in lines)
+
+
+def test_warnings_go_to_stderr_and_the_report_to_stdout(cli: RunCli) -> None:
+    result = cli(["assess", "-", "-f", "json"], stdin="name: Kim\nlinks: [x]\nskills:\n  - Python: expert\n")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "warning: <stdin>:2:1: field 'links' is not used (rolefit reads name, target and skills)\n"
+    )
+    document = json.loads(result.stdout)
+    assert document["person"]["ignored_fields"] == ["links"]
+    assert document["entries"][0]["level"] == 5

@@ -259,6 +259,9 @@ def batch(
                         print(f"error: {problem}", file=sys.stderr)
                 else:
                     scored += 1
+                    if not quiet:
+                        for warning in outcome.warnings:
+                            print(f"warning: {warning}", file=sys.stderr)
                     if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
                         below += 1
             writer.finish(builder.build() if builder is not None else None)
