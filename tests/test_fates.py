@@ -164,3 +164,18 @@ def test_every_format_says_what_became_of_each_entry(cli: RunCli, fmt: str) -> N
     assert "did you mean Keras?" in out
     assert "the same skill as entry 2 (python3)" in out
     assert "rated 0 (none)" in out
+
+
+def test_a_stale_skill_is_flagged_in_its_plan_step(cli: RunCli) -> None:
+    text = "skills:\n  - name: Python\n    level: 2\n    last_used: 2001\n    evidence: A thesis in 2001\n"
+    document = json.loads(cli(["assess", "-", "--role", "ml-engineer", "-f", "json", "--steps", "0"], text).stdout)
+    (step,) = [s for s in document["plan"]["steps"] if s["matched_skill"] == "Python"]
+    assert step["stale"] is True
+    assert all(s["stale"] is False for s in document["plan"]["steps"] if s["matched_skill"] != "Python")
+    (entry,) = document["entries"]
+    assert (entry["stale"], entry["evidence"], entry["last_used"]) == (True, "A thesis in 2001", "2001")
+    markdown = cli(["assess", "-", "--role", "ml-engineer", "-f", "markdown", "--steps", "0"], text).stdout
+    assert "last used 2001: refresh it first" in markdown
+    assert "| A thesis in 2001 |" in markdown
+    table = cli(["assess", "-", "--role", "ml-engineer", "--steps", "0"], text).stdout
+    assert "last used 2001: refresh it" in " ".join(table.split())

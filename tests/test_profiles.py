@@ -294,8 +294,6 @@ def test_a_level_written_in_the_name(written: str, name: str, level: int, years:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("skills:\n  - name: Python (expert)\n    level: 2\n", "two levels, 5 in the name and 2 in its level"),
-        ("skills:\n  - name: Go (3 years)\n    years: 5\n", "two numbers of years, 3 and 5"),
         ("skills:\n  A:\n    B:\n      - Python\n", "headings go one level deep"),
         ("skills:\n  Python: 9\n", "level 9 is out of range"),
         ("skills:\n  Python: '7/5'\n", "unknown level '7/5'"),
@@ -313,6 +311,23 @@ def test_what_is_truly_ambiguous_is_an_error(text: str, message: str) -> None:
 def test_years_suggest_a_level_but_never_expert(years: float, level: int) -> None:
     skill = parse_profile(f"skills:\n  - name: Python\n    years: {years}\n", "f").skills[0]
     assert (skill.level, skill.level_assumed, skill.level_from_years) == (level, True, True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A level given in its own field outranks one in the name, which then stays whole.
+        ("skills:\n  - name: sql (advanced)\n    level: 2\n", ("sql (advanced)", 2, None, False)),
+        ("skills:\n  sql (advanced): 1\n", ("sql (advanced)", 1, None, False)),
+        ("skills:\n  - name: Go (3 years)\n    years: 5\n", ("Go", 4, 5.0, True)),
+        ("skills:\n  - name: Go (expert)\n    years: 1\n", ("Go", 5, 1.0, False)),
+    ],
+)
+def test_what_the_person_gives_in_a_field_outranks_the_name(
+    text: str, expected: tuple[str, int, float | None, bool]
+) -> None:
+    skill = parse_profile(text, "f").skills[0]
+    assert (skill.name, skill.level, skill.years, skill.level_from_years) == expected
 
 
 def test_a_given_level_outranks_years() -> None:

@@ -86,6 +86,7 @@ def account(
             keeper[number] = kept
 
     positions = detailed.index.positions
+    forms: Mapping[str, tuple[str, ...]] | None = None  # the known names, fetched when first needed
     fates = []
     for number, (skill, hits) in enumerate(matches, start=1):
         fate: Fate
@@ -107,7 +108,9 @@ def account(
             fate = "not_asked"
             asked_by = tuple(i.role.id for i in roles if any(key in i.positions for key in hits))
         else:
-            fate, suggestion = "not_recognised", suggest(skill.name, matcher)
+            if forms is None:
+                forms = matcher.known_forms()
+            fate, suggestion = "not_recognised", suggest(skill.name, forms)
         fates.append(
             EntryFate(
                 number=number,
@@ -124,14 +127,14 @@ def account(
     return tuple(fates)
 
 
-def suggest(text: str, matcher: Matcher) -> str | None:
-    """A known skill name close to `text`, for "did you mean"; None if none is close."""
+def suggest(text: str, forms: Mapping[str, tuple[str, ...]]) -> str | None:
+    """A known skill name close to `text`, for "did you mean"; None if none is close.
+    `forms` are the matcher's known names (Matcher.known_forms)."""
     from rapidfuzz import fuzz, process
 
     from rolefit.matching import normalise
 
-    forms = matcher.known_forms()
-    found = process.extractOne(normalise(text), list(forms), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF)
+    found = process.extractOne(normalise(text), forms.keys(), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF)
     if found is None:
         return None
     return forms[found[0]][0]

@@ -228,16 +228,14 @@ def make_skill(
     heading: str | None = None,
 ) -> Skill | SkillProblem:
     """A Skill from its parts, reading a level or years written into the name and
-    years written as a level ('3 yrs'); the one place both readers make skills."""
+    years written as a level ('3 yrs'); the one place both readers make skills.
+
+    What the person gives in its own field outranks what the name says: with a
+    level given, the name is kept whole (`sql (advanced)` with `level: 2` is
+    that skill at 2), and `years:` outranks years in the name or the level."""
     written = " ".join(raw_name.split())
     if not written:
         return _problem("a skill name is empty", "name")
-    name = written
-    name_level: int | None = None
-    name_years: float | None = None
-    split = split_name(written)
-    if split is not None:
-        name, (name_level, name_years) = split
     given_level: int | None = None
     level_years: float | None = None
     if level is not None:
@@ -245,16 +243,13 @@ def make_skill(
         if isinstance(reading, str):
             return _problem(f"skill '{written}': {reading}", "level")
         given_level, level_years = reading
-    if name_level is not None and given_level is not None and name_level != given_level:
-        return _problem(
-            f"skill '{written}': two levels, {name_level} in the name and {given_level} in its level; keep one",
-            "level",
-        )
-    found_years = {y for y in (years, level_years, name_years) if y is not None}
-    if len(found_years) > 1:
-        listed = " and ".join(f"{y:g}" for y in sorted(found_years))
-        return _problem(f"skill '{written}': two numbers of years, {listed}; keep one", "level")
-    chosen_years = found_years.pop() if found_years else None
+    name = written
+    name_level: int | None = None
+    name_years: float | None = None
+    split = split_name(written) if given_level is None else None
+    if split is not None:
+        name, (name_level, name_years) = split
+    chosen_years = next((y for y in (years, level_years, name_years) if y is not None), None)
     chosen = given_level if given_level is not None else name_level
     from_years = chosen is None and chosen_years is not None
     if chosen is None:

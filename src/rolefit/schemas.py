@@ -35,7 +35,7 @@ def _variants(word: str) -> set[str]:
 
 
 # What a skills file's `level` may be (rolefit.levels has the rules; the loader is
-# the authority, and says what a schema cannot, such as two levels for one skill).
+# the authority, and says what a schema cannot, such as headings inside headings).
 _SKILL_LEVEL: dict[str, Any] = {
     "description": "Proficiency 0-5 (0 none, 1 awareness, 2 beginner, 3 intermediate, 4 advanced, 5 expert), "
     "a level word (novice, basic, proficient, ...), a scale (4/5, 8/10, 80%) or years (3 yrs)",
