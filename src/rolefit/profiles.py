@@ -207,18 +207,6 @@ def _named_skill(raw: Any, level: Any) -> Skill | None:
 # One skill, from its parts ------------------------------------------------------------
 
 
-class SkillProblem(str):
-    """Why a skill could not be made, and which of its parts is wrong."""
-
-    part: str = "level"
-
-
-def _problem(message: str, part: str) -> SkillProblem:
-    problem = SkillProblem(message)
-    problem.part = part
-    return problem
-
-
 def make_skill(
     raw_name: str,
     level: Any,
@@ -226,8 +214,8 @@ def make_skill(
     evidence: str | None = None,
     last_used: str | None = None,
     heading: str | None = None,
-) -> Skill | SkillProblem:
-    """A Skill from its parts, reading a level or years written into the name and
+) -> Skill | str:
+    """A Skill from its parts, or what is wrong with its level; reading a level or years written into the name and
     years written as a level ('3 yrs'); the one place both readers make skills.
 
     What the person gives in its own field outranks what the name says: with a
@@ -235,13 +223,13 @@ def make_skill(
     that skill at 2), and `years:` outranks years in the name or the level."""
     written = " ".join(raw_name.split())
     if not written:
-        return _problem("a skill name is empty", "name")
+        return "a skill name is empty"  # the checks catch it first, with its place
     given_level: int | None = None
     level_years: float | None = None
     if level is not None:
         reading = read_level(level)
         if isinstance(reading, str):
-            return _problem(f"skill '{written}': {reading}", "level")
+            return f"skill '{written}': {reading}"
         given_level, level_years = reading
     name = written
     name_level: int | None = None
@@ -292,14 +280,14 @@ def _skills(check: Checker, value: Any, mark: Mark | None) -> list[Skill]:
 
 
 def _add(
-    check: Checker, skills: list[Skill], made: Skill | SkillProblem, name_mark: Mark | None, level_mark: Mark | None
+    check: Checker, skills: list[Skill], made: Skill | str, name_mark: Mark | None, level_mark: Mark | None
 ) -> None:
     if isinstance(made, Skill):
         if check.strict:
             _strict_readings(check, made, level_mark or name_mark)
         skills.append(made)
     else:
-        check.add(str(made), name_mark if made.part == "name" else level_mark or name_mark)
+        check.add(made, level_mark or name_mark)
 
 
 def _strict_readings(check: Checker, skill: Skill, mark: Mark | None) -> None:
@@ -337,12 +325,12 @@ def _read_mapping(check: Checker, mapping: dict[Any, Any], skills: list[Skill], 
                     continue
             made = make_skill(name, value, heading=heading)
             if (
-                isinstance(made, SkillProblem)
+                isinstance(made, str)
                 and isinstance(value, str)
                 and "did you mean" not in made
                 and value != value.lower()  # "Frameworks: PyTorch" rather than "SQL: guru"
             ):
-                made = _problem(f"{made}; for a heading of skills, write a list under it", "level")
+                made = f"{made}; for a heading of skills, write a list under it"
             _add(check, skills, made, name_mark, level_mark)
 
 
