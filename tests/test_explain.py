@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 
+import jsonschema
 import pytest
 
 from rolefit.assess import build_matcher
 from rolefit.explain import explain_one
 from rolefit.roles import parse_role
+from rolefit.schemas import explain_schema
 from rolefit.scoring import RoleIndex, RoleSet
 
 from .conftest import RunCli
@@ -65,6 +67,9 @@ def test_explain_on_the_command_line(cli: RunCli) -> None:
     text = " ".join(table.stdout.split())
     assert "4 advanced; the skill is 'SQL'" in text and "nothing rolefit knows" in text
     document = json.loads(cli(["explain", "k8s", "--format", "json", "--role", "ml-engineer"]).stdout)
+    jsonschema.validate(document, explain_schema())
+    everything = json.loads(cli(["explain", "Python (expert)", "Go: 3 yrs", "Phyton", "a, b", "-f", "json"]).stdout)
+    jsonschema.validate(everything, explain_schema())
     (explanation,) = document["explanations"]
     assert explanation["resolved"][0]["skill"] == "Kubernetes"
     assert all(a["role"] == "ml-engineer" for r in explanation["resolved"] for a in r["asked_by"])

@@ -35,6 +35,7 @@ class SchemaKind(str, enum.Enum):
     role = "role"
     report = "report"
     batch = "batch"
+    explain = "explain"
 
 
 class ColorOption(str, enum.Enum):

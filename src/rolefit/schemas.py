@@ -582,4 +582,84 @@ def batch_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"skills": skills_schema, "role": role_schema, "report": report_schema, "batch": batch_schema}
+def explain_schema() -> dict[str, Any]:
+    """The `explain --format json` document."""
+    nullable_number = {"type": ["number", "null"]}
+    asked = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["role", "title", "requirement", "importance", "target"],
+        "properties": {
+            "role": {"type": "string", "description": "The role id"},
+            "title": {"type": "string"},
+            "requirement": {"type": "string", "description": "The requirement's name in that role"},
+            "importance": {"enum": list(IMPORTANCES)},
+            "target": {"type": "integer", "minimum": 1, "maximum": 5},
+        },
+    }
+    resolved = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["skill", "method", "via", "part", "score", "asked_by"],
+        "properties": {
+            "skill": {"type": "string"},
+            "method": {"enum": ["exact", "alias", "implied", "fuzzy"], "description": "The matching layer"},
+            "via": {"type": "string", "description": "The alias, implying skill or typo candidate"},
+            "part": {"type": "string", "description": "The piece of the text that matched"},
+            "score": {"type": "number", "minimum": 0, "maximum": 100},
+            "asked_by": {"type": "array", "items": asked},
+        },
+    }
+    near_miss = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["written", "skill", "similarity", "reason"],
+        "properties": {
+            "written": {"type": "string", "description": "The known name or alias, normalised"},
+            "skill": {"type": "string"},
+            "similarity": {"type": "number", "minimum": 0, "maximum": 100},
+            "reason": {"type": "string", "description": "Why the text was not read as it"},
+        },
+    }
+    explanation = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["text", "name", "level", "normalised", "parts", "resolved", "near_misses"],
+        "properties": {
+            "text": {"type": "string"},
+            "name": {"type": "string", "description": "The text without a level written into it"},
+            "level": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "required": ["level", "years"],
+                "properties": {
+                    "level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
+                    "years": nullable_number,
+                },
+            },
+            "normalised": {"type": "string"},
+            "parts": {"type": "array", "items": {"type": "string"}},
+            "resolved": {"type": "array", "items": resolved},
+            "near_misses": {"type": "array", "items": near_miss},
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "rolefit explain",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "explanations"],
+        "properties": {
+            "schema_version": {"const": 1},
+            "explanations": {"type": "array", "items": explanation},
+        },
+    }
+
+
+SCHEMAS = {
+    "skills": skills_schema,
+    "role": role_schema,
+    "report": report_schema,
+    "batch": batch_schema,
+    "explain": explain_schema,
+}
