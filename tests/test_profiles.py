@@ -5,7 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
@@ -80,7 +80,18 @@ _SCALARS = st.one_of(
     st.sampled_from(
         [
             *("", " ", "Python", " C++ ", "expert", "Advanced", "guru", "3", "7", "x  y", "2024-05", "novice"),
-            *("3.5", "Python (expert)", "Go: 3 yrs", "SQL - adv", "4/5", "2 years", "long ago", "learning", "email"),
+            *(
+                "3.5",
+                "Python (expert)",
+                "Go: 3 yrs",
+                "SQL - adv",
+                "4/5",
+                "2 years",
+                "long ago",
+                "learning",
+                "email",
+                "a, b",
+            ),
         ]
     ),
     st.text(max_size=6),
@@ -100,7 +111,17 @@ _DOCUMENT = st.one_of(
             "name": _SCALARS,
             "target": _SCALARS,
             "skills": st.one_of(
-                _SCALARS, st.lists(_SKILL, max_size=4), st.dictionaries(_SCALARS, _SCALARS, max_size=4)
+                _SCALARS,
+                st.lists(_SKILL, max_size=4),
+                st.dictionaries(_SCALARS, _SCALARS, max_size=4),
+                st.recursive(  # headings, and headings in headings (an error)
+                    st.lists(_SKILL, max_size=3) | st.dictionaries(_SCALARS, _SCALARS, max_size=3),
+                    lambda inner: (
+                        st.dictionaries(_SCALARS, inner, max_size=3)
+                        | st.lists(st.dictionaries(_SCALARS, inner, min_size=1, max_size=1), max_size=3)
+                    ),
+                    max_leaves=6,
+                ),
             ),
             "skils": _SCALARS,
         },
@@ -108,6 +129,7 @@ _DOCUMENT = st.one_of(
 )
 
 
+@settings(max_examples=300)
 @given(_DOCUMENT)
 def test_the_shortcut_for_usual_files_agrees_with_the_checks(document: object) -> None:
     """profile_from_data takes a shortcut for the usual, valid shapes; it must give
@@ -136,6 +158,19 @@ def test_the_examples_take_the_shortcut(path: Path) -> None:
 
     data = load_file(path, marks=False)
     assert _simple_profile(data, "f") is not None
+
+
+@pytest.mark.parametrize(
+    "name", ["one-key-list", "headings-lists", "list-of-headings", "level-in-name", "level-words", "level-fraction"]
+)
+def test_the_common_shapes_take_the_shortcut_and_read_the_same(name: str) -> None:
+    from rolefit.profiles import _simple_profile
+    from rolefit.yamlsafe import load_file
+
+    path = DATA / "shapes" / f"{name}.yaml"
+    shortcut = _simple_profile(load_file(path, marks=False), "f")
+    assert shortcut is not None
+    assert shortcut.skills == profile_from_data(load_file(path), "f", strict=False).skills
 
 
 def test_a_remembered_skill_never_stands_in_for_an_equal_key_of_another_type() -> None:

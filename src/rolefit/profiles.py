@@ -129,37 +129,67 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
             return None
         target = target.strip()
     skills: list[Skill] = []
-    value = data.get("skills")
-    if type(value) is list:
-        for item in value:
-            skill = _simple_skill(item)
-            if skill is None:
-                return None
-            skills.append(skill)
-    elif type(value) is dict:
-        for key, level in value.items():
-            skill = _named_skill(key, level)
-            if skill is None:
-                return None
-            skills.append(skill)
-    if not skills:
+    if not _simple_skills(data.get("skills"), None, skills) or not skills:
         return None
     return Profile(source=where, skills=tuple(skills), name=name, target=target)
 
 
-def _simple_skill(item: Any) -> Skill | None:
+def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool:
+    """Adds the skills of a list or mapping (under `heading`, if any) to `skills`;
+    False when anything in it is unusual."""
+    if type(value) is list:
+        for item in value:
+            if type(item) is dict and len(item) == 1:
+                key = next(iter(item))
+                if key not in _DETAIL_KEYS and type(item[key]) in (list, dict):  # - Programming: [Python, SQL]
+                    if not _simple_heading(key, item[key], heading, skills):
+                        return False
+                    continue
+            skill = _simple_skill(item, heading)
+            if skill is None:
+                return False
+            skills.append(skill)
+        return True
+    if type(value) is dict:
+        for key, level in value.items():
+            if type(level) in (list, dict):  # Programming: [Python, SQL]
+                if not _simple_heading(key, level, heading, skills):
+                    return False
+                continue
+            if type(level) is str and _NAME_LIST.search(level) and not isinstance(read_level(level), tuple):
+                # Languages: Python, Java
+                names = [n for n in _NAME_LIST.split(level.strip()) if n]
+                if not _simple_heading(key, names, heading, skills):
+                    return False
+                continue
+            skill = _named_skill(key, level, heading)
+            if skill is None:
+                return False
+            skills.append(skill)
+        return True
+    return False
+
+
+def _simple_heading(key: Any, value: Any, outer: str | None, skills: list[Skill]) -> bool:
+    if outer is not None or type(key) is not str or _is_details(value):
+        return False  # headings in headings are an error, details under a name are rare: the checks say
+    heading = " ".join(key.split())
+    return bool(heading) and _simple_skills(value, heading, skills)
+
+
+def _simple_skill(item: Any, heading: str | None = None) -> Skill | None:
     if type(item) is str:
-        return _named_skill(item, None)
+        return _named_skill(item, None, heading)
     if type(item) is not dict:
         return None
     if len(item) == 1:
         key = next(iter(item))
         if key not in _DETAIL_KEYS:  # - Python: expert
-            return _named_skill(key, item[key])
+            return _named_skill(key, item[key], heading)
     if not _SKILL_FIELDS.issuperset(item):
         return None
     if len(item) == 1 or (len(item) == 2 and "level" in item):
-        return _named_skill(item.get("name"), item.get("level"))
+        return _named_skill(item.get("name"), item.get("level"), heading)
     raw = item.get("name")
     years = item.get("years")
     if type(raw) is not str or (years is not None and type(years) not in (int, float)):
@@ -177,27 +207,27 @@ def _simple_skill(item: Any) -> Skill | None:
     level = item.get("level")
     if level is not None and type(level) not in _SCALAR_TYPES:
         return None
-    skill = make_skill(raw, level, None if years is None else float(years), texts[0], texts[1])
+    skill = make_skill(raw, level, None if years is None else float(years), texts[0], texts[1], heading)
     return skill if isinstance(skill, Skill) else None
 
 
 _SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
-_NAMED_SKILLS: dict[tuple[str, type, Any], Skill | None] = {}
+_NAMED_SKILLS: dict[tuple[str, type, Any, str | None], Skill | None] = {}
 _NAMED_MEMO_SIZE = 100_000
 
 
-def _named_skill(raw: Any, level: Any) -> Skill | None:
+def _named_skill(raw: Any, level: Any, heading: str | None = None) -> Skill | None:
     """A skill given by name and an optional level, the usual way to write one,
     or None when either is unusual. A cohort writes the same few hundred of
     these thousands of times, so each is made once (a Skill is immutable)."""
     if type(raw) is not str or type(level) not in _SCALAR_TYPES:
         return None
-    key = (raw, type(level), level)  # the type too: 1, 1.0 and True are equal keys
+    key = (raw, type(level), level, heading)  # the type too: 1, 1.0 and True are equal keys
     try:
         return _NAMED_SKILLS[key]
     except KeyError:
         pass
-    made = make_skill(raw, level)
+    made = make_skill(raw, level, heading=heading)
     skill = made if isinstance(made, Skill) else None
     if len(_NAMED_SKILLS) < _NAMED_MEMO_SIZE:
         _NAMED_SKILLS[key] = skill
