@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
-from rolefit.levels import is_stale
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
+from rolefit.proficiency import is_stale
 from rolefit.profiles import load_profile, parse_profile, profile_from_data
 
 from .conftest import DATA, EXAMPLES, RunCli

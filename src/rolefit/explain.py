@@ -13,8 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rolefit.levels import Reading, split_name
 from rolefit.model import Importance
+from rolefit.proficiency import Reading, split_name
 
 if TYPE_CHECKING:
     from rolefit.matching import FuzzyPolicy, Matcher, MatchMethod

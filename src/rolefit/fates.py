@@ -14,7 +14,7 @@ Each entry gets exactly one fate, the first that applies:
 6. not recognised: no skill rolefit knows, with a "did you mean" when a known
    name is close.
 
-An entry last used more than levels.STALE_YEARS years ago is flagged (`stale`),
+An entry last used more than proficiency.STALE_YEARS years ago is flagged (`stale`),
 whatever its fate: it still counts, as the person rated it.
 """
 
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
-from rolefit.levels import is_stale
 from rolefit.model import Profile, Skill
+from rolefit.proficiency import is_stale
 
 if TYPE_CHECKING:
     from rolefit.matching import Hit, Matcher
@@ -49,7 +49,7 @@ class EntryFate:
     recognised_as: tuple[str, ...] = ()  # the skills rolefit read it as (not for not_recognised)
     asked_by: tuple[str, ...] = ()  # not_asked: ids of the run's roles that ask for it
     suggestion: str | None = None  # not_recognised: a close known name
-    stale: bool = False  # last used more than levels.STALE_YEARS years ago
+    stale: bool = False  # last used more than proficiency.STALE_YEARS years ago
 
 
 def account(

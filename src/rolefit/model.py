@@ -41,7 +41,7 @@ class Skill:
     years: float | None = None
     evidence: str | None = None
     last_used: str | None = None
-    level_from_years: bool = False  # the level was suggested by `years` (see levels.years_level)
+    level_from_years: bool = False  # the level was suggested by `years` (see proficiency.years_level)
     written: str | None = None  # the entry as written, when it held more than the name ("Python (expert)")
     heading: str | None = None  # the category heading it was listed under, if any
 

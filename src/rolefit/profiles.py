@@ -11,7 +11,7 @@ The ways people write `skills`, all read into one model (README, "Your skills fi
     skills: [Python (expert), SQL - advanced]  # a level written into the name
     skills: Python, SQL, Docker                # one line of names
 
-Levels are read by rolefit.levels (one table of words, scales, halves). Fields
+Levels are read by rolefit.proficiency (one table of words, scales, halves). Fields
 rolefit does not use (email, links, ...) are kept as warnings, not errors.
 `strict` (`rolefit validate --strict`) reads only the first three shapes, the
 six level words and the known fields, and makes every warning an error.
@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any
 
 from rolefit.checks import Checker, describe
-from rolefit.levels import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
+from rolefit.proficiency import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "skills")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from rolefit.fates import FATES
-from rolefit.levels import LEVEL_WORDS
 from rolefit.model import IMPORTANCES, LEVEL_NAMES
+from rolefit.proficiency import LEVEL_WORDS
 from rolefit.profiles import FIELD_SYNONYMS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -34,7 +34,7 @@ def _variants(word: str) -> set[str]:
     return cases | {f"{case}." for case in cases if " " not in case}  # adv., int.
 
 
-# What a skills file's `level` may be (rolefit.levels has the rules; the loader is
+# What a skills file's `level` may be (rolefit.proficiency has the rules; the loader is
 # the authority, and says what a schema cannot, such as headings inside headings).
 _SKILL_LEVEL: dict[str, Any] = {
     "description": "Proficiency 0-5 (0 none, 1 awareness, 2 beginner, 3 intermediate, 4 advanced, 5 expert), "

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rolefit.levels import STALE_YEARS
 from rolefit.model import level_name
+from rolefit.proficiency import STALE_YEARS
 from rolefit.render import Style, entry_level, fate_detail, stale_entries
 
 if TYPE_CHECKING:

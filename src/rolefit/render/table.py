@@ -13,8 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rolefit.levels import STALE_YEARS
 from rolefit.model import Role, level_name
+from rolefit.proficiency import STALE_YEARS
 from rolefit.render import Style, fate_detail, stale_entries
 from rolefit.render.console import make_console
 

@@ -2,7 +2,7 @@
 fractions, scales (`4/5`, `8/10`, `80%`), years (`3 yrs`), and a level written
 into a skill's name (`Python (expert)`, `SQL - advanced`, `PyTorch 4/5`).
 
-The rules, documented in the README ("Levels"):
+The rules, documented in the README ("Proficiency levels"):
 
 - LEVEL_WORDS is the one table of words; case, a trailing dot and extra spaces
   do not matter.
