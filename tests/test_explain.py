@@ -65,7 +65,7 @@ def test_explain_on_the_command_line(cli: RunCli) -> None:
     table = cli(["explain", "SQL - advanced", "Zorbling"])
     assert table.exit_code == 0, table.stderr
     text = " ".join(table.stdout.split())
-    assert "4 advanced; the skill is 'SQL'" in text and "nothing rolefit knows" in text
+    assert "4 advanced, written in the text; the skill is 'SQL'" in text and "nothing rolefit knows" in text
     document = json.loads(cli(["explain", "k8s", "--format", "json", "--role", "ml-engineer"]).stdout)
     jsonschema.validate(document, explain_schema())
     everything = json.loads(cli(["explain", "Python (expert)", "Go: 3 yrs", "Phyton", "a, b", "-f", "json"]).stdout)

@@ -71,7 +71,7 @@ def fate_detail(entry: EntryFate, titles: Mapping[str, str], numbered: Sequence[
         read = f"recognised ({', '.join(entry.recognised_as)}), not asked by this role"
         if entry.asked_by:
             return f"{read}; asked by " + ", ".join(titles.get(i, i) for i in entry.asked_by)
-        return f"{read} nor by the others"
+        return f"{read}; no other role of this run asks for it"
     if entry.suggestion:
         return f"not recognised; did you mean {entry.suggestion}?"
     return "not recognised"

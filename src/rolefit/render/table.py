@@ -455,34 +455,39 @@ def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _Ta
 
 
 def explanations_table(explanations: Sequence[Explanation], console: Console) -> None:
-    for number, e in enumerate(explanations):
+    for number, explanation in enumerate(explanations):
         if number:
             console.print()
-        console.print(Text.assemble(("“", "dim"), (e.text, "bold"), ("”", "dim")))
-        rows = Table(box=None, show_header=False, pad_edge=False)
-        rows.add_column("what", style="dim", no_wrap=True)
-        rows.add_column("value")
-        if e.level is not None:
-            level, years = e.level
-            read = [f"{level} {level_name(level)}"] if level is not None else []
-            read += [f"{years:g} years"] if years is not None else []
-            rows.add_row("level in the text", Text(", ".join(read) + f"; the skill is '{e.name}'"))
-        rows.add_row("normalised", Text(e.normalised))
-        if e.parts:
-            rows.add_row("pieces", Text(" · ".join(e.parts)))
-        if not e.resolved:
-            rows.add_row("reads as", Text("nothing rolefit knows", style="yellow"))
-        for r in e.resolved:
-            how: str = r.method
-            if r.method == "fuzzy":
-                how += f" {r.score:.0f}"
-            if r.via and r.method in ("alias", "fuzzy"):
-                how += f" ({r.via})"
-            if r.method == "implied":
-                how += f" by {r.via}"
-            rows.add_row("reads as", Text.assemble((r.skill, "bold"), f"  {how}"))
-            asked = [f"{a.title}: {a.importance}, target {a.target}" for a in r.asked_by]
-            rows.add_row("", Text("asked by " + "; ".join(asked) if asked else "no role asks for it", style="dim"))
-        for miss in e.near_misses:
-            rows.add_row("not read as", Text.assemble((miss.skill, "bold"), f" ({miss.written}): {miss.reason}"))
-        console.print(rows)
+        console.print(Text("\n").join(_explanation_lines(explanation, console)), no_wrap=True, crop=False)
+
+
+def _explanation_lines(e: Explanation, console: Console) -> list[Text]:
+    lines = [Text.assemble(("“", "dim"), (e.text, "bold"), ("”", "dim"))]
+
+    def row(label: str, text: Text) -> None:
+        lines.extend(_hanging(console, Text(label, style="dim"), text, width=len("not read as"), justify="left"))
+
+    if e.level is not None:
+        level, years = e.level
+        read = [f"{level} {level_name(level)}"] if level is not None else []
+        read += [f"{years:g} years"] if years is not None else []
+        row("level", Text(", ".join(read) + f", written in the text; the skill is '{e.name}'"))
+    row("normalised", Text(e.normalised))
+    if e.parts:
+        row("pieces", Text(" · ".join(e.parts)))
+    if not e.resolved:
+        row("reads as", Text("nothing rolefit knows", style="yellow"))
+    for r in e.resolved:
+        how: str = r.method
+        if r.method == "fuzzy":
+            how += f" {r.score:.0f}"
+        if r.via and r.method in ("alias", "fuzzy"):
+            how += f" ({r.via})"
+        if r.method == "implied":
+            how += f" by {r.via}"
+        row("reads as", Text.assemble((r.skill, "bold"), f"  {how}"))
+        asked = [f"{a.title}: {a.importance}, target {a.target}" for a in r.asked_by]
+        row("", Text("asked by " + "; ".join(asked) if asked else "no role asks for it", style="dim"))
+    for miss in e.near_misses:
+        row("not read as", Text.assemble((miss.skill, "bold"), f" ({miss.written}): {miss.reason}"))
+    return lines
