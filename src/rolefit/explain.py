@@ -9,7 +9,7 @@ close names it was not read as and why, and which roles ask for each skill.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -69,10 +69,14 @@ class Explanation:
 
 
 def explain(texts: Iterable[str], matcher: Matcher, roles: Sequence[RoleIndex]) -> tuple[Explanation, ...]:
-    return tuple(explain_one(text, matcher, roles) for text in texts)
+    forms = matcher.known_forms()
+    return tuple(explain_one(text, matcher, roles, forms) for text in texts)
 
 
-def explain_one(text: str, matcher: Matcher, roles: Sequence[RoleIndex]) -> Explanation:
+def explain_one(
+    text: str, matcher: Matcher, roles: Sequence[RoleIndex], forms: Mapping[str, tuple[str, ...]] | None = None
+) -> Explanation:
+    """`forms`: the matcher's known names (Matcher.known_forms), fetched when not given."""
     from rolefit.matching import normalise, split_compound
 
     written = " ".join(text.split())
@@ -98,7 +102,7 @@ def explain_one(text: str, matcher: Matcher, roles: Sequence[RoleIndex]) -> Expl
         normalised=normalise(name),
         parts=parts if len(parts) > 1 else (),
         resolved=resolved,
-        near_misses=_near_misses(name, {r.skill for r in resolved}, matcher),
+        near_misses=_near_misses(name, {r.skill for r in resolved}, matcher, forms or matcher.known_forms()),
     )
 
 
@@ -116,13 +120,14 @@ def _asked_by(key: str, roles: Sequence[RoleIndex]) -> tuple[Asked, ...]:
     return tuple(asked)
 
 
-def _near_misses(name: str, found: set[str], matcher: Matcher) -> tuple[NearMiss, ...]:
+def _near_misses(
+    name: str, found: set[str], matcher: Matcher, forms: Mapping[str, tuple[str, ...]]
+) -> tuple[NearMiss, ...]:
     from rapidfuzz import fuzz, process
 
     from rolefit.matching import normalise
 
     form = normalise(name)
-    forms = matcher.known_forms()
     misses: list[NearMiss] = []
     seen = set(found)
     for candidate, similarity, _ in process.extract(
