@@ -265,12 +265,15 @@ for path in sorted(files):
 
 def run(command: list[str]) -> tuple[float, float]:
     """Wall time in seconds and peak resident memory in MB of one command."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    assert process.stderr is not None
-    errors = process.stderr.read().decode()
+    # stderr goes to a file, not a pipe: waiting on a process that fills a pipe
+    # nobody reads yet (a cohort of bad files) would wait forever.
+    with tempfile.TemporaryFile() as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        stderr.seek(0)
+        errors = stderr.read().decode()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {process.returncode}:\n{errors}")

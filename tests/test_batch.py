@@ -379,3 +379,14 @@ def test_an_unreadable_folder_is_named(cli: RunCli, tmp_path: Path, monkeypatch:
     assert result.exit_code == 2
     assert f"{locked}: cannot read this folder: Permission denied" in result.stderr
     assert [json.loads(line)["type"] for line in result.stdout.splitlines()] == ["error", "learner"]
+
+
+def test_warnings_of_each_file_go_to_stderr_unless_quiet(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text("name: A\nemail: a@example.org\nskills: [Python]\n")
+    (tmp_path / "b.yaml").write_text("skills: [SQL]\n")
+    result = cli(["batch", str(tmp_path), "-f", "csv", "--jobs", "1"])
+    assert result.exit_code == 0
+    assert [line for line in result.stderr.splitlines() if line.startswith("warning:")] == [
+        f"warning: {tmp_path / 'a.yaml'}:2:1: field 'email' is not used (rolefit reads name, target, seniority and skills)"
+    ]
+    assert "warning" not in cli(["batch", str(tmp_path), "-f", "csv", "--quiet"]).stderr

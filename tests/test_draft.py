@@ -39,8 +39,8 @@ def test_draft_round_trips_through_validate_and_assess(cli: RunCli, tmp_path: Pa
     result = cli(["draft", str(resume), "-o", str(tmp_path / "me.yaml")])
     assert result.exit_code == 0, result.stderr
     drafted = tmp_path / "me.yaml"
-    kind, problems = validate_file(drafted)
-    assert (kind, problems) == ("skills", [])
+    kind, problems, warnings = validate_file(drafted)
+    assert (kind, problems, warnings) == ("skills", [], [])
     profile = parse_profile(drafted.read_text(), str(drafted))
     levels = {s.name: (s.level, s.level_assumed) for s in profile.skills}
     assert profile.name == "Priya Natarajan"

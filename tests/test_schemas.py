@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 import yaml
 
-from rolefit.profiles import PROFILE_FIELDS, SKILL_FIELDS
+from rolefit.profiles import FIELD_SYNONYMS, PROFILE_FIELDS, SKILL_FIELDS
 from rolefit.roles import CATEGORY_FIELDS, REQUIREMENT_FIELDS, ROLE_FIELDS
 from rolefit.schemas import SCHEMAS, role_schema, skills_schema
 
-from .conftest import EXAMPLES, ROOT, RunCli
+from .conftest import DATA, EXAMPLES, ROOT, RunCli
 from .test_roles import MINIMAL
 
 ROLE_FILES = sorted((ROOT / "roles").glob("*.yaml"))
@@ -36,8 +36,8 @@ def test_schema_is_valid_and_printed(cli: RunCli, kind: str) -> None:
 def test_schema_fields_match_the_loaders() -> None:
     skills = skills_schema()
     assert set(skills["properties"]) == set(PROFILE_FIELDS)
-    skill_object = skills["properties"]["skills"]["oneOf"][0]["items"]["oneOf"][1]
-    assert set(skill_object["properties"]) == set(SKILL_FIELDS)
+    skill_object = skills["$defs"]["skill"]
+    assert set(skill_object["properties"]) == set(SKILL_FIELDS) | set(FIELD_SYNONYMS)
     role = role_schema()
     assert set(role["properties"]) == set(ROLE_FIELDS)
     category = role["properties"]["categories"]["items"]
@@ -47,6 +47,11 @@ def test_schema_fields_match_the_loaders() -> None:
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_examples_match_the_skills_schema(path: Path) -> None:
+    jsonschema.validate(_plain(path), skills_schema())
+
+
+@pytest.mark.parametrize("path", sorted((DATA / "shapes").glob("*.yaml")), ids=lambda p: p.stem)
+def test_every_shape_the_loader_reads_matches_the_skills_schema(path: Path) -> None:
     jsonschema.validate(_plain(path), skills_schema())
 
 
@@ -61,7 +66,14 @@ def test_minimal_role_matches_the_role_schema() -> None:
 
 @pytest.mark.parametrize(
     "document",
-    [{"skills": []}, {"skills": [{"name": "x", "level": 6}]}, {"skills": {"x": "guru"}}, {"skils": ["x"]}],
+    [
+        {"skills": []},
+        {"skills": [{"name": "x", "level": 6}]},
+        {"skills": {"x": "guru"}},
+        {"skils": ["x"]},
+        {"skills": [{"level": 3}]},
+        {"skills": {"x": "7/5 of it"}},
+    ],
 )
 def test_skills_schema_rejects_what_the_loader_rejects(document: Any) -> None:
     with pytest.raises(jsonschema.ValidationError):

@@ -17,6 +17,9 @@ from rolefit.roles import builtin_roles
 from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
+    from datetime import date
+
+    from rolefit.fates import EntryFate
     from rolefit.matching import Matcher
 
 DetailReason = Literal["target", "best fit"]
@@ -31,6 +34,7 @@ class Assessment:
     plan: Plan
     level: Seniority  # the level every role was assessed at
     level_fixed: bool  # given by --level or the file's `seniority`, not the default
+    entries: tuple[EntryFate, ...]  # what became of each entry of the skills file, in the detailed role
 
 
 def build_matcher(roles: Iterable[Role]) -> Matcher:
@@ -111,9 +115,19 @@ def assess(
     matcher: Matcher,
     steps: int | None = DEFAULT_STEPS,
     level: Seniority | None = None,
+    today: date | None = None,
 ) -> Assessment:
+    """`level` fixes the level to assess at (see assessed_level); `today` decides
+    which skills were last used too long ago (default: the date today)."""
+    from rolefit.fates import account
+
+    if today is None:
+        from datetime import date
+
+        today = date.today()
     seniority, fixed = assessed_level(profile, level)
-    ranking = tuple(rank(roles.score(resolve_profile(profile, matcher), seniority)))
+    matches = resolve_profile(profile, matcher)
+    ranking = tuple(rank(roles.score(matches, seniority)))
     target = next((r for r in ranking if r.role.id == profile.target), None)
     detailed = target or ranking[0]
     return Assessment(
@@ -124,4 +138,5 @@ def assess(
         plan=build_plan(detailed, steps, plan_slot(detailed, fixed)),
         level=seniority,
         level_fixed=fixed,
+        entries=account(profile, matches, detailed, roles, matcher, today),
     )

@@ -55,6 +55,7 @@ class LearnerScore(NamedTuple):
     top_gaps: tuple[str, ...]  # the first steps of the detailed role's plan
     met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
     coverages: tuple[tuple[float, ...], ...]  # per role, per category
+    warnings: tuple[Problem, ...] = ()  # fields of the file that were not used
 
     @property
     def required_met(self) -> tuple[int, ...]:
@@ -181,6 +182,7 @@ class Scorer:
             top_gaps=tuple(requirements[p].name for p in gaps),
             met_required=tuple(r.met_required for r in results),
             coverages=tuple(r.coverages for r in results),
+            warnings=profile.warnings,
         )
 
     def score_many(self, paths: Sequence[str]) -> list[Outcome]:

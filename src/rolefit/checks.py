@@ -27,10 +27,10 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def nearest(word: str, choices: Sequence[str]) -> str | None:
+def nearest(word: str, choices: Sequence[str], cutoff: float = 0.6) -> str | None:
     import difflib  # only when something is wrong
 
-    found = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
+    found = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=cutoff)
     return found[0] if found else None
 
 
@@ -80,19 +80,38 @@ def parse_level(value: Any) -> int | str:
 
 
 class Checker:
-    """Collects problems for one file; `raise_if_any` turns them into one error."""
+    """Collects problems for one file; `raise_if_any` turns them into one error.
 
-    def __init__(self, where: str) -> None:
+    Warnings are things read but not used (an unknown field); `strict` makes
+    them problems, and so the readings that only the lenient view accepts."""
+
+    def __init__(self, where: str, *, strict: bool = False) -> None:
         self.where = where
+        self.strict = strict
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def add(self, message: str, mark: Mark | None = None) -> None:
         line, column = mark if mark is not None else (None, None)
         self.problems.append(Problem(self.where, message, line, column))
 
+    def warn(self, message: str, mark: Mark | None = None) -> None:
+        if self.strict:
+            self.add(message, mark)
+            return
+        line, column = mark if mark is not None else (None, None)
+        self.warnings.append(Problem(self.where, message, line, column))
+
+    def lenient(self, message: str, mark: Mark | None = None) -> None:
+        """A way of writing that only the lenient view reads: a problem when strict."""
+        if self.strict:
+            self.add(message, mark)
+
     def raise_if_any(self) -> None:
+        """One error with every problem, and the warnings with them: a field
+        that is not used may be why something is missing (`skils:`)."""
         if self.problems:
-            raise RolefitError(sorted(self.problems, key=_problem_order))
+            raise RolefitError(sorted(self.problems + self.warnings, key=_problem_order))
 
     def top_mapping(self, data: Any, kind: str) -> dict[Any, Any]:
         if not isinstance(data, dict):

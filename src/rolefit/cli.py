@@ -276,6 +276,8 @@ def assess(
             profile = parse_profile(decode(read_stdin(MAX_BYTES), "<stdin>"), "<stdin>")
         else:
             profile = load_profile(Path(file))
+        for warning in profile.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, [r.id for r in catalogue])
         if posting is not None:
@@ -368,6 +370,9 @@ def batch(
                         print(f"error: {problem}", file=sys.stderr)
                 else:
                     scored += 1
+                    if not quiet:
+                        for warning in outcome.warnings:
+                            print(f"warning: {warning}", file=sys.stderr)
                     if fail_under is not None and fails(outcome.fits[outcome.detailed], fail_under):
                         below += 1
             writer.finish(builder.build() if builder is not None else None)
@@ -504,24 +509,68 @@ def validate(
     files: Annotated[
         list[Path], typer.Argument(help="Skills files and role files; the kind is detected.", metavar="FILE...")
     ],
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Skills files: only the plain shapes, the six level words and known fields; warnings are errors.",
+        ),
+    ] = False,
 ) -> None:
-    """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise."""
+    """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise.
+
+    Warnings (fields rolefit does not use) are printed as `warning: file:line:col: message`.
+    """
     from rolefit.validation import validate_file
 
     bad = 0
     for path in files:
-        kind, problems = validate_file(path)
+        kind, problems, warnings = validate_file(path, strict=strict)
         for problem in problems:
             print(problem)
+        for warning in warnings:
+            print(f"warning: {warning}")
         if problems:
             bad += 1
         else:
-            print(f"{path}: valid {kind} file", file=sys.stderr)
+            noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
+            print(f"{path}: valid {kind} file{noted}", file=sys.stderr)
     if bad:
         from rolefit.figures import count
 
         print(f"{bad} of {count(len(files), 'file')} invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)
+
+
+@app.command()
+def explain(
+    texts: Annotated[
+        list[str],
+        typer.Argument(help="Skills as you would write them, e.g. 'Python (expert)' 'k8s'.", metavar="TEXT..."),
+    ],
+    role: RoleNames = None,
+    roles_dir: RolesDir = None,
+    format: Format = ListFormat.table,
+) -> None:
+    """Show how rolefit reads each TEXT: its level, normalised form, the skills it counts as and how,
+    the close names it was not read as and why, and which roles ask for it."""
+    from rolefit.assess import index_roles
+    from rolefit.explain import explain as explain_texts
+    from rolefit.roles import select_roles
+
+    with _expected_errors():
+        _, roles = select_roles(role or [], roles_dir)
+        matcher, indexes = index_roles(roles)
+        explanations = explain_texts(texts, matcher, indexes)
+    if format is ListFormat.json:
+        from rolefit.render.json import explanations_document
+
+        sys.stdout.write(explanations_document(explanations))
+    else:
+        from rolefit.render.console import make_console
+        from rolefit.render.table import explanations_table
+
+        explanations_table(explanations, make_console(sys.stdout, _style(ColorOption.auto, None)))
 
 
 @app.command()

@@ -516,6 +516,19 @@ class Matcher:
                 found.append((form, surfaces[0].key, surfaces[0].text))
         return found
 
+    # -- read-only views, for suggestions and `rolefit explain`
+
+    @property
+    def policy(self) -> FuzzyPolicy:
+        return self._policy
+
+    def known_forms(self) -> dict[str, tuple[str, ...]]:
+        """Every normalised name and alias the index knows -> the skills it names."""
+        return {
+            form: tuple(dict.fromkeys(self.display_name(s.key) for s in surfaces))
+            for form, surfaces in self._exact.items()
+        }
+
     def display_name(self, key: str) -> str:
         """How a key is written: its vocabulary name, or the first term name for it."""
         return self._display.get(key, key)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from rolefit.errors import Problem
+
 LEVEL_NAMES: tuple[str, ...] = (
     "none",
     "awareness",
@@ -38,23 +40,33 @@ def role_key(name: str) -> str:
 class Skill:
     """One skill as the person wrote it."""
 
-    name: str
+    name: str  # the skill, without a level written into it
     level: int
-    level_assumed: bool = False
+    level_assumed: bool = False  # not rated by the person: the default, or suggested by years
     years: float | None = None
     evidence: str | None = None
     last_used: str | None = None
+    level_from_years: bool = False  # the level was suggested by `years` (see proficiency.years_level)
+    written: str | None = None  # the entry as written, when it held more than the name ("Python (expert)")
+    heading: str | None = None  # the category heading it was listed under, if any
+
+    @property
+    def as_written(self) -> str:
+        return self.written or self.name
 
 
 @dataclass(frozen=True)
 class Profile:
-    """A person's skills file."""
+    """A person's skills file. Warnings are things read but not used (unknown
+    fields): the CLI prints them on stderr."""
 
     source: str
     skills: tuple[Skill, ...]
     name: str | None = None
     target: str | None = None
     seniority: Seniority | None = None  # the level to assess at, when the person gives one
+    ignored: tuple[str, ...] = ()  # top-level fields kept but not used (email, links, ...)
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class SchemaKind(str, enum.Enum):
     role = "role"
     report = "report"
     batch = "batch"
+    explain = "explain"
 
 
 class LevelChoice(str, enum.Enum):

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from rolefit.fates import FATES
 from rolefit.model import IMPORTANCES, LEVEL_NAMES, ONE_LEVEL, SENIORITIES
+from rolefit.proficiency import LEVEL_WORDS
+from rolefit.profiles import FIELD_SYNONYMS
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -38,6 +41,27 @@ _READY_FOR = {
     "enum": [*SENIORITIES, ONE_LEVEL, None],
     "description": "The highest level with a fit of at least 70 and no required skill missing; null for none",
 }
+
+
+def _variants(word: str) -> set[str]:
+    cases = {word, word.title(), word.upper(), word.capitalize()}
+    return cases | {f"{case}." for case in cases if " " not in case}  # adv., int.
+
+
+# What a skills file's `level` may be (rolefit.proficiency has the rules; the loader is
+# the authority, and says what a schema cannot, such as headings inside headings).
+_SKILL_LEVEL: dict[str, Any] = {
+    "description": "Proficiency 0-5 (0 none, 1 awareness, 2 beginner, 3 intermediate, 4 advanced, 5 expert), "
+    "a level word (novice, basic, proficient, ...), a scale (4/5, 8/10, 80%) or years (3 yrs)",
+    "anyOf": [
+        {"type": "number", "minimum": 0, "maximum": 5},
+        {"type": "string", "enum": sorted({v for word in LEVEL_WORDS for v in _variants(word)})},
+        {"type": "string", "pattern": r"^\s*([0-4](\.[0-9]+)?|5(\.0+)?)\s*$"},
+        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*(5|10)|%)\s*$"},
+        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*\+?\s*([Yy]ears?|[Yy]rs?\.?|[Yy])\s*$"},
+    ],
+}
+
 _TEXT = {"type": ["string", "number"]}
 _TOOL = {
     "type": "object",
@@ -48,24 +72,47 @@ _TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
 
 
 def skills_schema() -> dict[str, Any]:
-    skill_object = {
+    """The lenient view (what `assess` reads); `validate --strict` reads less."""
+    details = {
         "type": "object",
-        "additionalProperties": False,
-        "required": ["name"],
+        "description": "Details of one skill; fields rolefit does not use are warned about",
         "properties": {
             "name": {**_TEXT, "description": "The skill, as you would write it on a CV"},
             "level": {"$ref": "#/$defs/level"},
-            "years": {"type": "number", "minimum": 0, "maximum": 80},
+            "years": {
+                "anyOf": [{"type": "number", "minimum": 0, "maximum": 80}, {"type": "string"}],
+                "description": "Years of use; with no level, they suggest one",
+            },
             "evidence": {**_TEXT, "description": "A project, course or job that shows it"},
             "last_used": {**_TEXT, "description": "When you last used it, e.g. 2024 or 2024-05"},
+            **{synonym: {"description": f"Read as '{field}'"} for synonym, field in sorted(FIELD_SYNONYMS.items())},
         },
+    }
+    skill_object = {**details, "anyOf": [{"required": ["name"]}, {"required": ["skill"]}]}
+    value = {"anyOf": [{"$ref": "#/$defs/level"}, {"type": "null"}, {"$ref": "#/$defs/details"}]}
+    names_line = {"type": "string", "pattern": "[,;]", "description": "Names under a heading, comma-separated"}
+    entry = {
+        "anyOf": [
+            {"type": ["string", "number"], "description": "A name, maybe with a level: Python (expert)"},
+            {"$ref": "#/$defs/skill"},
+            {
+                "type": "object",
+                "description": "name: level, name: details, or a heading over a list of skills",
+                "minProperties": 1,
+                "maxProperties": 1,
+                "propertyNames": {"not": {"enum": sorted(details["properties"])}},
+                "additionalProperties": {
+                    "anyOf": [*value["anyOf"], {"$ref": "#/$defs/list"}, {"$ref": "#/$defs/mapping"}, names_line]
+                },
+            },
+        ]
     }
     return {
         "$schema": DRAFT,
         "title": "rolefit skills file",
-        "description": "A person's skills, matched by rolefit against AI/ML role profiles.",
+        "description": "A person's skills, matched by rolefit against AI/ML role profiles. Other top-level "
+        "fields (email, links, ...) are kept but not used.",
         "type": "object",
-        "additionalProperties": False,
         "required": ["skills"],
         "properties": {
             "name": {**_TEXT, "description": "Your name (shown in reports)"},
@@ -75,22 +122,33 @@ def skills_schema() -> dict[str, Any]:
                 "description": "The level to assess you at (entry, mid, senior); default mid",
             },
             "skills": {
-                "description": "A list of names, a list of skill mappings, or a mapping of name to level",
-                "oneOf": [
-                    {
-                        "type": "array",
-                        "minItems": 1,
-                        "items": {"oneOf": [{"type": ["string", "number"]}, skill_object]},
-                    },
+                "description": "A list of skills, a mapping of name to level or details, headings over either, "
+                "or one line of names",
+                "anyOf": [
+                    {"type": "string", "minLength": 1},
+                    {"$ref": "#/$defs/list"},
                     {
                         "type": "object",
                         "minProperties": 1,
-                        "additionalProperties": {"oneOf": [{"$ref": "#/$defs/level"}, {"type": "null"}]},
+                        "additionalProperties": {
+                            "anyOf": [
+                                *value["anyOf"],
+                                {"$ref": "#/$defs/list"},
+                                {"$ref": "#/$defs/mapping"},
+                                names_line,
+                            ]
+                        },
                     },
                 ],
             },
         },
-        "$defs": {"level": LEVEL},
+        "$defs": {
+            "level": _SKILL_LEVEL,
+            "details": details,
+            "skill": skill_object,
+            "list": {"type": "array", "minItems": 1, "items": entry},
+            "mapping": {"type": "object", "minProperties": 1, "additionalProperties": value},
+        },
     }
 
 
@@ -220,6 +278,7 @@ def report_schema() -> dict[str, Any]:
             "option",
             "user_level",
             "level_assumed",
+            "level_from_years",
             "credit",
         ],
         "additionalProperties": False,
@@ -242,7 +301,68 @@ def report_schema() -> dict[str, Any]:
                 "description": "The level counted: the person's own, or for an implied match one below its evidence",
             },
             "level_assumed": {"type": "boolean"},
+            "level_from_years": {"type": "boolean", "description": "The level was suggested by years of use"},
             "credit": {"type": "number", "minimum": 0, "maximum": 1},
+        },
+    }
+    entry = {
+        "type": "object",
+        "description": "One entry of the skills file and what became of it in the detailed role",
+        "additionalProperties": False,
+        "required": [
+            "entry",
+            "written",
+            "skill",
+            "heading",
+            "level",
+            "level_assumed",
+            "level_from_years",
+            "years",
+            "evidence",
+            "last_used",
+            "stale",
+            "fate",
+            "counted_for",
+            "other_entry",
+            "recognised_as",
+            "asked_by",
+            "suggestion",
+        ],
+        "properties": {
+            "entry": {"type": "integer", "minimum": 1, "description": "Its place in the file, from 1"},
+            "written": {"type": "string", "description": "The entry as written"},
+            "skill": {"type": "string", "description": "The skill name, without a level written into it"},
+            "heading": {**nullable_str, "description": "The heading it was listed under"},
+            "level": {"type": "integer", "minimum": 0, "maximum": 5},
+            "level_assumed": {"type": "boolean"},
+            "level_from_years": {"type": "boolean"},
+            "years": {"type": ["number", "null"], "minimum": 0},
+            "evidence": nullable_str,
+            "last_used": nullable_str,
+            "stale": {"type": "boolean", "description": "Last used more than 5 years ago"},
+            "fate": {"enum": list(FATES)},
+            "counted_for": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["requirement", "match_method", "matched_via", "credit"],
+                    "properties": {
+                        "requirement": {"type": "string"},
+                        "match_method": {"enum": ["exact", "alias", "implied", "fuzzy"]},
+                        "matched_via": nullable_str,
+                        "credit": {"type": "number", "minimum": 0, "maximum": 1},
+                    },
+                },
+            },
+            "other_entry": {
+                "type": ["integer", "null"],
+                "minimum": 1,
+                "description": "through_other and duplicate: the entry that counted instead",
+            },
+            "recognised_as": {"type": "array", "items": {"type": "string"}},
+            "asked_by": {"type": "array", "items": {"type": "string"}, "description": "not_asked: role ids"},
+            "suggestion": {**nullable_str, "description": "not_recognised: a close known name"},
         },
     }
     role = {
@@ -299,6 +419,7 @@ def report_schema() -> dict[str, Any]:
             "current_level",
             "level_assumed",
             "matched_skill",
+            "stale",
             "fit_gain",
             "prerequisites",
             "needed_for",
@@ -314,6 +435,7 @@ def report_schema() -> dict[str, Any]:
             "current_level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
             "level_assumed": {"type": "boolean"},
             "matched_skill": nullable_str,
+            "stale": {"type": "boolean", "description": "The matched skill was last used more than 5 years ago"},
             "fit_gain": {"type": "number", "minimum": 0, "maximum": 100},
             "prerequisites": {"type": "array", "items": {"type": "string"}},
             "needed_for": {"type": "array", "items": {"type": "string"}},
@@ -330,6 +452,7 @@ def report_schema() -> dict[str, Any]:
             "tool",
             "person",
             "level",
+            "entries",
             "detailed_role",
             "detail_reason",
             "ready_for",
@@ -341,7 +464,7 @@ def report_schema() -> dict[str, Any]:
             "tool": _TOOL,
             "person": {
                 "type": "object",
-                "required": ["name", "source", "target", "seniority", "skills"],
+                "required": ["name", "source", "target", "seniority", "skills", "ignored_fields"],
                 "additionalProperties": False,
                 "properties": {
                     "name": nullable_str,
@@ -361,9 +484,15 @@ def report_schema() -> dict[str, Any]:
                             },
                         },
                     },
+                    "ignored_fields": {
+                        "type": "array",
+                        "items": {"type": "string"},
+                        "description": "Top-level fields of the skills file that rolefit does not use",
+                    },
                 },
             },
             "level": {"enum": list(SENIORITIES), "description": "The level every role was assessed at"},
+            "entries": {"type": "array", "items": entry},
             "detailed_role": {"type": "string"},
             "detail_reason": {"enum": ["target", "best fit"]},
             "ready_for": {**_READY_FOR, "description": "ready_for of the detailed role"},
@@ -542,4 +671,84 @@ def batch_schema() -> dict[str, Any]:
     }
 
 
-SCHEMAS = {"skills": skills_schema, "role": role_schema, "report": report_schema, "batch": batch_schema}
+def explain_schema() -> dict[str, Any]:
+    """The `explain --format json` document."""
+    nullable_number = {"type": ["number", "null"]}
+    asked = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["role", "title", "requirement", "importance", "target"],
+        "properties": {
+            "role": {"type": "string", "description": "The role id"},
+            "title": {"type": "string"},
+            "requirement": {"type": "string", "description": "The requirement's name in that role"},
+            "importance": {"enum": list(IMPORTANCES)},
+            "target": {"type": "integer", "minimum": 1, "maximum": 5},
+        },
+    }
+    resolved = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["skill", "method", "via", "part", "score", "asked_by"],
+        "properties": {
+            "skill": {"type": "string"},
+            "method": {"enum": ["exact", "alias", "implied", "fuzzy"], "description": "The matching layer"},
+            "via": {"type": "string", "description": "The alias, implying skill or typo candidate"},
+            "part": {"type": "string", "description": "The piece of the text that matched"},
+            "score": {"type": "number", "minimum": 0, "maximum": 100},
+            "asked_by": {"type": "array", "items": asked},
+        },
+    }
+    near_miss = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["written", "skill", "similarity", "reason"],
+        "properties": {
+            "written": {"type": "string", "description": "The known name or alias, normalised"},
+            "skill": {"type": "string"},
+            "similarity": {"type": "number", "minimum": 0, "maximum": 100},
+            "reason": {"type": "string", "description": "Why the text was not read as it"},
+        },
+    }
+    explanation = {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["text", "name", "level", "normalised", "parts", "resolved", "near_misses"],
+        "properties": {
+            "text": {"type": "string"},
+            "name": {"type": "string", "description": "The text without a level written into it"},
+            "level": {
+                "type": ["object", "null"],
+                "additionalProperties": False,
+                "required": ["level", "years"],
+                "properties": {
+                    "level": {"type": ["integer", "null"], "minimum": 0, "maximum": 5},
+                    "years": nullable_number,
+                },
+            },
+            "normalised": {"type": "string"},
+            "parts": {"type": "array", "items": {"type": "string"}},
+            "resolved": {"type": "array", "items": resolved},
+            "near_misses": {"type": "array", "items": near_miss},
+        },
+    }
+    return {
+        "$schema": DRAFT,
+        "title": "rolefit explain",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["schema_version", "explanations"],
+        "properties": {
+            "schema_version": {"const": 2},
+            "explanations": {"type": "array", "items": explanation},
+        },
+    }
+
+
+SCHEMAS = {
+    "skills": skills_schema,
+    "role": role_schema,
+    "report": report_schema,
+    "batch": batch_schema,
+    "explain": explain_schema,
+}

@@ -86,6 +86,7 @@ class RequirementResult:
     option: str | None = None  # the option of a one_of that counted
     user_level: int | None = None  # the level counted: for an implied match, below the evidence's
     level_assumed: bool = False
+    level_from_years: bool = False
     credit: float = 0.0
 
     @property
@@ -283,7 +284,7 @@ class RoleResult:
             requirement=requirement,
             importance=importance,
             target=target,
-            matched_skill=found.skill.name,
+            matched_skill=found.skill.as_written,
             match_method=found.hit.method,
             match_score=round(found.hit.score, 1),
             matched_via=found.hit.via,
@@ -291,6 +292,7 @@ class RoleResult:
             option=found.option or None,
             user_level=found.level,
             level_assumed=found.skill.level_assumed,
+            level_from_years=found.skill.level_from_years,
             credit=self.credit(position, slot),
         )
 

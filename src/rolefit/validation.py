@@ -19,19 +19,21 @@ def file_kind(data: object) -> str:
     return "skills"
 
 
-def validate_file(path: Path) -> tuple[str, list[Problem]]:
-    """The kind ('skills', 'role' or 'unknown') and every problem found."""
+def validate_file(path: Path, *, strict: bool = False) -> tuple[str, list[Problem], list[Problem]]:
+    """The kind ('skills', 'role' or 'unknown'), every problem found, and the
+    warnings of a valid skills file. `strict` reads skills files by the strict rules."""
     where = str(path)
     try:
         data = load_file(path)
     except RolefitError as exc:
-        return "unknown", list(exc.problems)
+        return "unknown", list(exc.problems), []
     kind = file_kind(data)
+    warnings: list[Problem] = []
     try:
         if kind == "role":
             role_from_data(data, where)
         else:
-            profile_from_data(data, where)
+            warnings = list(profile_from_data(data, where, strict=strict).warnings)
     except RolefitError as exc:
-        return kind, list(exc.problems)
-    return kind, []
+        return kind, list(exc.problems), []
+    return kind, [], warnings

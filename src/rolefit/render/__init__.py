@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 import importlib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
@@ -16,6 +16,8 @@ from rolefit.options import BatchFormat, ReportFormat
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
     from rolefit.batch import Cohort, Outcome, RoleCohort
+    from rolefit.fates import EntryFate
+    from rolefit.model import Skill
     from rolefit.scoring import RoleIndex
 
 
@@ -34,11 +36,53 @@ REPORT_MODULES: dict[ReportFormat, str] = {
 }
 
 
-def uncounted(assessment: Assessment) -> list[str]:
-    """The person's skills, as written, that counted for no requirement of the role
-    in focus: shown so that a skill is never silently ignored."""
-    used = {r.matched_skill for r in assessment.detailed.requirements}
-    return [s.name for s in assessment.profile.skills if s.name not in used]
+FATE_TITLES: dict[str, str] = {
+    "counted": "counted",
+    "through_other": "counted through another entry",
+    "not_asked": "recognised, not asked by this role",
+    "not_recognised": "not recognised",
+    "level_zero": "level 0 (none)",
+    "duplicate": "duplicate",
+}
+
+
+def entry_level(skill: Skill) -> str:
+    """`4`, `3 assumed`, `4 from years`: a level and where it came from."""
+    if skill.level_from_years:
+        return f"{skill.level} from years"
+    return f"{skill.level} assumed" if skill.level_assumed else str(skill.level)
+
+
+def fate_detail(entry: EntryFate, titles: Mapping[str, str], numbered: Sequence[EntryFate]) -> str:
+    """What became of one entry, in words; `titles` names the roles by id."""
+    other = numbered[entry.other - 1].skill.as_written if entry.other is not None else None
+    if entry.fate == "counted":
+        parts = []
+        for r in entry.counted_for:
+            how: str = r.match_method or ""
+            if r.matched_via and r.match_method in ("alias", "implied", "fuzzy"):
+                how += f" via {r.matched_via}"
+            parts.append(f"{r.requirement.name} ({how}, credit {r.credit:.2f})")
+        return "counted for " + "; ".join(parts)
+    if entry.fate == "through_other":
+        return f"already counted through entry {entry.other} ({other})" if other else "already counted"
+    if entry.fate == "duplicate":
+        return f"the same skill as entry {entry.other} ({other}), which is the one that counts"
+    if entry.fate == "level_zero":
+        return "rated 0 (none): earns nothing"
+    if entry.fate == "not_asked":
+        read = f"recognised ({', '.join(entry.recognised_as)}), not asked by this role"
+        if entry.asked_by:
+            return f"{read}; asked by " + ", ".join(titles.get(i, i) for i in entry.asked_by)
+        return f"{read}; no other role of this run asks for it"
+    if entry.suggestion:
+        return f"not recognised; did you mean {entry.suggestion}?"
+    return "not recognised"
+
+
+def stale_entries(assessment: Assessment) -> dict[str, EntryFate]:
+    """Entries last used too long ago, by the skill as written (plan steps name it so)."""
+    return {e.skill.as_written: e for e in assessment.entries if e.stale}
 
 
 def required_count(role: Role) -> int:

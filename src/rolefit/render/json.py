@@ -4,7 +4,7 @@ which wraps long lines and eats `[...]`)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -13,11 +13,13 @@ from rolefit.assess import Assessment
 from rolefit.figures import decided
 from rolefit.model import Role
 from rolefit.plan import Plan
-from rolefit.render import Style, required_count
+from rolefit.render import Style, required_count, stale_entries
 from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.explain import Explanation
+    from rolefit.fates import EntryFate
 
 SCHEMA_VERSION = 2  # 2: seniority levels, readiness and one-of (see CHANGELOG.md to migrate)
 
@@ -72,7 +74,39 @@ def _requirement(r: RequirementResult) -> dict[str, Any]:
         "option": r.option,
         "user_level": r.user_level,
         "level_assumed": r.level_assumed,
+        "level_from_years": r.level_from_years,
         "credit": round(r.credit, 4),
+    }
+
+
+def _entry(entry: EntryFate) -> dict[str, Any]:
+    skill = entry.skill
+    return {
+        "entry": entry.number,
+        "written": skill.as_written,
+        "skill": skill.name,
+        "heading": skill.heading,
+        "level": skill.level,
+        "level_assumed": skill.level_assumed,
+        "level_from_years": skill.level_from_years,
+        "years": skill.years,
+        "evidence": skill.evidence,
+        "last_used": skill.last_used,
+        "stale": entry.stale,
+        "fate": entry.fate,
+        "counted_for": [
+            {
+                "requirement": r.requirement.name,
+                "match_method": r.match_method,
+                "matched_via": r.matched_via or None,
+                "credit": round(r.credit, 4),
+            }
+            for r in entry.counted_for
+        ],
+        "other_entry": entry.other,
+        "recognised_as": list(entry.recognised_as),
+        "asked_by": list(entry.asked_by),
+        "suggestion": entry.suggestion,
     }
 
 
@@ -99,7 +133,7 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
     }
 
 
-def _plan(plan: Plan) -> dict[str, Any]:
+def _plan(plan: Plan, stale: Collection[str]) -> dict[str, Any]:
     return {
         "role": plan.role_id,
         "level": plan.level,
@@ -115,6 +149,7 @@ def _plan(plan: Plan) -> dict[str, Any]:
                 "current_level": s.current_level,
                 "level_assumed": s.level_assumed,
                 "matched_skill": s.matched_skill,
+                "stale": s.matched_skill in stale,
                 "fit_gain": round(s.fit_gain, 2),
                 "prerequisites": list(s.requirement.prerequisites),
                 "needed_for": list(s.needed_for),
@@ -135,14 +170,18 @@ def report_data(assessment: Assessment) -> dict[str, Any]:
             "source": profile.source,
             "target": profile.target,
             "seniority": profile.seniority,
-            "skills": [{"name": s.name, "level": s.level, "level_assumed": s.level_assumed} for s in profile.skills],
+            "skills": [
+                {"name": s.as_written, "level": s.level, "level_assumed": s.level_assumed} for s in profile.skills
+            ],
+            "ignored_fields": list(profile.ignored),
         },
         "level": assessment.level,
+        "entries": [_entry(e) for e in assessment.entries],
         "detailed_role": assessment.detailed.role.id,
         "detail_reason": assessment.detail_reason,
         "ready_for": assessment.detailed.ready_for,
         "roles": [_role_result(r, i) for i, r in enumerate(assessment.ranking, start=1)],
-        "plan": _plan(assessment.plan),
+        "plan": _plan(assessment.plan, stale_entries(assessment)),
     }
 
 
@@ -252,3 +291,16 @@ class _JsonBatch:
 
 def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _JsonBatch:
     return _JsonBatch(out, indexes)
+
+
+# Explain ---------------------------------------------------------------------------
+
+
+def _explanation(e: Explanation) -> dict[str, Any]:
+    data = asdict(e)
+    data["level"] = None if e.level is None else {"level": e.level.level, "years": e.level.years}
+    return data
+
+
+def explanations_document(explanations: Sequence[Explanation]) -> str:
+    return dumps({"schema_version": SCHEMA_VERSION, "explanations": [_explanation(e) for e in explanations]})

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, TextIO
 from rolefit.figures import count, percent, whole
 from rolefit.model import level_name
 from rolefit.plan import ORDER_RULE
-from rolefit.render import Style, cohort_readiness, plan_aim, readiness, uncounted
+from rolefit.proficiency import STALE_YEARS
+from rolefit.render import Style, cohort_readiness, entry_level, fate_detail, plan_aim, readiness, stale_entries
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -24,9 +25,11 @@ def escape(text: str) -> str:
     return out
 
 
-def _level(level: int | None, assumed: bool) -> str:
+def _level(level: int | None, assumed: bool, from_years: bool = False) -> str:
     if level is None:
         return "-"
+    if from_years:
+        return f"{level} (from years)"
     return f"{level} (assumed)" if assumed else str(level)
 
 
@@ -64,17 +67,11 @@ def render_report(assessment: Assessment, style: Style) -> str:
         lines += ["", f"### What counted ({len(matched)})", ""]
         lines += ["| your skill | requirement | how | level | credit |", "| --- | --- | --- | ---: | ---: |"]
         for m in matched:
-            level = f"{_level(m.user_level, m.level_assumed)} / {m.target}"
+            level = f"{_level(m.user_level, m.level_assumed, m.level_from_years)} / {m.target}"
             lines.append(
                 f"| {escape(m.matched_skill or '')} | {escape(m.requirement.name)} | {_how(m)} | {level} | {m.credit:.2f} |"
             )
-    unused = uncounted(assessment)
-    if unused:
-        names = ", ".join(escape(n) for n in unused)
-        lines += [
-            "",
-            f"**Not counted for this role ({len(unused)}):** {names} (not one of its skills, or not recognised)",
-        ]
+    lines += _entries(assessment)
     for importance in ("required", "preferred", "bonus"):
         missing = [r for r in detailed.requirements if r.status == "missing" and r.importance == importance]
         if missing:
@@ -82,6 +79,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
             lines += ["", f"**Missing, {importance} ({len(missing)}):** {names}"]
 
     plan = assessment.plan
+    stale = stale_entries(assessment)
     lines += [
         "",
         f"### Learning plan{plan_aim(plan.level)} ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})",
@@ -98,10 +96,31 @@ def render_report(assessment: Assessment, style: Style) -> str:
             f"{number}. **{escape(req.name)}** ({step.importance}, {now} → {step.target} {level_name(step.target)}, "
             f"+{step.fit_gain:.1f} fit)"
         )
+        if step.matched_skill in stale:
+            lines.append(f"   - last used {escape(stale[step.matched_skill].skill.last_used or '')}: refresh it first")
         if step.needed_for:
             lines.append(f"   - *needed for: {', '.join(escape(n) for n in step.needed_for)}*")
         lines.extend(f"   - {escape(item)}" for item in req.learn)
     return "\n".join(lines) + "\n"
+
+
+def _entries(assessment: Assessment) -> list[str]:
+    """Every entry of the skills file and what became of it, with its evidence."""
+    entries = assessment.entries
+    titles = {r.role.id: r.role.title for r in assessment.ranking}
+    counted = sum(e.fate == "counted" for e in entries)
+    lines = ["", f"### What became of each entry ({counted} of {len(entries)} counted)", ""]
+    lines += ["| # | your entry | level | what became of it | evidence |", "| ---: | --- | --- | --- | --- |"]
+    for entry in entries:
+        skill = entry.skill
+        detail = escape(fate_detail(entry, titles, entries))
+        if entry.stale:
+            detail += f"; last used {escape(skill.last_used or '')}, over {STALE_YEARS} years ago"
+        lines.append(
+            f"| {entry.number} | {escape(skill.as_written)} | {entry_level(skill)} | {detail} | "
+            f"{escape(skill.evidence or '')} |"
+        )
+    return lines
 
 
 # Batch -------------------------------------------------------------------------

@@ -3,7 +3,7 @@ skill called `[bold]` prints as written."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
@@ -17,12 +17,24 @@ from rich.text import Text
 from rolefit.figures import count, percent, whole
 from rolefit.model import IMPORTANCES, Importance, Role, level_name
 from rolefit.plan import ORDER_RULE, PlanStep, gaps_by_gain
-from rolefit.render import Style, cohort_readiness, per_level, plan_aim, readiness, required_count, uncounted
+from rolefit.proficiency import STALE_YEARS
+from rolefit.render import (
+    Style,
+    cohort_readiness,
+    fate_detail,
+    per_level,
+    plan_aim,
+    readiness,
+    required_count,
+    stale_entries,
+)
 from rolefit.render.console import make_console
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
     from rolefit.batch import Cohort, LearnerScore, Outcome
+    from rolefit.explain import Explanation
+    from rolefit.fates import EntryFate
     from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 
@@ -164,9 +176,11 @@ def _bar(value: float, width: int = BAR_WIDTH) -> Text:
     return Text.assemble(("█" * filled, color), ("░" * (width - filled), "dim"))
 
 
-def _level(level: int | None, assumed: bool) -> str:
+def _level(level: int | None, assumed: bool, from_years: bool = False) -> str:
     if level is None:
         return "-"
+    if from_years:
+        return f"{level}y"
     return f"{level}*" if assumed else str(level)
 
 
@@ -187,7 +201,7 @@ def _match_text(r: RequirementResult) -> Text:
     text = Text()
     written = r.matched_skill or ""
     text.append(written)
-    if r.matched_part and r.matched_part != written:
+    if r.matched_part and r.matched_part not in (written, r.requirement.name):
         text.append(f" ({r.matched_part})", style="dim")
     if r.match_method != "exact" or written != r.requirement.name:
         text.append(" → ")
@@ -222,14 +236,14 @@ def report(assessment: Assessment, console: Console, details: bool = False) -> N
 
 def _sections(details: bool) -> list[Section]:
     """What the report shows, in order (readiness per level sits under the ranking); the fate of every entry of the skills file (#7) takes
-    the place of _what_counted and _not_counted in the details."""
+    the place of the old list of skills that counted for nothing."""
     if details:
         return [
             _heading,
             _ranking,
             _coverage,
             _what_counted,
-            _not_counted,
+            _entries,
             _every_gap,
             _full_plan,
             _closing,
@@ -313,28 +327,17 @@ def _what_counted(data: _Report) -> list[Block]:
     table.add_column("your skill → requirement", ratio=1)
     table.add_column("you/target", justify="right", no_wrap=True)
     for r in matched:
-        level = Text(f"{_level(r.user_level, r.level_assumed)}/{_target(r)}")
+        level = Text(f"{_level(r.user_level, r.level_assumed, r.level_from_years)}/{_target(r)}")
         if r.status == "below":
             level.stylize("yellow")
             level.append(" below", style="yellow")
         table.add_row(_match_text(r), level)
     blocks: list[Block] = [table]
-    if any(r.level_assumed for r in matched):
+    if any(r.level_assumed and not r.level_from_years for r in matched):
         blocks.append(Text("  * level assumed as 3 (intermediate): no level was given", style="dim"))
+    if any(r.level_from_years for r in matched):
+        blocks.append(Text("  y level from years of use: no level was given", style="dim"))
     return blocks
-
-
-def _not_counted(data: _Report) -> list[Block]:
-    unused = uncounted(data.assessment)
-    if not unused:
-        return []
-    return [
-        Text.assemble(
-            (f"Not counted for this role ({len(unused)}): ", "bold"),
-            ", ".join(unused),
-            ("  (not one of its skills, or not recognised)", "dim"),
-        )
-    ]
 
 
 def _top_gaps(data: _Report) -> list[Block]:
@@ -395,6 +398,7 @@ def _full_plan(data: _Report) -> list[Block]:
 
 def _plan(data: _Report, title: str, learn_shown: int | None) -> list[Block]:
     plan, console = data.assessment.plan, data.console
+    stale = stale_entries(data.assessment)
     heading = Text.assemble(
         (f"{title} for {data.detailed.role.title}{plan_aim(plan.level)}", "bold"),
         (f"  ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})", "dim"),
@@ -404,13 +408,17 @@ def _plan(data: _Report, title: str, learn_shown: int | None) -> list[Block]:
         return [heading, Text("  Nothing to learn for this role: every skill is at its target level.")]
     lines = _hanging(console, Text(), Text(f"Order: {ORDER_RULE}", style="dim"), width=1)
     for number, step in enumerate(plan.steps, start=1):
-        lines += _step(console, number, step, learn_shown)
+        lines += _step(console, number, step, learn_shown, stale)
     return [heading, _lines(lines)]
 
 
-def _step(console: Console, number: int, step: PlanStep, learn_shown: int | None) -> list[Text]:
+def _step(
+    console: Console, number: int, step: PlanStep, learn_shown: int | None, stale: Mapping[str, EntryFate]
+) -> list[Text]:
     requirement = step.requirement
     now = "new" if step.status == "missing" else _level(step.current_level, step.level_assumed)
+    if step.matched_skill is not None and step.matched_skill in stale:
+        now += f" (last used {stale[step.matched_skill].skill.last_used}: refresh it)"
     lines = _hanging(
         console,
         Text(f"{number}.", style="bold"),
@@ -441,6 +449,29 @@ def _closing(data: _Report) -> list[Block]:
     else:
         return []
     return [Text(f"More: {more}", style="dim")]
+
+
+def _entries(data: _Report) -> list[Block]:
+    """The entries that did not count, each with what became of it; and the stale ones."""
+    assessment, console = data.assessment, data.console
+    entries = assessment.entries
+    others = [e for e in entries if e.fate != "counted"]
+    titles = {r.role.id: r.role.title for r in assessment.ranking}
+    blocks: list[Block] = []
+    if others:
+        blocks.append(Text(f"Not counted for this role ({len(others)} of {len(entries)} entries)", style="bold"))
+        lines: list[Text] = []
+        for entry in others:
+            detail = fate_detail(entry, titles, entries)
+            text = Text.assemble((entry.skill.as_written, "bold"), "  ", (detail, "dim"))
+            lines += _hanging(console, Text(f"{entry.number}."), text)
+        blocks.append(_lines(lines))
+    stale = [e for e in entries if e.stale]
+    if stale:
+        names = ", ".join(f"{e.skill.as_written} ({e.skill.last_used})" for e in stale)
+        blocks.append(Text.assemble((f"Last used over {STALE_YEARS} years ago ({len(stale)}): ", "bold"), names))
+        blocks.append(Text("  still counted as you rated them; worth a refresh", style="dim"))
+    return blocks
 
 
 def _hanging(
@@ -589,3 +620,45 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
 
 def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _TableBatch:
     return _TableBatch(out, indexes, style)
+
+
+# Explain ---------------------------------------------------------------------------
+
+
+def explanations_table(explanations: Sequence[Explanation], console: Console) -> None:
+    for number, explanation in enumerate(explanations):
+        if number:
+            console.print()
+        console.print(Text("\n").join(_explanation_lines(explanation, console)), no_wrap=True, crop=False)
+
+
+def _explanation_lines(e: Explanation, console: Console) -> list[Text]:
+    lines = [Text.assemble(("“", "dim"), (e.text, "bold"), ("”", "dim"))]
+
+    def row(label: str, text: Text) -> None:
+        lines.extend(_hanging(console, Text(label, style="dim"), text, width=len("not read as"), justify="left"))
+
+    if e.level is not None:
+        level, years = e.level
+        read = [f"{level} {level_name(level)}"] if level is not None else []
+        read += [f"{years:g} years"] if years is not None else []
+        row("level", Text(", ".join(read) + f", written in the text; the skill is '{e.name}'"))
+    row("normalised", Text(e.normalised))
+    if e.parts:
+        row("pieces", Text(" · ".join(e.parts)))
+    if not e.resolved:
+        row("reads as", Text("nothing rolefit knows", style="yellow"))
+    for r in e.resolved:
+        how: str = r.method
+        if r.method == "fuzzy":
+            how += f" {r.score:.0f}"
+        if r.via and r.method in ("alias", "fuzzy"):
+            how += f" ({r.via})"
+        if r.method == "implied":
+            how += f" by {r.via}"
+        row("reads as", Text.assemble((r.skill, "bold"), f"  {how}"))
+        asked = [f"{a.title}: {a.importance}, target {a.target}" for a in r.asked_by]
+        row("", Text("asked by " + "; ".join(asked) if asked else "no role asks for it", style="dim"))
+    for miss in e.near_misses:
+        row("not read as", Text.assemble((miss.skill, "bold"), f" ({miss.written}): {miss.reason}"))
+    return lines

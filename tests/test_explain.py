@@ -1,0 +1,80 @@
+"""`rolefit explain`: how a string is read, in the core and on the command line."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from rolefit.assess import build_matcher
+from rolefit.explain import explain_one
+from rolefit.roles import parse_role
+from rolefit.schemas import explain_schema
+from rolefit.scoring import RoleIndex, RoleSet
+
+from .conftest import RunCli
+from .test_fates import ASKING, OTHER
+
+ROLES = [parse_role(ASKING, "asking.yaml"), parse_role(OTHER, "other.yaml")]
+MATCHER = build_matcher(ROLES)
+INDEXES = RoleSet(RoleIndex(role, MATCHER) for role in ROLES)
+
+
+def test_a_level_in_the_text_is_read_and_the_rest_matched() -> None:
+    e = explain_one("Python (expert)", MATCHER, INDEXES)
+    assert (e.name, e.level, e.normalised) == ("Python", (5, None), "python")
+    assert [(r.skill, r.method) for r in e.resolved] == [("Python", "exact")]
+    asked = e.resolved[0].asked_by
+    assert [(a.role, a.requirement, a.importance, a.target) for a in asked] == [("asking", "Python", "required", 4)]
+
+
+def test_aliases_implications_and_pieces_are_shown() -> None:
+    e = explain_one("k8s, LaTeX", MATCHER, INDEXES)
+    assert e.parts == ("k8s", "LaTeX")
+    read = {r.skill: (r.method, r.via) for r in e.resolved}
+    assert read["Kubernetes"] == ("alias", "k8s")
+    assert read["Containerization"] == ("implied", "Kubernetes")
+    assert read["LaTeX"] == ("exact", "")
+    by_skill = {r.skill: [a.role for a in r.asked_by] for r in e.resolved}
+    assert by_skill["LaTeX"] == ["other"] and by_skill["Containerization"] == ["asking"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "reason"),
+    [
+        ("Phyton", "Python", "2 edits from 'python'"),
+        ("Kers", "Keras", "too short"),
+        ("Pythonista", "Python", "plus a piece"),
+    ],
+)
+def test_near_misses_say_why_they_were_rejected(text: str, skill: str, reason: str) -> None:
+    e = explain_one(text, MATCHER, INDEXES)
+    assert skill not in {r.skill for r in e.resolved}
+    misses = {m.skill: m.reason for m in e.near_misses}
+    assert reason in misses[skill]
+
+
+def test_a_typo_is_read_and_not_listed_as_a_miss() -> None:
+    e = explain_one("Kubernets", MATCHER, INDEXES)
+    assert e.resolved[0].skill == "Kubernetes" and e.resolved[0].method == "fuzzy"
+    assert "Kubernetes" not in {m.skill for m in e.near_misses}
+
+
+def test_explain_on_the_command_line(cli: RunCli) -> None:
+    table = cli(["explain", "SQL - advanced", "Zorbling"])
+    assert table.exit_code == 0, table.stderr
+    text = " ".join(table.stdout.split())
+    assert "4 advanced, written in the text; the skill is 'SQL'" in text and "nothing rolefit knows" in text
+    document = json.loads(cli(["explain", "k8s", "--format", "json", "--role", "ml-engineer"]).stdout)
+    jsonschema.validate(document, explain_schema())
+    everything = json.loads(cli(["explain", "Python (expert)", "Go: 3 yrs", "Phyton", "a, b", "-f", "json"]).stdout)
+    jsonschema.validate(everything, explain_schema())
+    (explanation,) = document["explanations"]
+    assert explanation["resolved"][0]["skill"] == "Kubernetes"
+    assert all(a["role"] == "ml-engineer" for r in explanation["resolved"] for a in r["asked_by"])
+
+
+def test_explain_with_an_unknown_role_is_a_usage_error(cli: RunCli) -> None:
+    result = cli(["explain", "Python", "--role", "nope"])
+    assert result.exit_code == 2 and "nope" in result.stderr
