@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -82,6 +82,22 @@ class Term:
 
     name: str
     aliases: tuple[str, ...] = ()  # role-file aliases, added on top of the vocabulary's
+    # The role whose file gave the aliases: they then credit the term in that role
+    # only (under scoped_key(key, scope)). "" applies them to every role.
+    scope: str = ""
+
+
+SCOPE_SEPARATOR = "\x00"  # never in a key: YAML and JSON text cannot hold a NUL
+
+
+def scoped_key(key: str, scope: str) -> str:
+    """The key under which a role's own aliases credit ``key`` in role ``scope``."""
+    return f"{key}{SCOPE_SEPARATOR}{scope}" if scope else key
+
+
+def base_key(key: str) -> str:
+    """The skill a key stands for, without the role a scoped key is limited to."""
+    return key.partition(SCOPE_SEPARATOR)[0]
 
 
 @dataclass(frozen=True)
@@ -284,12 +300,18 @@ _LEADING_QUALIFIERS = (
     "experience with", "experience in", "experienced in", "experienced with",
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "some", "professional",
+    # words around a skill that narrow or place it without making it another skill
+    "technical", "operational", "handling", "handling of", "managing", "end-to-end",
+    "end to end", "production", "production-grade", "large-scale", "large scale",
+    "scalable", "modern", "practical", "core", "classical",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
     "library", "libraries", "skills", "experience", "basics", "fundamentals",
     "ecosystem", "expertise", "proficiency", "knowledge", "engineer", "engineering",
     "pipeline", "pipelines", "version control",
+    "detection", "prevention", "strategy", "strategies", "concepts", "principles",
+    "techniques", "practices", "best practices", "tools", "tooling",
 )  # fmt: skip
 
 
@@ -301,8 +323,65 @@ _LEADING_QUALIFIER = re.compile(rf"^(?:(?:{_alternation(_LEADING_QUALIFIERS)})\s
 _TRAILING_QUALIFIER = re.compile(rf"(?:\s+(?:{_alternation(_TRAILING_QUALIFIERS)}))+$")
 
 
-def _without_qualifiers(normalised: str) -> str:
-    return _TRAILING_QUALIFIER.sub("", _LEADING_QUALIFIER.sub("", normalised)).strip()
+# --- abbreviations and spelling -------------------------------------------------------
+
+# Shortened words of skills lists, each with one reading there: "eval metrics",
+# "hyperparam tuning", "cloud cost mgmt", "stat. learning", "data eng".
+_ABBREVIATIONS = {
+    "algo": "algorithm", "algos": "algorithms", "config": "configuration", "db": "database",
+    "dbs": "databases", "dev": "development", "dist": "distributed", "distrib": "distributed",
+    "eng": "engineering", "eval": "evaluation", "evals": "evaluation", "expt": "experiment",
+    "hyperparam": "hyperparameter", "hyperparams": "hyperparameter", "img": "image",
+    "infra": "infrastructure", "mgmt": "management", "mgt": "management", "optim": "optimization",
+    "perf": "performance", "prog": "programming", "stat": "statistical", "viz": "visualization",
+    "comms": "communication", "govt": "governance", "prob": "probability",
+}  # fmt: skip
+_ABBREVIATED_WORD = re.compile(rf"\b({_alternation(_ABBREVIATIONS)})\b\.?")
+# British spellings to the vocabulary's: optimisation, visualising, tokeniser, modelling.
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})is(ation|ations|e|ed|er|ers|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3}e)ll(ing|ed|er)\b"), r"l\1"),
+)
+
+
+def _expanded(normalised: str) -> str:
+    """Abbreviated words written out and British spellings made American."""
+    text = _ABBREVIATED_WORD.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalised)
+    for pattern, replacement in _BRITISH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _unqualified(form: str) -> Iterator[str]:
+    """``form`` without the words before it, after it, then both (end-to-end ML
+    pipelines: ML pipelines before ML)."""
+    leading = _LEADING_QUALIFIER.sub("", form).strip()
+    trailing = _TRAILING_QUALIFIER.sub("", form).strip()
+    both = _TRAILING_QUALIFIER.sub("", leading).strip()
+    seen = {form, ""}
+    for bare in (leading, trailing, both):
+        if bare not in seen:
+            seen.add(bare)
+            yield bare
+
+
+def _variants(form: str) -> Iterator[str]:
+    """Other readings of a normalised name, most literal first."""
+    yield from _unqualified(form)
+    expanded = _expanded(form)
+    if expanded != form:
+        yield expanded
+        yield from _unqualified(expanded)
+
+
+# "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
+_HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
+# "CI/CD for ML", "presenting at conferences", "Deep learning with PyTorch": a skill
+# with what it is for, where, or with what. The words after "for", "at", "on",
+# "across", "within" and "through" place the skill; after "with", "using", "via" and
+# "in" they may name a skill too.
+_TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in)\s+(.+)$", re.IGNORECASE)
+_TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -327,6 +406,19 @@ def _osa_distance(a: str, b: str) -> int:
     return distance
 
 
+def _moved_letter(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter moved by two places (Phyton/Python): a
+    common slip that edit distance counts as two."""
+    if len(a) != len(b) or sorted(a) != sorted(b):
+        return False
+    for i, letter in enumerate(a):
+        rest = a[:i] + a[i + 1 :]
+        for j in range(max(0, i - 2), min(len(b), i + 3)):
+            if b[j] == letter and b[:j] + b[j + 1 :] == rest:
+                return True
+    return False
+
+
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
     """Edits between two word sequences if ``typed`` reads as a typo of ``known``, else None.
 
@@ -335,7 +427,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
     four letters, differ by one edit (two from eight letters on; no substitution up to
     five letters), and neither may be the other plus a piece (ML/MLOps, SQL/NoSQL,
     Scala/Scalability, supervised/unsupervised), except one trailing letter on a word of
-    five or more (Postgres/Postgress, Seaborn/Seaborne).
+    five or more (Postgres/Postgress, Seaborn/Seaborne). A letter moved by two places
+    (Phyton) counts as one edit.
     """
     if len(typed) != len(known):
         return None
@@ -351,6 +444,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
         if shorter in longer and not _is_slip(shorter, longer, policy):
             return None
         distance = _osa_distance(a, b)
+        if distance == 2 and _moved_letter(a, b):
+            distance = 1
         if distance > (2 if len(longer) >= policy.two_edit_word_length else 1):
             return None
         if len(longer) <= policy.max_no_substitution_length and len(a) == len(b) and sorted(a) != sorted(b):
@@ -370,6 +465,34 @@ class _Surface(NamedTuple):  # named tuples: internal, and many times cheaper to
     is_name: bool  # a skill's own name rather than an alias
 
 
+class _Index:
+    """Written forms -> the skills they name: as normalised, and with inner spaces,
+    hyphens and dots ignored (a compact form two skills share says nothing)."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[_Surface]] = {}
+        self.compact: dict[str, list[_Surface]] = {}
+
+    def add(self, surface: _Surface) -> None:
+        form = normalise(surface.text)
+        if not form:
+            return
+        known = self.exact.setdefault(form, [])
+        if surface not in known:
+            known.append(surface)
+
+    def build(self) -> None:
+        compact: dict[str, list[_Surface]] = {}
+        for form, surfaces in self.exact.items():
+            compact.setdefault(_compact(form), []).extend(surfaces)
+        self.compact = {c: s for c, s in compact.items() if len({base_key(x.key) for x in s}) == 1}
+
+    def lookup(self, form: str) -> list[_Surface]:
+        if not form:
+            return []
+        return self.exact.get(form) or self.compact.get(_compact(form)) or []
+
+
 class _Found(NamedTuple):
     key: str
     hit: Hit
@@ -385,7 +508,9 @@ class Matcher:
 
     The index holds every vocabulary skill and every term given; a term whose name is a
     vocabulary name or alias shares that skill's key (a role asking for "Postgres" and
-    one asking for "PostgreSQL" ask for the same thing).
+    one asking for "PostgreSQL" ask for the same thing). A term's aliases with a scope
+    (a role's own aliases) sit in a second index, read after the first, and credit
+    ``scoped_key(key, scope)``: the role's index lists those keys, no other role does.
     """
 
     def __init__(
@@ -401,34 +526,50 @@ class Matcher:
 
             vocabulary = load_vocabulary()
         self._policy = policy = FuzzyPolicy() if policy is None else policy
-        self._exact: dict[str, list[_Surface]] = {}
+        self._index = _Index()
+        self._scoped = _Index()
         self._keys: dict[str, str] = {}
         self._display: dict[str, str] = {}
         implies: dict[str, list[str]] = {}
+        # Too ambiguous to be anyone's alias (CV, EQ): alone they credit nothing.
+        ambiguous = frozenset(normalise(a) for a in vocabulary.ambiguous)
         for skill in vocabulary.skills:
             key = normalise(skill.name)
             self._display.setdefault(key, skill.name)
-            self._add(_Surface(skill.name, key, True))
+            self._index.add(_Surface(skill.name, key, True))
             for alias in skill.aliases:
-                self._add(_Surface(alias, key, False))
+                if normalise(alias) not in ambiguous:
+                    self._index.add(_Surface(alias, key, False))
             implies.setdefault(key, []).extend(normalise(n) for n in skill.implies)
-        self._compact = self._build_compact()
+        self._index.build()
+        scoped: list[tuple[str, str, str]] = []  # alias, key, scope
         for term in terms:
             key = self.key(term.name)
             self._display.setdefault(key, term.name)
             # A term named by another skill's alias ("Postgres") is an alias of that
             # skill: another role may call it "PostgreSQL", and the hit must read true
             # for both.
-            self._add(_Surface(term.name, key, normalise(term.name) == key))
+            self._index.add(_Surface(term.name, key, normalise(term.name) == key))
             for alias in term.aliases:
-                self._add(_Surface(alias, key, False))
-        self._compact = self._build_compact()
+                if normalise(alias) in ambiguous:
+                    continue
+                if term.scope:
+                    scoped.append((alias, key, term.scope))
+                else:
+                    self._index.add(_Surface(alias, key, False))
+        self._index.build()
+        for alias, key, scope in scoped:
+            # An alias the vocabulary already gives this skill adds nothing.
+            if {s.key for s in self._index.lookup(normalise(alias))} != {key}:
+                self._scoped.add(_Surface(alias, scoped_key(key, scope), False))
+        self._scoped.build()
         self._implies = {key: self._closure(key, implies) for key in implies}
         self._never = self._build_never(vocabulary.never_match)
+        self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
         self._fuzzy_forms: list[str] = []
         self._fuzzy_words: list[tuple[str, ...]] = []
         self._fuzzy_surfaces: list[list[_Surface]] = []
-        for form, surfaces in self._exact.items():
+        for form, surfaces in self._index.exact.items():
             words = _words(form)
             if len(_compact(form)) >= policy.min_length:
                 self._fuzzy_forms.append(" ".join(words))
@@ -439,21 +580,6 @@ class Matcher:
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
 
     # -- building
-
-    def _add(self, surface: _Surface) -> None:
-        form = normalise(surface.text)
-        if not form:
-            return
-        known = self._exact.setdefault(form, [])
-        if surface not in known:
-            known.append(surface)
-
-    def _build_compact(self) -> dict[str, list[_Surface]]:
-        compact: dict[str, list[_Surface]] = {}
-        for form, surfaces in self._exact.items():
-            compact.setdefault(_compact(form), []).extend(surfaces)
-        # A compact form shared by different skills says nothing: drop it.
-        return {c: s for c, s in compact.items() if len({x.key for x in s}) == 1}
 
     @staticmethod
     def _closure(key: str, implies: Mapping[str, list[str]]) -> tuple[str, ...]:
@@ -468,7 +594,7 @@ class Matcher:
 
     def _identities(self, name: str) -> set[str]:
         form = normalise(name)
-        return {form, *(s.key for s in self._lookup(form))}
+        return {form, *(s.key for s in self._index.lookup(form))}
 
     def _build_never(self, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
         never: set[frozenset[str]] = set()
@@ -481,17 +607,13 @@ class Matcher:
 
     # -- lookups
 
-    def _lookup(self, form: str) -> list[_Surface]:
-        if not form:
-            return []
-        return self._exact.get(form) or self._compact.get(_compact(form)) or []
-
-    def _lookup_variants(self, form: str) -> list[_Surface]:
-        found = self._lookup(form)
+    def _lookup_variants(self, form: str, index: _Index) -> list[_Surface]:
+        found = index.lookup(form)
         if not found:
-            bare = _without_qualifiers(form)
-            if bare and bare != form:
-                found = self._lookup(bare)
+            for variant in _variants(form):
+                found = index.lookup(variant)
+                if found:
+                    break
         return found
 
     def key(self, name: str) -> str:
@@ -499,7 +621,7 @@ class Matcher:
         cached = self._keys.get(name)
         if cached is None:
             form = normalise(name)
-            surfaces = self._lookup(form)
+            surfaces = self._index.lookup(form)
             named = [s for s in surfaces if s.is_name] or surfaces
             cached = named[0].key if named else form
             self._keys[name] = cached
@@ -507,27 +629,42 @@ class Matcher:
 
     def display_name(self, key: str) -> str:
         """How a key is written: its vocabulary name, or the first term name for it."""
+        key = base_key(key)
         return self._display.get(key, key)
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (normalised) is a word of some skill name or alias."""
+        return word in self._known_words
 
     # -- resolving
 
-    def _direct(self, part: str) -> list[_Found]:
+    def _direct(self, part: str, index: _Index) -> list[_Found]:
         form = normalise(part)
-        return [
+        found = [
             _Found(
                 s.key,
                 Hit("exact" if s.is_name else "alias", 100.0, part, "" if s.is_name else s.text),
-                frozenset((form, s.key)),
+                frozenset((form, base_key(s.key))),
             )
-            for s in self._lookup_variants(form)
+            for s in self._lookup_variants(form, index)
         ]
+        if found:
+            return found
+        tail = _TAIL.match(part.strip())
+        if tail is None:
+            return []
+        found = self._direct(tail.group(1), index)
+        if found and tail.group(2).lower() in _TAIL_NAMES_SKILLS:
+            for piece in split_compound(tail.group(3)):
+                found += self._direct(piece, index)
+        return found
 
-    def _bracketed(self, text: str) -> list[_Found]:
+    def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
         for piece in _bracketed_pieces(text):
             # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
             if len(_compact(normalise(piece))) > 1:
-                found.extend(self._direct(piece))
+                found.extend(self._direct(piece, index))
         return found
 
     def _fuzzy(self, part: str) -> list[_Found]:
@@ -544,7 +681,10 @@ class Matcher:
         return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
 
     def _typo_winner(self, form: str) -> tuple[_Surface, float] | None:
-        """The one skill `form` is a typo of, with its similarity, or None."""
+        """The one skill `form` is a typo of, with its similarity, or None.
+
+        A word that is itself a word of some skill's name is spelt as meant, never a
+        typo of another word: "Monitoring" (Model monitoring) is not "Mentoring"."""
         words = _words(form)
         query = " ".join(words)
         if len(_compact(form)) < self._policy.min_length:
@@ -561,7 +701,10 @@ class Matcher:
             score_cutoff=self._policy.max_total_edits,
             limit=None,
         ):
-            distance = typo_distance(words, self._fuzzy_words[index], self._policy)
+            known = self._fuzzy_words[index]
+            if any(a != b and a in self._known_words for a, b in zip(words, known, strict=False)):
+                continue
+            distance = typo_distance(words, known, self._policy)
             if distance is None:
                 continue
             score = float(fuzz.ratio(query, self._fuzzy_forms[index]))
@@ -574,31 +717,44 @@ class Matcher:
             return None  # nothing close, or two different skills equally close
         return winners[0]
 
+    def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
+        """What ``written`` names in ``index``: the whole string, else the skills after
+        a heading, else each piece of a list; typos only when ``typos``."""
+        found = self._direct(written, index)
+        if found:
+            return found + self._bracketed(written, index)
+        heading = _HEADING.match(written)
+        if heading is not None:
+            found = self._find(heading.group(2).strip(), index, typos)
+            if found:
+                return found
+        parts = split_compound(written)
+        if len(parts) > 1:
+            direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
+            # A part that is nobody's name may be a typo inside one multi-word skill
+            # ("Probablity and statistics") before it is a list with a typo in it.
+            if all(direct.values()) or not typos or not (found := self._fuzzy(written)):
+                for part, part_hits in direct.items():
+                    found += part_hits or (self._fuzzy(part) if typos else [])
+            return found
+        return (self._fuzzy(written) if typos else []) + self._bracketed(written, index)
+
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = text.strip()
-        found = self._direct(written)
-        if found:
-            found += self._bracketed(written)
-        else:
-            parts = split_compound(written)
-            if len(parts) > 1:
-                direct = {p: self._direct(p) + self._bracketed(p) for p in parts}
-                # A part that is nobody's name may be a typo inside one multi-word skill
-                # ("Probablity and statistics") before it is a list with a typo in it.
-                if all(direct.values()) or not (found := self._fuzzy(written)):
-                    for part, part_hits in direct.items():
-                        found += part_hits or self._fuzzy(part)
-            else:
-                found = self._fuzzy(written) + self._bracketed(written)
+        found = self._find(written, self._index, True)
+        if self._scoped.exact:
+            found += self._find(written, self._scoped, False)
         hits: dict[str, Hit] = {}
         for item in found:
             candidates = [(item.key, item.hit, item.origin)]
-            for implied in self._implies.get(item.key, ()):
-                via = self.display_name(item.key)
+            skill, _, scope = item.key.partition(SCOPE_SEPARATOR)
+            for implied in self._implies.get(skill, ()):
+                via = self.display_name(skill)
                 hit = Hit("implied", item.hit.score, item.hit.part, via)
-                candidates.append((implied, hit, item.origin | {item.key}))
+                candidates.append((scoped_key(implied, scope), hit, item.origin | {skill}))
             for key, hit, origin in candidates:
-                if any(frozenset((o, key)) in self._never for o in origin if o != key):
+                skill = base_key(key)
+                if any(frozenset((o, skill)) in self._never for o in origin if o != skill):
                     continue
                 current = hits.get(key)
                 if current is None or _better(hit, current):
@@ -606,17 +762,19 @@ class Matcher:
         return hits
 
     def resolve(self, user_skill: str) -> Mapping[str, Hit]:
-        """Canonical key -> the best Hit for every skill this string credits."""
+        """Canonical key -> the best Hit for every skill this string credits. A key
+        credited through a role's own alias is scoped (see ``scoped_key``)."""
         resolved = self._resolved.get(user_skill)
         if resolved is None:
             resolved = MappingProxyType(self._resolve_uncached(user_skill))
             self._resolved[user_skill] = resolved
         return resolved
 
-    def match(self, user_skill: str, term_name: str) -> Hit | None:
-        """How ``user_skill`` reaches ``term_name``, or None."""
+    def match(self, user_skill: str, term_name: str, scope: str = "") -> Hit | None:
+        """How ``user_skill`` reaches ``term_name`` (in role ``scope``), or None."""
         key = self.key(term_name)
-        hit = self.resolve(user_skill).get(key)
+        resolved = self.resolve(user_skill)
+        hit = resolved.get(key) or (resolved.get(scoped_key(key, scope)) if scope else None)
         if hit is None and key not in self._display:
             # A term the matcher was not built with: only the exact layer applies.
             written = user_skill.strip()
