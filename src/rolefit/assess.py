@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from rolefit import __version__, packaged
 from rolefit.checks import suggestion
 from rolefit.errors import RolefitError
-from rolefit.model import Profile, Role, role_key
+from rolefit.model import Profile, Role
 from rolefit.options import DEFAULT_STEPS
 from rolefit.plan import Plan, build_plan
 from rolefit.roles import builtin_roles
@@ -18,6 +18,7 @@ from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profil
 
 if TYPE_CHECKING:
     from rolefit.matching import Matcher
+    from rolefit.vocabulary import Vocabulary
 
 DetailReason = Literal["target", "best fit"]
 
@@ -31,20 +32,26 @@ class Assessment:
     plan: Plan
 
 
-def build_matcher(roles: Iterable[Role]) -> Matcher:
-    """One matcher for every requirement of every role in the run; role-file
-    aliases of the same skill are merged."""
+def build_matcher(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> Matcher:
+    """One matcher for every requirement of every role in the run. A role file's
+    aliases credit that role only: a custom role never changes another's scores."""
     from rolefit.matching import Matcher, Term
 
-    names: dict[str, str] = {}
-    aliases: dict[str, list[str]] = {}
-    for role in roles:
-        for requirement in role.requirements:
-            key = role_key(requirement.name)
-            names.setdefault(key, requirement.name)
-            merged = aliases.setdefault(key, [])
-            merged.extend(a for a in requirement.aliases if a not in merged)
-    return Matcher(Term(names[key], tuple(aliases[key])) for key in names)
+    return Matcher(
+        (Term(r.name, r.aliases, scope=role.id) for role in roles for r in role.requirements),
+        vocabulary,
+    )
+
+
+def index_role(role: Role, matcher: Matcher) -> RoleIndex:
+    """A role's index, also under the scoped keys its own aliases credit."""
+    from rolefit.matching import scoped_key
+
+    index = RoleIndex(role, matcher)
+    if matcher.has_scope(role.id):
+        for key, positions in list(index.positions.items()):
+            index.positions[scoped_key(key, role.id)] = positions
+    return index
 
 
 def check_target(profile: Profile, ids: Sequence[str]) -> None:
@@ -57,20 +64,21 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 3)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 4)  # rolefit version, format
 
 
-def index_roles(roles: Iterable[Role]) -> tuple[Matcher, RoleSet]:
+def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> tuple[Matcher, RoleSet]:
     """What a run prepares once, whatever the number of people it scores: for the
-    built-in roles, the copy the wheel ships (see compile_prepared)."""
+    built-in roles and the shipped vocabulary, the copy the wheel ships (see
+    compile_prepared)."""
     roles = list(roles)
     builtin = builtin_roles()
-    if len(roles) == len(builtin) and all(a is b for a, b in zip(roles, builtin, strict=True)):
+    if vocabulary is None and len(roles) == len(builtin) and all(a is b for a, b in zip(roles, builtin, strict=True)):
         prepared = load_prepared(packaged.read(PREPARED))
         if prepared is not None:
             return prepared
-    matcher = build_matcher(roles)
-    return matcher, RoleSet(RoleIndex(role, matcher) for role in roles)
+    matcher = build_matcher(roles, vocabulary)
+    return matcher, RoleSet(index_role(role, matcher) for role in roles)
 
 
 def compile_prepared(roles: Sequence[Role]) -> bytes:
@@ -79,7 +87,7 @@ def compile_prepared(roles: Sequence[Role]) -> bytes:
     ships them for the built-in roles. Only this file, inside the installed
     package and stamped with the version that wrote it, is ever unpickled."""
     matcher = build_matcher(roles)
-    return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(RoleIndex(r, matcher) for r in roles)), protocol=4)
+    return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(index_role(r, matcher) for r in roles)), protocol=4)
 
 
 def load_prepared(data: bytes | None) -> tuple[Matcher, RoleSet] | None:

@@ -56,6 +56,17 @@ Output = Annotated[
     Optional[Path],  # noqa: UP045
     typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
 ]
+VocabularyFile = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--vocabulary",
+        help="Your own vocabulary file (YAML or JSON, the shape of the shipped one): more skills, aliases and"
+        " implications for every role. Default: `vocabulary` under [tool.rolefit] in a pyproject.toml, or in a"
+        " rolefit.toml, found upward from the current folder.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 
 
@@ -161,6 +172,7 @@ def assess(
     steps: Annotated[
         int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
     ] = DEFAULT_STEPS,
+    vocabulary: VocabularyFile = None,
     color: Color = ColorOption.auto,
 ) -> None:
     """Match a skills file against the roles: fit, coverage per category, gaps, and a learning plan.
@@ -175,6 +187,7 @@ def assess(
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
     from rolefit.roles import select_roles
+    from rolefit.vocabulary import user_vocabulary
 
     with _expected_errors():
         if file == "-":
@@ -186,7 +199,7 @@ def assess(
             profile = load_profile(Path(file))
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, [r.id for r in catalogue])
-        matcher, indexes = index_roles(roles)
+        matcher, indexes = index_roles(roles, user_vocabulary(vocabulary))
         assessment = run_assessment(profile, indexes, matcher, steps or None)
         style = _style(color, output)
         emit(render_report(format, assessment, style), output)
@@ -221,6 +234,7 @@ def batch(
         typer.Option("--fail-under", min=0, max=100, help="Exit 1 when any learner's fit is below this."),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
+    vocabulary: VocabularyFile = None,
     color: Color = ColorOption.auto,
 ) -> None:
     """Score a whole cohort: every learner's fit and top gaps, and the gaps most common across the cohort.
@@ -235,11 +249,12 @@ def batch(
     from rolefit.output import open_output
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
+    from rolefit.vocabulary import user_vocabulary
 
     with _expected_errors():
         catalogue, roles = select_roles(role or [], roles_dir)
         files, missing = discover(paths)
-        prepared = index_roles(roles)
+        prepared = index_roles(roles, user_vocabulary(vocabulary))
         indexes = prepared[1]
         style = _style(color, output)
         scored = failed = below = 0

@@ -319,10 +319,6 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_LEADING_QUALIFIER = re.compile(rf"^(?:(?:{_alternation(_LEADING_QUALIFIERS)})\s+)+")
-_TRAILING_QUALIFIER = re.compile(rf"(?:\s+(?:{_alternation(_TRAILING_QUALIFIERS)}))+$")
-
-
 # --- abbreviations and spelling -------------------------------------------------------
 
 # Shortened words of skills lists, each with one reading there: "eval metrics",
@@ -352,17 +348,28 @@ def _expanded(normalised: str) -> str:
     return text
 
 
+_ONE_LEADING = re.compile(rf"^(?:{_alternation(_LEADING_QUALIFIERS)})\s+")
+_ONE_TRAILING = re.compile(rf"\s+(?:{_alternation(_TRAILING_QUALIFIERS)})$")
+
+
+def _peel(form: str, pattern: re.Pattern[str]) -> list[str]:
+    """``form``, then without one qualifier, then without two, ..."""
+    peeled = [form]
+    while (shorter := pattern.sub("", peeled[-1], count=1).strip()) and shorter != peeled[-1]:
+        peeled.append(shorter)
+    return peeled
+
+
 def _unqualified(form: str) -> Iterator[str]:
-    """``form`` without the words before it, after it, then both (end-to-end ML
-    pipelines: ML pipelines before ML)."""
-    leading = _LEADING_QUALIFIER.sub("", form).strip()
-    trailing = _TRAILING_QUALIFIER.sub("", form).strip()
-    both = _TRAILING_QUALIFIER.sub("", leading).strip()
-    seen = {form, ""}
-    for bare in (leading, trailing, both):
-        if bare not in seen:
-            seen.add(bare)
-            yield bare
+    """``form`` without qualifier words around it, one word at a time, fewest leading
+    words first: "machine learning pipeline development" is ML pipelines before
+    Machine learning, "end-to-end ML pipelines" ML pipelines before ML."""
+    seen = {form}
+    for lead in _peel(form, _ONE_LEADING):
+        for bare in _peel(lead, _ONE_TRAILING):
+            if bare not in seen:
+                seen.add(bare)
+                yield bare
 
 
 def _variants(form: str) -> Iterator[str]:
@@ -558,11 +565,14 @@ class Matcher:
                 else:
                     self._index.add(_Surface(alias, key, False))
         self._index.build()
+        scopes: set[str] = set()
         for alias, key, scope in scoped:
             # An alias the vocabulary already gives this skill adds nothing.
             if {s.key for s in self._index.lookup(normalise(alias))} != {key}:
                 self._scoped.add(_Surface(alias, scoped_key(key, scope), False))
+                scopes.add(scope)
         self._scoped.build()
+        self._scopes = frozenset(scopes)
         self._implies = {key: self._closure(key, implies) for key in implies}
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
@@ -631,6 +641,10 @@ class Matcher:
         """How a key is written: its vocabulary name, or the first term name for it."""
         key = base_key(key)
         return self._display.get(key, key)
+
+    def has_scope(self, scope: str) -> bool:
+        """Whether some term of role ``scope`` brought aliases of its own."""
+        return scope in self._scopes
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (normalised) is a word of some skill name or alias."""

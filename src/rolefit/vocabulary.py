@@ -228,26 +228,34 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
 CONFIG_FILES = ("rolefit.toml", "pyproject.toml")
 
 
-def configured_vocabulary(start: Path) -> Path | None:
-    """The vocabulary file named by the nearest ``rolefit.toml`` (``vocabulary = ...``,
-    at the top or under ``[tool.rolefit]``) or ``pyproject.toml`` (under
-    ``[tool.rolefit]``) in ``start`` or a folder above it, relative to that file."""
+def _read_toml(text: str, where: str) -> dict[str, Any]:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
+    try:
+        data: dict[str, Any] = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RolefitError.at(where, str(exc)) from None
+    return data
 
+
+def configured_vocabulary(start: Path) -> Path | None:
+    """The vocabulary file named by the nearest ``rolefit.toml`` (``vocabulary = ...``,
+    at the top or under ``[tool.rolefit]``) or ``pyproject.toml`` (under
+    ``[tool.rolefit]``) in ``start`` or a folder above it, relative to that file."""
     for folder in (start, *start.parents):
         for name in CONFIG_FILES:
             config = folder / name
             if not config.is_file():
                 continue
             try:
-                data = tomllib.loads(config.read_text(encoding="utf-8"))
+                text = config.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise RolefitError.at(str(config), f"cannot read: {exc}") from None
-            except tomllib.TOMLDecodeError as exc:
-                raise RolefitError.at(str(config), str(exc)) from None
+            if name == "pyproject.toml" and "rolefit" not in text:
+                continue  # most projects' pyproject.toml: not worth parsing
+            data = _read_toml(text, str(config))
             tool = data.get("tool", {}).get("rolefit") if isinstance(data.get("tool"), dict) else None
             section = tool if isinstance(tool, dict) else (data if name == "rolefit.toml" else None)
             if section is None or "vocabulary" not in section:
