@@ -11,10 +11,12 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rolefit.assess import assess, index_roles
 from rolefit.errors import RolefitError
-from rolefit.matching import Matcher, Term, base_key, normalise
+from rolefit.matching import SCOPE_SEPARATOR, Matcher, Term, base_key, normalise
 from rolefit.profiles import parse_profile
 from rolefit.roles import builtin_roles, parse_role
 from rolefit.vocabulary import (
@@ -369,3 +371,29 @@ def test_precision_and_recall_on_public_skills_lists() -> None:
     assert tp + fn >= 150
     assert tp / (tp + fp) >= 0.99, wrong
     assert tp / (tp + fn) >= 0.95, wrong
+
+
+_WORDS = sorted({w for s in load_vocabulary().skills[:300] for t in (s.name, *s.aliases) for w in t.split()})
+
+
+@lru_cache(maxsize=1)
+def _scoped_pair() -> tuple[Matcher, Matcher]:
+    terms = [Term("Supervised learning"), Term("Statistics"), Term("Python")]
+    scoped = [
+        Term("Supervised learning", ("xgboost", "boosted trees", "python"), scope="ds"),
+        Term("Statistics", ("sums", "r"), scope="ds"),
+        Term("Python"),
+    ]
+    return Matcher(terms), Matcher(scoped)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_WORDS, "xgboost", "boosted trees", "sums", ",", "/", "for"]), min_size=1, max_size=4)
+)
+def test_scoped_aliases_add_scoped_keys_only(words: list[str]) -> None:
+    """Whatever the string, a role's own aliases change nothing outside that role."""
+    text = " ".join(words)
+    plain, scoped = _scoped_pair()
+    unscoped = {k: h for k, h in scoped.resolve(text).items() if SCOPE_SEPARATOR not in k}
+    assert unscoped == dict(plain.resolve(text))

@@ -6,16 +6,27 @@ themselves.
    folded to ASCII, parenthesised qualifiers and versions removed. ``+``, ``#`` and ``.``
    are kept: ``C``, ``C++`` and ``C#`` stay three skills, ``.NET`` stays ``.net``.
 2. exact and alias lookup of the whole string against every skill name and alias (the
-   shipped vocabulary plus the terms and their role-file aliases), first as normalised,
+   vocabulary, the user's vocabulary if any, and the terms), first as normalised,
    then with spaces, hyphens and dots inside words ignored (``scikit learn``,
-   ``Py Torch``, ``NodeJS``), then without proficiency words (``Advanced SQL``,
-   ``Python programming``).
-3. compound entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up;
-   a whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole.
+   ``scikitlearn``, ``NodeJS``), then without the words around a skill, one at a time
+   (``Advanced SQL``, ``Python programming``, ``technical leadership``, ``data leakage
+   detection``), then with abbreviated words written out and British spellings made
+   American (``eval metrics``, ``cloud cost mgmt``, ``stat. learning``,
+   ``optimisation``); then a skill with what it is for or where (``CI/CD for ML``,
+   ``presenting at conferences``) or with what (``Deep learning with PyTorch``: both).
+3. a heading before a list (``Databases: MySQL``) is not itself credited; compound
+   entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
+   whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole.
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
-   ``typo_distance`` for what counts as a typo.
+   ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
+   name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
 5. implication: a skill found by any layer also credits the skills the vocabulary says
-   it implies (``Keras Tuner`` -> ``Keras``), reported as ``implied``.
+   it implies (``Keras Tuner`` -> ``Keras``, ``Airflow`` -> ``Data pipelines``),
+   reported as ``implied``.
+
+A role file's own aliases sit in a second index, read after the first for every
+string, and credit the role's requirement under a scoped key (``scoped_key``) that only
+that role's index lists: a custom role never changes another role's scores.
 
 Resolving a string never depends on which requirement is asked about, so a cohort
 resolves each distinct string once (``Matcher.resolve`` is memoised).
@@ -46,9 +57,10 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (757 skills; at the defaults: pairs 1.000/0.993, 8 look-alikes, one slip 0.791/0.002,
-    two slips 0.595/0.000). The labelled pairs barely separate the settings; (b) and (c)
-    do.
+    (762 skills; at the defaults: pairs 1.000/0.993, 8 look-alikes, one slip 0.800/0.002,
+    two slips 0.593/0.003). The labelled pairs barely separate the settings; (b) and (c)
+    do. Beyond these settings, the Matcher refuses a candidate when a typed word that
+    differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
     """
 
     # Strings shorter than this (spaces and hyphens ignored) never fuzzy match. 4 would
