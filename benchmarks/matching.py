@@ -218,7 +218,7 @@ def report_wild() -> None:
     matcher = Matcher([])
     print("skills lists from public sources (tests/data/matching_wild_*.csv)")
     print(f"{'part':<14}{'strings':>8}{'precision':>11}{'recall':>8}{'TP':>6}{'FP':>5}{'FN':>5}{'TN':>5}")
-    misses = []
+    misses: list[str] = []
     for part, path in WILD.items():
         result, strings, wrong = wild_score(path, matcher)
         print(
