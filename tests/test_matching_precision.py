@@ -73,6 +73,13 @@ READ_AS = {
         ("CI/CD for ML", "Continuous integration and delivery"),
     ],
     "heading": [("Databases: MySQL", "MySQL"), ("Tools: Google Colab", "Google Colab")],
+    "list": [("GitHub, Travis CI, and Docker", "Docker"), ("Python or R", "R"), ("\\LaTeX", "LaTeX")],
+    "descriptive words": [
+        ("effective communication", "Communication"),
+        ("A passion for reinforcement learning", "Reinforcement learning"),
+        ("Kubernetes infrastructure", "Kubernetes"),
+        ("Airflow DAGs", "Apache Airflow"),
+    ],
     "everyday name": [
         ("publications", "Academic publishing"),
         ("continuous delivery", "Continuous integration and delivery"),

@@ -165,7 +165,7 @@ _VERSION_TOKEN = re.compile(
 _GLUED_VERSION = re.compile(r"(?<=[a-z]{4})v?\d+(?:\.\d+)*(?:\.x)?\+?$")
 _GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
 _LETTER = re.compile(r"[^\W\d_]")
-_LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"]+")
+_LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"\\]+")  # and TeX's backslash (\\LaTeX)
 _TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
 
 
@@ -265,8 +265,9 @@ def _words(normalised: str) -> tuple[str, ...]:
 # --- compound entries -----------------------------------------------------------------
 
 _SEPARATORS = re.compile(
-    r"\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
-    r"|\s+(?:\+|&|and|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, SQL - advanced
+    r"\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
+    r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
 )
@@ -315,7 +316,9 @@ _LEADING_QUALIFIERS = (
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
-    "scalable", "modern", "practical", "core", "classical",
+    "scalable", "modern", "practical", "core", "classical", "effective", "foundational",
+    "a passion for", "passion for", "passionate about", "interest in", "exposure to",
+    "tools like", "such as", "including",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -323,7 +326,8 @@ _TRAILING_QUALIFIERS = (
     "ecosystem", "expertise", "proficiency", "knowledge", "engineer", "engineering",
     "pipeline", "pipelines", "version control",
     "detection", "prevention", "strategy", "strategies", "concepts", "principles",
-    "techniques", "practices", "best practices", "tools", "tooling",
+    "techniques", "practices", "best practices", "tools", "tooling", "governance",
+    "infrastructure", "dag", "dags",
 )  # fmt: skip
 
 
