@@ -39,6 +39,7 @@ PAIRS = DATA / "matching_pairs.csv"
 WILD = {
     "development": DATA / "matching_wild_dev.csv",
     "spent 1st held-aside": DATA / "matching_wild_heldout_1.csv",  # measured once, then tuned on
+    "spent 2nd held-aside": DATA / "matching_wild_heldout_2.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 
