@@ -73,12 +73,21 @@ READ_AS = {
         ("CI/CD for ML", "Continuous integration and delivery"),
     ],
     "heading": [("Databases: MySQL", "MySQL"), ("Tools: Google Colab", "Google Colab")],
-    "list": [("GitHub, Travis CI, and Docker", "Docker"), ("Python or R", "R"), ("\\LaTeX", "LaTeX")],
+    "list": [
+        ("GitHub, Travis CI, and Docker", "Docker"),
+        ("Python or R", "R"),
+        ("\\LaTeX", "LaTeX"),
+        ("Docker, Terraform, CI/CD", "Continuous integration and delivery"),
+        ("MLOps (CI/CD, containers)", "Continuous integration and delivery"),
+        ("Automate data flows with CI/CD", "Continuous integration and delivery"),
+    ],
     "descriptive words": [
         ("effective communication", "Communication"),
         ("A passion for reinforcement learning", "Reinforcement learning"),
         ("Kubernetes infrastructure", "Kubernetes"),
         ("Airflow DAGs", "Apache Airflow"),
+        ("building data pipelines", "Data pipelines"),
+        ("TensorRT optimization", "TensorRT"),
     ],
     "everyday name": [
         ("publications", "Academic publishing"),

@@ -275,9 +275,10 @@ _OPENING = "([{"
 _CLOSING = ")]}"
 
 
-def split_compound(text: str) -> tuple[str, ...]:
+def split_compound(text: str, *, slashes: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
-    full-width separators count). Separators inside brackets do not split."""
+    full-width separators count). Separators inside brackets do not split; nor do
+    slashes unless ``slashes``."""
     text = unicodedata.normalize("NFKC", text)
     depth_at: list[int] = []
     depth = 0
@@ -290,6 +291,8 @@ def split_compound(text: str) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for separator in _SEPARATORS.finditer(text):
+        if not slashes and separator.group().strip() == "/":
+            continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
             start = separator.end()
@@ -297,10 +300,10 @@ def split_compound(text: str) -> tuple[str, ...]:
     return tuple(p for p in (piece.strip() for piece in pieces) if p)
 
 
-def _bracketed_pieces(text: str) -> tuple[str, ...]:
-    """Skills listed in brackets after the main one: "Python (pandas, NumPy)"."""
+def _bracketed_lists(text: str) -> tuple[str, ...]:
+    """What brackets after the main skill hold: "Python (pandas, NumPy)"."""
     text = unicodedata.normalize("NFKC", text)
-    return tuple(piece for inner in _BRACKETED.findall(text) for piece in split_compound(inner[1:-1]))
+    return tuple(inner[1:-1] for inner in _BRACKETED.findall(text))
 
 
 # --- proficiency words ----------------------------------------------------------------
@@ -318,7 +321,11 @@ _LEADING_QUALIFIERS = (
     "end to end", "production", "production-grade", "large-scale", "large scale",
     "scalable", "modern", "practical", "core", "classical", "effective", "foundational",
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
-    "tools like", "such as", "including",
+    "tools like", "such as", "including", "cross-functional", "fine-tuned", "pretrained",
+    "pre-trained",
+    # what someone does with a skill: "building data pipelines", "optimizing ETL"
+    "building", "designing", "developing", "implementing", "optimizing", "optimising",
+    "maintaining", "automating", "applying",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -327,7 +334,8 @@ _TRAILING_QUALIFIERS = (
     "pipeline", "pipelines", "version control",
     "detection", "prevention", "strategy", "strategies", "concepts", "principles",
     "techniques", "practices", "best practices", "tools", "tooling", "governance",
-    "infrastructure", "dag", "dags",
+    "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
+    "optimization", "optimisation", "conversion",
 )  # fmt: skip
 
 
@@ -405,6 +413,7 @@ _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # "in" they may name a skill too.
 _TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in)\s+(.+)$", re.IGNORECASE)
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
+_TAIL_TOOLS = frozenset(("with", "using", "via"))
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -684,14 +693,16 @@ class Matcher:
         if tail is None:
             return []
         found = self._direct(tail.group(1), index)
-        if found and tail.group(2).lower() in _TAIL_NAMES_SKILLS:
-            for piece in split_compound(tail.group(3)):
+        preposition = tail.group(2).lower()
+        # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
+        if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
+            for piece in self._pieces(tail.group(3), index):
                 found += self._direct(piece, index)
         return found
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
-        for piece in _bracketed_pieces(text):
+        for piece in (p for inner in _bracketed_lists(text) for p in self._pieces(inner, index)):
             # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
             if len(_compact(normalise(piece))) > 1:
                 found.extend(self._direct(piece, index))
@@ -747,6 +758,15 @@ class Matcher:
             return None  # nothing close, or two different skills equally close
         return winners[0]
 
+    def _pieces(self, text: str, index: _Index) -> tuple[str, ...]:
+        """The pieces of a list; a piece joined by slashes that names one skill whole
+        stays whole: "Docker, Terraform, CI/CD"."""
+        pieces: list[str] = []
+        for coarse in split_compound(text, slashes=False):
+            fine = split_compound(coarse)
+            pieces.extend((coarse,) if len(fine) == 1 or self._direct(coarse, index) else fine)
+        return tuple(pieces)
+
     def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
         """What ``written`` names in ``index``: the whole string, else the skills after
         a heading, else each piece of a list; typos only when ``typos``."""
@@ -758,7 +778,7 @@ class Matcher:
             found = self._find(heading.group(2).strip(), index, typos)
             if found:
                 return found
-        parts = split_compound(written)
+        parts = self._pieces(written, index)
         if len(parts) > 1:
             direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
             # A part that is nobody's name may be a typo inside one multi-word skill
