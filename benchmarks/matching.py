@@ -40,6 +40,7 @@ WILD = {
     "development": DATA / "matching_wild_dev.csv",
     "spent 1st held-aside": DATA / "matching_wild_heldout_1.csv",  # measured once, then tuned on
     "spent 2nd held-aside": DATA / "matching_wild_heldout_2.csv",
+    "spent 3rd held-aside": DATA / "matching_wild_heldout_3.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 
