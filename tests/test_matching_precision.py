@@ -79,6 +79,8 @@ READ_AS = {
         ("\\LaTeX", "LaTeX"),
         ("Docker, Terraform, CI/CD", "Continuous integration and delivery"),
         ("MLOps (CI/CD, containers)", "Continuous integration and delivery"),
+        ("Git, MLflow, Weights & Biases", "Weights & Biases"),
+        ("R and SQL, Python", "SQL"),
         ("Automate data flows with CI/CD", "Continuous integration and delivery"),
     ],
     "descriptive words": [

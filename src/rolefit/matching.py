@@ -275,10 +275,13 @@ _OPENING = "([{"
 _CLOSING = ")]}"
 
 
-def split_compound(text: str, *, slashes: bool = True) -> tuple[str, ...]:
+_FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014"))
+
+
+def split_compound(text: str, *, fine: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
-    full-width separators count). Separators inside brackets do not split; nor do
-    slashes unless ``slashes``."""
+    full-width separators count). Separators inside brackets do not split; nor do the
+    ones that also join names (/, &, and, +, or, dashes) unless ``fine``."""
     text = unicodedata.normalize("NFKC", text)
     depth_at: list[int] = []
     depth = 0
@@ -291,7 +294,7 @@ def split_compound(text: str, *, slashes: bool = True) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for separator in _SEPARATORS.finditer(text):
-        if not slashes and separator.group().strip() == "/":
+        if not fine and separator.group().strip().lower() in _FINE_SEPARATORS:
             continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
@@ -335,7 +338,9 @@ _TRAILING_QUALIFIERS = (
     "detection", "prevention", "strategy", "strategies", "concepts", "principles",
     "techniques", "practices", "best practices", "tools", "tooling", "governance",
     "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
-    "optimization", "optimisation", "conversion",
+    "optimization", "optimisation", "conversion", "cluster", "clusters",
+    # job-ad words
+    "preferred", "required", "a plus", "is a plus", "nice to have",
 )  # fmt: skip
 
 
@@ -759,10 +764,10 @@ class Matcher:
         return winners[0]
 
     def _pieces(self, text: str, index: _Index) -> tuple[str, ...]:
-        """The pieces of a list; a piece joined by slashes that names one skill whole
-        stays whole: "Docker, Terraform, CI/CD"."""
+        """The pieces of a list; a piece that names one skill whole though a slash, "&"
+        or "and" joins it stays whole: "Docker, Terraform, CI/CD", "Git, Weights & Biases"."""
         pieces: list[str] = []
-        for coarse in split_compound(text, slashes=False):
+        for coarse in split_compound(text, fine=False):
             fine = split_compound(coarse)
             pieces.extend((coarse,) if len(fine) == 1 or self._direct(coarse, index) else fine)
         return tuple(pieces)
