@@ -41,6 +41,7 @@ WILD = {
     "spent 1st held-aside": DATA / "matching_wild_heldout_1.csv",  # measured once, then tuned on
     "spent 2nd held-aside": DATA / "matching_wild_heldout_2.csv",
     "spent 3rd held-aside": DATA / "matching_wild_heldout_3.csv",
+    "spent 4th held-aside": DATA / "matching_wild_heldout_4.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 

@@ -90,6 +90,16 @@ READ_AS = {
         ("Airflow DAGs", "Apache Airflow"),
         ("building data pipelines", "Data pipelines"),
         ("TensorRT optimization", "TensorRT"),
+        ("RAG architecture", "Retrieval-augmented generation"),
+    ],
+    "word form": [
+        ("Benchmark design", "Benchmarking"),
+        ("Embedding pipelines", "Embeddings"),
+        ("prompt templates", "Prompt engineering"),
+    ],
+    "named suffix": [
+        ("Automated data pipelines", "Data pipelines"),
+        ("Data-driven decision making", "Decision making"),
     ],
     "everyday name": [
         ("publications", "Academic publishing"),
@@ -143,6 +153,9 @@ NEVER = [
     ("Deep learning for NLP", "Natural language processing"),  # what it is for is not claimed
     ("Statistics: Python", "Statistics"),  # a heading is not a skill
     ("Marketing", "Mentoring"),
+    ("non linear regression", "Linear regression"),  # a negation is not a qualifier
+    ("Memory optimization", "Optimization"),
+    ("novel algorithms", "Algorithms"),
 ]
 
 

@@ -338,7 +338,8 @@ _TRAILING_QUALIFIERS = (
     "detection", "prevention", "strategy", "strategies", "concepts", "principles",
     "techniques", "practices", "best practices", "tools", "tooling", "governance",
     "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
-    "optimization", "optimisation", "conversion", "cluster", "clusters",
+    "optimization", "optimisation", "conversion", "cluster", "clusters", "architecture",
+    "design", "frameworks", "implementation", "templates", "template",
     # job-ad words
     "preferred", "required", "a plus", "is a plus", "nice to have",
 )  # fmt: skip
@@ -401,13 +402,53 @@ def _unqualified(form: str) -> Iterator[str]:
                 yield bare
 
 
+def _word_forms(form: str) -> Iterator[str]:
+    """``form`` with its last word in another form: plural or singular, the activity
+    or the thing (Embedding/Embeddings, Benchmark/Benchmarking, prompt/prompting)."""
+    head, _, last = form.rpartition(" ")
+    if len(last) < 4 or not last.isalpha():
+        return
+    prefix = f"{head} " if head else ""
+    stems = [last[:-1]] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
+    if last.endswith("ing") and len(last) > 6:
+        stems += [last[:-3], last[:-3] + "e"]
+    else:
+        stems.append((last[:-1] if last.endswith("e") else last) + "ing")
+    for stem in stems:
+        yield prefix + stem
+
+
+# Words that turn what follows into its opposite: "non linear regression" is not
+# linear regression.
+_NEGATIONS = frozenset(("non", "not", "no", "un", "anti", "without"))
+
+
+def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
+    """(the words before, the last two or three words) of a longer name, when one or
+    two words come before them: "automated data pipelines", "data-driven decision
+    making"."""
+    words = form.split(" ")
+    for size in (3, 2):
+        lead = words[: len(words) - size]
+        if len(words) > size and len(lead) <= 2 and not _NEGATIONS & set(lead):
+            yield " ".join(lead), " ".join(words[len(words) - size :])
+
+
+# A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
+_LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
+
+
 def _variants(form: str) -> Iterator[str]:
     """Other readings of a normalised name, most literal first."""
-    yield from _unqualified(form)
+    readings = [*_unqualified(form)]
     expanded = _expanded(form)
     if expanded != form:
-        yield expanded
-        yield from _unqualified(expanded)
+        readings += [expanded, *_unqualified(expanded)]
+    yield from readings
+    if _LISTED.search(form):
+        return
+    for reading in (form, *readings):
+        yield from _word_forms(reading)
 
 
 # "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
@@ -649,12 +690,20 @@ class Matcher:
 
     def _lookup_variants(self, form: str, index: _Index) -> list[_Surface]:
         found = index.lookup(form)
-        if not found:
-            for variant in _variants(form):
-                found = index.lookup(variant)
-                if found:
-                    break
-        return found
+        if found:
+            return found
+        for variant in _variants(form):
+            found = index.lookup(variant)
+            if found:
+                return found
+        if _LISTED.search(form):
+            return []
+        for reading in (form, *_unqualified(form)):
+            for lead, suffix in _named_suffixes(reading):
+                # "debugging ML systems": the words before are the skill, not a qualifier.
+                if not self._index.lookup(lead) and (found := index.lookup(suffix)):
+                    return found
+        return []
 
     def key(self, name: str) -> str:
         """The canonical key of a term name (its vocabulary skill's, if it has one)."""
