@@ -12,11 +12,15 @@ themselves.
    (``Advanced SQL``, ``Python programming``, ``technical leadership``, ``data leakage
    detection``), then with abbreviated words written out and British spellings made
    American (``eval metrics``, ``cloud cost mgmt``, ``stat. learning``,
-   ``optimisation``); then a skill with what it is for or where (``CI/CD for ML``,
-   ``presenting at conferences``) or with what (``Deep learning with PyTorch``: both).
+   ``optimisation``), then with the last word in another form (``Benchmark
+   design``, ``prompt templates``), then a two- or three-word name after one or two
+   words that are no skill (``automated data pipelines``); then a skill with what
+   it is for or where (``CI/CD for ML``, ``presenting at conferences``) or with what
+   (``Deep learning with PyTorch``: both).
 3. a heading before a list (``Databases: MySQL``) is not itself credited; compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
-   whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole.
+   whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole,
+   also inside a list (``Docker, CI/CD``, ``Git, Weights & Biases``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
    name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
