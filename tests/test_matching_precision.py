@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from rolefit.assess import assess, index_roles
 from rolefit.errors import RolefitError
 from rolefit.matching import SCOPE_SEPARATOR, Matcher, Term, base_key, normalise
+from rolefit.model import Role
 from rolefit.profiles import parse_profile
 from rolefit.roles import builtin_roles, parse_role
 from rolefit.vocabulary import (
@@ -264,7 +265,7 @@ PROFILES = [
 ]
 
 
-def _fits(roles: list, text: str) -> dict[str, float]:  # type: ignore[type-arg]
+def _fits(roles: list[Role], text: str) -> dict[str, float]:
     matcher, indexes = index_roles(roles)
     result = assess(parse_profile(text, "profile.yaml"), indexes, matcher)
     return {r.role.id: r.fit for r in result.ranking}
@@ -282,8 +283,10 @@ def test_a_custom_roles_aliases_credit_that_role() -> None:
     custom = parse_role(CUSTOM_ROLE, "data-scientist.yaml")
     fits = _fits([*builtin_roles(), custom], PROFILES[0])
     assert fits[custom.id] == pytest.approx(100.0)
-    built = Matcher([Term("Supervised learning", ("xgboost",), scope="ds"), Term("Python")])
+    built = Matcher([Term("Supervised learning", ("xgboost", "tree boosting management"), scope="ds"), Term("Python")])
     assert built.match("xgboost", "Supervised learning", scope="ds") is not None
+    assert built.match("tree boosting mgmt", "Supervised learning", scope="ds") is not None
+    assert built.match("treeboosting management", "Supervised learning", scope="ds") is not None
     assert built.match("xgboost", "Supervised learning") is None
     assert built.match("xgboost", "Supervised learning", scope="other") is None
 

@@ -260,6 +260,7 @@ def _compact(normalised: str) -> str:
 
 
 _WORD_SPLIT = re.compile(r"[\s\-_/]+")
+_WORD = re.compile(r"[^\s\-_/,;:&+|()\[\]{}]+")
 
 
 def _words(normalised: str) -> tuple[str, ...]:
@@ -648,6 +649,8 @@ class Matcher:
                 scopes.add(scope)
         self._scoped.build()
         self._scopes = frozenset(scopes)
+        # Words of the role-scoped aliases: a string with none of them skips that index.
+        self._scoped_words = frozenset(w for form in self._scoped.exact for w in (*_words(form), _compact(form)))
         self._implies = {key: self._closure(key, implies) for key in implies}
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
@@ -847,10 +850,17 @@ class Matcher:
             return found
         return (self._fuzzy(written) if typos else []) + self._bracketed(written, index)
 
+    def _may_name_scoped(self, written: str) -> bool:
+        """Whether ``written`` shares a word with some role's own alias (as written,
+        abbreviations written out, or run together)."""
+        form = normalise(written)
+        words = {_compact(form), *_WORD.findall(form), *_WORD.findall(_expanded(form))}
+        return not words.isdisjoint(self._scoped_words)
+
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = text.strip()
         found = self._find(written, self._index, True)
-        if self._scoped.exact:
+        if self._scoped_words and self._may_name_scoped(written):
             found += self._find(written, self._scoped, False)
         hits: dict[str, Hit] = {}
         for item in found:
