@@ -431,3 +431,15 @@ def test_scoped_aliases_add_scoped_keys_only(words: list[str]) -> None:
     plain, scoped = _scoped_pair()
     unscoped = {k: h for k, h in scoped.resolve(text).items() if SCOPE_SEPARATOR not in k}
     assert unscoped == dict(plain.resolve(text))
+
+
+def test_batch_reads_the_vocabulary_option(cli: RunCli, tmp_path: Path) -> None:
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    (cohort / "a.yaml").write_text("skills:\n  - wrote the lab's papers\n", encoding="utf-8")
+    words = tmp_path / "words.yaml"
+    words.write_text("skills:\n  - name: Scientific writing\n    aliases: [wrote the lab's papers]\n", encoding="utf-8")
+    args = ["batch", str(cohort), "--role", "research-scientist", "-f", "json", "--jobs", "1", "--quiet"]
+    without = json.loads(cli(args).stdout)["learners"][0]["fit"]
+    with_words = json.loads(cli([*args, "--vocabulary", str(words)]).stdout)["learners"][0]["fit"]
+    assert with_words > without == 0
