@@ -443,3 +443,15 @@ def test_batch_reads_the_vocabulary_option(cli: RunCli, tmp_path: Path) -> None:
     without = json.loads(cli(args).stdout)["learners"][0]["fit"]
     with_words = json.loads(cli([*args, "--vocabulary", str(words)]).stdout)["learners"][0]["fit"]
     assert with_words > without == 0
+
+
+def test_validate_knows_a_vocabulary_file(cli: RunCli, tmp_path: Path) -> None:
+    good = tmp_path / "words.yaml"
+    good.write_text(USER_VOCABULARY, encoding="utf-8")
+    result = cli(["validate", str(good)])
+    assert (result.exit_code, result.stderr) == (0, f"{good}: valid vocabulary file\n")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("skills:\n  - name: Widgets\n    implies: [Gizmos]\n", encoding="utf-8")
+    result = cli(["validate", str(bad)])
+    assert result.exit_code == 2
+    assert result.stdout == f"{bad}:2:5: 'Widgets' implies unknown skill 'Gizmos'\n"

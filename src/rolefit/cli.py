@@ -304,7 +304,8 @@ def _progress(total: int, quiet: bool) -> Iterator[Callable[[int], None] | None]
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Skills files and role files; the kind is detected.", metavar="FILE...")
+        list[Path],
+        typer.Argument(help="Skills files, role files and vocabulary files; the kind is detected.", metavar="FILE..."),
     ],
 ) -> None:
     """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise."""

@@ -123,10 +123,16 @@ SKILL_FIELDS = ("name", "aliases", "implies")
 def load_user_vocabulary(path: Path, base: Vocabulary, label: str | None = None) -> Vocabulary:
     """``base`` merged with the user's vocabulary file (YAML or JSON), each problem
     located in the file."""
-    from rolefit.yamlsafe import item_marks, parse, read_text
+    from rolefit.yamlsafe import parse, read_text
 
     where = label or str(path)
-    data = parse(read_text(path, where), where)
+    return user_vocabulary_from_data(parse(read_text(path, where), where), where, base)
+
+
+def user_vocabulary_from_data(data: Any, where: str, base: Vocabulary) -> Vocabulary:
+    """``base`` merged with a user's vocabulary read as data (with marks)."""
+    from rolefit.yamlsafe import item_marks
+
     extra = _user_vocabulary(data, where)
     marks = tuple(item_marks(data["skills"])) if isinstance(data.get("skills"), list) else ()
     return merge(base, extra, where, marks)
