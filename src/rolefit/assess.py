@@ -5,7 +5,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from rolefit import __version__, packaged
 from rolefit.checks import suggestion
@@ -49,8 +49,10 @@ def index_role(role: Role, matcher: Matcher) -> RoleIndex:
 
     index = RoleIndex(role, matcher)
     if matcher.has_scope(role.id):
-        for key, positions in list(index.positions.items()):
-            index.positions[scoped_key(key, role.id)] = positions
+        # The index's table from matcher key to requirements: `positions` here,
+        # `terms` once scoring knows one_of (both map a key to what it credits).
+        table: dict[str, Any] = getattr(index, "terms", None) or index.positions
+        table.update({scoped_key(key, role.id): value for key, value in list(table.items())})
     return index
 
 

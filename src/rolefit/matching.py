@@ -723,6 +723,20 @@ class Matcher:
             self._keys[name] = cached
         return cached
 
+    # -- read-only views, for suggestions and `rolefit explain`
+
+    @property
+    def policy(self) -> FuzzyPolicy:
+        return self._policy
+
+    def known_forms(self) -> dict[str, tuple[str, ...]]:
+        """Every normalised name and alias the vocabulary index knows -> the skills it
+        names (role-scoped aliases are left out: they name a skill in one role only)."""
+        return {
+            form: tuple(dict.fromkeys(self.display_name(s.key) for s in surfaces))
+            for form, surfaces in self._index.exact.items()
+        }
+
     def display_name(self, key: str) -> str:
         """How a key is written: its vocabulary name, or the first term name for it."""
         key = base_key(key)
