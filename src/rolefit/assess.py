@@ -51,7 +51,8 @@ def index_role(role: Role, matcher: Matcher) -> RoleIndex:
     if matcher.has_scope(role.id):
         # The index's table from matcher key to requirements: `positions` here,
         # `terms` once scoring knows one_of (both map a key to what it credits).
-        table: dict[str, Any] = getattr(index, "terms", None) or index.positions
+        attributes = vars(index)
+        table: dict[str, Any] = attributes.get("terms") or attributes["positions"]
         table.update({scoped_key(key, role.id): value for key, value in list(table.items())})
     return index
 
