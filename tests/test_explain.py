@@ -43,7 +43,6 @@ def test_aliases_implications_and_pieces_are_shown() -> None:
 @pytest.mark.parametrize(
     ("text", "skill", "reason"),
     [
-        ("Phyton", "Python", "2 edits from 'python'"),
         ("Kers", "Keras", "too short"),
         ("Pythonista", "Python", "plus a piece"),
     ],

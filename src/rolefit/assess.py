@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from rolefit import __version__, packaged
 from rolefit.checks import suggestion
 from rolefit.errors import RolefitError
-from rolefit.model import DEFAULT_SENIORITY, Profile, Role, Seniority, role_key
+from rolefit.model import DEFAULT_SENIORITY, Profile, Role, Seniority
 from rolefit.options import DEFAULT_STEPS
 from rolefit.plan import Plan, build_plan, plan_slot
 from rolefit.roles import builtin_roles
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from rolefit.fates import EntryFate
     from rolefit.matching import Matcher
+    from rolefit.vocabulary import Vocabulary
 
 DetailReason = Literal["target", "best fit"]
 
@@ -37,21 +38,31 @@ class Assessment:
     entries: tuple[EntryFate, ...]  # what became of each entry of the skills file, in the detailed role
 
 
-def build_matcher(roles: Iterable[Role]) -> Matcher:
-    """One matcher for every requirement of every role in the run; role-file
-    aliases of the same skill are merged."""
+def build_matcher(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> Matcher:
+    """One matcher for every requirement of every role in the run. A role file's
+    aliases credit that role only: a custom role never changes another's scores."""
     from rolefit.matching import Matcher, Term
 
-    names: dict[str, str] = {}
-    aliases: dict[str, list[str]] = {}
-    for role in roles:
-        for requirement in role.requirements:
-            for name in requirement.skill_names:  # a one_of is matched by its options, not its label
-                key = role_key(name)
-                names.setdefault(key, name)
-                merged = aliases.setdefault(key, [])
-                merged.extend(a for a in requirement.aliases if a not in merged)
-    return Matcher(Term(names[key], tuple(aliases[key])) for key in names)
+    return Matcher(
+        (
+            Term(name, r.aliases, scope=role.id)
+            for role in roles
+            for r in role.requirements
+            for name in r.skill_names  # a one_of is matched by its options, not its label
+        ),
+        vocabulary,
+    )
+
+
+def index_role(role: Role, matcher: Matcher) -> RoleIndex:
+    """A role's index, also under the scoped keys its own aliases credit."""
+    from rolefit.matching import scoped_key
+
+    index = RoleIndex(role, matcher)
+    if matcher.has_scope(role.id):
+        table = index.terms
+        table.update({scoped_key(key, role.id): value for key, value in list(table.items())})
+    return index
 
 
 def check_target(profile: Profile, ids: Sequence[str]) -> None:
@@ -67,17 +78,18 @@ PREPARED = "prepared.pickle"
 _PREPARED_STAMP = (__version__, 4)  # rolefit version, format
 
 
-def index_roles(roles: Iterable[Role]) -> tuple[Matcher, RoleSet]:
+def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> tuple[Matcher, RoleSet]:
     """What a run prepares once, whatever the number of people it scores: for the
-    built-in roles, the copy the wheel ships (see compile_prepared)."""
+    built-in roles and the shipped vocabulary, the copy the wheel ships (see
+    compile_prepared)."""
     roles = list(roles)
     builtin = builtin_roles()
-    if len(roles) == len(builtin) and all(a is b for a, b in zip(roles, builtin, strict=True)):
+    if vocabulary is None and len(roles) == len(builtin) and all(a is b for a, b in zip(roles, builtin, strict=True)):
         prepared = load_prepared(packaged.read(PREPARED))
         if prepared is not None:
             return prepared
-    matcher = build_matcher(roles)
-    return matcher, RoleSet(RoleIndex(role, matcher) for role in roles)
+    matcher = build_matcher(roles, vocabulary)
+    return matcher, RoleSet(index_role(role, matcher) for role in roles)
 
 
 def compile_prepared(roles: Sequence[Role]) -> bytes:
@@ -86,7 +98,7 @@ def compile_prepared(roles: Sequence[Role]) -> bytes:
     ships them for the built-in roles. Only this file, inside the installed
     package and stamped with the version that wrote it, is ever unpickled."""
     matcher = build_matcher(roles)
-    return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(RoleIndex(r, matcher) for r in roles)), protocol=4)
+    return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(index_role(r, matcher) for r in roles)), protocol=4)
 
 
 def load_prepared(data: bytes | None) -> tuple[Matcher, RoleSet] | None:

@@ -78,6 +78,17 @@ PostingFile = Annotated[
         show_default=False,
     ),
 ]
+VocabularyFile = Annotated[
+    Optional[Path],  # noqa: UP045
+    typer.Option(
+        "--vocabulary",
+        help="Your own vocabulary file (YAML or JSON, the shape of the shipped one): more skills, aliases and"
+        " implications for every role. Default: `vocabulary` under [tool.rolefit] in a pyproject.toml, or in a"
+        " rolefit.toml, found upward from the current folder.",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 Level = Annotated[
     Optional[LevelChoice],  # noqa: UP045
@@ -249,6 +260,7 @@ def assess(
         ),
     ] = False,
     level: Level = None,
+    vocabulary: VocabularyFile = None,
     color: Color = ColorOption.auto,
     posting: PostingFile = None,
     no_pager: NoPager = False,
@@ -267,6 +279,7 @@ def assess(
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
     from rolefit.roles import select_roles
+    from rolefit.vocabulary import user_vocabulary
 
     with _expected_errors():
         if file == "-":
@@ -286,7 +299,7 @@ def assess(
             built = _posting_role(posting)
             roles = [built, *roles] if role else [built]
             profile = dataclasses.replace(profile, target=built.id)
-        matcher, indexes = index_roles(roles)
+        matcher, indexes = index_roles(roles, user_vocabulary(vocabulary))
         if steps is None:
             steps = SUMMARY_STEPS if format is ReportFormat.table and not details else DEFAULT_STEPS
         assessment = run_assessment(profile, indexes, matcher, steps or None, _seniority(level))
@@ -325,6 +338,7 @@ def batch(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
     level: Level = None,
+    vocabulary: VocabularyFile = None,
     color: Color = ColorOption.auto,
     posting: PostingFile = None,
 ) -> None:
@@ -342,6 +356,7 @@ def batch(
     from rolefit.output import open_output
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
+    from rolefit.vocabulary import user_vocabulary
 
     with _expected_errors():
         catalogue, roles = select_roles(role or [], roles_dir)
@@ -350,7 +365,7 @@ def batch(
             roles = [built, *roles] if role else [built]
             catalogue = [*catalogue, built]
         files, missing = discover(paths)
-        prepared = index_roles(roles)
+        prepared = index_roles(roles, user_vocabulary(vocabulary))
         indexes = prepared[1]
         style = _style(color, output)
         seniority = _seniority(level)
@@ -507,7 +522,8 @@ def _read_document(file: str) -> Document:
 @app.command()
 def validate(
     files: Annotated[
-        list[Path], typer.Argument(help="Skills files and role files; the kind is detected.", metavar="FILE...")
+        list[Path],
+        typer.Argument(help="Skills files, role files and vocabulary files; the kind is detected.", metavar="FILE..."),
     ],
     strict: Annotated[
         bool,
@@ -551,16 +567,18 @@ def explain(
     role: RoleNames = None,
     roles_dir: RolesDir = None,
     format: Format = ListFormat.table,
+    vocabulary: VocabularyFile = None,
 ) -> None:
     """Show how rolefit reads each TEXT: its level, normalised form, the skills it counts as and how,
     the close names it was not read as and why, and which roles ask for it."""
     from rolefit.assess import index_roles
     from rolefit.explain import explain as explain_texts
     from rolefit.roles import select_roles
+    from rolefit.vocabulary import user_vocabulary
 
     with _expected_errors():
         _, roles = select_roles(role or [], roles_dir)
-        matcher, indexes = index_roles(roles)
+        matcher, indexes = index_roles(roles, user_vocabulary(vocabulary))
         explanations = explain_texts(texts, matcher, indexes)
     if format is ListFormat.json:
         from rolefit.render.json import explanations_document

@@ -6,16 +6,31 @@ themselves.
    folded to ASCII, parenthesised qualifiers and versions removed. ``+``, ``#`` and ``.``
    are kept: ``C``, ``C++`` and ``C#`` stay three skills, ``.NET`` stays ``.net``.
 2. exact and alias lookup of the whole string against every skill name and alias (the
-   shipped vocabulary plus the terms and their role-file aliases), first as normalised,
+   vocabulary, the user's vocabulary if any, and the terms), first as normalised,
    then with spaces, hyphens and dots inside words ignored (``scikit learn``,
-   ``Py Torch``, ``NodeJS``), then without proficiency words (``Advanced SQL``,
-   ``Python programming``).
-3. compound entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up;
-   a whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole.
+   ``scikitlearn``, ``NodeJS``), then without the words around a skill, one at a time
+   (``Advanced SQL``, ``Python programming``, ``technical leadership``, ``data leakage
+   detection``), then with abbreviated words written out and British spellings made
+   American (``eval metrics``, ``cloud cost mgmt``, ``stat. learning``,
+   ``optimisation``), then with the last word in another form (``Benchmark
+   design``, ``prompt templates``), then a two- or three-word name after one or two
+   words that are no skill (``automated data pipelines``); then a skill with what
+   it is for or where (``CI/CD for ML``, ``presenting at conferences``) or with what
+   (``Deep learning with PyTorch``: both).
+3. a heading before a list (``Databases: MySQL``) is not itself credited; compound
+   entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
+   whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole,
+   also inside a list (``Docker, CI/CD``, ``Git, Weights & Biases``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
-   ``typo_distance`` for what counts as a typo.
+   ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
+   name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
 5. implication: a skill found by any layer also credits the skills the vocabulary says
-   it implies (``Keras Tuner`` -> ``Keras``), reported as ``implied``.
+   it implies (``Keras Tuner`` -> ``Keras``, ``Airflow`` -> ``Data pipelines``),
+   reported as ``implied``.
+
+A role file's own aliases sit in a second index, read after the first for every
+string, and credit the role's requirement under a scoped key (``scoped_key``) that only
+that role's index lists: a custom role never changes another role's scores.
 
 Resolving a string never depends on which requirement is asked about, so a cohort
 resolves each distinct string once (``Matcher.resolve`` is memoised).
@@ -25,7 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -46,9 +61,10 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (757 skills; at the defaults: pairs 1.000/0.993, 8 look-alikes, one slip 0.791/0.002,
-    two slips 0.595/0.000). The labelled pairs barely separate the settings; (b) and (c)
-    do.
+    (762 skills; at the defaults: pairs 1.000/0.993, 8 look-alikes, one slip 0.800/0.002,
+    two slips 0.593/0.003). The labelled pairs barely separate the settings; (b) and (c)
+    do. Beyond these settings, the Matcher refuses a candidate when a typed word that
+    differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
     """
 
     # Strings shorter than this (spaces and hyphens ignored) never fuzzy match. 4 would
@@ -82,6 +98,22 @@ class Term:
 
     name: str
     aliases: tuple[str, ...] = ()  # role-file aliases, added on top of the vocabulary's
+    # The role whose file gave the aliases: they then credit the term in that role
+    # only (under scoped_key(key, scope)). "" applies them to every role.
+    scope: str = ""
+
+
+SCOPE_SEPARATOR = "\x00"  # never in a key: YAML and JSON text cannot hold a NUL
+
+
+def scoped_key(key: str, scope: str) -> str:
+    """The key under which a role's own aliases credit ``key`` in role ``scope``."""
+    return f"{key}{SCOPE_SEPARATOR}{scope}" if scope else key
+
+
+def base_key(key: str) -> str:
+    """The skill a key stands for, without the role a scoped key is limited to."""
+    return key.partition(SCOPE_SEPARATOR)[0]
 
 
 @dataclass(frozen=True)
@@ -137,7 +169,7 @@ _VERSION_TOKEN = re.compile(
 _GLUED_VERSION = re.compile(r"(?<=[a-z]{4})v?\d+(?:\.\d+)*(?:\.x)?\+?$")
 _GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
 _LETTER = re.compile(r"[^\W\d_]")
-_LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"]+")
+_LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"\\]+")  # and TeX's backslash (\\LaTeX)
 _TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
 
 
@@ -228,6 +260,7 @@ def _compact(normalised: str) -> str:
 
 
 _WORD_SPLIT = re.compile(r"[\s\-_/]+")
+_WORD = re.compile(r"[^\s\-_/,;:&+|()\[\]{}]+")
 
 
 def _words(normalised: str) -> tuple[str, ...]:
@@ -237,8 +270,9 @@ def _words(normalised: str) -> tuple[str, ...]:
 # --- compound entries -----------------------------------------------------------------
 
 _SEPARATORS = re.compile(
-    r"\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
-    r"|\s+(?:\+|&|and|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, SQL - advanced
+    r"\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
+    r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
 )
@@ -246,9 +280,13 @@ _OPENING = "([{"
 _CLOSING = ")]}"
 
 
-def split_compound(text: str) -> tuple[str, ...]:
+_FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014"))
+
+
+def split_compound(text: str, *, fine: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
-    full-width separators count). Separators inside brackets do not split."""
+    full-width separators count). Separators inside brackets do not split; nor do the
+    ones that also join names (/, &, and, +, or, dashes) unless ``fine``."""
     text = unicodedata.normalize("NFKC", text)
     depth_at: list[int] = []
     depth = 0
@@ -261,6 +299,8 @@ def split_compound(text: str) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for separator in _SEPARATORS.finditer(text):
+        if not fine and separator.group().strip().lower() in _FINE_SEPARATORS:
+            continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
             start = separator.end()
@@ -268,10 +308,10 @@ def split_compound(text: str) -> tuple[str, ...]:
     return tuple(p for p in (piece.strip() for piece in pieces) if p)
 
 
-def _bracketed_pieces(text: str) -> tuple[str, ...]:
-    """Skills listed in brackets after the main one: "Python (pandas, NumPy)"."""
+def _bracketed_lists(text: str) -> tuple[str, ...]:
+    """What brackets after the main skill hold: "Python (pandas, NumPy)"."""
     text = unicodedata.normalize("NFKC", text)
-    return tuple(piece for inner in _BRACKETED.findall(text) for piece in split_compound(inner[1:-1]))
+    return tuple(inner[1:-1] for inner in _BRACKETED.findall(text))
 
 
 # --- proficiency words ----------------------------------------------------------------
@@ -284,12 +324,29 @@ _LEADING_QUALIFIERS = (
     "experience with", "experience in", "experienced in", "experienced with",
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "some", "professional",
+    # words around a skill that narrow or place it without making it another skill
+    "technical", "operational", "handling", "handling of", "managing", "end-to-end",
+    "end to end", "production", "production-grade", "large-scale", "large scale",
+    "scalable", "modern", "practical", "core", "classical", "effective", "foundational",
+    "a passion for", "passion for", "passionate about", "interest in", "exposure to",
+    "tools like", "such as", "including", "cross-functional", "fine-tuned", "pretrained",
+    "pre-trained",
+    # what someone does with a skill: "building data pipelines", "optimizing ETL"
+    "building", "designing", "developing", "implementing", "optimizing", "optimising",
+    "maintaining", "automating", "applying",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
     "library", "libraries", "skills", "experience", "basics", "fundamentals",
     "ecosystem", "expertise", "proficiency", "knowledge", "engineer", "engineering",
     "pipeline", "pipelines", "version control",
+    "detection", "prevention", "strategy", "strategies", "concepts", "principles",
+    "techniques", "practices", "best practices", "tools", "tooling", "governance",
+    "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
+    "optimization", "optimisation", "conversion", "cluster", "clusters", "architecture",
+    "design", "frameworks", "implementation", "templates", "template",
+    # job-ad words
+    "preferred", "required", "a plus", "is a plus", "nice to have",
 )  # fmt: skip
 
 
@@ -297,12 +354,117 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-_LEADING_QUALIFIER = re.compile(rf"^(?:(?:{_alternation(_LEADING_QUALIFIERS)})\s+)+")
-_TRAILING_QUALIFIER = re.compile(rf"(?:\s+(?:{_alternation(_TRAILING_QUALIFIERS)}))+$")
+# --- abbreviations and spelling -------------------------------------------------------
+
+# Shortened words of skills lists, each with one reading there: "eval metrics",
+# "hyperparam tuning", "cloud cost mgmt", "stat. learning", "data eng".
+_ABBREVIATIONS = {
+    "algo": "algorithm", "algos": "algorithms", "config": "configuration", "db": "database",
+    "dbs": "databases", "dev": "development", "dist": "distributed", "distrib": "distributed",
+    "eng": "engineering", "eval": "evaluation", "evals": "evaluation", "expt": "experiment",
+    "hyperparam": "hyperparameter", "hyperparams": "hyperparameter", "img": "image",
+    "infra": "infrastructure", "mgmt": "management", "mgt": "management", "optim": "optimization",
+    "perf": "performance", "prog": "programming", "stat": "statistical", "viz": "visualization",
+    "comms": "communication", "govt": "governance", "prob": "probability",
+}  # fmt: skip
+_ABBREVIATED_WORD = re.compile(rf"\b({_alternation(_ABBREVIATIONS)})\b\.?")
+# British spellings to the vocabulary's: optimisation, visualising, tokeniser, modelling.
+_BRITISH = (
+    (re.compile(r"(?<=[a-z]{3})is(ation|ations|e|ed|er|ers|ing)\b"), r"iz\1"),
+    (re.compile(r"(?<=[a-z]{3}e)ll(ing|ed|er)\b"), r"l\1"),
+)
 
 
-def _without_qualifiers(normalised: str) -> str:
-    return _TRAILING_QUALIFIER.sub("", _LEADING_QUALIFIER.sub("", normalised)).strip()
+def _expanded(normalised: str) -> str:
+    """Abbreviated words written out and British spellings made American."""
+    text = _ABBREVIATED_WORD.sub(lambda m: _ABBREVIATIONS[m.group(1)], normalised)
+    for pattern, replacement in _BRITISH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+_ONE_LEADING = re.compile(rf"^(?:{_alternation(_LEADING_QUALIFIERS)})\s+")
+_ONE_TRAILING = re.compile(rf"\s+(?:{_alternation(_TRAILING_QUALIFIERS)})$")
+
+
+def _peel(form: str, pattern: re.Pattern[str]) -> list[str]:
+    """``form``, then without one qualifier, then without two, ..."""
+    peeled = [form]
+    while (shorter := pattern.sub("", peeled[-1], count=1).strip()) and shorter != peeled[-1]:
+        peeled.append(shorter)
+    return peeled
+
+
+def _unqualified(form: str) -> Iterator[str]:
+    """``form`` without qualifier words around it, one word at a time, fewest leading
+    words first: "machine learning pipeline development" is ML pipelines before
+    Machine learning, "end-to-end ML pipelines" ML pipelines before ML."""
+    seen = {form}
+    for lead in _peel(form, _ONE_LEADING):
+        for bare in _peel(lead, _ONE_TRAILING):
+            if bare not in seen:
+                seen.add(bare)
+                yield bare
+
+
+def _word_forms(form: str) -> Iterator[str]:
+    """``form`` with its last word in another form: plural or singular, the activity
+    or the thing (Embedding/Embeddings, Benchmark/Benchmarking, prompt/prompting)."""
+    head, _, last = form.rpartition(" ")
+    if len(last) < 4 or not last.isalpha():
+        return
+    prefix = f"{head} " if head else ""
+    stems = [last[:-1]] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
+    if last.endswith("ing") and len(last) > 6:
+        stems += [last[:-3], last[:-3] + "e"]
+    else:
+        stems.append((last[:-1] if last.endswith("e") else last) + "ing")
+    for stem in stems:
+        yield prefix + stem
+
+
+# Words that turn what follows into its opposite: "non linear regression" is not
+# linear regression.
+_NEGATIONS = frozenset(("non", "not", "no", "un", "anti", "without"))
+
+
+def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
+    """(the words before, the last two or three words) of a longer name, when one or
+    two words come before them: "automated data pipelines", "data-driven decision
+    making"."""
+    words = form.split(" ")
+    for size in (3, 2):
+        lead = words[: len(words) - size]
+        if len(words) > size and len(lead) <= 2 and not _NEGATIONS & set(lead):
+            yield " ".join(lead), " ".join(words[len(words) - size :])
+
+
+# A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
+_LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
+
+
+def _variants(form: str) -> Iterator[str]:
+    """Other readings of a normalised name, most literal first."""
+    readings = [*_unqualified(form)]
+    expanded = _expanded(form)
+    if expanded != form:
+        readings += [expanded, *_unqualified(expanded)]
+    yield from readings
+    if _LISTED.search(form):
+        return
+    for reading in (form, *readings):
+        yield from _word_forms(reading)
+
+
+# "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
+_HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
+# "CI/CD for ML", "presenting at conferences", "Deep learning with PyTorch": a skill
+# with what it is for, where, or with what. The words after "for", "at", "on",
+# "across", "within" and "through" place the skill; after "with", "using", "via" and
+# "in" they may name a skill too.
+_TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in)\s+(.+)$", re.IGNORECASE)
+_TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
+_TAIL_TOOLS = frozenset(("with", "using", "via"))
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -327,6 +489,19 @@ def _osa_distance(a: str, b: str) -> int:
     return distance
 
 
+def _moved_letter(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter moved by two places (Phyton/Python): a
+    common slip that edit distance counts as two."""
+    if len(a) != len(b) or sorted(a) != sorted(b):
+        return False
+    for i, letter in enumerate(a):
+        rest = a[:i] + a[i + 1 :]
+        for j in range(max(0, i - 2), min(len(b), i + 3)):
+            if b[j] == letter and b[:j] + b[j + 1 :] == rest:
+                return True
+    return False
+
+
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
     """Edits between two word sequences if ``typed`` reads as a typo of ``known``, else None.
 
@@ -335,7 +510,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
     four letters, differ by one edit (two from eight letters on; no substitution up to
     five letters), and neither may be the other plus a piece (ML/MLOps, SQL/NoSQL,
     Scala/Scalability, supervised/unsupervised), except one trailing letter on a word of
-    five or more (Postgres/Postgress, Seaborn/Seaborne).
+    five or more (Postgres/Postgress, Seaborn/Seaborne). A letter moved by two places
+    (Phyton) counts as one edit.
     """
     if len(typed) != len(known):
         return None
@@ -351,6 +527,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
         if shorter in longer and not _is_slip(shorter, longer, policy):
             return None
         distance = _osa_distance(a, b)
+        if distance == 2 and _moved_letter(a, b):
+            distance = 1
         if distance > (2 if len(longer) >= policy.two_edit_word_length else 1):
             return None
         if len(longer) <= policy.max_no_substitution_length and len(a) == len(b) and sorted(a) != sorted(b):
@@ -370,6 +548,34 @@ class _Surface(NamedTuple):  # named tuples: internal, and many times cheaper to
     is_name: bool  # a skill's own name rather than an alias
 
 
+class _Index:
+    """Written forms -> the skills they name: as normalised, and with inner spaces,
+    hyphens and dots ignored (a compact form two skills share says nothing)."""
+
+    def __init__(self) -> None:
+        self.exact: dict[str, list[_Surface]] = {}
+        self.compact: dict[str, list[_Surface]] = {}
+
+    def add(self, surface: _Surface) -> None:
+        form = normalise(surface.text)
+        if not form:
+            return
+        known = self.exact.setdefault(form, [])
+        if surface not in known:
+            known.append(surface)
+
+    def build(self) -> None:
+        compact: dict[str, list[_Surface]] = {}
+        for form, surfaces in self.exact.items():
+            compact.setdefault(_compact(form), []).extend(surfaces)
+        self.compact = {c: s for c, s in compact.items() if len({base_key(x.key) for x in s}) == 1}
+
+    def lookup(self, form: str) -> list[_Surface]:
+        if not form:
+            return []
+        return self.exact.get(form) or self.compact.get(_compact(form)) or []
+
+
 class _Found(NamedTuple):
     key: str
     hit: Hit
@@ -385,7 +591,9 @@ class Matcher:
 
     The index holds every vocabulary skill and every term given; a term whose name is a
     vocabulary name or alias shares that skill's key (a role asking for "Postgres" and
-    one asking for "PostgreSQL" ask for the same thing).
+    one asking for "PostgreSQL" ask for the same thing). A term's aliases with a scope
+    (a role's own aliases) sit in a second index, read after the first, and credit
+    ``scoped_key(key, scope)``: the role's index lists those keys, no other role does.
     """
 
     def __init__(
@@ -401,34 +609,55 @@ class Matcher:
 
             vocabulary = load_vocabulary()
         self._policy = policy = FuzzyPolicy() if policy is None else policy
-        self._exact: dict[str, list[_Surface]] = {}
+        self._index = _Index()
+        self._scoped = _Index()
         self._keys: dict[str, str] = {}
         self._display: dict[str, str] = {}
         implies: dict[str, list[str]] = {}
+        # Too ambiguous to be anyone's alias (CV, EQ): alone they credit nothing.
+        ambiguous = frozenset(normalise(a) for a in vocabulary.ambiguous)
         for skill in vocabulary.skills:
             key = normalise(skill.name)
             self._display.setdefault(key, skill.name)
-            self._add(_Surface(skill.name, key, True))
+            self._index.add(_Surface(skill.name, key, True))
             for alias in skill.aliases:
-                self._add(_Surface(alias, key, False))
+                if normalise(alias) not in ambiguous:
+                    self._index.add(_Surface(alias, key, False))
             implies.setdefault(key, []).extend(normalise(n) for n in skill.implies)
-        self._compact = self._build_compact()
+        self._index.build()
+        scoped: list[tuple[str, str, str]] = []  # alias, key, scope
         for term in terms:
             key = self.key(term.name)
             self._display.setdefault(key, term.name)
             # A term named by another skill's alias ("Postgres") is an alias of that
             # skill: another role may call it "PostgreSQL", and the hit must read true
             # for both.
-            self._add(_Surface(term.name, key, normalise(term.name) == key))
+            self._index.add(_Surface(term.name, key, normalise(term.name) == key))
             for alias in term.aliases:
-                self._add(_Surface(alias, key, False))
-        self._compact = self._build_compact()
+                if normalise(alias) in ambiguous:
+                    continue
+                if term.scope:
+                    scoped.append((alias, key, term.scope))
+                else:
+                    self._index.add(_Surface(alias, key, False))
+        self._index.build()
+        scopes: set[str] = set()
+        for alias, key, scope in scoped:
+            # An alias the vocabulary already gives this skill adds nothing.
+            if {s.key for s in self._index.lookup(normalise(alias))} != {key}:
+                self._scoped.add(_Surface(alias, scoped_key(key, scope), False))
+                scopes.add(scope)
+        self._scoped.build()
+        self._scopes = frozenset(scopes)
+        # Words of the role-scoped aliases: a string with none of them skips that index.
+        self._scoped_words = frozenset(w for form in self._scoped.exact for w in (*_words(form), _compact(form)))
         self._implies = {key: self._closure(key, implies) for key in implies}
         self._never = self._build_never(vocabulary.never_match)
+        self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
         self._fuzzy_forms: list[str] = []
         self._fuzzy_words: list[tuple[str, ...]] = []
         self._fuzzy_surfaces: list[list[_Surface]] = []
-        for form, surfaces in self._exact.items():
+        for form, surfaces in self._index.exact.items():
             words = _words(form)
             if len(_compact(form)) >= policy.min_length:
                 self._fuzzy_forms.append(" ".join(words))
@@ -439,21 +668,6 @@ class Matcher:
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
 
     # -- building
-
-    def _add(self, surface: _Surface) -> None:
-        form = normalise(surface.text)
-        if not form:
-            return
-        known = self._exact.setdefault(form, [])
-        if surface not in known:
-            known.append(surface)
-
-    def _build_compact(self) -> dict[str, list[_Surface]]:
-        compact: dict[str, list[_Surface]] = {}
-        for form, surfaces in self._exact.items():
-            compact.setdefault(_compact(form), []).extend(surfaces)
-        # A compact form shared by different skills says nothing: drop it.
-        return {c: s for c, s in compact.items() if len({x.key for x in s}) == 1}
 
     @staticmethod
     def _closure(key: str, implies: Mapping[str, list[str]]) -> tuple[str, ...]:
@@ -468,7 +682,7 @@ class Matcher:
 
     def _identities(self, name: str) -> set[str]:
         form = normalise(name)
-        return {form, *(s.key for s in self._lookup(form))}
+        return {form, *(s.key for s in self._index.lookup(form))}
 
     def _build_never(self, pairs: Iterable[tuple[str, str]]) -> set[frozenset[str]]:
         never: set[frozenset[str]] = set()
@@ -481,38 +695,42 @@ class Matcher:
 
     # -- lookups
 
-    def _lookup(self, form: str) -> list[_Surface]:
-        if not form:
+    def _lookup_variants(self, form: str, index: _Index) -> list[_Surface]:
+        found = index.lookup(form)
+        if found:
+            return found
+        for variant in _variants(form):
+            found = index.lookup(variant)
+            if found:
+                return found
+        if _LISTED.search(form):
             return []
-        return self._exact.get(form) or self._compact.get(_compact(form)) or []
-
-    def _lookup_variants(self, form: str) -> list[_Surface]:
-        found = self._lookup(form)
-        if not found:
-            bare = _without_qualifiers(form)
-            if bare and bare != form:
-                found = self._lookup(bare)
-        return found
+        for reading in (form, *_unqualified(form)):
+            for lead, suffix in _named_suffixes(reading):
+                # "debugging ML systems": the words before are the skill, not a qualifier.
+                if not self._index.lookup(lead) and (found := index.lookup(suffix)):
+                    return found
+        return []
 
     def key(self, name: str) -> str:
         """The canonical key of a term name (its vocabulary skill's, if it has one)."""
         cached = self._keys.get(name)
         if cached is None:
             form = normalise(name)
-            surfaces = self._lookup(form)
+            surfaces = self._index.lookup(form)
             named = [s for s in surfaces if s.is_name] or surfaces
             cached = named[0].key if named else form
             self._keys[name] = cached
         return cached
 
     def forms(self) -> list[tuple[str, str, str]]:
-        """Every normalised way of writing a skill that the index knows, with its key
-        and how it is written; a form two skills share is left out (text extraction
-        reads these)."""
+        """Every normalised way of writing a skill that the vocabulary index knows,
+        with its key and how it is written; a form two skills share, and role-scoped
+        aliases, are left out (text extraction reads these)."""
         found = []
-        for form, surfaces in self._exact.items():
+        for form, surfaces in self._index.exact.items():
             keys = {s.key for s in surfaces}
-            if len(keys) == 1:
+            if len(keys) == 1 and SCOPE_SEPARATOR not in surfaces[0].key:
                 found.append((form, surfaces[0].key, surfaces[0].text))
         return found
 
@@ -523,35 +741,57 @@ class Matcher:
         return self._policy
 
     def known_forms(self) -> dict[str, tuple[str, ...]]:
-        """Every normalised name and alias the index knows -> the skills it names."""
+        """Every normalised name and alias the vocabulary index knows -> the skills it
+        names (role-scoped aliases are left out: they name a skill in one role only)."""
         return {
             form: tuple(dict.fromkeys(self.display_name(s.key) for s in surfaces))
-            for form, surfaces in self._exact.items()
+            for form, surfaces in self._index.exact.items()
         }
 
     def display_name(self, key: str) -> str:
         """How a key is written: its vocabulary name, or the first term name for it."""
+        key = base_key(key)
         return self._display.get(key, key)
+
+    def has_scope(self, scope: str) -> bool:
+        """Whether some term of role ``scope`` brought aliases of its own."""
+        return scope in self._scopes
+
+    def knows(self, word: str) -> bool:
+        """Whether ``word`` (normalised) is a word of some skill name or alias."""
+        return word in self._known_words
 
     # -- resolving
 
-    def _direct(self, part: str) -> list[_Found]:
+    def _direct(self, part: str, index: _Index) -> list[_Found]:
         form = normalise(part)
-        return [
+        found = [
             _Found(
                 s.key,
                 Hit("exact" if s.is_name else "alias", 100.0, part, "" if s.is_name else s.text),
-                frozenset((form, s.key)),
+                frozenset((form, base_key(s.key))),
             )
-            for s in self._lookup_variants(form)
+            for s in self._lookup_variants(form, index)
         ]
+        if found:
+            return found
+        tail = _TAIL.match(part.strip())
+        if tail is None:
+            return []
+        found = self._direct(tail.group(1), index)
+        preposition = tail.group(2).lower()
+        # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
+        if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
+            for piece in self._pieces(tail.group(3), index):
+                found += self._direct(piece, index)
+        return found
 
-    def _bracketed(self, text: str) -> list[_Found]:
+    def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
-        for piece in _bracketed_pieces(text):
+        for piece in (p for inner in _bracketed_lists(text) for p in self._pieces(inner, index)):
             # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
             if len(_compact(normalise(piece))) > 1:
-                found.extend(self._direct(piece))
+                found.extend(self._direct(piece, index))
         return found
 
     def _fuzzy(self, part: str) -> list[_Found]:
@@ -568,7 +808,10 @@ class Matcher:
         return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
 
     def _typo_winner(self, form: str) -> tuple[_Surface, float] | None:
-        """The one skill `form` is a typo of, with its similarity, or None."""
+        """The one skill `form` is a typo of, with its similarity, or None.
+
+        A word that is itself a word of some skill's name is spelt as meant, never a
+        typo of another word: "Monitoring" (Model monitoring) is not "Mentoring"."""
         words = _words(form)
         query = " ".join(words)
         if len(_compact(form)) < self._policy.min_length:
@@ -585,7 +828,10 @@ class Matcher:
             score_cutoff=self._policy.max_total_edits,
             limit=None,
         ):
-            distance = typo_distance(words, self._fuzzy_words[index], self._policy)
+            known = self._fuzzy_words[index]
+            if any(a != b and a in self._known_words for a, b in zip(words, known, strict=False)):
+                continue
+            distance = typo_distance(words, known, self._policy)
             if distance is None:
                 continue
             score = float(fuzz.ratio(query, self._fuzzy_forms[index]))
@@ -598,31 +844,60 @@ class Matcher:
             return None  # nothing close, or two different skills equally close
         return winners[0]
 
+    def _pieces(self, text: str, index: _Index) -> tuple[str, ...]:
+        """The pieces of a list; a piece that names one skill whole though a slash, "&"
+        or "and" joins it stays whole: "Docker, Terraform, CI/CD", "Git, Weights & Biases"."""
+        pieces: list[str] = []
+        for coarse in split_compound(text, fine=False):
+            fine = split_compound(coarse)
+            pieces.extend((coarse,) if len(fine) == 1 or self._direct(coarse, index) else fine)
+        return tuple(pieces)
+
+    def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
+        """What ``written`` names in ``index``: the whole string, else the skills after
+        a heading, else each piece of a list; typos only when ``typos``."""
+        found = self._direct(written, index)
+        if found:
+            return found + self._bracketed(written, index)
+        heading = _HEADING.match(written)
+        if heading is not None:
+            found = self._find(heading.group(2).strip(), index, typos)
+            if found:
+                return found
+        parts = self._pieces(written, index)
+        if len(parts) > 1:
+            direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
+            # A part that is nobody's name may be a typo inside one multi-word skill
+            # ("Probablity and statistics") before it is a list with a typo in it.
+            if all(direct.values()) or not typos or not (found := self._fuzzy(written)):
+                for part, part_hits in direct.items():
+                    found += part_hits or (self._fuzzy(part) if typos else [])
+            return found
+        return (self._fuzzy(written) if typos else []) + self._bracketed(written, index)
+
+    def _may_name_scoped(self, written: str) -> bool:
+        """Whether ``written`` shares a word with some role's own alias (as written,
+        abbreviations written out, or run together)."""
+        form = normalise(written)
+        words = {_compact(form), *_WORD.findall(form), *_WORD.findall(_expanded(form))}
+        return not words.isdisjoint(self._scoped_words)
+
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = text.strip()
-        found = self._direct(written)
-        if found:
-            found += self._bracketed(written)
-        else:
-            parts = split_compound(written)
-            if len(parts) > 1:
-                direct = {p: self._direct(p) + self._bracketed(p) for p in parts}
-                # A part that is nobody's name may be a typo inside one multi-word skill
-                # ("Probablity and statistics") before it is a list with a typo in it.
-                if all(direct.values()) or not (found := self._fuzzy(written)):
-                    for part, part_hits in direct.items():
-                        found += part_hits or self._fuzzy(part)
-            else:
-                found = self._fuzzy(written) + self._bracketed(written)
+        found = self._find(written, self._index, True)
+        if self._scoped_words and self._may_name_scoped(written):
+            found += self._find(written, self._scoped, False)
         hits: dict[str, Hit] = {}
         for item in found:
             candidates = [(item.key, item.hit, item.origin)]
-            for implied in self._implies.get(item.key, ()):
-                via = self.display_name(item.key)
+            skill, _, scope = item.key.partition(SCOPE_SEPARATOR)
+            for implied in self._implies.get(skill, ()):
+                via = self.display_name(skill)
                 hit = Hit("implied", item.hit.score, item.hit.part, via)
-                candidates.append((implied, hit, item.origin | {item.key}))
+                candidates.append((scoped_key(implied, scope), hit, item.origin | {skill}))
             for key, hit, origin in candidates:
-                if any(frozenset((o, key)) in self._never for o in origin if o != key):
+                skill = base_key(key)
+                if any(frozenset((o, skill)) in self._never for o in origin if o != skill):
                     continue
                 current = hits.get(key)
                 if current is None or _better(hit, current):
@@ -630,17 +905,19 @@ class Matcher:
         return hits
 
     def resolve(self, user_skill: str) -> Mapping[str, Hit]:
-        """Canonical key -> the best Hit for every skill this string credits."""
+        """Canonical key -> the best Hit for every skill this string credits. A key
+        credited through a role's own alias is scoped (see ``scoped_key``)."""
         resolved = self._resolved.get(user_skill)
         if resolved is None:
             resolved = MappingProxyType(self._resolve_uncached(user_skill))
             self._resolved[user_skill] = resolved
         return resolved
 
-    def match(self, user_skill: str, term_name: str) -> Hit | None:
-        """How ``user_skill`` reaches ``term_name``, or None."""
+    def match(self, user_skill: str, term_name: str, scope: str = "") -> Hit | None:
+        """How ``user_skill`` reaches ``term_name`` (in role ``scope``), or None."""
         key = self.key(term_name)
-        hit = self.resolve(user_skill).get(key)
+        resolved = self.resolve(user_skill)
+        hit = resolved.get(key) or (resolved.get(scoped_key(key, scope)) if scope else None)
         if hit is None and key not in self._display:
             # A term the matcher was not built with: only the exact layer applies.
             written = user_skill.strip()
