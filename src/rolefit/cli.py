@@ -59,9 +59,26 @@ Output = Annotated[
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 
 
+def _finite(value: float | None) -> float | None:
+    """click's FloatRange lets nan through (every comparison with it is false),
+    and nan would switch the --fail-under gate off."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number from 0 to 100")
+    return value
+
+
+def _say(message: str) -> None:
+    """A message on stderr; what it echoes from files and arguments is shown, never run by the terminal."""
+    from rolefit.render.safe_terminal import visible
+
+    print(visible(message), file=sys.stderr)
+
+
 def _print_error(exc: RolefitError) -> None:
     for problem in exc.problems:
-        print(f"error: {problem}", file=sys.stderr)
+        _say(f"error: {problem}")
 
 
 @contextmanager
@@ -156,7 +173,9 @@ def assess(
     output: Output = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the detailed role's fit is below this."),
+        typer.Option(
+            "--fail-under", min=0, max=100, callback=_finite, help="Exit 1 when the detailed role's fit is below this."
+        ),
     ] = None,
     steps: Annotated[
         int, typer.Option("--steps", min=0, help="Length of the learning plan; 0 shows every gap.")
@@ -191,9 +210,8 @@ def assess(
         style = _style(color, output)
         emit(render_report(format, assessment, style), output)
     if fail_under is not None and assessment.detailed.fit < fail_under:
-        print(
-            f"rolefit: {assessment.detailed.role.title} fit {assessment.detailed.fit:.1f} is below --fail-under {fail_under:g}",
-            file=sys.stderr,
+        _say(
+            f"rolefit: {assessment.detailed.role.title} fit {assessment.detailed.fit:.1f} is below --fail-under {fail_under:g}"
         )
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
@@ -213,12 +231,19 @@ def batch(
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes. Default: the number of CPU cores.", show_default=False
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes. Default and maximum: the CPUs this process may use "
+            "(its CPU affinity and cgroup quota, not every core of the machine).",
+            show_default=False,
         ),
     ] = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when any learner's fit is below this."),
+        typer.Option(
+            "--fail-under", min=0, max=100, callback=_finite, help="Exit 1 when any learner's fit is below this."
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
     color: Color = ColorOption.auto,
@@ -228,10 +253,8 @@ def batch(
     Bad files never stop the run: every good file is scored, every bad one is
     listed on stderr (and in json/jsonl/csv output), and the exit code is 2.
     """
-    import os
-
     from rolefit.assess import index_roles
-    from rolefit.batch import CohortBuilder, FileError, discover, score_files
+    from rolefit.batch import CohortBuilder, FileError, discover, score_files, worker_count
     from rolefit.output import open_output
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
@@ -246,7 +269,8 @@ def batch(
         with _progress(len(files), quiet) as advance, open_output(output) as out:
             writer = batch_writer(format, out, indexes, style)
             builder = CohortBuilder(indexes) if writer.shows_cohort else None
-            outcomes = score_files(files, prepared, [r.id for r in catalogue], jobs or os.cpu_count() or 1, advance)
+            workers = worker_count(jobs, len(files))
+            outcomes = score_files(files, prepared, [r.id for r in catalogue], workers, advance)
             for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
                 if builder is not None:
                     builder.add(outcome)
@@ -254,7 +278,7 @@ def batch(
                 if isinstance(outcome, FileError):
                     failed += 1
                     for problem in outcome.problems:
-                        print(f"error: {problem}", file=sys.stderr)
+                        _say(f"error: {problem}")
                 else:
                     scored += 1
                     if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
@@ -293,17 +317,19 @@ def validate(
     ],
 ) -> None:
     """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise."""
+    from rolefit.errors import shown_path
+    from rolefit.render.safe_terminal import visible
     from rolefit.validation import validate_file
 
     bad = 0
     for path in files:
         kind, problems = validate_file(path)
         for problem in problems:
-            print(problem)
+            print(visible(str(problem)))
         if problems:
             bad += 1
         else:
-            print(f"{path}: valid {kind} file", file=sys.stderr)
+            _say(f"{shown_path(path)}: valid {kind} file")
     if bad:
         print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)

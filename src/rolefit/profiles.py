@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from rolefit.checks import Checker, describe, parse_level
+from rolefit.errors import shown_path
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
@@ -22,7 +23,7 @@ _SKILL_FIELDS = frozenset(SKILL_FIELDS)
 
 
 def load_profile(path: str | Path, label: str | None = None) -> Profile:
-    where = label or str(path)
+    where = label or shown_path(path)
     return parse_profile(read_text(path, where), where)
 
 

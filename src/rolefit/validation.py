@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rolefit.errors import Problem, RolefitError
+from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.profiles import profile_from_data
 from rolefit.roles import role_from_data
 from rolefit.yamlsafe import MarkedMap, load_file
@@ -21,9 +21,9 @@ def file_kind(data: object) -> str:
 
 def validate_file(path: Path) -> tuple[str, list[Problem]]:
     """The kind ('skills', 'role' or 'unknown') and every problem found."""
-    where = str(path)
+    where = shown_path(path)
     try:
-        data = load_file(path)
+        data = load_file(path, where)
     except RolefitError as exc:
         return "unknown", list(exc.problems)
     kind = file_kind(data)

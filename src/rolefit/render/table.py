@@ -1,5 +1,6 @@
 """The Rich terminal rendering. User and file text always goes in as Text, so a
-skill called `[bold]` prints as written."""
+skill called `[bold]` prints as written, and through visible(), so a control
+code in it is shown, never sent to the terminal."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -16,6 +16,7 @@ from rich.text import Text
 from rolefit.model import Role, level_name
 from rolefit.render import Style, uncounted
 from rolefit.render.console import make_console
+from rolefit.render.safe_terminal import visible
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -33,7 +34,7 @@ def roles_table(roles: Sequence[Role], console: Console) -> None:
     for role in roles:
         table.add_row(
             Text(role.id),
-            Text(role.title),
+            Text(visible(role.title)),
             str(len(role.requirements)),
             str(sum(r.importance == "required" for r in role.requirements)),
             str(len(role.categories)),
@@ -43,29 +44,35 @@ def roles_table(roles: Sequence[Role], console: Console) -> None:
 
 
 def role_detail(role: Role, console: Console) -> None:
-    head = [Text.assemble((role.title, "bold"), "  ", (f"({role.id})", "dim"))]
+    head = [Text.assemble((visible(role.title), "bold"), "  ", (f"({role.id})", "dim"))]
     if role.summary:
-        head.append(Text(role.summary))
+        head.append(Text(visible(role.summary)))
     console.print(Panel(Group(*head), expand=False))
     if role.responsibilities:
         console.print(Text("Key responsibilities", style="bold"))
-        lines = [line for item in role.responsibilities for line in _hanging(console, Text("•"), Text(item), width=3)]
+        lines = [
+            line
+            for item in role.responsibilities
+            for line in _hanging(console, Text("•"), Text(visible(item)), width=3)
+        ]
         console.print(Text("\n").join(lines), no_wrap=True, crop=False)
     path = role.career_path
     if path.entry or path.mid or path.senior:
         console.print(Text("Career path", style="bold"))
         for label, titles in (("entry", path.entry), ("mid", path.mid), ("senior", path.senior)):
             if titles:
-                lines = _hanging(console, Text(f"  {label}"), Text(", ".join(titles)), width=9, justify="left")
+                lines = _hanging(console, Text(f"  {label}"), Text(visible(", ".join(titles))), width=9, justify="left")
                 console.print(Text("\n").join(lines), no_wrap=True, crop=False)
     for block in role.salary:
         where = " ".join(str(x) for x in (block.region, block.year) if x)
-        console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
+        console.print(
+            Text.assemble(("Salary", "bold"), f" {visible(where)}", (f"  source: {visible(block.source)}", "dim"))
+        )
         for figure in block.figures:
-            console.print(Text(f"  {figure.label}: {_money(figure.amount, figure.low, figure.high)}"))
+            console.print(Text(f"  {visible(figure.label)}: {_money(figure.amount, figure.low, figure.high)}"))
     for category in role.categories:
         table = Table(
-            title=f"{escape(category.name)}  (weight {category.weight:g})",
+            title=Text(f"{visible(category.name)}  (weight {category.weight:g})"),
             title_justify="left",
             show_lines=False,
         )
@@ -74,14 +81,14 @@ def role_detail(role: Role, console: Console) -> None:
         table.add_column("target", no_wrap=True)
         table.add_column("first step", ratio=3)
         for req in category.requirements:
-            name = Text(req.name)
+            name = Text(visible(req.name))
             if req.aliases:
-                name.append(f"\n{', '.join(req.aliases)}", style="dim")
+                name.append(f"\n{visible(', '.join(req.aliases))}", style="dim")
             table.add_row(
                 name,
                 req.importance,
                 f"{req.level} {level_name(req.level)}",
-                Text(req.learn[0] if req.learn else ""),
+                Text(visible(req.learn[0] if req.learn else "")),
             )
         console.print(table)
 
@@ -122,17 +129,17 @@ def _match_text(r: RequirementResult) -> Text:
     """`torch -> PyTorch (alias)`: what the person wrote, what it counted for, and how."""
     text = Text()
     written = r.matched_skill or ""
-    text.append(written)
+    text.append(visible(written))
     if r.matched_part and r.matched_part != written:
-        text.append(f" ({r.matched_part})", style="dim")
+        text.append(f" ({visible(r.matched_part)})", style="dim")
     if r.match_method != "exact" or written != r.requirement.name:
         text.append(" → ")
-        text.append(r.requirement.name)
+        text.append(visible(r.requirement.name))
     how: str = r.match_method or ""
     if r.match_method == "fuzzy":
         how += f" {r.match_score:.0f}"
     if r.match_method == "implied" and r.matched_via not in ("", written, r.matched_part):
-        how += f" by {r.matched_via}"
+        how += f" by {visible(r.matched_via)}"
     text.append(f"  {how}", style="dim")
     return text
 
@@ -150,7 +157,10 @@ def report(assessment: Assessment, console: Console) -> None:
     profile = assessment.profile
     detailed = assessment.detailed
     who = Text.assemble(
-        ("rolefit", "bold"), " · ", (profile.name or "your skills", "bold"), (f"  {profile.source}", "dim")
+        ("rolefit", "bold"),
+        " · ",
+        (visible(profile.name or "your skills"), "bold"),
+        (f"  {visible(profile.source)}", "dim"),
     )
     console.print(who)
     console.print()
@@ -167,7 +177,7 @@ def report(assessment: Assessment, console: Console) -> None:
         if result is detailed:
             marker = "  ◀ your target" if assessment.detail_reason == "target" else "  ◀ best fit"
         ranking.add_row(
-            Text(result.role.title, style="bold" if result is detailed else ""),
+            Text(visible(result.role.title), style="bold" if result is detailed else ""),
             _bar(result.fit),
             f"{result.fit:.0f}%",
             Text.assemble(f"required {result.required_met}/{result.required_total}", (marker, "bold")),
@@ -179,7 +189,7 @@ def report(assessment: Assessment, console: Console) -> None:
         box=None,
         show_header=False,
         pad_edge=False,
-        title=f"{escape(detailed.role.title)}: coverage by category",
+        title=Text(f"{visible(detailed.role.title)}: coverage by category"),
         title_justify="left",
         title_style="bold",
     )
@@ -190,7 +200,7 @@ def report(assessment: Assessment, console: Console) -> None:
     for category in detailed.categories:
         met = sum(r.status == "met" for r in category.requirements)
         coverage.add_row(
-            Text(category.name),
+            Text(visible(category.name)),
             _bar(category.coverage),
             f"{category.coverage:.0f}%",
             f"{met}/{len(category.requirements)} met",
@@ -222,7 +232,7 @@ def report(assessment: Assessment, console: Console) -> None:
         console.print(
             Text.assemble(
                 (f"Not counted for this role ({len(unused)}): ", "bold"),
-                ", ".join(unused),
+                visible(", ".join(unused)),
                 ("  (not one of its skills, or not recognised)", "dim"),
             )
         )
@@ -230,7 +240,7 @@ def report(assessment: Assessment, console: Console) -> None:
     missing = [r for r in results if r.status == "missing"]
     required = [r.requirement.name for r in missing if r.requirement.importance == "required"]
     if required:
-        console.print(Text.assemble((f"Missing, required ({len(required)}): ", "bold"), ", ".join(required)))
+        console.print(Text.assemble((f"Missing, required ({len(required)}): ", "bold"), visible(", ".join(required))))
     others = {i: sum(r.requirement.importance == i for r in missing) for i in ("preferred", "bonus")}
     if any(others.values()):
         console.print(
@@ -245,7 +255,7 @@ def report(assessment: Assessment, console: Console) -> None:
     plan = assessment.plan
     console.print(
         Text.assemble(
-            (f"Learning plan for {detailed.role.title}", "bold"),
+            (f"Learning plan for {visible(detailed.role.title)}", "bold"),
             (f"  ({len(plan.steps)} of {plan.total_gaps} gaps, biggest gain first)", "dim"),
         )
     )
@@ -262,7 +272,7 @@ def report(assessment: Assessment, console: Console) -> None:
             console,
             Text(f"{number}.", style="bold"),
             Text.assemble(
-                (requirement.name, "bold"),
+                (visible(requirement.name), "bold"),
                 f"  {requirement.importance}, {where}",
                 (f"  +{step.fit_gain:.1f} fit", "green"),
             ),
@@ -271,9 +281,9 @@ def report(assessment: Assessment, console: Console) -> None:
             shown = ", ".join(step.needed_for[:NEEDED_FOR_SHOWN])
             more = len(step.needed_for) - NEEDED_FOR_SHOWN
             note = f"first, for: {shown}" + (f" and {more} more" if more > 0 else "")
-            lines += _hanging(console, Text(), Text(note, style="dim"))
+            lines += _hanging(console, Text(), Text(visible(note), style="dim"))
         for item in requirement.learn[:LEARN_STEPS_SHOWN]:
-            lines += _hanging(console, Text("•"), Text(item))
+            lines += _hanging(console, Text("•"), Text(visible(item)))
         if len(requirement.learn) > LEARN_STEPS_SHOWN:
             hidden = len(requirement.learn) - LEARN_STEPS_SHOWN
             lines += _hanging(
@@ -354,7 +364,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
         if fit is None:
             continue
         fits.add_row(
-            Text(role.index.role.title),
+            Text(visible(role.index.role.title)),
             f"{fit.median:.0f}%",
             f"{fit.q1:.0f}-{fit.q3:.0f}%",
             f"{fit.low:.0f}-{fit.high:.0f}%",
@@ -368,7 +378,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     shown = 10 if len(cohort.roles) == 1 else 5
     console.print(Text("Most common gaps: required skills missing or below target", style="bold"))
     for role in cohort.roles:
-        console.print(Text(role.index.role.title, style="bold"))
+        console.print(Text(visible(role.index.role.title), style="bold"))
         gaps = Table(box=None, show_header=False, pad_edge=False)
         gaps.add_column("skill", no_wrap=True, max_width=40)
         gaps.add_column("bar", no_wrap=True)
@@ -376,7 +386,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
         gaps.add_column("count", justify="right", no_wrap=True, style="dim")
         for gap in role.common_gaps[:shown]:
             gaps.add_row(
-                Text("  " + gap.skill),
+                Text("  " + visible(gap.skill)),
                 _bar(100 * gap.share, 16),
                 f"{100 * gap.share:.0f}%",
                 f"{gap.count}/{cohort.learners}",
@@ -390,11 +400,11 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     coverage.add_column("category", no_wrap=True)
     by_name: dict[str, list[str]] = {}
     for number, role in enumerate(cohort.roles):
-        coverage.add_column(role.index.role.title, justify="right", max_width=11)
+        coverage.add_column(Text(visible(role.index.role.title)), justify="right", max_width=11)
         for category, mean in zip(role.index.role.categories, role.category_means, strict=True):
             by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = f"{mean:.0f}%"
     for name, cells in by_name.items():
-        coverage.add_row(Text(name), *cells)
+        coverage.add_row(Text(visible(name)), *cells)
     console.print(coverage)
     console.print()
 
@@ -412,11 +422,11 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     for score in listed:
         detailed = cohort.roles[score.detailed].index
         table.add_row(
-            Text(score.name or Path(score.source).name),
-            Text(detailed.role.title),
+            Text(visible(score.name or Path(score.source).name)),
+            Text(visible(detailed.role.title)),
             f"{score.fits[score.detailed]:.0f}%",
             f"{score.required_met[score.detailed]}/{len(detailed.required)}",
-            Text(", ".join(score.top_gaps)),
+            Text(visible(", ".join(score.top_gaps))),
         )
     console.print(table)
 
