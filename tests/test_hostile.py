@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -202,12 +203,28 @@ def test_cohort_folder_nested_deeper_than_the_recursion_limit(cli: RunCli, tmp_p
         os.close(descriptor)
     finally:
         os.close(deep)
-    result = cli(["batch", str(folder), "--format", "json"])
+    try:
+        result = cli(["batch", str(folder), "--format", "json"])
+    finally:
+        _remove_chain(folder / "d")
     assert result.exit_code == 0, result.stderr
-    assert sorted(learner["name"] for learner in json.loads(result.stdout)["learners"]) == [
-        "Deep learner",
-        "Good learner",
-    ]
+    names = sorted(learner["name"] for learner in json.loads(result.stdout)["learners"])
+    assert names == ["Deep learner", "Good learner"]
+
+
+def _remove_chain(top: Path) -> None:
+    """Remove top/d/d/.../d one level at a time: shutil.rmtree (and so pytest's
+    clean-up of old temporary folders, shared by every run) recurses, and would
+    fail on this tree in every later test run."""
+    spare = top.with_name("spare")
+    while top.exists():
+        if (top / "d").exists():
+            (top / "d").rename(spare)
+        for entry in top.iterdir():
+            entry.unlink()
+        top.rmdir()
+        if spare.exists():
+            spare.rename(top)
 
 
 # Files that are not files ----------------------------------------------------------
@@ -326,3 +343,143 @@ def test_usable_cpus_reads_the_affinity_not_the_machine() -> None:
         assert 1 <= usable_cpus() <= len(os.sched_getaffinity(0))
     else:
         assert usable_cpus() >= 1
+
+
+# Output is never an injection vector ------------------------------------------------
+
+# What a hostile file can hold, written as YAML double-quoted escapes.
+PAYLOADS = {
+    "colour": r"\e[31mred\e[0m",
+    "osc8-link": r"\e]8;;https://evil.example\e\\click\e]8;;\e\\",
+    "window-title": r"\e]0;pwned\a",
+    "carriage-return": r"good\rEVIL",
+    "bidi-override": r"\u202Eexe.txt",
+    "c1-csi": r"\x9B31m",
+}
+# Raw, anything but a newline between lines of output would act on a terminal.
+RAW_CONTROL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _hostile_files(folder: Path, payload: str) -> tuple[Path, Path]:
+    """A skills file and a role file with the payload in every text a user writes."""
+    folder.mkdir(parents=True, exist_ok=True)
+    learner = folder / "learner.yaml"
+    learner.write_text(f'name: "{payload}"\nskills:\n  "Py{payload}thon": 3\n  "{payload}": 2\n')
+    role = folder / "role.yaml"
+    role.write_text(
+        MINIMAL.replace("title: My role", f'title: "Eng {payload} [/x] [link=https://evil.example]here[/link]"')
+        .replace("name: Programming", f'name: "Prog{payload}"')
+        .replace("name: Python", f'name: "Python{payload}"\n        learn: ["{payload}"]')
+    )
+    return learner, role
+
+
+@pytest.mark.parametrize("payload", PAYLOADS.values(), ids=list(PAYLOADS))
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["assess", "LEARNER", "--role", "ROLE", "--color", "always"],
+        ["batch", "LEARNER", "--role", "ROLE", "--color", "always"],
+        ["roles", "show", "ROLE", "--format", "table"],
+        ["validate", "LEARNER", "ROLE"],
+    ],
+    ids=lambda c: c[0] if c[0] != "roles" else "roles-show",
+)
+def test_terminal_output_shows_control_codes_escaped(
+    cli: RunCli, tmp_path: Path, payload: str, command: list[str]
+) -> None:
+    learner, role = _hostile_files(tmp_path, payload)
+    args = [str(learner) if a == "LEARNER" else str(role) if a == "ROLE" else a for a in command]
+    result = cli(args, env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout + result.stderr
+    colourless = re.sub("\x1b\\[[0-9;]*m", "", text)  # rolefit's own colours, asked for with --color always
+    assert not RAW_CONTROL.search(colourless)
+    assert "\x1b]" not in text and "\x07" not in text
+    if command[0] != "validate":
+        assert "\\x1b" in colourless or "\\r" in colourless or "\\u202e" in colourless or "\\x9b" in colourless
+
+
+@pytest.mark.parametrize("payload", PAYLOADS.values(), ids=list(PAYLOADS))
+def test_error_messages_show_control_codes_escaped(cli: RunCli, tmp_path: Path, payload: str) -> None:
+    learner = tmp_path / "learner.yaml"
+    learner.write_text(f'target: "{payload}"\nskills:\n  Python: "{payload}"\n')
+    for args in (["assess", str(learner)], ["batch", str(learner)], ["validate", str(learner)]):
+        result = cli(args)
+        assert result.exit_code == 2
+        assert "error" in result.stderr or "invalid" in result.stderr
+        assert not RAW_CONTROL.search(result.stdout + result.stderr)
+
+
+def test_a_file_name_with_control_codes_is_shown_escaped(cli: RunCli, tmp_path: Path) -> None:
+    folder = _cohort(tmp_path / "cohort", {"\x1b]0;pwned\x07\r.yaml": "skills: [\n"})
+    for fmt in ("table", "markdown"):
+        result = cli(["batch", str(folder), "-f", fmt])
+        assert result.exit_code == 2
+        assert not RAW_CONTROL.search(result.stdout + result.stderr)
+        assert "\\x1b]0;pwned\\x07\\r.yaml" in result.stderr
+
+
+@pytest.mark.parametrize("markup", ["Eng [/x]", "[link=https://evil.example]Eng[/link]", "[bold red]Eng"])
+def test_rich_markup_in_a_role_title_is_text(cli: RunCli, tmp_path: Path, markup: str) -> None:
+    role = tmp_path / "role.yaml"
+    role.write_text(MINIMAL.replace("title: My role", f"title: '{markup}'"))
+    learner = tmp_path / "good.yaml"
+    learner.write_text(GOOD)
+    for command in (["batch", str(learner)], ["assess", str(learner)]):
+        result = cli([*command, "--role", str(role), "--color", "always"], env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.stderr
+        assert markup in result.stdout
+        assert "\x1b]8;" not in result.stdout  # no live link
+
+
+MARKDOWN_BREAKERS = [
+    "a|b",  # ends a table cell
+    "`code` ``x``",  # opens a code span
+    "<script>alert(1)</script>",  # raw HTML
+    "[click](https://evil.example)",  # a link
+    "https://evil.example",  # an autolink
+    "*bold* _it_ ~~gone~~",  # emphasis, strikethrough
+    "&lt;b&gt;",  # an entity
+    "line\nbreak",  # ends the table row
+]
+
+
+@pytest.mark.parametrize("text", MARKDOWN_BREAKERS)
+def test_markdown_shows_user_text_as_written(tmp_path: Path, text: str) -> None:
+    from rolefit.render.safe_markdown import escape
+
+    escaped = escape(text)
+    assert "\n" not in escaped
+    # Every special character is escaped: removing the escapes gives the text back...
+    assert re.sub(r"\\(.)", r"\1", escaped) == text.replace("\n", "\\n")
+    # ...and none is left bare.
+    assert not re.search(r"(?<!\\)[`|<>\[\]*_~&:]", re.sub(r"\\\\", "", escaped))
+
+
+@pytest.mark.parametrize("fmt", ["markdown"])
+def test_markdown_batch_with_hostile_file_names(cli: RunCli, tmp_path: Path, fmt: str) -> None:
+    names = ["pipe|name.yaml", "tick`s`.yaml", "new\nline.yaml", "<b>html<b>.yaml"]
+    folder = _cohort(tmp_path / "cohort", dict.fromkeys(names, GOOD))
+    (folder / "broken`|.yaml").write_text("skills: [\n")
+    result = cli(["batch", str(folder), "-f", fmt])
+    assert result.exit_code == 2
+    learners = result.stdout.split("### Learners", 1)[1].split("###", 1)[0]
+    rows = [line for line in learners.splitlines() if line.startswith("| ")]
+    assert len(rows) == 2 + len(names) + 1  # the header and its rule, each file, good.yaml
+    assert all(len(re.findall(r"(?<!\\)\|", row)) == 7 for row in rows)  # six cells each
+    assert "<b>" not in result.stdout and "`" not in result.stdout.replace("\\`", "")
+
+
+@pytest.mark.parametrize("name", ["Ann\rEVIL,1,2", "Bo\nb", 'quo"te', "=cmd|' /C calc'!A0", "+1", "@SUM(A1)", "-2"])
+def test_csv_rows_cannot_be_split_or_run(cli: RunCli, tmp_path: Path, name: str) -> None:
+    import csv
+    import io
+
+    folder = _cohort(tmp_path / "cohort", {"hostile.yaml": f"name: {json.dumps(name)}\nskills: [Python]\n"})
+    result = cli(["batch", str(folder), "-f", "csv"])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout, newline="")))
+    assert len(rows) == 2
+    written = next(row["name"] for row in rows if row["file"].endswith("hostile.yaml"))
+    assert written == ("'" + name if name[0] in "=+-@" else name)

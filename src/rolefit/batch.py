@@ -117,7 +117,8 @@ def _walk(top: str, visited: set[tuple[int, int]], errors: list[FileError]) -> I
             if (info.st_dev, info.st_ino) in visited:
                 continue
             visited.add((info.st_dev, info.st_ino))
-            entries = list(os.scandir(folder))
+            with os.scandir(folder) as found:
+                entries = list(found)
         except OSError as exc:
             errors.append(_not_read(folder, f"cannot read this folder: {exc.strerror or exc}"))
             continue

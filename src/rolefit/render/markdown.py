@@ -7,19 +7,12 @@ from typing import TYPE_CHECKING, TextIO
 
 from rolefit.model import level_name
 from rolefit.render import Style, uncounted
+from rolefit.render.safe_markdown import escape
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
     from rolefit.scoring import RequirementResult, RoleIndex
-
-
-def escape(text: str) -> str:
-    """User text in a table cell or a line: no accidental markup, no broken tables."""
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for char in "`*_[]<>#":
-        out = out.replace(char, "\\" + char)
-    return out
 
 
 def _level(level: int | None, assumed: bool) -> str:
@@ -41,7 +34,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
     profile = assessment.profile
     detailed = assessment.detailed
     lines = [f"## rolefit: {escape(profile.name or 'skills report')}", ""]
-    lines += [f"Skills file: `{profile.source}`", ""]
+    lines += [f"Skills file: {escape(profile.source)}", ""]
     lines += ["| rank | role | fit | required met |", "| ---: | --- | ---: | ---: |"]
     for i, r in enumerate(assessment.ranking, start=1):
         title = escape(r.role.title)
@@ -156,12 +149,12 @@ class _MarkdownBatch:
         for s in self.learners:
             index = self.indexes[s.detailed]
             lines.append(
-                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {s.fits[s.detailed]:.0f}% | "
+                f"| {escape(s.source)} | {escape(s.name or '')} | {escape(index.role.title)} | {s.fits[s.detailed]:.0f}% | "
                 f"{s.required_met[s.detailed]}/{len(index.required)} | {escape(', '.join(s.top_gaps))} |"
             )
         if self.errors:
             lines += ["", "### Files that could not be read", ""]
-            lines.extend(f"- `{p}`" for e in self.errors for p in e.problems)
+            lines.extend(f"- {escape(str(p))}" for e in self.errors for p in e.problems)
         self.out.write("\n".join(lines) + "\n")
 
 
