@@ -8,9 +8,11 @@ writes the file the user named.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import stat
 import sys
 from pathlib import Path
 
@@ -483,3 +485,181 @@ def test_csv_rows_cannot_be_split_or_run(cli: RunCli, tmp_path: Path, name: str)
     assert len(rows) == 2
     written = next(row["name"] for row in rows if row["file"].endswith("hostile.yaml"))
     assert written == ("'" + name if name[0] in "=+-@" else name)
+
+
+# -o writes the file the user named ----------------------------------------------------
+
+
+@pytest.fixture
+def learner(tmp_path: Path) -> Path:
+    path = tmp_path / "good.yaml"
+    path.write_text(GOOD)
+    return path
+
+
+def test_output_to_a_device_writes_through(cli: RunCli, learner: Path) -> None:
+    result = cli(["assess", str(learner), "-f", "json", "-o", os.devnull])
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISCHR(Path(os.devnull).stat().st_mode)  # before the fix: replaced by a regular file (as root)
+
+
+def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(
+    cli: RunCli, tmp_path: Path, learner: Path
+) -> None:
+    real = tmp_path / "real.json"
+    real.write_text("old")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    assert cli(["assess", str(learner), "-f", "json", "-o", str(link)]).exit_code == 0
+    assert link.is_symlink()
+    assert json.loads(real.read_text())["person"]["name"] == "Good learner"
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o640, 0o444])
+def test_output_keeps_an_existing_files_mode(cli: RunCli, tmp_path: Path, learner: Path, mode: int) -> None:
+    target = tmp_path / "report.json"
+    target.write_text("old")
+    target.chmod(mode)
+    assert cli(["assess", str(learner), "-f", "json", "-o", str(target)]).exit_code == 0
+    assert stat.S_IMODE(target.stat().st_mode) == mode
+    assert json.loads(target.read_text())["person"]["name"] == "Good learner"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_output_to_a_named_pipe_writes_into_it(cli: RunCli, tmp_path: Path, learner: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "out.fifo"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    result = cli(["assess", str(learner), "-f", "json", "-o", str(pipe)])
+    reader.join(timeout=30)
+    assert result.exit_code == 0, result.stderr
+    assert stat.S_ISFIFO(pipe.stat().st_mode)
+    assert json.loads(received[0])["person"]["name"] == "Good learner"
+
+
+@pytest.mark.parametrize("command", ["assess", "batch"])
+def test_output_dash_is_stdout(
+    cli: RunCli, tmp_path: Path, learner: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli([command, str(learner), "-f", "json", "-o", "-"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)
+    assert not (tmp_path / "-").exists()
+
+
+@pytest.mark.parametrize("which", ["skills-file", "batch-file", "batch-folder", "role-file", "roles-dir", "hard-link"])
+def test_output_over_an_input_is_refused(cli: RunCli, tmp_path: Path, learner: Path, which: str) -> None:
+    role = tmp_path / "roles" / "mine.yaml"
+    role.parent.mkdir()
+    role.write_text(MINIMAL)
+    command, victim = {
+        "skills-file": (["assess", str(learner)], learner),
+        "batch-file": (["batch", str(learner)], learner),
+        "batch-folder": (["batch", str(tmp_path)], learner),
+        "role-file": (["assess", str(learner), "--role", str(role)], role),
+        "roles-dir": (["batch", str(learner), "--roles-dir", str(role.parent)], role),
+        "hard-link": (["assess", str(learner)], tmp_path / "alias.yaml"),
+    }[which]
+    if which == "hard-link":
+        os.link(learner, victim)
+    before = victim.read_bytes()
+    result = cli([*command, "-o", str(victim)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"error: {victim}: -o names an input file" in result.stderr
+    assert victim.read_bytes() == before
+
+
+# Signals and pipes: real processes ----------------------------------------------------------
+
+
+def _rolefit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "rolefit", *args]
+
+
+def _children(pid: int) -> list[int]:
+    tasks = Path(f"/proc/{pid}/task")
+    found: list[int] = []
+    for task in tasks.iterdir() if tasks.exists() else ():
+        with contextlib.suppress(OSError):
+            found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to see the workers")
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_signal_during_batch_leaves_no_temporary_file_and_no_worker(tmp_path: Path, signame: str) -> None:
+    import signal
+    import subprocess
+    import time
+
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    slow = "skills:\n" + "".join(f"  - Skill number {i}\n" for i in range(40_000))  # seconds of matching each
+    for number in range(4):
+        (cohort / f"a-slow-{number}.yaml").write_text(slow)
+    for number in range(70):
+        (cohort / f"b-{number:02d}.yaml").write_text(GOOD)
+    target = tmp_path / "out.csv"
+    proc = subprocess.Popen(
+        _rolefit("batch", str(cohort), "-f", "csv", "--jobs", "2", "-q", "-o", str(target)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(_children(proc.pid)) < 2 and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = _children(proc.pid)
+        assert len(workers) >= 2, "the workers never started"
+        proc.send_signal(getattr(signal, signame))
+        _, stderr = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == -getattr(signal, signame)  # ended by the signal, after cleaning up
+    assert b"Traceback" not in stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cohort"]  # no out.csv, no .out.csv.*.tmp
+    deadline = time.monotonic() + 10
+    while any(Path(f"/proc/{w}").exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists()], "a worker was left behind"
+
+
+@pytest.mark.parametrize(
+    ("command", "codes"),
+    [
+        (["batch", "COHORT", "-f", "csv", "--jobs", "1"], {141}),  # rows stream out: the closed pipe is noticed
+        (["batch", "COHORT", "-f", "csv", "--jobs", "2"], {141}),
+        (["batch", "COHORT", "-f", "markdown"], {0, 141}),  # one large write, which may all be accepted
+        (["roles", "show", "ml-engineer"], {0, 141}),  # through Rich, which used to exit 1 itself
+        (["roles", "show", "ml-engineer", "-f", "json"], {0, 141}),
+    ],
+    ids=["batch-csv", "batch-csv-2-jobs", "batch-markdown", "roles-show", "roles-show-json"],
+)
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, command: list[str], codes: set[int]) -> None:
+    """`rolefit ... | head -1`: exit 141 (128 + SIGPIPE), as a program the signal
+    stopped, when rolefit notices; never 1, which means "below --fail-under",
+    and never a traceback. (A last write the pipe took whole is not noticed: 0.)"""
+    import subprocess
+
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    for number in range(1500):  # output well past a pipe's buffer
+        (cohort / f"learner-with-a-long-file-name-{number:04d}.yaml").write_text(GOOD)
+    args = [str(cohort) if a == "COHORT" else a for a in command]
+    proc = subprocess.Popen(
+        _rolefit(*args), stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "COLUMNS": "400"}
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    assert os.read(proc.stdout.fileno(), 100)  # a little (a buffered read could take it all), then
+    proc.stdout.close()  # stop reading, as `head -1` does
+    with proc.stderr:
+        stderr = proc.stderr.read()
+    assert proc.wait(timeout=120) in codes, stderr
+    assert b"Traceback" not in stderr and b"Exception ignored" not in stderr

@@ -14,7 +14,7 @@ import gc
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -25,7 +25,7 @@ from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
     from pathlib import Path
 
     from rolefit.matching import Matcher
@@ -242,6 +242,11 @@ def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM and SIGHUP handlers raise, for its clean-up; a worker has
+    # nothing to clean up, and is stopped by the parent or dies with the signal.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _worker = Scorer(prepared, catalogue_ids)
     _settle()
 
@@ -257,7 +262,7 @@ def score_files(
     catalogue_ids: Sequence[str],
     jobs: int,
     on_done: Callable[[int], None] | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
     for a single job or a small cohort)."""
     if jobs <= 1 or len(paths) <= CHUNK:
@@ -294,8 +299,22 @@ def score_files(
                 if on_done:
                     on_done(len(outcomes))
         except BaseException:
-            pool.shutdown(cancel_futures=True)
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (Ctrl-C, a signal, a closed pipe): pending chunks are
+    dropped and the workers terminated, not waited for, so none is left behind."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((pool._processes or {}).values()):  # no public way before Python 3.14
+        process.terminate()
+    # Then wait, which is quick with the workers gone: the pool's own thread must
+    # finish before the interpreter exits, or it fails writing to a closed pipe.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _isolated(

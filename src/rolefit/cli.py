@@ -1,7 +1,10 @@
 """The command line: options in, a core call, a renderer, an exit code. Nothing else.
 
 Exit codes: 0 success; 1 a --fail-under threshold was not met; 2 bad usage or
-bad input (the message names the file, the place and the problem).
+bad input (the message names the file, the place and the problem); 141 the
+reader of stdout went away (`rolefit batch ... | head`), as for any program
+stopped by SIGPIPE. SIGTERM and SIGHUP stop a run as Ctrl-C does (partial
+output removed, workers stopped), then end the process by that signal.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import copy
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
+EXIT_PIPE_CLOSED = 128 + 13  # SIGPIPE
 PROGRESS_MIN_FILES = 200
 
 app = typer.Typer(
@@ -83,12 +87,37 @@ def _print_error(exc: RolefitError) -> None:
 
 @contextmanager
 def _expected_errors() -> Iterator[None]:
-    """Expected failures become a message on stderr and exit code 2, never a traceback."""
+    """Expected failures become a message on stderr and exit code 2, never a
+    traceback; a reader of stdout that went away ends the run quietly."""
     try:
         yield
+        sys.stdout.flush()
     except RolefitError as exc:
         _print_error(exc)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except BrokenPipeError:
+        _drop_stdout()
+        raise typer.Exit(EXIT_PIPE_CLOSED) from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail again."""
+    import contextlib
+    import io
+    import os
+
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _role_inputs(roles: Sequence[str] | None, roles_dir: Path | None) -> list[str | Path]:
+    """The role files a run reads, for check_not_input."""
+    from rolefit.roles import role_files
+
+    named: list[str | Path] = [r for r in roles or [] if Path(r).is_file()]
+    return named + (role_files(roles_dir) if roles_dir is not None and roles_dir.is_dir() else [])
 
 
 def _style(color: ColorOption, output: Path | None) -> Style:
@@ -128,15 +157,15 @@ def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: Role
 
     with _expected_errors():
         catalogue = load_catalogue(roles_dir)
-    if format is ListFormat.json:
-        from rolefit.render.json import roles_document
+        if format is ListFormat.json:
+            from rolefit.render.json import roles_document
 
-        sys.stdout.write(roles_document(catalogue))
-    else:
-        from rolefit.render.console import make_console
-        from rolefit.render.table import roles_table
+            sys.stdout.write(roles_document(catalogue))
+        else:
+            from rolefit.render.console import make_console
+            from rolefit.render.table import roles_table
 
-        roles_table(catalogue, make_console(sys.stdout, _style(ColorOption.auto, None)))
+            roles_table(catalogue, make_console(sys.stdout, _style(ColorOption.auto, None)))
 
 
 @roles_app.command("show")
@@ -150,15 +179,15 @@ def roles_show(
 
     with _expected_errors():
         found = find_role(role, load_catalogue(roles_dir))
-    if format is ListFormat.json:
-        from rolefit.render.json import role_document
+        if format is ListFormat.json:
+            from rolefit.render.json import role_document
 
-        sys.stdout.write(role_document(found))
-    else:
-        from rolefit.render.console import make_console
-        from rolefit.render.table import role_detail
+            sys.stdout.write(role_document(found))
+        else:
+            from rolefit.render.console import make_console
+            from rolefit.render.table import role_detail
 
-        role_detail(found, make_console(sys.stdout, _style(ColorOption.auto, None)))
+            role_detail(found, make_console(sys.stdout, _style(ColorOption.auto, None)))
 
 
 @app.command()
@@ -190,12 +219,14 @@ def assess(
 
     from rolefit.assess import assess as run_assessment
     from rolefit.assess import check_target, index_roles
-    from rolefit.output import emit
+    from rolefit.output import check_not_input, emit, target
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
     from rolefit.roles import select_roles
 
+    output = target(output)
     with _expected_errors():
+        check_not_input(output, [*([] if file == "-" else [file]), *_role_inputs(role, roles_dir)])
         if file == "-":
             from rolefit.output import read_stdin
             from rolefit.yamlsafe import MAX_BYTES, decode
@@ -255,13 +286,15 @@ def batch(
     """
     from rolefit.assess import index_roles
     from rolefit.batch import CohortBuilder, FileError, discover, score_files, worker_count
-    from rolefit.output import open_output
+    from rolefit.output import check_not_input, open_output, target
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
 
+    output = target(output)
     with _expected_errors():
         catalogue, roles = select_roles(role or [], roles_dir)
         files, missing = discover(paths)
+        check_not_input(output, [*files, *_role_inputs(role, roles_dir)])
         prepared = index_roles(roles)
         indexes = prepared[1]
         style = _style(color, output)
@@ -270,19 +303,21 @@ def batch(
             writer = batch_writer(format, out, indexes, style)
             builder = CohortBuilder(indexes) if writer.shows_cohort else None
             workers = worker_count(jobs, len(files))
-            outcomes = score_files(files, prepared, [r.id for r in catalogue], workers, advance)
-            for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
-                if builder is not None:
-                    builder.add(outcome)
-                writer.add(outcome)
-                if isinstance(outcome, FileError):
-                    failed += 1
-                    for problem in outcome.problems:
-                        _say(f"error: {problem}")
-                else:
-                    scored += 1
-                    if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
-                        below += 1
+            ids = [r.id for r in catalogue]
+            # closed on the way out, error or signal: the workers are stopped, not left behind
+            with closing(score_files(files, prepared, ids, workers, advance)) as outcomes:
+                for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
+                    if builder is not None:
+                        builder.add(outcome)
+                    writer.add(outcome)
+                    if isinstance(outcome, FileError):
+                        failed += 1
+                        for problem in outcome.problems:
+                            _say(f"error: {problem}")
+                    else:
+                        scored += 1
+                        if fail_under is not None and outcome.fits[outcome.detailed] < fail_under:
+                            below += 1
             writer.finish(builder.build() if builder is not None else None)
     if not quiet:
         print(f"rolefit: {scored} learners scored, {failed} files could not be read", file=sys.stderr)
@@ -322,14 +357,15 @@ def validate(
     from rolefit.validation import validate_file
 
     bad = 0
-    for path in files:
-        kind, problems = validate_file(path)
-        for problem in problems:
-            print(visible(str(problem)))
-        if problems:
-            bad += 1
-        else:
-            _say(f"{shown_path(path)}: valid {kind} file")
+    with _expected_errors():
+        for path in files:
+            kind, problems = validate_file(path)
+            for problem in problems:
+                print(visible(str(problem)))
+            if problems:
+                bad += 1
+            else:
+                _say(f"{shown_path(path)}: valid {kind} file")
     if bad:
         print(f"{bad} of {len(files)} file(s) invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -342,7 +378,8 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
     from rolefit.schemas import SCHEMAS
 
     builder: Callable[[], object] = SCHEMAS[kind.value]
-    sys.stdout.write(dumps(builder()))
+    with _expected_errors():
+        sys.stdout.write(dumps(builder()))
 
 
 def command_app(args: Sequence[str]) -> typer.Typer:
@@ -368,5 +405,31 @@ def _command_name(info: CommandInfo) -> str | None:
     return get_command_name(info.callback.__name__) if info.callback else None
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program stands, so that what is under
+    way cleans up (a temporary -o file, worker processes) as for Ctrl-C. A
+    BaseException, like KeyboardInterrupt: no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
+
+
 def main() -> None:
-    command_app(sys.argv[1:])(prog_name="rolefit")
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+    try:
+        command_app(sys.argv[1:])(prog_name="rolefit")
+    except _Terminated as stopped:
+        # Die by the signal itself, after the clean-up: the caller sees what stopped us.
+        import os
+
+        signal.signal(stopped.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), stopped.signum)
