@@ -58,7 +58,7 @@ RoleNames = Annotated[
 ]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    typer.Option("--output", "-o", help="Write to this file instead of stdout, never half-written (- is stdout)."),
 ]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 
