@@ -14,19 +14,19 @@ import gc
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from rolefit.assess import DetailReason, assessed_level, check_target
-from rolefit.errors import Problem, RolefitError
+from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.model import DEFAULT_SENIORITY, Seniority
 from rolefit.plan import plan_order, plan_slot
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
     from pathlib import Path
 
     from rolefit.matching import Matcher
@@ -88,8 +88,11 @@ def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
     for path in paths:
         if path.is_dir():
             candidates = sorted(_walk(str(path), folders, errors))
-        elif path.exists():
+        elif path.is_file():
             candidates = [(str(path), path.is_symlink())]
+        elif path.exists():  # as in a folder: reading a pipe could wait forever
+            errors.append(_not_read(str(path), "is not a regular file (a pipe, socket or device)"))
+            continue
         else:
             errors.append(_not_read(str(path), "no such file or folder"))
             continue
@@ -105,36 +108,82 @@ def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
     return found, errors
 
 
-def _walk(folder: str, visited: set[tuple[int, int]], errors: list[FileError]) -> Iterator[tuple[str, bool]]:
-    """(path, is a symlink) of every YAML file below folder; each real folder
+def _walk(top: str, visited: set[tuple[int, int]], errors: list[FileError]) -> Iterator[tuple[str, bool]]:
+    """(path, is a symlink) of every YAML file below top; each real folder
     once. What cannot be scored is added to errors: a folder that cannot be
-    read, and pipes, sockets and devices (reading a pipe could wait forever)."""
-    info = os.stat(folder)  # noqa: PTH116 - str paths: a cohort has thousands
-    if (info.st_dev, info.st_ino) in visited:
-        return
-    visited.add((info.st_dev, info.st_ino))
-    try:
-        entries = list(os.scandir(folder))
-    except OSError as exc:
-        errors.append(_not_read(folder, f"cannot read this folder: {exc.strerror or exc}"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
+    read, and pipes, sockets and devices (reading a pipe could wait forever).
+    Folders wait on a list, not on the call stack: a tree may be nested deeper
+    than Python's recursion limit."""
+    folders = [top]
+    while folders:
+        folder = folders.pop()
         try:
-            if entry.is_dir():
-                yield from _walk(entry.path, visited, errors)
-            elif entry.name.endswith((".yaml", ".yml")):
-                if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - a broken link is reported when read
-                    yield entry.path, entry.is_symlink()
-                else:
-                    errors.append(_not_read(entry.path, "is not a regular file (a pipe, socket or device)"))
+            info = os.stat(folder)  # noqa: PTH116 - str paths: a cohort has thousands
+            if (info.st_dev, info.st_ino) in visited:
+                continue
+            visited.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as found:
+                entries = list(found)
         except OSError as exc:
-            errors.append(_not_read(entry.path, f"cannot read: {exc.strerror or exc}"))
+            errors.append(_not_read(folder, f"cannot read this folder: {exc.strerror or exc}"))
+            continue
+        below = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    below.append(entry.path)
+                elif entry.name.endswith((".yaml", ".yml")):
+                    if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - a broken link is reported when read
+                        yield entry.path, entry.is_symlink()
+                    else:
+                        errors.append(_not_read(entry.path, "is not a regular file (a pipe, socket or device)"))
+            except OSError as exc:
+                errors.append(_not_read(entry.path, f"cannot read: {exc.strerror or exc}"))
+        folders.extend(reversed(below))
 
 
-def _not_read(source: str, message: str) -> FileError:
+def _not_read(path: str, message: str) -> FileError:
+    source = shown_path(path)
     return FileError(source, (Problem(source, message),))
+
+
+# Workers ---------------------------------------------------------------------
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may actually run on: its affinity mask (taskset,
+    a container's cpuset), lowered by a cgroup v2 CPU quota (`docker --cpus`);
+    os.cpu_count() counts the machine's, which a container or a batch system
+    may never give us."""
+    counter = getattr(os, "process_cpu_count", None)  # Python 3.13+: the affinity mask
+    if counter is not None:
+        count = counter() or 1
+    elif hasattr(os, "sched_getaffinity"):
+        count = len(os.sched_getaffinity(0)) or 1
+    else:
+        count = os.cpu_count() or 1
+    quota = _cgroup_quota()
+    return max(1, min(count, quota)) if quota is not None else count
+
+
+def _cgroup_quota(path: str = "/sys/fs/cgroup/cpu.max") -> int | None:
+    """CPUs allowed by a cgroup v2 quota (`200000 100000` is 2), None when unlimited or unknown."""
+    try:
+        with open(path, encoding="ascii") as handle:  # noqa: PTH123
+            quota, period = handle.read().split()[:2]
+        return -(-int(quota) // int(period))  # a part of a CPU is still one worker
+    except (OSError, ValueError, ZeroDivisionError):  # no cgroup v2, "max", or unreadable
+        return None
+
+
+def worker_count(requested: int | None, files: int) -> int:
+    """--jobs, capped at the usable CPUs (more processes than CPUs only add
+    start-up and memory) and at one worker per chunk of files."""
+    cpus = usable_cpus()
+    wanted = cpus if requested is None else min(requested, cpus)
+    return max(1, min(wanted, -(-files // CHUNK)))
 
 
 # Scoring one file ------------------------------------------------------------
@@ -154,11 +203,12 @@ class Scorer:
         self.level = level
 
     def score(self, path: str) -> Outcome:
+        where = shown_path(path)
         try:
-            profile = load_profile(path)
+            profile = load_profile(path, where)
             check_target(profile, self.catalogue_ids)
         except RolefitError as exc:
-            return FileError(path, exc.problems)
+            return FileError(where, exc.problems)
         matches = resolve_profile(profile, self.matcher)
         seniority, fixed = assessed_level(profile, self.level)
         results = self.indexes.score(matches, seniority)
@@ -168,7 +218,7 @@ class Scorer:
         requirements = shown.index.requirements
         gaps = plan_order(shown, TOP_GAPS, plan_slot(shown, fixed))
         return LearnerScore(
-            source=path,
+            source=where,
             name=profile.name,
             target=profile.target,
             skills=len(profile.skills),
@@ -208,6 +258,11 @@ def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The parent's SIGTERM and SIGHUP handlers raise, for its clean-up; a worker has
+    # nothing to clean up, and is stopped by the parent or dies with the signal.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
     _worker = Scorer(prepared, catalogue_ids, level)
     _settle()
 
@@ -224,7 +279,7 @@ def score_files(
     jobs: int,
     on_done: Callable[[int], None] | None = None,
     level: Seniority | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
     for a single job or a small cohort), at `level` (see Scorer)."""
     if jobs <= 1 or len(paths) <= CHUNK:
@@ -262,8 +317,22 @@ def score_files(
                 if on_done:
                     on_done(len(outcomes))
         except BaseException:
-            pool.shutdown(cancel_futures=True)
+            _stop(pool)
             raise
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop at once (Ctrl-C, a signal, a closed pipe): pending chunks are
+    dropped and the workers terminated, not waited for, so none is left behind."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    for process in list((pool._processes or {}).values()):  # no public way before Python 3.14
+        process.terminate()
+    # Then wait, which is quick with the workers gone: the pool's own thread must
+    # finish before the interpreter exits, or it fails writing to a closed pipe.
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _isolated(

@@ -9,6 +9,10 @@ from rolefit.errors import Problem, RolefitError
 from rolefit.model import LEVEL_NAMES, MAX_LEVEL, SENIORITIES
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, value_mark
 
+# No number in a rolefit file needs more; beyond it, sums of weights and
+# salaries could overflow to inf and every score after them would be NaN.
+MAX_NUMBER = 1e12
+
 _TYPE_NAMES = {
     bool: "true/false",
     int: "a number",
@@ -66,10 +70,12 @@ def parse_level(value: Any) -> int | str:
         value = int(value)
     if isinstance(value, str):
         text = value.strip().lower()
-        if text.isdigit():
+        if text.isascii() and text.isdigit():
             value = int(text)
         elif text in _LEVEL_OF:
             return _LEVEL_OF[text]
+        elif any(not c.isascii() and c.isdigit() for c in text):
+            return foreign_digits(value)
         else:
             return f"unknown level '{value}'; {suggestion(text, LEVEL_NAMES)} (or 0-5)"
     if isinstance(value, int):
@@ -77,6 +83,16 @@ def parse_level(value: Any) -> int | str:
             return value
         return f"level {value} is out of range; levels go from 0 (none) to {MAX_LEVEL} (expert)"
     return f"level must be a whole number 0-5 or a word ({_LEVEL_WORDS}), not {value!r}"
+
+
+def foreign_digits(value: str) -> str:
+    """A level like `²`, `③` or `٣`: Python calls them digits, but int() takes only
+    some of them; levels are written with 0-5, and the message says which was meant."""
+    import unicodedata
+
+    meant = [unicodedata.digit(c, None) for c in value.strip()]
+    hint = f" (did you mean {''.join(map(str, meant))}?)" if None not in meant else ""
+    return f"level '{value}' is not written with the digits 0-5{hint}"
 
 
 class Checker:
@@ -161,6 +177,13 @@ class Checker:
         value = data[key]
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add(f"'{key}'{context} must be a number, not {describe(value)}", value_mark(data, key))
+            return None
+        if not abs(value) <= MAX_NUMBER:  # also false for nan; an int of any size compares without overflow
+            shown = f"{value}" if isinstance(value, float) else "one that large"
+            self.add(
+                f"'{key}'{context} must be a finite number of at most {MAX_NUMBER:g}, not {shown}",
+                value_mark(data, key),
+            )
             return None
         return float(value)
 

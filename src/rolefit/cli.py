@@ -1,7 +1,10 @@
 """The command line: options in, a core call, a renderer, an exit code. Nothing else.
 
 Exit codes: 0 success; 1 a --fail-under threshold was not met; 2 bad usage or
-bad input (the message names the file, the place and the problem).
+bad input (the message names the file, the place and the problem); 141 the
+reader of stdout went away (`rolefit batch ... | head`), as for any program
+stopped by SIGPIPE. SIGTERM and SIGHUP stop a run as Ctrl-C does (partial
+output removed, workers stopped), then end the process by that signal.
 """
 
 from __future__ import annotations
@@ -9,7 +12,7 @@ from __future__ import annotations
 import copy
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
@@ -42,6 +45,7 @@ T = TypeVar("T")
 EXIT_OK = 0
 EXIT_BELOW_THRESHOLD = 1
 EXIT_BAD_INPUT = 2
+EXIT_PIPE_CLOSED = 128 + 13  # SIGPIPE
 PROGRESS_MIN_FILES = 200
 
 app = typer.Typer(
@@ -67,7 +71,7 @@ RoleNames = Annotated[
 ]
 Output = Annotated[
     Optional[Path],  # noqa: UP045
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout."),
+    typer.Option("--output", "-o", help="Write to this file instead of stdout, never half-written (- is stdout)."),
 ]
 PostingFile = Annotated[
     Optional[str],  # noqa: UP045
@@ -110,19 +114,61 @@ NoPager = Annotated[
 ]
 
 
+def _finite(value: float | None) -> float | None:
+    """click's FloatRange lets nan through (every comparison with it is false),
+    and nan would switch the --fail-under gate off."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a number from 0 to 100")
+    return value
+
+
+def _say(message: str) -> None:
+    """A message on stderr; what it echoes from files and arguments is shown, never run by the terminal."""
+    from rolefit.render.safe_terminal import visible
+
+    print(visible(message), file=sys.stderr)
+
+
 def _print_error(exc: RolefitError) -> None:
     for problem in exc.problems:
-        print(f"error: {problem}", file=sys.stderr)
+        _say(f"error: {problem}")
 
 
 @contextmanager
 def _expected_errors() -> Iterator[None]:
-    """Expected failures become a message on stderr and exit code 2, never a traceback."""
+    """Expected failures become a message on stderr and exit code 2, never a
+    traceback; a reader of stdout that went away ends the run quietly."""
     try:
         yield
+        sys.stdout.flush()
     except RolefitError as exc:
         _print_error(exc)
         raise typer.Exit(EXIT_BAD_INPUT) from None
+    except BrokenPipeError:
+        _drop_stdout()
+        raise typer.Exit(EXIT_PIPE_CLOSED) from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the flush at exit does not fail again."""
+    import contextlib
+    import io
+    import os
+
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _role_inputs(roles: Sequence[str] | None, roles_dir: Path | None) -> list[str | Path]:
+    """The role files a run reads, for check_not_input."""
+    from rolefit.roles import role_files
+
+    named: list[str | Path] = [r for r in roles or [] if Path(r).is_file()]
+    return named + (role_files(roles_dir) if roles_dir is not None and roles_dir.is_dir() else [])
 
 
 def _style(color: ColorOption, output: Path | None, details: bool = False) -> Style:
@@ -167,15 +213,15 @@ def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: Role
 
     with _expected_errors():
         catalogue = load_catalogue(roles_dir)
-    if format is ListFormat.json:
-        from rolefit.render.json import roles_document
+        if format is ListFormat.json:
+            from rolefit.render.json import roles_document
 
-        sys.stdout.write(roles_document(catalogue))
-    else:
-        from rolefit.render.console import make_console
-        from rolefit.render.table import roles_table
+            sys.stdout.write(roles_document(catalogue))
+        else:
+            from rolefit.render.console import make_console
+            from rolefit.render.table import roles_table
 
-        roles_table(catalogue, make_console(sys.stdout, _style(ColorOption.auto, None)))
+            roles_table(catalogue, make_console(sys.stdout, _style(ColorOption.auto, None)))
 
 
 @roles_app.command("show")
@@ -194,20 +240,20 @@ def roles_show(
 
     with _expected_errors():
         found = find_role(role, load_catalogue(roles_dir))
-    if format is ListFormat.json:
-        from rolefit.render.json import role_document
+        if format is ListFormat.json:
+            from rolefit.render.json import role_document
 
-        sys.stdout.write(role_document(found))
-    else:
-        from io import StringIO
+            sys.stdout.write(role_document(found))
+        else:
+            from io import StringIO
 
-        from rolefit.output import emit
-        from rolefit.render.console import make_console
-        from rolefit.render.table import role_detail
+            from rolefit.output import emit
+            from rolefit.render.console import make_console
+            from rolefit.render.table import role_detail
 
-        buffer = StringIO()
-        role_detail(found, make_console(buffer, _style(ColorOption.auto, None)))
-        emit(buffer.getvalue(), None, pager=not no_pager)
+            buffer = StringIO()
+            role_detail(found, make_console(buffer, _style(ColorOption.auto, None)))
+            emit(buffer.getvalue(), None, pager=not no_pager)
 
 
 def _from_group(ctx: typer.Context, name: str, value: T) -> T:
@@ -241,7 +287,9 @@ def assess(
     output: Output = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when the detailed role's fit is below this."),
+        typer.Option(
+            "--fail-under", min=0, max=100, callback=_finite, help="Exit 1 when the detailed role's fit is below this."
+        ),
     ] = None,
     steps: Annotated[
         Optional[int],  # noqa: UP045
@@ -275,13 +323,15 @@ def assess(
     from rolefit.assess import assess as run_assessment
     from rolefit.assess import check_target, index_roles
     from rolefit.figures import below, decided
-    from rolefit.output import emit
+    from rolefit.output import check_not_input, emit, target
     from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
     from rolefit.roles import select_roles
     from rolefit.vocabulary import user_vocabulary
 
+    output = target(output)
     with _expected_errors():
+        check_not_input(output, [*([] if file == "-" else [file]), *_role_inputs(role, roles_dir)])
         if file == "-":
             from rolefit.output import read_stdin
             from rolefit.yamlsafe import MAX_BYTES, decode
@@ -307,10 +357,7 @@ def assess(
         emit(render_report(format, assessment, style), output, pager=not no_pager)
     if fail_under is not None and below(assessment.detailed.fit, fail_under):
         fit = decided(assessment.detailed.fit)
-        print(
-            f"rolefit: {assessment.detailed.role.title} fit {fit:.1f} is below --fail-under {fail_under:g}",
-            file=sys.stderr,
-        )
+        _say(f"rolefit: {assessment.detailed.role.title} fit {fit:.1f} is below --fail-under {fail_under:g}")
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
 
 
@@ -329,12 +376,19 @@ def batch(
     jobs: Annotated[
         Optional[int],  # noqa: UP045
         typer.Option(
-            "--jobs", "-j", min=1, help="Worker processes. Default: the number of CPU cores.", show_default=False
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes. Default and maximum: the CPUs this process may use "
+            "(its CPU affinity and cgroup quota, not every core of the machine).",
+            show_default=False,
         ),
     ] = None,
     fail_under: Annotated[
         Optional[float],  # noqa: UP045
-        typer.Option("--fail-under", min=0, max=100, help="Exit 1 when any learner's fit is below this."),
+        typer.Option(
+            "--fail-under", min=0, max=100, callback=_finite, help="Exit 1 when any learner's fit is below this."
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
     level: Level = None,
@@ -347,17 +401,16 @@ def batch(
     Bad files never stop the run: every good file is scored, every bad one is
     listed on stderr (and in json/jsonl/csv output), and the exit code is 2.
     """
-    import os
-
     from rolefit.assess import index_roles
-    from rolefit.batch import CohortBuilder, FileError, discover, score_files
+    from rolefit.batch import CohortBuilder, FileError, discover, score_files, worker_count
     from rolefit.figures import below as fails
     from rolefit.figures import count
-    from rolefit.output import open_output
+    from rolefit.output import check_not_input, open_output, target
     from rolefit.render import batch_writer
     from rolefit.roles import select_roles
     from rolefit.vocabulary import user_vocabulary
 
+    output = target(output)
     with _expected_errors():
         catalogue, roles = select_roles(role or [], roles_dir)
         if posting is not None:
@@ -365,6 +418,7 @@ def batch(
             roles = [built, *roles] if role else [built]
             catalogue = [*catalogue, built]
         files, missing = discover(paths)
+        check_not_input(output, [*files, *_role_inputs(role, roles_dir)])
         prepared = index_roles(roles, user_vocabulary(vocabulary))
         indexes = prepared[1]
         style = _style(color, output)
@@ -373,23 +427,25 @@ def batch(
         with _progress(len(files), quiet) as advance, open_output(output) as out:
             writer = batch_writer(format, out, indexes, style)
             builder = CohortBuilder(indexes, seniority) if writer.shows_cohort else None
+            workers = worker_count(jobs, len(files))
             ids = [r.id for r in catalogue]
-            outcomes = score_files(files, prepared, ids, jobs or os.cpu_count() or 1, advance, seniority)
-            for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
-                if builder is not None:
-                    builder.add(outcome)
-                writer.add(outcome)
-                if isinstance(outcome, FileError):
-                    failed += 1
-                    for problem in outcome.problems:
-                        print(f"error: {problem}", file=sys.stderr)
-                else:
-                    scored += 1
-                    if not quiet:
-                        for warning in outcome.warnings:
-                            print(f"warning: {warning}", file=sys.stderr)
-                    if fail_under is not None and fails(outcome.fits[outcome.detailed], fail_under):
-                        below += 1
+            # closed on the way out, error or signal: the workers are stopped, not left behind
+            with closing(score_files(files, prepared, ids, workers, advance, seniority)) as outcomes:
+                for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
+                    if builder is not None:
+                        builder.add(outcome)
+                    writer.add(outcome)
+                    if isinstance(outcome, FileError):
+                        failed += 1
+                        for problem in outcome.problems:
+                            _say(f"error: {problem}")
+                    else:
+                        scored += 1
+                        if not quiet:
+                            for warning in outcome.warnings:
+                                _say(f"warning: {warning}")
+                        if fail_under is not None and fails(outcome.fits[outcome.detailed], fail_under):
+                            below += 1
             writer.finish(builder.build() if builder is not None else None)
     if not quiet:
         unread = f", {count(failed, 'file')} could not be read" if failed else ""
@@ -537,20 +593,23 @@ def validate(
 
     Warnings (fields rolefit does not use) are printed as `warning: file:line:col: message`.
     """
+    from rolefit.errors import shown_path
+    from rolefit.render.safe_terminal import visible
     from rolefit.validation import validate_file
 
     bad = 0
-    for path in files:
-        kind, problems, warnings = validate_file(path, strict=strict)
-        for problem in problems:
-            print(problem)
-        for warning in warnings:
-            print(f"warning: {warning}")
-        if problems:
-            bad += 1
-        else:
-            noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
-            print(f"{path}: valid {kind} file{noted}", file=sys.stderr)
+    with _expected_errors():
+        for path in files:
+            kind, problems, warnings = validate_file(path, strict=strict)
+            for problem in problems:
+                print(visible(str(problem)))
+            for warning in warnings:
+                print(visible(f"warning: {warning}"))
+            if problems:
+                bad += 1
+            else:
+                noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
+                _say(f"{shown_path(path)}: valid {kind} file{noted}")
     if bad:
         from rolefit.figures import count
 
@@ -598,7 +657,8 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
     from rolefit.schemas import SCHEMAS
 
     builder: Callable[[], object] = SCHEMAS[kind.value]
-    sys.stdout.write(dumps(builder()))
+    with _expected_errors():
+        sys.stdout.write(dumps(builder()))
 
 
 def command_app(args: Sequence[str]) -> typer.Typer:
@@ -624,5 +684,31 @@ def _command_name(info: CommandInfo) -> str | None:
     return get_command_name(info.callback.__name__) if info.callback else None
 
 
+class _Terminated(BaseException):
+    """SIGTERM or SIGHUP, raised where the program stands, so that what is under
+    way cleans up (a temporary -o file, worker processes) as for Ctrl-C. A
+    BaseException, like KeyboardInterrupt: no `except Exception` swallows it."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise _Terminated(signum)
+
+
 def main() -> None:
-    command_app(sys.argv[1:])(prog_name="rolefit")
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _terminate)
+    try:
+        command_app(sys.argv[1:])(prog_name="rolefit")
+    except _Terminated as stopped:
+        # Die by the signal itself, after the clean-up: the caller sees what stopped us.
+        import os
+
+        signal.signal(stopped.signum, signal.SIG_DFL)
+        os.kill(os.getpid(), stopped.signum)

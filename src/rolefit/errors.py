@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -35,3 +36,13 @@ class RolefitError(Exception):
     @classmethod
     def at(cls, path: str, message: str, line: int | None = None, column: int | None = None) -> RolefitError:
         return cls(Problem(path, message, line, column))
+
+
+def shown_path(path: str | os.PathLike[str]) -> str:
+    """A file name as rolefit shows it everywhere (messages, every output format):
+    as given, except that a byte that is not UTF-8 (a name from another system)
+    is written `\\xNN`, so that every format can hold it and it means the same in each."""
+    name = os.fspath(path)
+    if name.isascii():  # the usual name, at no cost
+        return name
+    return os.fsencode(name).decode("utf-8", "backslashreplace")

@@ -133,16 +133,25 @@ def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int 
 def _place(result: RoleResult, slot: int, position: int, placed: set[int], ordered: list[int]) -> None:
     """Prerequisites that are gaps themselves go first (role files have no cycles).
 
-    A function of its own, not a closure: a closure that calls itself is a
-    reference cycle, which would keep every result alive until the garbage
-    collector runs; a cohort makes thousands."""
+    A loop over an explicit stack, not recursion: a chain of prerequisites may be
+    longer than Python's recursion limit. A function of its own, not a closure:
+    a closure that calls itself is a reference cycle, which would keep every
+    result alive until the garbage collector runs; a cohort makes thousands."""
     if position in placed:
         return
     placed.add(position)
-    for prerequisite in result.index.prerequisites[position]:
-        if _lacks_basics(result, slot, prerequisite):
-            _place(result, slot, prerequisite, placed, ordered)
-    ordered.append(position)
+    prerequisites = result.index.prerequisites
+    stack = [(position, iter(prerequisites[position]))]
+    while stack:
+        current, waiting = stack[-1]
+        for prerequisite in waiting:
+            if prerequisite not in placed and _lacks_basics(result, slot, prerequisite):
+                placed.add(prerequisite)
+                stack.append((prerequisite, iter(prerequisites[prerequisite])))
+                break
+        else:
+            stack.pop()
+            ordered.append(current)
 
 
 def build_plan(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int | None = None) -> Plan:

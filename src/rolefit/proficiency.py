@@ -100,7 +100,7 @@ class Reading(NamedTuple):
     years: float | None
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+", re.ASCII)  # 0-9 only: ² and ٣ are refused with a hint
 _SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(5|10)")
 _PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
 _STARS = re.compile(r"([★*]+)([☆]*)")
@@ -184,6 +184,10 @@ def read_level(value: Any) -> Reading | str:
     text = _clean(value)
     if _NUMBER.fullmatch(text.lstrip("-")):
         return f"level {text} is out of range; levels go from 0 (none) to {MAX_LEVEL} (expert)"
+    if any(c.isdigit() and not c.isascii() for c in text):
+        from rolefit.checks import foreign_digits
+
+        return foreign_digits(text)
     from rolefit.checks import nearest
 
     close = nearest(text, list(LEVEL_WORDS))

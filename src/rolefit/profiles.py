@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from rolefit.checks import Checker, describe, seniority_suggestion
+from rolefit.errors import shown_path
 from rolefit.model import DEFAULT_LEVEL, SENIORITIES, Profile, Seniority, Skill
 from rolefit.proficiency import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
 from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
@@ -47,7 +48,7 @@ _NAME_LIST = re.compile(r"\s*[,;]\s*")
 
 
 def load_profile(path: str | Path, label: str | None = None) -> Profile:
-    where = label or str(path)
+    where = label or shown_path(path)
     return parse_profile(read_text(path, where), where)
 
 

@@ -12,7 +12,7 @@ from typing import Any, NamedTuple, TypeVar
 
 from rolefit import packaged
 from rolefit.checks import Checker, describe, first_at, parse_level, seniority_suggestion, suggestion
-from rolefit.errors import Problem, RolefitError
+from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.model import (
     IMPORTANCES,
     SENIORITIES,
@@ -47,11 +47,12 @@ REQUIREMENT_FIELDS = ("name", "one_of", "importance", "level", "aliases", "prere
 CAREER_FIELDS = ("entry", "mid", "senior")
 SALARY_FIELDS = ("source", "region", "year", "currency", "figures")
 FIGURE_FIELDS = ("label", "amount", "low", "high", "note")
+MIN_YEAR, MAX_YEAR = 1900, 2200
 ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def load_role(path: Path, label: str | None = None) -> Role:
-    where = label or str(path)
+    where = label or shown_path(path)
     return parse_role(read_text(path, where), where)
 
 
@@ -452,6 +453,12 @@ def _salary(check: Checker, top: dict[Any, Any]) -> tuple[SalaryBlock, ...]:
         check.fields(block, SALARY_FIELDS, " in a salary block")
         source = check.text(block, "source", " of a salary block", required=True) or ""
         year = check.number(block, "year", " of a salary block")
+        if year is not None and not (year.is_integer() and MIN_YEAR <= year <= MAX_YEAR):
+            check.add(
+                f"'year' of a salary block must be a year {MIN_YEAR}-{MAX_YEAR}, not {year:g}",
+                value_mark(block, "year"),
+            )
+            year = None
         figures: list[SalaryFigure] = []
         if check.require(block, "figures", " of a salary block"):
             for figure, figure_mark in check.items(block, "figures", " of a salary block"):
@@ -463,7 +470,10 @@ def _salary(check: Checker, top: dict[Any, Any]) -> tuple[SalaryBlock, ...]:
                 amounts = {
                     k: check.number(figure, k, f" of salary figure '{label}'") for k in ("amount", "low", "high")
                 }
-                if all(v is None for v in amounts.values()):
+                for key, amount in amounts.items():
+                    if amount is not None and amount < 0:
+                        check.add(f"'{key}' of salary figure '{label}' is negative", value_mark(figure, key))
+                if all(figure.get(k) is None for k in amounts):
                     check.add(f"salary figure '{label}' needs 'amount' or 'low' and 'high'", figure_mark)
                 low, high = amounts["low"], amounts["high"]
                 if low is not None and high is not None and low > high:
@@ -529,8 +539,11 @@ def builtin_roles() -> tuple[Role, ...]:
 
 
 def load_catalogue(roles_dir: Path | None = None) -> list[Role]:
-    """The built-in roles, then those of `roles_dir`; a later role replaces one with its id."""
-    by_id = {role.id: role for role in builtin_roles()}
+    """The built-in roles, then those of `roles_dir`, which add to them: a role
+    id used twice (by two files, or by a file and a built-in role) is an error,
+    never a silent replacement."""
+    builtin = {role.id: role for role in builtin_roles()}
+    by_id = dict(builtin)
     if roles_dir is not None:
         if not roles_dir.is_dir():
             raise RolefitError.at(str(roles_dir), "--roles-dir must be a folder of role files")
@@ -543,6 +556,13 @@ def load_catalogue(roles_dir: Path | None = None) -> list[Role]:
                 role = load_role(path)
             except RolefitError as exc:
                 problems.extend(exc.problems)
+                continue
+            if role.id in by_id:
+                taken = by_id[role.id]
+                owner = f"a built-in role, {taken.source}" if taken is builtin.get(role.id) else taken.source
+                problems.append(
+                    Problem(role.source, f"role id '{role.id}' is already used by {owner}; give it another id")
+                )
                 continue
             by_id[role.id] = role
         if problems:

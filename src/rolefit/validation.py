@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rolefit.errors import Problem, RolefitError
+from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.profiles import profile_from_data
 from rolefit.roles import ROLE_FIELDS, role_from_data
 from rolefit.vocabulary import load_vocabulary, user_vocabulary_from_data
@@ -35,9 +35,9 @@ def file_kind(data: object) -> str:
 def validate_file(path: Path, *, strict: bool = False) -> tuple[str, list[Problem], list[Problem]]:
     """The kind ('skills', 'role', 'vocabulary' or 'unknown'), every problem found,
     and the warnings of a valid skills file. `strict` reads skills files by the strict rules."""
-    where = str(path)
+    where = shown_path(path)
     try:
-        data = load_file(path)
+        data = load_file(path, where)
     except RolefitError as exc:
         return "unknown", list(exc.problems), []
     kind = file_kind(data)

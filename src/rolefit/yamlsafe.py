@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rolefit.errors import RolefitError
+from rolefit.errors import RolefitError, shown_path
 
 MAX_BYTES = 1024 * 1024
 MAX_DEPTH = 100
@@ -106,7 +107,7 @@ def scalar_float(text: str) -> float:
 
 def read_text(path: str | Path, label: str | None = None) -> str:
     """Read a file as UTF-8 text, with a clear error for every way that can fail."""
-    where = label or str(path)
+    where = label or shown_path(path)
     try:
         data = _read_bytes(path)
     except FileNotFoundError:
@@ -115,20 +116,55 @@ def read_text(path: str | Path, label: str | None = None) -> str:
         raise RolefitError.at(where, "is a folder, not a file") from None
     except PermissionError:
         raise RolefitError.at(where, "permission denied") from None
+    except NotRegularFileError:
+        raise RolefitError.at(where, "is not a regular file (a socket or device); give - to read stdin") from None
+    except SilentPipeError:
+        raise RolefitError.at(where, f"is a pipe nothing was written to in {PIPE_WAIT_SECONDS:g} seconds") from None
     except OSError as exc:
         raise RolefitError.at(where, f"cannot read: {exc.strerror or exc}") from None
     return decode(data, where)
+
+
+class NotRegularFileError(OSError):
+    """A socket or device where a file was expected."""
+
+
+class SilentPipeError(OSError):
+    """A pipe nobody wrote to in PIPE_WAIT_SECONDS."""
+
+
+PIPE_WAIT_SECONDS = 10.0
+
+
+def _wait_for_a_writer(fd: int) -> None:
+    """A named pipe (or `<(command)`) is read like stdin, once something writes to
+    it; one nobody writes to is an error after a while, never a wait forever."""
+    import select
+
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    if not poller.poll(PIPE_WAIT_SECONDS * 1000):
+        raise SilentPipeError
+    os.set_blocking(fd, True)
 
 
 def _read_bytes(path: str | Path) -> bytes:
     """At most MAX_BYTES + 1 bytes of a file, with plain system calls: a cohort
     reads thousands of small files, and a buffered file object costs more than
     the reading."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # O_NONBLOCK: opening a pipe nobody writes to would otherwise wait forever.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
     try:
-        size = os.fstat(fd).st_size
-        # A regular file in one read (and one more that finds its end); a pipe or
-        # device reports size 0 and is read in pieces, up to the limit.
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError
+        if stat.S_ISFIFO(info.st_mode):
+            _wait_for_a_writer(fd)
+        elif not stat.S_ISREG(info.st_mode):
+            raise NotRegularFileError
+        size = info.st_size
+        # A regular file in one read (and one more that finds its end); a pipe
+        # reports size 0 and is read in pieces, up to the limit.
         want = size + 1 if 0 < size <= MAX_BYTES else MAX_BYTES + 1
         chunks, total = [], 0
         while total <= MAX_BYTES:
@@ -188,7 +224,8 @@ def read_checked(text: str, where: str, build: Callable[[Any, str], T]) -> T:
 
 
 def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> Any:
-    return parse(read_text(path, label), label or str(path), marks=marks)
+    where = label or shown_path(path)
+    return parse(read_text(path, where), where, marks=marks)
 
 
 # The block-YAML subset skills files are written in -------------------------------

@@ -19,7 +19,7 @@ def make_console(file: TextIO, style: Style) -> Console:
     decided by use_color() and output_width(), never Rich's own guesses."""
     from rich.console import Console
 
-    return Console(
+    console = Console(
         file=file,
         width=style.width,
         force_terminal=style.color,
@@ -28,6 +28,14 @@ def make_console(file: TextIO, style: Style) -> Console:
         highlight=False,
         emoji=False,
     )
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    return console
+
+
+def _broken_pipe() -> None:
+    """Rich exits with 1 when stdout's reader goes away, the code that means
+    "below --fail-under"; the CLI decides what a closed pipe means."""
+    raise BrokenPipeError
 
 
 def stderr_console() -> Console:

@@ -7,12 +7,12 @@ learner never silently drops out of the sheet.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
 from rolefit.figures import decided
-from rolefit.render import Style
+from rolefit.render import Style, safe_csv
+from rolefit.render.safe_csv import cell
 
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, Outcome
@@ -20,11 +20,6 @@ if TYPE_CHECKING:
 
 FIXED_COLUMNS = ("file", "name", "target", "role", "level", "fit", "ready_for", "required_met", "required_total")
 TAIL_COLUMNS = ("top_gaps", "skills", "assumed_levels", "error")
-
-
-def _cell(text: str) -> str:
-    """Text a spreadsheet would run as a formula (=, +, -, @) is quoted."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def columns(indexes: Sequence[RoleIndex]) -> list[str]:
@@ -36,7 +31,7 @@ class _Csv:
 
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
         self.indexes = indexes
-        self.writer = csv.writer(out, lineterminator="\n")
+        self.writer = safe_csv.writer(out)
         self.writer.writerow(columns(indexes))
 
     def add(self, outcome: Outcome) -> None:
@@ -45,14 +40,14 @@ class _Csv:
         if isinstance(outcome, FileError):
             empty = [""] * (len(FIXED_COLUMNS) - 1 + len(self.indexes) + len(TAIL_COLUMNS) - 1)
             problems = "; ".join(str(p) for p in outcome.problems)
-            self.writer.writerow([_cell(outcome.source), *empty, _cell(problems)])
+            self.writer.writerow([cell(outcome.source), *empty, cell(problems)])
             return
         detailed = self.indexes[outcome.detailed]
         self.writer.writerow(
             [
-                _cell(outcome.source),
-                _cell(outcome.name or ""),
-                outcome.target or "",
+                cell(outcome.source),
+                cell(outcome.name or ""),
+                cell(outcome.target or ""),
                 detailed.role.id,
                 outcome.level,
                 f"{decided(outcome.fits[outcome.detailed]):.1f}",
@@ -60,7 +55,7 @@ class _Csv:
                 outcome.required_met[outcome.detailed],
                 len(detailed.required_at(outcome.level)),
                 *(f"{decided(fit):.1f}" for fit in outcome.fits),
-                _cell("; ".join(outcome.top_gaps)),
+                cell("; ".join(outcome.top_gaps)),
                 outcome.skills,
                 outcome.assumed_levels,
                 "",

@@ -24,16 +24,20 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 2  # 2: seniority levels, readiness and one-of (see CHANGELOG.md to migrate)
 
 
+# allow_nan=False everywhere: NaN and Infinity are not JSON, and a reader would
+# choke on them; the loaders refuse every non-finite number, so this is the last guard.
+
+
 def dumps(document: Any) -> str:
     """Indented, for documents people read (schemas, roles)."""
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def dumps_compact(document: Any) -> str:
     """One line, for reports that programs read: json's C encoder only runs without
     indentation, and a full report is several times faster to write this way
     (pipe it through `jq .` to read it)."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json.dumps(document, ensure_ascii=False, allow_nan=False, separators=(",", ":")) + "\n"
 
 
 def role_summary(role: Role) -> dict[str, Any]:

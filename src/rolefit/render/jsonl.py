@@ -32,7 +32,7 @@ class _JsonLines:
             line = {"type": "error", **error_data(outcome)}
         else:
             line = {"type": "learner", **learner_data(outcome, self.indexes)}
-        self.out.write(json.dumps(line, ensure_ascii=False) + "\n")
+        self.out.write(json.dumps(line, ensure_ascii=False, allow_nan=False) + "\n")
 
     def finish(self, cohort: Cohort | None) -> None:
         self.out.flush()

@@ -10,19 +10,12 @@ from rolefit.model import level_name
 from rolefit.plan import ORDER_RULE
 from rolefit.proficiency import STALE_YEARS
 from rolefit.render import Style, cohort_readiness, entry_level, fate_detail, plan_aim, readiness, stale_entries
+from rolefit.render.safe_markdown import escape
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
     from rolefit.scoring import RequirementResult, RoleIndex
-
-
-def escape(text: str) -> str:
-    """User text in a table cell or a line: no accidental markup, no broken tables."""
-    out = text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
-    for char in "`*_[]<>#":
-        out = out.replace(char, "\\" + char)
-    return out
 
 
 def _level(level: int | None, assumed: bool, from_years: bool = False) -> str:
@@ -46,7 +39,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
     profile = assessment.profile
     detailed = assessment.detailed
     lines = [f"## rolefit: {escape(profile.name or 'skills report')}", ""]
-    lines += [f"Skills file: `{profile.source}`", ""]
+    lines += [f"Skills file: {escape(profile.source)}", ""]
     lines += [f"Assessed at {assessment.level} level.", ""]
     lines += ["| rank | role | fit | required met |", "| ---: | --- | ---: | ---: |"]
     for i, r in enumerate(assessment.ranking, start=1):
@@ -198,12 +191,12 @@ class _MarkdownBatch:
         for s in self.learners:
             index = self.indexes[s.detailed]
             lines.append(
-                f"| `{s.source}` | {escape(s.name or '')} | {escape(index.role.title)} | {percent(s.fits[s.detailed])} | "
+                f"| {escape(s.source)} | {escape(s.name or '')} | {escape(index.role.title)} | {percent(s.fits[s.detailed])} | "
                 f"{s.required_met[s.detailed]}/{len(index.required_at(s.level))} | {escape(', '.join(s.top_gaps))} |"
             )
         if self.errors:
             lines += ["", "### Files that could not be read", ""]
-            lines.extend(f"- `{p}`" for e in self.errors for p in e.problems)
+            lines.extend(f"- {escape(str(p))}" for e in self.errors for p in e.problems)
         self.out.write("\n".join(lines) + "\n")
 
 

@@ -1,5 +1,6 @@
 """The Rich terminal rendering. User and file text always goes in as Text, so a
-skill called `[bold]` prints as written."""
+skill called `[bold]` prints as written, and through visible(), so a control
+code in it is shown, never sent to the terminal."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from rich.console import Console, Group, RenderableType
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -29,6 +29,7 @@ from rolefit.render import (
     stale_entries,
 )
 from rolefit.render.console import make_console
+from rolefit.render.safe_terminal import visible
 
 if TYPE_CHECKING:
     from rolefit.assess import Assessment
@@ -48,7 +49,7 @@ def roles_table(roles: Sequence[Role], console: Console) -> None:
     for role in roles:
         table.add_row(
             Text(role.id),
-            Text(role.title),
+            Text(visible(role.title)),
             str(len(role.requirements)),
             str(required_count(role)),
             str(len(role.categories)),
@@ -58,30 +59,36 @@ def roles_table(roles: Sequence[Role], console: Console) -> None:
 
 
 def role_detail(role: Role, console: Console) -> None:
-    head = [Text.assemble((role.title, "bold"), "  ", (f"({role.id})", "dim"))]
+    head = [Text.assemble((visible(role.title), "bold"), "  ", (f"({role.id})", "dim"))]
     if role.summary:
-        head.append(Text(role.summary))
+        head.append(Text(visible(role.summary)))
     console.print(Panel(Group(*head), expand=False))
     if role.responsibilities:
         console.print(Text("Key responsibilities", style="bold"))
-        lines = [line for item in role.responsibilities for line in _hanging(console, Text("•"), Text(item), width=3)]
+        lines = [
+            line
+            for item in role.responsibilities
+            for line in _hanging(console, Text("•"), Text(visible(item)), width=3)
+        ]
         console.print(Text("\n").join(lines), no_wrap=True, crop=False)
     path = role.career_path
     if path.entry or path.mid or path.senior:
         console.print(Text("Career path", style="bold"))
         for label, titles in (("entry", path.entry), ("mid", path.mid), ("senior", path.senior)):
             if titles:
-                lines = _hanging(console, Text(f"  {label}"), Text(", ".join(titles)), width=9, justify="left")
+                lines = _hanging(console, Text(f"  {label}"), Text(visible(", ".join(titles))), width=9, justify="left")
                 console.print(Text("\n").join(lines), no_wrap=True, crop=False)
     for block in role.salary:
         where = " ".join(str(x) for x in (block.region, block.year) if x)
-        console.print(Text.assemble(("Salary", "bold"), f" {where}", (f"  source: {block.source}", "dim")))
+        console.print(
+            Text.assemble(("Salary", "bold"), f" {visible(where)}", (f"  source: {visible(block.source)}", "dim"))
+        )
         for figure in block.figures:
             amounts = _money(block.currency, figure.amount, figure.low, figure.high)
-            console.print(Text(f"  {figure.label}: {amounts}"))
+            console.print(Text(f"  {visible(figure.label)}: {amounts}"))
     for category in role.categories:
         table = Table(
-            title=f"{escape(category.name)}  (weight {category.weight:g})",
+            title=Text(f"{visible(category.name)}  (weight {category.weight:g})"),
             title_justify="left",
             show_lines=False,
         )
@@ -93,16 +100,16 @@ def role_detail(role: Role, console: Console) -> None:
             table.caption = f"importance and target per level: {'/'.join(role.levels)}"
             table.caption_justify = "left"
         for req in category.requirements:
-            name = Text(req.name)
+            name = Text(visible(req.name))
             if req.one_of:
-                name.append(f"\none of: {', '.join(req.one_of)}", style="dim")
+                name.append(f"\none of: {', '.join(visible(o) for o in req.one_of)}", style="dim")
             if req.aliases:
-                name.append(f"\n{', '.join(req.aliases)}", style="dim")
+                name.append(f"\n{visible(', '.join(req.aliases))}", style="dim")
             table.add_row(
                 name,
                 per_level(req.importances),
                 per_level(req.targets),
-                Text(req.learn[0] if req.learn else ""),
+                Text(visible(req.learn[0] if req.learn else "")),
             )
         console.print(table)
 
@@ -200,17 +207,17 @@ def _match_text(r: RequirementResult) -> Text:
     """`torch -> PyTorch (alias)`: what the person wrote, what it counted for, and how."""
     text = Text()
     written = r.matched_skill or ""
-    text.append(written)
+    text.append(visible(written))
     if r.matched_part and r.matched_part not in (written, r.requirement.name):
-        text.append(f" ({r.matched_part})", style="dim")
+        text.append(f" ({visible(r.matched_part)})", style="dim")
     if r.match_method != "exact" or written != r.requirement.name:
         text.append(" → ")
-        text.append(r.requirement.name)
+        text.append(visible(r.requirement.name))
     how: str = r.match_method or ""
     if r.match_method == "fuzzy":
         how += f" {r.match_score:.0f}"
     if r.match_method == "implied" and r.matched_via not in ("", written, r.matched_part):
-        how += f" by {r.matched_via}"
+        how += f" by {visible(r.matched_via)}"
     text.append(f"  {how}", style="dim")
     return text
 
@@ -255,7 +262,10 @@ def _heading(data: _Report) -> list[Block]:
     profile = data.assessment.profile
     return [
         Text.assemble(
-            ("rolefit", "bold"), " · ", (profile.name or "your skills", "bold"), (f"  {profile.source}", "dim")
+            ("rolefit", "bold"),
+            " · ",
+            (visible(profile.name or "your skills"), "bold"),
+            (f"  {visible(profile.source)}", "dim"),
         )
     ]
 
@@ -279,7 +289,7 @@ def _ranking(data: _Report) -> list[Block]:
         if result is detailed:
             marker = "  ◀ your target" if assessment.detail_reason == "target" else "  ◀ best fit"
         ranking.add_row(
-            Text(result.role.title, style="bold" if result is detailed else ""),
+            Text(visible(result.role.title), style="bold" if result is detailed else ""),
             _bar(result.fit),
             percent(result.fit),
             Text.assemble(f"required {result.required_met}/{result.required_total}", (marker, "bold")),
@@ -290,7 +300,7 @@ def _ranking(data: _Report) -> list[Block]:
 def _readiness(data: _Report) -> Text:
     detailed = data.detailed
     line = readiness(detailed.index.levels, detailed.fits, detailed.ready_for)
-    return Text.assemble((detailed.role.title, "bold"), "  ", line)
+    return Text.assemble((visible(detailed.role.title), "bold"), "  ", line)
 
 
 def _coverage(data: _Report) -> list[Block]:
@@ -298,7 +308,7 @@ def _coverage(data: _Report) -> list[Block]:
         box=None,
         show_header=False,
         pad_edge=False,
-        title=f"{escape(data.detailed.role.title)}: coverage by category",
+        title=Text(f"{visible(data.detailed.role.title)}: coverage by category"),
         title_justify="left",
         title_style="bold",
     )
@@ -309,7 +319,7 @@ def _coverage(data: _Report) -> list[Block]:
     for category in data.detailed.categories:
         met = sum(r.status == "met" for r in category.requirements)
         coverage.add_row(
-            Text(category.name),
+            Text(visible(category.name)),
             _bar(category.coverage),
             percent(category.coverage),
             f"{met}/{len(category.requirements)} met",
@@ -369,8 +379,8 @@ def _top_gaps(data: _Report) -> list[Block]:
 
 def _gap_name(r: RequirementResult) -> Text:
     if r.status == "missing":
-        return Text(r.requirement.name)
-    return Text.assemble(r.requirement.name, (f" {_level(r.user_level, r.level_assumed)}→{_target(r)}", "dim"))
+        return Text(visible(r.requirement.name))
+    return Text.assemble(visible(r.requirement.name), (f" {_level(r.user_level, r.level_assumed)}→{_target(r)}", "dim"))
 
 
 def _every_gap(data: _Report) -> list[Block]:
@@ -400,11 +410,11 @@ def _plan(data: _Report, title: str, learn_shown: int | None) -> list[Block]:
     plan, console = data.assessment.plan, data.console
     stale = stale_entries(data.assessment)
     heading = Text.assemble(
-        (f"{title} for {data.detailed.role.title}{plan_aim(plan.level)}", "bold"),
+        (f"{title} for {visible(data.detailed.role.title)}{plan_aim(plan.level)}", "bold"),
         (f"  ({len(plan.steps)} of {count(plan.total_gaps, 'gap')})", "dim"),
     )
     if not plan.steps:
-        heading = _title(f"{title} for {data.detailed.role.title}")
+        heading = _title(f"{title} for {visible(data.detailed.role.title)}")
         return [heading, Text("  Nothing to learn for this role: every skill is at its target level.")]
     lines = _hanging(console, Text(), Text(f"Order: {ORDER_RULE}", style="dim"), width=1)
     for number, step in enumerate(plan.steps, start=1):
@@ -423,7 +433,7 @@ def _step(
         console,
         Text(f"{number}.", style="bold"),
         Text.assemble(
-            (requirement.name, "bold"),
+            (visible(requirement.name), "bold"),
             f"  {_importance(step)}, {now} → {_target(step)} {level_name(_target(step))}",
             (f"  +{step.fit_gain:.1f} fit", "green"),
         ),
@@ -434,7 +444,7 @@ def _step(
         note = "needed for: " + ", ".join(shown) + (f" and {more} more" if more else "")
         lines += _hanging(console, Text(), Text(note, style="dim"))
     for item in requirement.learn if learn_shown is None else requirement.learn[:learn_shown]:
-        lines += _hanging(console, Text("•"), Text(item))
+        lines += _hanging(console, Text("•"), Text(visible(item)))
     return lines
 
 
@@ -456,19 +466,19 @@ def _entries(data: _Report) -> list[Block]:
     assessment, console = data.assessment, data.console
     entries = assessment.entries
     others = [e for e in entries if e.fate != "counted"]
-    titles = {r.role.id: r.role.title for r in assessment.ranking}
+    titles = {r.role.id: visible(r.role.title) for r in assessment.ranking}
     blocks: list[Block] = []
     if others:
         blocks.append(Text(f"Not counted for this role ({len(others)} of {len(entries)} entries)", style="bold"))
         lines: list[Text] = []
         for entry in others:
             detail = fate_detail(entry, titles, entries)
-            text = Text.assemble((entry.skill.as_written, "bold"), "  ", (detail, "dim"))
+            text = Text.assemble((visible(entry.skill.as_written), "bold"), "  ", (visible(detail), "dim"))
             lines += _hanging(console, Text(f"{entry.number}."), text)
         blocks.append(_lines(lines))
     stale = [e for e in entries if e.stale]
     if stale:
-        names = ", ".join(f"{e.skill.as_written} ({e.skill.last_used})" for e in stale)
+        names = visible(", ".join(f"{e.skill.as_written} ({e.skill.last_used})" for e in stale))
         blocks.append(Text.assemble((f"Last used over {STALE_YEARS} years ago ({len(stale)}): ", "bold"), names))
         blocks.append(Text("  still counted as you rated them; worth a refresh", style="dim"))
     return blocks
@@ -546,7 +556,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
         if fit is None:
             continue
         fits.add_row(
-            Text(role.index.role.title),
+            Text(visible(role.index.role.title)),
             percent(fit.median),
             f"{whole(fit.q1)}-{percent(fit.q3)}",
             f"{whole(fit.low)}-{percent(fit.high)}",
@@ -559,13 +569,13 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     console.print(Text("Readiness of those learners", style="bold"))
     for role in cohort.roles:
         if role.detailed_for:
-            console.print(Text.assemble("  ", (role.index.role.title, "bold"), "  ", cohort_readiness(role)))
+            console.print(Text.assemble("  ", (visible(role.index.role.title), "bold"), "  ", cohort_readiness(role)))
     console.print()
 
     shown = 10 if len(cohort.roles) == 1 else 5
     console.print(Text("Most common gaps: required skills missing or below target", style="bold"))
     for role in cohort.roles:
-        console.print(Text(role.index.role.title, style="bold"))
+        console.print(Text(visible(role.index.role.title), style="bold"))
         gaps = Table(box=None, show_header=False, pad_edge=False)
         gaps.add_column("skill", no_wrap=True, max_width=40)
         gaps.add_column("bar", no_wrap=True)
@@ -573,7 +583,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
         gaps.add_column("count", justify="right", no_wrap=True, style="dim")
         for gap in role.common_gaps[:shown]:
             gaps.add_row(
-                Text("  " + gap.skill),
+                Text("  " + visible(gap.skill)),
                 _bar(100 * gap.share, 16),
                 percent(100 * gap.share),
                 f"{gap.count}/{cohort.learners}",
@@ -587,11 +597,11 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     coverage.add_column("category", no_wrap=True)
     by_name: dict[str, list[str]] = {}
     for number, role in enumerate(cohort.roles):
-        coverage.add_column(role.index.role.title, justify="right", max_width=11)
+        coverage.add_column(Text(visible(role.index.role.title)), justify="right", max_width=11)
         for category, mean in zip(role.index.role.categories, role.category_means, strict=True):
             by_name.setdefault(category.name, [""] * len(cohort.roles))[number] = percent(mean)
     for name, cells in by_name.items():
-        coverage.add_row(Text(name), *cells)
+        coverage.add_row(Text(visible(name)), *cells)
     console.print(coverage)
     console.print()
 
@@ -609,11 +619,11 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     for score in listed:
         detailed = cohort.roles[score.detailed].index
         table.add_row(
-            Text(score.name or Path(score.source).name),
-            Text(detailed.role.title),
+            Text(visible(score.name or Path(score.source).name)),
+            Text(visible(detailed.role.title)),
             percent(score.fits[score.detailed]),
             f"{score.required_met[score.detailed]}/{len(detailed.required_at(score.level))}",
-            Text(", ".join(score.top_gaps)),
+            Text(visible(", ".join(score.top_gaps))),
         )
     console.print(table)
 
