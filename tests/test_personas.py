@@ -1,0 +1,99 @@
+"""The calibration set: people written, with a hiring manager's expectations, before
+rolefit was run on them (tests/data/personas/expectations.yaml says how).
+
+What holds is asserted: the best role, and every pair of roles the expectations
+are sure of. The fit bands and readiness do not hold yet: the fits of experienced
+people come out too low, mostly because they do not list basics the roles require
+(Git, pandas, communication) and a few practices imply others only weakly. Those
+checks are strict xfails, one per persona and aspect: each one that starts to pass
+fails the suite, so the expectations file is never quietly outrun or edited to
+match. `python benchmarks/personas.py` prints the whole table.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import pytest
+import yaml
+
+from rolefit.assess import assess, index_roles
+from rolefit.profiles import load_profile
+from rolefit.roles import builtin_roles
+from rolefit.scoring import RoleResult
+from tests.conftest import DATA
+
+PERSONAS = DATA / "personas"
+EXPECTATIONS: list[dict[str, Any]] = yaml.safe_load((PERSONAS / "expectations.yaml").read_text())["personas"]
+IDS = [p["file"].removesuffix(".yaml") for p in EXPECTATIONS]
+
+# Persona aspects that do not meet the expectations today (measured, not tuned):
+# each is a strict xfail below.
+KNOWN_MISSES: dict[str, set[str]] = {
+    "backend-to-ml": {"entry", "mid"},
+    "ml-engineer-3y": {"entry", "mid", "ready"},
+    "staff-ml-engineer": {"entry", "mid", "senior", "ready"},
+    "mlops-platform-engineer": {"entry", "mid", "ready"},
+    "phd-student-year2": {"entry"},
+    "nlp-phd-year4": {"entry", "ready"},
+    "postdoc": {"entry", "mid", "senior", "ready"},
+    "industry-research-scientist": {"entry", "mid", "senior", "ready"},
+    "lab-research-engineer": {"entry", "mid", "senior", "ready"},
+    "kaggle-self-taught": {"entry", "mid"},
+    "statistician": {"entry"},
+    "physics-phd-to-ml": {"entry"},
+    "junior-masters": {"entry", "mid", "pairs"},
+}
+
+
+@cache
+def _ranking(file: str) -> tuple[RoleResult, ...]:
+    matcher, indexes = index_roles(builtin_roles())
+    profile = load_profile(PERSONAS / file)
+    return assess(profile, indexes, matcher, None, "mid").ranking
+
+
+def _fits(persona: dict[str, Any]) -> dict[str, float]:
+    main = next(r for r in _ranking(persona["file"]) if r.role.id == persona["main_role"])
+    return main.fit_by_level
+
+
+def _ready(persona: dict[str, Any]) -> str:
+    main = next(r for r in _ranking(persona["file"]) if r.role.id == persona["main_role"])
+    return main.ready_for or "none"
+
+
+def _case(persona: dict[str, Any], aspect: str) -> Any:
+    name = persona["file"].removesuffix(".yaml")
+    marks = []
+    if aspect in KNOWN_MISSES.get(name, set()):
+        marks.append(pytest.mark.xfail(strict=True, reason="a known miss of the calibration, see the module docstring"))
+    return pytest.param(persona, id=f"{name}-{aspect}", marks=marks)
+
+
+@pytest.mark.parametrize("persona", EXPECTATIONS, ids=IDS)
+def test_the_best_role_is_one_a_hiring_manager_would_name(persona: dict[str, Any]) -> None:
+    assert _ranking(persona["file"])[0].role.id in persona["best_role_acceptable"]
+
+
+@pytest.mark.parametrize("persona", [_case(p, "pairs") for p in EXPECTATIONS])
+def test_every_sure_pair_of_roles_is_in_order(persona: dict[str, Any]) -> None:
+    fits = {r.role.id: r.fit for r in _ranking(persona["file"])}
+    for better, worse in persona.get("sure_pairs", []):
+        assert fits[better] > fits[worse], (better, worse)
+
+
+@pytest.mark.parametrize("level", ["entry", "mid", "senior"])
+@pytest.mark.parametrize("persona", EXPECTATIONS, ids=IDS)
+def test_fit_bands_at_each_level(persona: dict[str, Any], level: str, request: pytest.FixtureRequest) -> None:
+    name = persona["file"].removesuffix(".yaml")
+    if level in KNOWN_MISSES.get(name, set()):
+        request.applymarker(pytest.mark.xfail(strict=True, reason="a known miss of the calibration"))
+    low, high = persona["fit"][level]
+    assert low <= _fits(persona)[level] <= high
+
+
+@pytest.mark.parametrize("persona", [_case(p, "ready") for p in EXPECTATIONS])
+def test_readiness(persona: dict[str, Any]) -> None:
+    assert _ready(persona) in persona["ready_for_acceptable"]
