@@ -15,6 +15,7 @@ import os
 import signal
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -260,9 +261,11 @@ def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The parent's SIGTERM and SIGHUP handlers raise, for its clean-up; a worker has
     # nothing to clean up, and is stopped by the parent or dies with the signal.
-    for name in ("SIGTERM", "SIGHUP"):
+    for name in _HELD_SIGNALS:
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # a worker started while they were held (see _signals_held)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in _HELD_SIGNALS if hasattr(signal, n)})
     _worker = Scorer(prepared, catalogue_ids, level)
     _settle()
 
@@ -303,9 +306,10 @@ def score_files(
         submitted = 0
         try:
             while submitted < len(chunks) or pending:
-                while submitted < len(chunks) and len(pending) < ahead:
-                    pending.append((submitted, pool.submit(_score_chunk, chunks[submitted])))
-                    submitted += 1
+                with _signals_held():
+                    while submitted < len(chunks) and len(pending) < ahead:
+                        pending.append((submitted, pool.submit(_score_chunk, chunks[submitted])))
+                        submitted += 1
                 number, future = pending.popleft()
                 try:
                     outcomes = future.result()
@@ -319,6 +323,28 @@ def score_files(
         except BaseException:
             _stop(pool)
             raise
+
+
+_HELD_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+@contextmanager
+def _signals_held() -> Iterator[None]:
+    """SIGTERM and SIGHUP wait while work is handed to the pool: their handlers
+    raise, and raised inside submit (which holds the pool's lock while it starts
+    workers) the clean-up that shuts the pool down would wait on that lock forever.
+    Held here, they arrive just after, where stopping is safe."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = {getattr(signal, name) for name in _HELD_SIGNALS if hasattr(signal, name)}
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
