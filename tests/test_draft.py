@@ -138,3 +138,28 @@ def test_draft_reads_stdin(cli: RunCli) -> None:
     result = cli(["draft", "-"], stdin="Skills: Python, SQL\n")
     assert result.exit_code == 0
     assert "  - Python  # line 1: Skills: Python, SQL" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["draft", "posting"])
+def test_output_never_overwrites_the_text_it_reads(cli: RunCli, tmp_path: Path, command: str) -> None:
+    text = tmp_path / "source.txt"
+    text.write_text(RESUME)
+    result = cli([command, str(text), "-o", str(text)])
+    assert result.exit_code == 2
+    assert "-o names an input file" in result.stderr
+    assert text.read_text() == RESUME
+
+
+def test_dash_output_is_stdout(cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli(["draft", "-", "-o", "-"], stdin="Skills: Python, SQL\n")
+    assert "  - Python  # line 1" in result.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_messages_echo_file_names_escaped(cli: RunCli, tmp_path: Path) -> None:
+    resume = tmp_path / "cv\x1b]0;pwned\x07.txt"
+    resume.write_bytes("Skills: Python, Docker\n".encode("cp1252") + b"\xe9\n")
+    result = cli(["draft", str(resume)])
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stderr and "\\x1b" in result.stderr

@@ -704,3 +704,12 @@ def test_a_csv_cell_is_never_a_formula(text: str) -> None:
 
     assert not cell(text).startswith(("=", "+", "-", "@", "\t", "\r"))
     assert cell(text).removeprefix("'") == text or cell(text) == text
+
+
+def test_warnings_of_assess_show_control_codes_escaped(cli: RunCli, tmp_path: Path) -> None:
+    learner = tmp_path / "learner.yaml"
+    learner.write_text('"\\e]0;pwned\\a": 1\nskills: [Python]\n')
+    result = cli(["assess", str(learner), "-f", "json"])
+    assert result.exit_code == 0
+    assert "is not used" in result.stderr
+    assert not RAW_CONTROL.search(result.stderr)

@@ -133,3 +133,13 @@ def test_a_posting_without_skills_builds_no_role(cli: RunCli, tmp_path: Path) ->
     assert result.exit_code == 2
     assert "no skills found in the posting" in result.stderr
     assert result.stdout == ""
+
+
+def test_assess_never_writes_over_the_posting(cli: RunCli, tmp_path: Path) -> None:
+    job = tmp_path / "job.md"
+    job.write_text(POSTING)
+    me = tmp_path / "me.yaml"
+    me.write_text("skills: [Python]\n")
+    result = cli(["assess", str(me), "--posting", str(job), "-o", str(job)])
+    assert result.exit_code == 2 and "-o names an input file" in result.stderr
+    assert job.read_text() == POSTING

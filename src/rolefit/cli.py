@@ -331,7 +331,7 @@ def assess(
 
     output = target(output)
     with _expected_errors():
-        check_not_input(output, [*([] if file == "-" else [file]), *_role_inputs(role, roles_dir)])
+        check_not_input(output, [*_named_inputs(file, posting), *_role_inputs(role, roles_dir)])
         if file == "-":
             from rolefit.output import read_stdin
             from rolefit.yamlsafe import MAX_BYTES, decode
@@ -340,7 +340,7 @@ def assess(
         else:
             profile = load_profile(Path(file))
         for warning in profile.warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+            _say(f"warning: {warning}")
         catalogue, roles = select_roles(role or [], roles_dir)
         check_target(profile, [r.id for r in catalogue])
         if posting is not None:
@@ -498,9 +498,11 @@ def draft(
     from rolefit.draft import draft as make_draft
     from rolefit.draft import to_json_data, to_yaml
     from rolefit.extract import text_tools
-    from rolefit.output import emit
+    from rolefit.output import check_not_input, emit, target
 
+    output = target(output)
     with _expected_errors():
+        check_not_input(output, _named_inputs(file))
         document = _read_document(file)
         tools = text_tools()
         result = make_draft(document, tools.index, tools.categories)
@@ -512,8 +514,8 @@ def draft(
             text = to_yaml(result, datetime.date.today().isoformat())
         emit(text, output)
     for note in result.notes:
-        print(f"rolefit: {file}: {note}", file=sys.stderr)
-    print(f"rolefit: {len(result.skills)} skills found; check them before you assess", file=sys.stderr)
+        _say(f"rolefit: {file}: {note}")
+    _say(f"rolefit: {len(result.skills)} skills found; check them before you assess")
 
 
 @app.command()
@@ -534,10 +536,12 @@ def posting(
     Each requirement keeps the line it came from (its `why`). To compare yourself
     with the posting directly: rolefit assess me.yaml --posting FILE.
     """
-    from rolefit.output import emit
+    from rolefit.output import check_not_input, emit, target
     from rolefit.posting import role_yaml
 
+    output = target(output)
     with _expected_errors():
+        check_not_input(output, _named_inputs(file))
         data, notes = _posting_role_data(file)
         if format is DraftFormat.json:
             from rolefit.render.json import dumps
@@ -547,7 +551,7 @@ def posting(
             text = role_yaml(data)
         emit(text, output)
     for note in notes:
-        print(f"rolefit: {file}: {note}", file=sys.stderr)
+        _say(f"rolefit: {file}: {note}")
 
 
 def _posting_role_data(file: str) -> tuple[dict[str, Any], tuple[str, ...]]:
@@ -565,8 +569,13 @@ def _posting_role(file: str) -> Role:
 
     data, notes = _posting_role_data(file)
     for note in notes:
-        print(f"rolefit: {file}: {note}", file=sys.stderr)
+        _say(f"rolefit: {file}: {note}")
     return role_from_data(data, file)
+
+
+def _named_inputs(*files: str | None) -> list[str]:
+    """The files given by name (not `-`, stdin), for check_not_input."""
+    return [f for f in files if f is not None and f != "-"]
 
 
 def _read_document(file: str) -> Document:
