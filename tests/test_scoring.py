@@ -136,6 +136,15 @@ _NAMES = st.one_of(
 )
 
 
+def _generated_profile(skills: dict[str, int | None]) -> Profile | None:
+    """A profile of generated names and levels (None for a blank name); no level: 3, assumed."""
+    written = [" ".join(name.split()) for name in skills]
+    if not all(written):
+        return None
+    levels = [(DEFAULT_LEVEL, True) if level is None else (level, False) for level in skills.values()]
+    return Profile("f", tuple(Skill(w, *lv) for w, lv in zip(written, levels, strict=True)))
+
+
 @lru_cache(maxsize=1)
 def _builtin() -> tuple[Matcher, RoleSet]:
     return index_roles(load_catalogue())
@@ -144,11 +153,9 @@ def _builtin() -> tuple[Matcher, RoleSet]:
 @settings(max_examples=60, deadline=None)
 @given(st.dictionaries(_NAMES, st.one_of(st.none(), st.integers(0, 5)), min_size=1, max_size=12))
 def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | None]) -> None:
-    written = [" ".join(name.split()) for name in skills]
-    if not all(written):
+    profile = _generated_profile(skills)
+    if profile is None:
         return
-    levels = [(DEFAULT_LEVEL, True) if level is None else (level, False) for level in skills.values()]
-    profile = Profile("f", tuple(Skill(w, *lv) for w, lv in zip(written, levels, strict=True)))
     matcher, indexes = _builtin()
     result = assess(profile, indexes, matcher, None)
     for role in result.ranking:
@@ -218,11 +225,9 @@ def test_the_plan_keeps_the_order_it_states(skills: dict[str, int | None]) -> No
     """ORDER_RULE, which the reports print, against what build_plan does: a step
     that some later step needs comes before it; every other step is in order of
     gain, biggest first."""
-    written = [" ".join(name.split()) for name in skills]
-    if not all(written):
+    profile = _generated_profile(skills)
+    if profile is None:
         return
-    levels = [(DEFAULT_LEVEL, True) if level is None else (level, False) for level in skills.values()]
-    profile = Profile("f", tuple(Skill(w, *lv) for w, lv in zip(written, levels, strict=True)))
     matcher, indexes = _builtin()
     steps = assess(profile, indexes, matcher, None).plan.steps
     position = {s.requirement.name: n for n, s in enumerate(steps)}
