@@ -93,6 +93,7 @@ VocabularyFile = Annotated[
         show_default=False,
     ),
 ]
+DocumentFormat = Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")]
 Color = Annotated[ColorOption, typer.Option("--color", help="Colour in the table output.")]
 Level = Annotated[
     Optional[LevelChoice],  # noqa: UP045
@@ -485,7 +486,7 @@ def draft(
             show_default=False,
         ),
     ],
-    format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.yaml,
+    format: DocumentFormat = DraftFormat.yaml,
     output: Output = None,
 ) -> None:
     """Draft a skills file from a résumé: every skill found, with the line it came from.
@@ -528,7 +529,7 @@ def posting(
             show_default=False,
         ),
     ],
-    format: Annotated[DraftFormat, typer.Option("--format", "-f", help="Output format.")] = DraftFormat.yaml,
+    format: DocumentFormat = DraftFormat.yaml,
     output: Output = None,
 ) -> None:
     """Build a role from a job posting and print it as a role file, to reuse with --role.
