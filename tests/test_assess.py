@@ -294,3 +294,15 @@ def test_warnings_go_to_stderr_and_the_report_to_stdout(cli: RunCli) -> None:
     document = json.loads(result.stdout)
     assert document["person"]["ignored_fields"] == ["links"]
     assert document["entries"][0]["level"] == 5
+
+
+def test_a_long_role_title_never_hides_the_fit(cli: RunCli, tmp_path: Path) -> None:
+    role = tmp_path / "long.yaml"
+    title = "Senior Machine Learning Engineer, Recommendations and Search Ranking Platform"
+    role.write_text(
+        f"id: long\ntitle: {title}\ncategories:\n  - name: Core\n    weight: 1\n    skills:\n"
+        "      - {name: Python, importance: required, level: 4}\n"
+    )
+    out = cli(["assess", "-", "--role", str(role)], stdin="skills: {Python: 2}\n", env={"COLUMNS": "80"}).stdout
+    row = next(line for line in out.splitlines() if "required 0/1" in line)
+    assert " 50%  required 0/1" in row and "…" in row and len(row) <= 80

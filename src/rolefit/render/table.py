@@ -280,7 +280,9 @@ def _ranking(data: _Report) -> list[Block]:
         title_justify="left",
         title_style="bold",
     )
-    ranking.add_column("role", no_wrap=True)
+    # A long title (a posting's) is cut, never the bar, the fit or the count beside
+    # them: those take about 60 columns with the marker.
+    ranking.add_column("role", no_wrap=True, overflow="ellipsis", max_width=max(12, data.console.width - 62))
     ranking.add_column("bar", no_wrap=True)
     ranking.add_column("fit", justify="right", no_wrap=True)
     ranking.add_column("required", no_wrap=True)
