@@ -16,6 +16,7 @@ class ReportFormat(str, enum.Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class BatchFormat(str, enum.Enum):
@@ -24,6 +25,7 @@ class BatchFormat(str, enum.Enum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    html = "html"
 
 
 class DraftFormat(str, enum.Enum):

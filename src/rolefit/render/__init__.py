@@ -33,6 +33,7 @@ REPORT_MODULES: dict[ReportFormat, str] = {
     ReportFormat.table: "rolefit.render.table",
     ReportFormat.json: "rolefit.render.json",
     ReportFormat.markdown: "rolefit.render.markdown",
+    ReportFormat.html: "rolefit.render.html",
 }
 
 
@@ -148,6 +149,7 @@ BATCH_MODULES: dict[BatchFormat, str] = {
     BatchFormat.json: "rolefit.render.json",
     BatchFormat.jsonl: "rolefit.render.jsonl",
     BatchFormat.markdown: "rolefit.render.markdown",
+    BatchFormat.html: "rolefit.render.html",
 }
 
 

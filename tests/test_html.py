@@ -1,0 +1,189 @@
+"""`--format html` without a browser: one self-contained page, user text that
+stays text, and the html modules imported only when html is asked for. What a
+browser sees (requests, console, layout, the figures) is tests/test_html_browser.py."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from rolefit.render.html import CSP
+
+from .conftest import ROOT, RunCli
+
+HOSTILE_NAME = '<script>window.pwned = 1</script>Eve & "Mallory"'
+HOSTILE_SKILL = '<img src=x onerror="window.pwned = 2">'
+HOSTILE_EVIDENCE = "</td></tr></table><script>window.pwned = 3</script>"
+HOSTILE_FILE = "<b>bold<i>.yaml"
+# A skills file written by someone who wants their markup run on a mentor's machine.
+HOSTILE = f"""\
+name: '{HOSTILE_NAME}'
+skills:
+  - name: '{HOSTILE_SKILL}'
+    level: 4
+    evidence: '{HOSTILE_EVIDENCE}'
+  - name: Python
+    level: 4
+    evidence: '<iframe src="https://evil.example"></iframe>'
+  - '<style>body {{ display: none }}</style>'
+  - PyTorch
+"""
+# The only elements a page may hold: nothing that loads or runs anything.
+ALLOWED_TAGS = {
+    *("html", "head", "meta", "title", "style", "body", "header", "main", "footer", "section", "aside", "nav"),
+    *("h1", "h2", "h3", "p", "a", "strong", "em", "code", "span", "div", "ol", "ul", "li"),
+    *("table", "caption", "thead", "tbody", "tr", "th", "td"),
+    *("svg", "desc", "g", "rect", "line", "text"),
+}
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, attrs))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.styles.append(data)
+
+
+def parse(page: str) -> _Tags:
+    parser = _Tags()
+    parser.feed(page)
+    return parser
+
+
+def assert_inert(page: str) -> None:
+    """Nothing in the page loads or runs anything, and the one stylesheet is the CSP's."""
+    parsed = parse(page)
+    assert {tag for tag, _ in parsed.tags} <= ALLOWED_TAGS
+    for tag, attrs in parsed.tags:
+        for name, value in attrs:
+            assert not name.startswith("on"), (tag, name)
+            assert name not in ("src", "srcset", "style", "action", "formaction"), (tag, name)
+            if name == "href":
+                assert value is not None and value.startswith("#"), value  # links stay in the page
+    csp = [
+        dict(attrs)["content"]
+        for tag, attrs in parsed.tags
+        if dict(attrs).get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert csp == [CSP]
+    assert "default-src 'none'" in CSP and "unsafe" not in CSP
+    (style,) = parsed.styles
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in CSP
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    path = tmp_path / HOSTILE_FILE
+    path.write_text(HOSTILE, encoding="utf-8")
+    return path
+
+
+def test_assess_page_is_self_contained(cli: RunCli) -> None:
+    result = cli(["assess", str(ROOT / "examples" / "physics-phd.yaml"), "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("<!DOCTYPE html>")
+    assert_inert(result.stdout)
+    for section in ("How to read this", "Roles", "readiness", "coverage per category", "What counted"):
+        assert section in result.stdout
+    assert "What became of each entry" in result.stdout and "Learning plan" in result.stdout
+
+
+def test_hostile_skills_file_stays_text(cli: RunCli, hostile: Path) -> None:
+    result = cli(["assess", str(hostile), "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert_inert(page)
+    assert "<script" not in page and "<img" not in page and "<iframe" not in page
+    assert page.count("<style") == 1
+    assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;Eve &amp; &quot;Mallory&quot;" in page
+    assert "&lt;img src=x onerror=&quot;window.pwned = 2&quot;&gt;" in page
+    assert "&lt;b&gt;bold&lt;i&gt;.yaml" in page
+
+
+def test_hostile_role_title_and_file_names_in_batch(cli: RunCli, tmp_path: Path, hostile: Path) -> None:
+    from .test_roles import MINIMAL
+
+    role = tmp_path / "role.yaml"
+    role.write_text(MINIMAL.replace("title: My role", "title: '<svg onload=alert(1)>Role'"))
+    (tmp_path / 'quote".yaml').write_text("name: Q\nskills: [Python]\n")
+    (tmp_path / "broken<script>.yaml").write_text("skills: [\n")
+    result = cli(["batch", str(tmp_path), "--format", "html", "--quiet", "--role", str(role)])
+    assert result.exit_code == 2  # the broken file, listed on the page too
+    assert_inert(result.stdout)
+    assert "&lt;svg onload=alert(1)&gt;Role" in result.stdout
+    assert "broken&lt;script&gt;.yaml" in result.stdout and "quote&quot;.yaml" in result.stdout
+
+
+def test_control_codes_are_shown_not_sent(cli: RunCli, tmp_path: Path) -> None:
+    path = tmp_path / "codes.yaml"
+    path.write_text('name: "Ann\\u202eevil\\u001b[31m"\nskills: [Python]\n')
+    result = cli(["assess", str(path), "--format", "html"])
+    assert "Ann\\u202eevil\\x1b[31m" in result.stdout
+    assert "\u202e" not in result.stdout and "\x1b" not in result.stdout
+
+
+def test_posting_flow_has_a_page(cli: RunCli) -> None:
+    posting = ROOT / "tests" / "data" / "postings" / "mlops-engineer.md"
+    result = cli(["assess", str(ROOT / "examples" / "backend-to-ml.yaml"), "--posting", str(posting), "-f", "html"])
+    assert result.exit_code == 0, result.stderr
+    assert_inert(result.stdout)
+    assert "in focus: your target" in result.stdout  # the posting's role is the one shown
+
+
+def test_batch_page_and_its_heat_map(cli: RunCli) -> None:
+    result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert_inert(result.stdout)
+    for section in ("Overview", "Readiness", "Fit of all 3 learners", "Mean coverage per category"):
+        assert section in result.stdout
+    assert "Teaching priorities" in result.stdout
+    assert 'class="heat heat-' in result.stdout and "Left out" not in result.stdout
+
+
+def test_large_cohort_leaves_the_heat_map_out_and_says_why(
+    cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rolefit.render import html
+
+    monkeypatch.setattr(html, "HEATMAP_MAX_LEARNERS", 2)
+    result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
+    assert result.exit_code == 0, result.stderr
+    assert 'class="heat heat-' not in result.stdout
+    assert re.search(r"Left out: with 3 learners the heat map would have 3 rows", result.stdout)
+
+
+def test_learners_are_sorted_by_fit(cli: RunCli) -> None:
+    result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
+    table = result.stdout.split('<table class="learners">', 1)[1].split("</table>", 1)[0]
+    fits = [float(f) for f in re.findall(r'<td class="num fit">([0-9.]+)</td>', table)]
+    assert len(fits) == 3 and fits == sorted(fits, reverse=True)
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "markdown"])
+def test_other_formats_never_import_the_html_modules(fmt: str) -> None:
+    example = str(ROOT / "examples" / "physics-phd.yaml")
+    command = [sys.executable, "-X", "importtime", "-m", "rolefit", "assess", example, "--format", fmt]
+    imported = subprocess.run(command, capture_output=True, text=True, check=True).stderr
+    assert "| rolefit.render" in imported  # the check does see rolefit's own imports
+    assert "rolefit.render.html" not in imported
+    assert "rolefit.render.svg" not in imported
