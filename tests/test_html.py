@@ -187,3 +187,16 @@ def test_other_formats_never_import_the_html_modules(fmt: str) -> None:
     assert "| rolefit.render" in imported  # the check does see rolefit's own imports
     assert "rolefit.render.html" not in imported
     assert "rolefit.render.svg" not in imported
+
+
+def test_readiness_per_level_follows_the_worked_example(cli: RunCli, tmp_path: Path) -> None:
+    """docs/fit.md's worked example: ready for entry and mid, not senior (Mentoring missing)."""
+    person = tmp_path / "person.yaml"
+    person.write_text("skills:\n  Python: 4\n  PyTorch: 3\n  Docker: 3\n")
+    role = ROOT / "tests" / "data" / "roles" / "levelled.yaml"
+    result = cli(["assess", str(person), "--role", str(role), "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    rows = dict(re.findall(r'<tr data-level="(\w+)">(.*?)</tr>', result.stdout))
+    assert "✓ ready</span>" in rows["entry"] and '<td class="num">0</td>' in rows["entry"]
+    assert "✓ ready (the highest level)" in rows["mid"]
+    assert "✗ not ready" in rows["senior"] and '<td class="num">1</td>' in rows["senior"]

@@ -174,6 +174,11 @@ def test_assess_figures_are_the_json_figures(browser: Browser, reports: dict[str
         assert _cells(page, "table.levels tr[data-level]", "data-level") == {
             level: _shown(fit) for level, fit in focus["fit_by_level"].items()
         }
+        highest = page.eval_on_selector_all(
+            "table.levels tr[data-level]",
+            "rows => rows.filter(r => r.textContent.includes('highest')).map(r => r.dataset.level)",
+        )
+        assert highest == ([focus["ready_for"]] if focus["ready_for"] else [])
         assert _cells(page, "table.coverage tr[data-category]", "data-category") == {
             c["name"]: _shown(c["coverage"]) for c in focus["categories"]
         }

@@ -236,12 +236,16 @@ class RoleResult:
     def fit_by_level(self) -> dict[str, float]:
         return dict(zip(self.index.levels, self.fits, strict=True))
 
+    def ready_at(self, slot: int) -> bool:
+        """Whether a level passes on its own: its fit, rounded to one decimal, is at
+        least READY_FIT with every required requirement credited at least in part."""
+        return decided(self.fits[slot]) >= READY_FIT and self.missing_required[slot] == 0
+
     @property
     def ready_slot(self) -> int | None:
-        """The highest level whose fit, rounded to one decimal, is at least
-        READY_FIT with every required requirement credited at least in part."""
+        """The highest level that passes (ready_at)."""
         for slot in reversed(range(len(self.fits))):
-            if decided(self.fits[slot]) >= READY_FIT and self.missing_required[slot] == 0:
+            if self.ready_at(slot):
                 return slot
         return None
 

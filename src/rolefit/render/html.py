@@ -65,7 +65,8 @@ caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 td { overflow-wrap: break-word; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tr.focus td { font-weight: 600; }
 .tag { white-space: nowrap; display: inline-block; border: 1px solid var(--line); border-radius: 0.6rem; padding: 0 0.45rem;
   font-size: 0.8rem; font-weight: 600; }
@@ -205,7 +206,7 @@ def render_report(assessment: Assessment, style: Style) -> str:
     body = [
         _HOW_TO_READ,
         _ranking(data, focus),
-        _readiness(data, focus),
+        _readiness(assessment, focus),
         _coverage(focus),
         _counted(focus),
         _entries(assessment, data),
@@ -247,54 +248,56 @@ def _ranking(data: dict[str, Any], focus: dict[str, Any]) -> str:
     return f'<section aria-labelledby="roles-h"><h2 id="roles-h">Roles</h2>\n{table}</section>'
 
 
-def _readiness(data: dict[str, Any], focus: dict[str, Any]) -> str:
+def _readiness(assessment: Assessment, focus: dict[str, Any]) -> str:
     title = escape(focus["title"])
     ready = focus["ready_for"]
     levels = list(focus["fit_by_level"].items())
-    verdict = _verdict(focus)
-    names = [name for name, _ in levels]
-    above = names[names.index(ready) + 1 :] if ready else names
+    detailed = assessment.detailed
+    passes = [detailed.ready_at(slot) for slot in range(len(levels))]
+    missing = detailed.missing_required
     bars = [
         svg.Bar(
             label=name,
             value=fit,
             shown=_figure(fit),
-            mark="ready" if name == ready else "",
-            css="ready" if name == ready else "bar",
+            mark="ready" if passed else "",
+            css="ready" if passed else "bar",
         )
-        for name, fit in levels
+        for (name, fit), passed in zip(levels, passes, strict=True)
     ]
     chart = svg.bars(
         "levels",
         f"{focus['title']}: fit per level",
         f"Fit at each level of the role; a dashed line marks {READY_FIT:g}, the fit a level needs to count as ready. "
-        + ("; ".join(f"{name} {_figure(fit)}" for name, fit in levels)),
+        + "; ".join(
+            f"{name} {_figure(fit)}{', ready' if passed else ''}"
+            for (name, fit), passed in zip(levels, passes, strict=True)
+        ),
         bars,
         threshold=READY_FIT,
         threshold_label=f"ready at {READY_FIT:g}",
     )
     rows = [
         f'<tr data-level="{escape(name)}"><th scope="row">{escape(name)}</th><td class="num fit">{_figure(fit)}</td>'
-        f"<td>{_level_verdict(name, ready, above)}</td></tr>"
-        for name, fit in levels
+        f'<td class="num">{missing[slot]}</td>'
+        f"<td>{_level_verdict(passed, name == ready)}</td></tr>"
+        for slot, ((name, fit), passed) in enumerate(zip(levels, passes, strict=True))
     ]
-    table = _table("Fit per level", ["level", ("fit", "num"), "readiness"], rows, "levels")
+    table = _table("Fit per level", ["level", ("fit", "num"), ("required missing", "num"), "readiness"], rows, "levels")
+    verdict = _verdict(focus)
     return (
         f'<section aria-labelledby="ready-h"><h2 id="ready-h">{title}: readiness</h2>\n'
         f'<p><strong class="verdict">{verdict[0].upper() + verdict[1:]}</strong>. '
-        f"Ready means a fit of at least {READY_FIT:g} and no required skill of the level missing.</p>\n"
+        f"Ready for a level means a fit of at least {READY_FIT:g} there and no required skill of that level "
+        "missing; each level is judged on its own.</p>\n"
         f'<div class="figure">{chart}\n{table}</div></section>'
     )
 
 
-def _level_verdict(name: str, ready: str | None, above: Sequence[str]) -> str:
-    """What the JSON says of one level: the highest ready, one above it (so not ready),
-    or one below it (judged on its own, which the report does not record)."""
-    if name == ready:
-        return '<span class="ok">✓ ready (the highest level)</span>'
-    if name in above:
+def _level_verdict(passed: bool, highest: bool) -> str:
+    if not passed:
         return "✗ not ready"
-    return "-"
+    return '<span class="ok">✓ ready (the highest level)</span>' if highest else '<span class="ok">✓ ready</span>'
 
 
 def _coverage(focus: dict[str, Any]) -> str:
