@@ -200,3 +200,35 @@ def test_readiness_per_level_follows_the_worked_example(cli: RunCli, tmp_path: P
     assert "✓ ready</span>" in rows["entry"] and '<td class="num">0</td>' in rows["entry"]
     assert "✓ ready (the highest level)" in rows["mid"]
     assert "✗ not ready" in rows["senior"] and '<td class="num">1</td>' in rows["senior"]
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+# (text, background) pairs of the palette, as the stylesheet uses them.
+TEXT_ON = [
+    *(("fg", "bg"), ("muted", "bg"), ("link", "bg"), ("ready", "bg"), ("mark", "bg")),
+    *(("fg", "panel"), ("muted", "panel"), ("fg", "track")),
+    *(("hfg", "h0"), ("hfg", "h1"), ("hfg", "h2"), ("hfg", "h3"), ("h4fg", "h4")),
+]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_palette_meets_wcag_aa(scheme: str) -> None:
+    """Every text colour on every background it is drawn on: at least 4.5:1 (WCAG AA)."""
+    from rolefit.render.html import _STYLE
+
+    blocks = re.findall(r":root \{([^}]*)\}", _STYLE)
+    light = dict(re.findall(r"--(\w+): (#[0-9a-f]{6})", blocks[0]))
+    palette = light if scheme == "light" else {**light, **dict(re.findall(r"--(\w+): (#[0-9a-f]{6})", blocks[1]))}
+    for text, background in TEXT_ON:
+        ratio = _contrast(palette[text], palette[background])
+        assert ratio >= 4.5, f"{scheme}: --{text} on --{background} is {ratio:.2f}:1"

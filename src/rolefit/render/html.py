@@ -40,7 +40,7 @@ _STYLE = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1a1a1a; --muted: #4d4d4d; --line: #c8c8c8;
   --panel: #f4f6f8; --bar: #1f5fa8; --ready: #1d6b35; --track: #e3e7ec; --mark: #8a4b00;
   --link: #0b57a8; --h0: #f7f9fc; --h1: #dce8f6; --h2: #b3cdec; --h3: #6fa3dc; --h4: #1f5fa8; --h4fg: #ffffff; --hfg: #111111; }
-@media (prefers-color-scheme: dark) {
+@media screen and (prefers-color-scheme: dark) {
   :root { --bg: #15181c; --fg: #e9ecef; --muted: #b4bcc4; --line: #3d444c; --panel: #1e2329; --bar: #6fa8e8;
     --ready: #6fcf8e; --track: #2b3139; --mark: #f0b060;
     --link: #8ec1ff; --h0: #1b2027; --h1: #1f3550; --h2: #2a5285; --h3: #3a6ea8; --h4: #9cc5f2; --h4fg: #0b1420; --hfg: #f2f5f8; }
@@ -58,6 +58,7 @@ a { color: var(--link); }
 .meta { color: var(--muted); margin: 0; }
 .note { color: var(--muted); font-size: 0.92rem; }
 .howto { background: var(--panel); border-left: 4px solid var(--bar); padding: 0.6rem 1rem; margin: 1rem 0; }
+.howto h2 { margin-top: 0.2rem; }
 .howto p { margin: 0.35rem 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.95rem; }
@@ -94,7 +95,7 @@ ol.plan ul { margin: 0.25rem 0 0; padding-left: 1.2rem; }
 footer { margin-top: 2.5rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--line);
   padding-top: 0.5rem; }
 @media print {
-  :root { --bg: #ffffff; --fg: #000000; --muted: #333333; --line: #999999; --panel: #ffffff; }
+  :root { --fg: #000000; --muted: #333333; --line: #999999; --panel: #ffffff; }
   body { max-width: none; padding: 0; font-size: 10.5pt; }
   h2 { break-after: avoid; }
   h3 { break-after: avoid; }
