@@ -232,3 +232,12 @@ def test_palette_meets_wcag_aa(scheme: str) -> None:
     for text, background in TEXT_ON:
         ratio = _contrast(palette[text], palette[background])
         assert ratio >= 4.5, f"{scheme}: --{text} on --{background} is {ratio:.2f}:1"
+
+
+def test_a_cohort_with_no_good_file_says_so(cli: RunCli, tmp_path: Path) -> None:
+    (tmp_path / "broken.yaml").write_text("skills: [\n")
+    result = cli(["batch", str(tmp_path), "--format", "html", "--quiet"])
+    assert result.exit_code == 2
+    assert_inert(result.stdout)
+    assert "No learner could be scored" in result.stdout and "Files that could not be read (1)" in result.stdout
+    assert "Teaching priorities" not in result.stdout

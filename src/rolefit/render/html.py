@@ -493,10 +493,13 @@ def batch_page(
             f"{datetime.date.today().isoformat()}</p>",
         ]
     )
-    body = [_overview(cohort), _HOW_TO_READ]
-    body.extend(_cohort_role(i, role, cohort["learners"]) for i, role in enumerate(cohort["roles"]))
-    body.append(_learner_table([record for record, _ in learners]))
-    body.append(_heatmaps(cohort, learners))
+    if learners:
+        body = [_overview(cohort), _HOW_TO_READ]
+        body.extend(_cohort_role(i, role, cohort["learners"]) for i, role in enumerate(cohort["roles"]))
+        body.append(_learner_table([record for record, _ in learners]))
+        body.append(_heatmaps(cohort, learners))
+    else:
+        body = ['<p class="empty">No learner could be scored: there is nothing to sum up.</p>']
     if errors:
         items = "".join(f"<li>{escape(p['text'])}</li>" for e in errors for p in e["problems"])
         body.append(
