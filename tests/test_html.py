@@ -174,7 +174,7 @@ def test_large_cohort_leaves_the_heat_map_out_and_says_why(
 
 def test_learners_are_sorted_by_fit(cli: RunCli) -> None:
     result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
-    table = result.stdout.split('<table class="learners">', 1)[1].split("</table>", 1)[0]
+    table = result.stdout.split('<table class="learners"', 1)[1].split("</table>", 1)[0]
     fits = [float(f) for f in re.findall(r'<td class="num fit">([0-9.]+)</td>', table)]
     assert len(fits) == 3 and fits == sorted(fits, reverse=True)
 

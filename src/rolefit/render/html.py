@@ -62,12 +62,12 @@ a { color: var(--link); }
 .howto p { margin: 0.35rem 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.95rem; }
-caption { text-align: left; font-weight: 600; padding: 0.2rem 0; }
+.caption { font-weight: 600; margin: 0.6rem 0 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
 td { overflow-wrap: break-word; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.num { white-space: nowrap; }
+td.num, td.nowrap { white-space: nowrap; }
 tr.focus td { font-weight: 600; }
 .tag { white-space: nowrap; display: inline-block; border: 1px solid var(--line); border-radius: 0.6rem; padding: 0 0.45rem;
   font-size: 0.8rem; font-weight: 600; }
@@ -168,10 +168,11 @@ def _table(caption: str, head: Sequence[str | tuple[str, str]], rows: Iterable[s
         for h in head
     )
     klass = f' class="{css}"' if css else ""
+    # The caption goes above the scroller, where a phone shows all of it, and names the table for screen readers.
     return "\n".join(
         [
-            '<div class="scroll">',
-            f"<table{klass}><caption>{caption}</caption>",
+            f'<p class="caption">{caption}</p><div class="scroll">',
+            f'<table{klass} aria-label="{caption}">',
             f"<thead><tr>{cells}</tr></thead><tbody>",
             *rows,
             "</tbody></table></div>",
@@ -520,7 +521,7 @@ def _overview(cohort: dict[str, Any]) -> str:
             f'<tr data-role="{escape(role["id"])}"><th scope="row"><a href="#role-{number}">{escape(role["title"])}</a></th>'
             f'<td class="num">{role["detailed_for"]}</td>'
             f'<td class="num fit">{_figure(fit["median"]) if fit else "-"}</td><td class="num">{middle}</td>'
-            f"<td>{ready}, none {role['not_ready']}</td></tr>"
+            f'<td class="nowrap">{ready}, none {role["not_ready"]}</td></tr>'
         )
     table = _table(
         "Roles: fit of every learner; readiness of the learners each role is in focus for",
