@@ -62,6 +62,7 @@ a { color: var(--link); }
 .howto p { margin: 0.35rem 0; }
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; margin: 0.4rem 0 1rem; font-size: 0.95rem; }
+.table { min-width: 0; }
 .caption { font-weight: 600; margin: 0.6rem 0 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
 th { font-weight: 600; }
@@ -171,11 +172,11 @@ def _table(caption: str, head: Sequence[str | tuple[str, str]], rows: Iterable[s
     # The caption goes above the scroller, where a phone shows all of it, and names the table for screen readers.
     return "\n".join(
         [
-            f'<p class="caption">{caption}</p><div class="scroll">',
+            f'<div class="table"><p class="caption">{caption}</p><div class="scroll">',
             f'<table{klass} aria-label="{caption}">',
             f"<thead><tr>{cells}</tr></thead><tbody>",
             *rows,
-            "</tbody></table></div>",
+            "</tbody></table></div></div>",
         ]
     )
 
