@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rolefit.matching import normalise
+from rolefit.phrasing import OTHER_NAMES, PHRASINGS
 
 if TYPE_CHECKING:
     from rolefit.matching import Matcher
@@ -68,6 +69,8 @@ NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
         "make sure",
         "dash of",
         "r&d",
+        "team and leadership",
+        "teams and leadership",
         # leadership as an audience, mentorship as a perk, a method's name
         "to leadership",
         "the leadership",
@@ -198,7 +201,7 @@ def action_patterns(names: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[s
         verb, thing = ACTION_VERBS[words[1]], ACTION_OBJECTS[words[0]]
         pattern = (
             rf"\b{verb}\w*(?:\s+(?:and|or|&)\s+\w+)?(?:\s+[\w/-]+){{0,3}}?\s+{thing}\b"
-            rf"|\b{words[1]}\s+of\s+(?:[\w/-]+\s+){{0,2}}?{thing}\b"
+            rf"|\b{words[1]}\s+of\s+(?:[\w/-]+\s+){{0,3}}?{thing}\b"
         )
         found.append((re.compile(pattern, re.IGNORECASE), key))
     return found
@@ -208,14 +211,14 @@ def _names_a_person(mention: Mention) -> bool:
     """ "report to Ray Okafor", "Julia from our people team": a name followed by a
     surname or by "from"."""
     after = mention.line_text[mention.end : mention.end + 30]
-    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|in our\b|on our\b)", after) is not None
+    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|(?:in|on) our (?:\w+ ){0,2}team\b)", after) is not None
 
 
 _SKILL_LABEL = re.compile(
     r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
     r"(?:skills?|languages?|tools?|technologies|tech\s+stack|stack|frameworks?|libraries|platforms?|"
     r"competenc(?:y|ies)|toolbox|toolkit|proficienc(?:y|ies)|expertise|environments?|databases?)"
-    r"\b[^:\n]{0,40}[:\-\u2013\u2014]",
+    r"\b[^:|\n]{0,40}[:|\-\u2013\u2014]",
     re.IGNORECASE,
 )
 _HEADING_WORDS = re.compile(
@@ -223,7 +226,7 @@ _HEADING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-\u2013\u2014]\s|:\s")
-_TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*", re.IGNORECASE)
+_TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*|&", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "or", "&", "plus", "as", "well", "also", "e.g", "eg", "including", "like", "such"))
 
 
@@ -253,7 +256,41 @@ Token = tuple[str, int, int, str]  # lowered, start, end, as written
 
 
 def split_lines(text: str) -> list[Line]:
-    return [Line(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    """The lines with text on them. A line wrapped by hand ("familiar with Docker,"
+    then "Kubernetes and Helm") is read as one line, numbered as its first part:
+    see ``_continues``. The first line (a name, a title) is never joined to."""
+    lines: list[Line] = []
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if not previous_blank and len(lines) > 1 and _continues(lines[-1].text, stripped):
+            lines[-1] = Line(lines[-1].number, f"{lines[-1].text} {stripped}")
+        else:
+            lines.append(Line(number, stripped))
+        previous_blank = False
+    return lines
+
+
+_OPEN_END = re.compile(r"(?:[,&/(+\u2013-]|\b(?:and|or|of|with|in|to|for|the|a|an|on|from|including|such as))$", re.I)
+
+
+_CONTACT = re.compile(r"@|https?:|www\.|\.(?:com|org|net|io|dev)\b|linkedin|github\.com")
+
+
+def _continues(before: str, line: str) -> bool:
+    """Whether `line` carries on the sentence of the line before it: it starts in
+    lower case, or the line before stops on a comma or a linking word; and neither
+    is a heading, a list item, a table row or a labelled line of its own."""
+    if before.endswith((".", "!", "?", ":", ";", "|")) or before.startswith("|") or heading_of(before) is not None:
+        return False
+    if line.startswith(("|", "#")) or _BULLET.match(line) or heading_of(line) is not None or _SKILL_LABEL.match(line):
+        return False
+    if _CONTACT.search(line):  # an e-mail address or a web address on a line of its own
+        return False
+    return line[:1].islower() or _OPEN_END.search(before) is not None
 
 
 def clauses(text: str) -> Iterator[tuple[Token, ...]]:
@@ -262,7 +299,10 @@ def clauses(text: str) -> Iterator[tuple[Token, ...]]:
     start = 0
     for cut in [*_CLAUSE.finditer(text), None]:
         end = cut.start() if cut is not None else len(text)
-        tokens = tuple((m.group().lower(), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+        tokens = tuple(
+            ("and" if m.group() == "&" else m.group().lower(), m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, end)
+        )
         if tokens:
             yield tokens
         if cut is not None:
@@ -270,7 +310,7 @@ def clauses(text: str) -> Iterator[tuple[Token, ...]]:
 
 
 def _phrase_tokens(form: str) -> tuple[str, ...]:
-    return tuple(m.group().lower() for m in _TOKEN.finditer(form))
+    return tuple("and" if m.group() == "&" else m.group().lower() for m in _TOKEN.finditer(form))
 
 
 class PhraseIndex:
@@ -282,7 +322,13 @@ class PhraseIndex:
         self.compact: dict[str, str] = {}
         self.acronyms: set[str] = set()
         clashes: set[str] = set()
-        for form, key, written in [*matcher.forms(), *((normalise(name), key, name) for name, key in extra)]:
+        # The vocabulary's own names first: a form two skills share keeps the first.
+        other_names = [(normalise(text), matcher.key(name), text) for text, name in OTHER_NAMES]
+        for form, key, written in [
+            *matcher.forms(),
+            *((normalise(name), key, name) for name, key in extra),
+            *other_names,
+        ]:
             tokens = _phrase_tokens(form)
             if not tokens:
                 continue
@@ -292,6 +338,9 @@ class PhraseIndex:
             if known is not None and known != key:
                 continue  # two skills written alike: the first (the vocabulary's own name) keeps it
             self.phrases[tokens] = key
+            as_written = _phrase_tokens(written.lower())
+            if as_written != tokens:
+                self.phrases.setdefault(as_written, key)  # "ggplot2" as written, "ggplot" normalised
             joined = "".join(tokens)
             if len(joined) >= 6 and self.compact.setdefault(joined, key) != key:
                 clashes.add(joined)
@@ -301,13 +350,28 @@ class PhraseIndex:
         # The first word of anything findable: most words of a text are not, and are
         # passed over with one set lookup.
         self.starts = {t[0] for t in self.phrases} | {t[0] for t in NOT_SKILLS} | set(self.compact)
+        # Names that begin longer names ("Hugging Face" of "Hugging Face Datasets",
+        # "AWS" of "AWS Lambda"): a list after them may name the longer ones.
+        self.families = {t[:n] for t in self.phrases for n in range(1, len(t)) if t[:n] in self.phrases}
         keys = set(self.phrases.values())
-        self.everyday = [
-            (re.compile(pattern, re.IGNORECASE), matcher.key(name))
+        # Everyday phrasings (see rolefit.phrasing), then the older EVERYDAY table and
+        # the "<thing> <action>" names said as verbs; each row only if its skills are known.
+        self.everyday: list[tuple[re.Pattern[str], tuple[str, ...], str, re.Pattern[str] | None]] = []
+        for row in PHRASINGS:
+            row_keys = tuple(matcher.key(name) for name in row.skills)
+            if all(k in keys for k in row_keys):
+                context = re.compile(row.context, re.IGNORECASE) if row.context else None
+                self.everyday.append((re.compile(row.pattern, re.IGNORECASE), row_keys, row.needle, context))
+        self.everyday += [
+            (re.compile(pattern, re.IGNORECASE), (matcher.key(name),), "", None)
             for pattern, name in EVERYDAY
             if matcher.key(name) in keys
         ]
-        self.everyday += action_patterns((matcher.display_name(key), key) for key in sorted(keys))
+        self.everyday += [
+            (pattern, (key,), "", None)
+            for pattern, key in action_patterns((matcher.display_name(key), key) for key in sorted(keys))
+        ]
+        self._implied: dict[str, frozenset[str]] = {}
 
     def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
         """Every mention in the lines, in order, with the context rule applied;
@@ -321,40 +385,105 @@ class PhraseIndex:
             labelled = in_skill_section or bool(_SKILL_LABEL.match(line.text))
             asked = line.number in skill_lines
             found = list(self._line_mentions(line))
-            found += self._everyday(line, found)
+            found = self._qualified(line, found)
+            if heading is None:  # a heading ("RESEARCH PROFILE") states no skill in everyday words
+                found += self._everyday(line, found)
             found.sort(key=lambda item: item[0].start)
             for position, (mention, ambiguous) in enumerate(found):
                 if ambiguous and not (
-                    labelled or _has_plain_neighbour(found, position) or (asked and not _names_a_person(mention))
+                    labelled
+                    or _has_plain_neighbour(found, position)
+                    or (asked and not _names_a_person(mention))
+                    or _level_after(line.text[mention.end : mention.end + 40]) is not None
                 ):
                     continue
                 mentions.append(mention)
         return mentions
 
-    def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
-        """Skills said in everyday words rather than by name (see EVERYDAY), where no
-        named skill already covers those words."""
-        extra: list[tuple[Mention, bool]] = []
-        for pattern, key in self.everyday:
-            for match in pattern.finditer(line.text):
-                # Words a named skill already covers are not read again ("Code review"
-                # named is not also "review code"); the thing acted on may be one.
-                if any(m.start <= match.start() < m.end for m, _ in found):
+    def _qualified(self, line: Line, found: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """A list in brackets or after a colon, right after a name that begins longer
+        names, names those: "Hugging Face (Transformers, Datasets)" is Hugging Face
+        Transformers and Hugging Face Datasets; "AWS: SageMaker, Lambda" has AWS Lambda."""
+        text = line.text
+        for mention, _ in list(found):
+            family = _phrase_tokens(normalise(mention.written))
+            if family not in self.families:
+                continue
+            listed = _LISTED_AFTER.match(text, mention.end)
+            if listed is None:
+                continue
+            group = 1 if listed.group(1) is not None else 2
+            offset = listed.start(group)
+            for item in _LIST_ITEM.finditer(listed.group(group)):
+                key = self.phrases.get((*family, *_phrase_tokens(item.group(1).lower())))
+                if key is None:
                     continue
-                if any(m.key == key for m, _ in [*found, *extra]):
-                    continue
-                mention = Mention(
-                    key=key,
-                    skill=self.matcher.display_name(key),
-                    written=match.group(),
-                    line=line.number,
-                    line_text=line.text,
-                    start=match.start(),
-                    end=match.end(),
-                    clause=-1,
+                start, end = offset + item.start(1), offset + item.end(1)
+                found = [(m, a) for m, a in found if not (m.start >= start and m.end <= end)]
+                found.append(
+                    (
+                        Mention(key, self.matcher.display_name(key), item.group(1), line.number, text, start, end, -1),
+                        False,
+                    )
                 )
-                extra.append((mention, False))
-        return extra
+        return found
+
+    def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """Skills said in everyday words rather than by name (see rolefit.phrasing and
+        EVERYDAY), where no named skill already covers those words."""
+        extra: list[Mention] = []
+        lowered = line.text.lower()
+        for pattern, keys, needle, context in self.everyday:
+            if needle and needle not in lowered:
+                continue
+            if context is not None and context.search(line.text) is None:
+                continue
+            for match in pattern.finditer(line.text):
+                named = [m for m, _ in found if m.start < match.end() and match.start() < m.end]
+                # Words a named skill already covers are not read again ("anomaly
+                # detection" is not also Object detection); the thing acted on may be
+                # one ("GPU spend", "SQL pipelines").
+                if any(m.start <= match.start() and match.end() <= m.end for m in named):
+                    continue
+                for key in keys:
+                    if any(m.key == key for m, _ in found) or any(m.key == key for m in extra):
+                        continue
+                    # A narrower skill named in these words says it ("unit tests" is
+                    # not also Automated testing); a broader one does not.
+                    if any(key in self.implied(m.key) for m in named) or any(
+                        m.start <= match.start() < m.end and m.key not in self.implied(key) for m in named
+                    ):
+                        continue
+                    extra.append(
+                        Mention(
+                            key=key,
+                            skill=self.matcher.display_name(key),
+                            written=match.group(),
+                            line=line.number,
+                            line_text=line.text,
+                            start=match.start(),
+                            end=match.end(),
+                            clause=-1,
+                        )
+                    )
+        # Of two skills read from the same words, the narrower one says it: "fine-tune
+        # LLMs" is LLM fine-tuning, not also Fine-tuning (which LLM fine-tuning implies).
+        kept = [
+            m
+            for m in extra
+            if not any(
+                o is not m and o.start < m.end and m.start < o.end and m.key in self.implied(o.key) for o in extra
+            )
+        ]
+        return [(m, False) for m in kept]
+
+    def implied(self, key: str) -> frozenset[str]:
+        cached = self._implied.get(key)
+        if cached is None:
+            hits = self.matcher.resolve(self.matcher.display_name(key))
+            cached = frozenset(k for k, hit in hits.items() if hit.method == "implied")
+            self._implied[key] = cached
+        return cached
 
     def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
         for clause_number, tokens in enumerate(clauses(line.text)):
@@ -371,11 +500,15 @@ class PhraseIndex:
                 first, last = tokens[i], tokens[i + length - 1]
                 written = line.text[first[1] : last[2]]
                 ambiguous = length == 1 and first[0] in AMBIGUOUS
-                if (ambiguous and not _written_as_name(first[3], self.matcher.display_name(key))) or (
-                    length == 1 and first[0] in self.acronyms and sum(c.isupper() for c in first[3]) < 2
+                if (
+                    (ambiguous and not _written_as_name(first[3], self.matcher.display_name(key)))
+                    or (length == 1 and first[0] in self.acronyms and sum(c.isupper() for c in first[3]) < 2)
+                    or _TEAM_AFTER.match(line.text, last[2]) is not None
+                    or (length == 1 and self._in_a_proper_name(tokens, i))
                 ):
-                    i += length  # "go", "a spark of"; "Doe" is not DoE
+                    i += length  # "go", "a spark of"; "Doe" is not DoE; "data science teams"
                     continue
+                yield from self._shared_head(line, tokens, i, length, clause_number)
                 mention = Mention(
                     key=key,
                     skill=self.matcher.display_name(key),
@@ -389,6 +522,37 @@ class PhraseIndex:
                 yield mention, ambiguous
                 i += length
 
+    def _shared_head(
+        self, line: Line, tokens: Sequence[Token], i: int, length: int, clause_number: int
+    ) -> Iterator[tuple[Mention, bool]]:
+        """Two names sharing their last words: "written and verbal communication",
+        "linear/logistic regression", "linear and integer programming". The name found
+        at `i` lends its tail to the word before "and"/"or"/"/"."""
+        if length < 2 or i < 1:
+            return
+        tail = tuple(t[0] for t in tokens[i + 1 : i + length])
+        if tokens[i - 1][0] in ("and", "or") and i >= 2:
+            other = tokens[i - 2]
+        elif line.text[tokens[i - 1][2] : tokens[i][1]] == "/":
+            other = tokens[i - 1]
+        else:
+            return
+        key = self.phrases.get((other[0], *tail))
+        if key is None:
+            return
+        mention = Mention(
+            key, self.matcher.display_name(key), other[3], line.number, line.text, other[1], other[2], clause_number
+        )
+        yield mention, False
+
+    def _in_a_proper_name(self, tokens: Sequence[Token], i: int) -> bool:
+        """A field's name after a capitalised word that is no skill is part of a
+        company's name: "Vantage Robotics", "Northwind Analytics"."""
+        if tokens[i][0] not in FIELD_WORDS or i == 0 or not tokens[i][3][:1].isupper():
+            return False
+        before = tokens[i - 1]
+        return before[3][:1].isupper() and before[0] not in self.starts and not before[3].isupper()
+
     def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str | None] | None:
         if tokens[i][0] not in self.starts:
             return None
@@ -400,12 +564,22 @@ class PhraseIndex:
             key = self.phrases.get(candidate)
             if key is None and length == 1:
                 key = self.compact.get(candidate[0])  # run together: scikitlearn, googlecloud
-            if key is None and len(candidate[-1]) > 4 and candidate[-1].endswith("s"):
-                key = self.phrases.get((*candidate[:-1], candidate[-1][:-1]))  # code reviews, data pipeline
+            last = candidate[-1]
+            if key is None and len(last) > 4 and last.endswith("s"):
+                key = self.phrases.get((*candidate[:-1], last[:-1]))  # code reviews, data pipeline
+            if key is None and length > 1 and len(last) > 3 and not last.endswith("s"):
+                key = self.phrases.get((*candidate[:-1], last + "s"))  # a convolutional neural network
             if key is not None:
                 return length, key
         return None
 
+
+# A field's name that is also the last word of company names (see _in_a_proper_name).
+FIELD_WORDS = frozenset(("robotics", "analytics", "statistics", "forecasting", "simulation", "bioinformatics"))
+# "data science teams", "the NLP group": a team named after a field, not the field.
+_TEAM_AFTER = re.compile(r"\s+(?:teams?|org|organi[sz]ations?|department|squads?)\b", re.IGNORECASE)
+_LISTED_AFTER = re.compile(r"\s*(?:\(([^()]{1,120})\)|:\s*([^;|()]{1,120}))")
+_LIST_ITEM = re.compile(r"\s*([^,;+/&\s][^,;+/&]*?)\s*(?:,|;|\+|/|&|\band\b|$)")
 
 _CAPITALS_HEADING = re.compile(r"[A-Z][A-Z &/,'-]{3,}")
 _BULLET = re.compile(r"^(?:[-*+•·▪●◦]|\d{1,2}[.)])\s")
@@ -419,7 +593,9 @@ def heading_of(text: str) -> str | None:
     if _BULLET.match(text):
         return None
     bare = text.strip("*_ ")
-    if len(bare) <= 60 and (bare.endswith(":") or _CAPITALS_HEADING.fullmatch(bare)):
+    # A colon ends a heading ("Requirements:") only on a line that starts like one,
+    # not on the end of a wrapped sentence ("to end, for example:").
+    if len(bare) <= 60 and ((bare.endswith(":") and not bare[:1].islower()) or _CAPITALS_HEADING.fullmatch(bare)):
         return bare.rstrip(":")
     return None
 
@@ -472,6 +648,12 @@ LEVEL_WORDS: Mapping[str, int] = {
     "expertise in": 5,
     "mastery of": 5,
     "deep expertise": 5,
+    "deep experience": 5,
+    "deep knowledge": 5,
+    "expert-level": 5,
+    "world-class": 5,
+    "excellent": 5,
+    "outstanding": 5,
     "advanced": 4,
     "proficient": 4,
     "proficient in": 4,
@@ -480,7 +662,15 @@ LEVEL_WORDS: Mapping[str, int] = {
     "extensive experience": 4,
     "deep": 4,
     "solid": 4,
+    "strong grasp": 4,
+    "fluent": 4,
+    "fluency": 4,
+    "fluency in": 4,
+    "proficiency": 4,
+    "hands-on proficiency": 4,
     "intermediate": 3,
+    "good": 3,
+    "good grasp": 3,
     "working knowledge": 3,
     "experience with": 3,
     "experience in": 3,
