@@ -29,6 +29,7 @@ The engine only finds mentions; ``draft`` turns them into a skills file and
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -100,50 +101,9 @@ CATEGORY_ORDER = (
 # Single words too vague to be a requirement or a claimed skill on their own.
 VAGUE: frozenset[str] = frozenset(("ai", "artificial intelligence", "tech", "technology", "software", "data"))
 
-# Everyday ways of saying that one has (or a job needs) a skill, without its name:
-# verbs and common phrasings. Each pattern must hold the thing done, not a word that
-# merely touches the skill ("mentorship" offered as a perk is not mentoring).
-EVERYDAY: tuple[tuple[str, str], ...] = (
-    (
-        r"\bdeploy(?:ed|ing|s)?\b[\w\s,/-]{0,40}?\bmodels?\b|\bmodels?\b[\w\s,/-]{0,25}?\b(?:into|to|in) production\b",
-        "Model deployment",
-    ),
-    (
-        r"\bmentor(?:ed|ing|s)?\b(?=\s+(?:\w+\s+){0,3}(?:engineers?|students?|juniors?|interns?|scientists?|researchers?|analysts?|members?|people|others|team))",
-        "Mentoring",
-    ),
-    (
-        r"\b(?:presented|presenting|gave (?:a |an )?(?:talks?|presentations?)|invited talks?|spoke at)\b",
-        "Presentation skills",
-    ),
-    (
-        r"\b(?:published|publishing|first-author|co-authored|authored)\b[\w\s,-]{0,40}?\b(?:papers?|at|in)\b|\bpublications?\b",
-        "Academic publishing",
-    ),
-    (r"\b(?:reviewer for|reviewed for|reviewing for|program committee)\b", "Peer review"),
-    (
-        r"\b(?:led|lead|leads|leading)(?:\s+and\s+\w+)?\s+(?:a|the|our)?\s*(?:\w+\s+)?(?:team|group|squad)s?\b"
-        r"|\b(?:tech|team) lead\b",
-        "Leadership",
-    ),
-    (
-        r"\b(?:wrote|writing|write)\s+(?:the\s+)?(?:design docs?|documentation|runbooks?|technical docs?)\b",
-        "Technical documentation",
-    ),
-    (r"\bcode reviews?\b|\breview(?:ed|ing)? (?:pull requests|code|prs)\b", "Code review"),
-    (
-        r"\b(?:on|across|with)\s+(?:\d+\s+|multiple\s+|many\s+)?gpus?\b|\bgpu (?:clusters?|training|kernels?)\b",
-        "GPU computing",
-    ),
-    (r"\bdistributed (?:training|pre-?training)\b|\btrain(?:ed|ing)? on \d+ gpus\b", "Distributed training"),
-    (
-        r"\bimplement(?:ed|ing)? (?:research )?papers\b|\breproduc(?:ed|ing|e) (?:papers|results)\b",
-        "Implementing research papers",
-    ),
-    (r"\bfine-?tun(?:ed|ing|e)\b", "Fine-tuning"),
-    (r"\bcollaborat(?:e|ed|es|ing|ively)\b|\bcross-functional\b", "Collaboration"),
-    (r"\bcommunicat(?:e|ed|es|ing)\b", "Communication"),
-)
+# Skills said in everyday words rather than by name ("ran online experiments") are in
+# rolefit.phrasing, the one table of them; the "<thing> <action>" names below are
+# made into such phrasings from the vocabulary itself.
 
 
 # Skills named "<thing> <action>" (Model deployment, Code review, Data cleaning) are
@@ -190,7 +150,12 @@ ACTION_OBJECTS: dict[str, str] = {
 }
 
 
-def action_patterns(names: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+# The words a line must hold before an action's pattern is tried (the verb's stem
+# and the thing's): most lines hold neither, and are passed over without a regex.
+_VERB_NEEDLES: dict[str, tuple[str, ...]] = {"writing": ("writ", "wrote"), "preprocessing": ("process",)}
+
+
+def action_patterns(names: Iterable[tuple[str, str]]) -> list[_Row]:
     """For each (display name, key) of the form "<thing> <action>", a pattern for
     the action said as a verb on the thing, within a few words."""
     found = []
@@ -203,8 +168,39 @@ def action_patterns(names: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[s
             rf"\b{verb}\w*(?:\s+(?:and|or|&)\s+\w+)?(?:\s+[\w/-]+){{0,3}}?\s+{thing}\b"
             rf"|\b{words[1]}\s+of\s+(?:[\w/-]+\s+){{0,3}}?{thing}\b"
         )
-        found.append((re.compile(pattern, re.IGNORECASE), key))
+        verb_needles = _VERB_NEEDLES.get(words[1], (re.split(r"[\[(?\\]", verb)[0],))
+        thing_needle = re.split(r"[\[(?\\]", thing)[0].rstrip("s-")
+        found.append(_Row(pattern, (key,), (verb_needles, (thing_needle,))))
     return found
+
+
+class _Row:
+    """One phrasing: a pattern, compiled on first use, tried on a line only when the
+    line holds a needle of each group."""
+
+    def __init__(
+        self, pattern: str, keys: tuple[str, ...], needles: tuple[tuple[str, ...], ...], context: str | None = None
+    ) -> None:
+        self.pattern = pattern
+        self.keys = keys
+        self.needles = tuple(group for group in needles if all(group))
+        self.context = context
+        self._compiled: re.Pattern[str] | None = None
+        self._context: re.Pattern[str] | None = None
+
+    def wanted(self, present: set[str]) -> bool:
+        """Whether the needles found on a line include one of each of this row's groups."""
+        return all(not present.isdisjoint(group) for group in self.needles)
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, re.IGNORECASE)
+        return self._compiled
+
+    def compiled_context(self) -> re.Pattern[str]:
+        if self._context is None:
+            self._context = re.compile(self.context or "", re.IGNORECASE)
+        return self._context
 
 
 def _names_a_person(mention: Mention) -> bool:
@@ -259,19 +255,19 @@ def split_lines(text: str) -> list[Line]:
     """The lines with text on them. A line wrapped by hand ("familiar with Docker,"
     then "Kubernetes and Helm") is read as one line, numbered as its first part:
     see ``_continues``. The first line (a name, a title) is never joined to."""
-    lines: list[Line] = []
+    parts: list[tuple[int, list[str]]] = []  # each line's number and its pieces, joined once at the end
     previous_blank = True
     for number, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if not stripped:
             previous_blank = True
             continue
-        if not previous_blank and len(lines) > 1 and _continues(lines[-1].text, stripped):
-            lines[-1] = Line(lines[-1].number, f"{lines[-1].text} {stripped}")
+        if not previous_blank and len(parts) > 1 and _continues(parts[-1][1][-1], stripped):
+            parts[-1][1].append(stripped)
         else:
-            lines.append(Line(number, stripped))
+            parts.append((number, [stripped]))
         previous_blank = False
-    return lines
+    return [Line(number, " ".join(pieces)) for number, pieces in parts]
 
 
 _OPEN_END = re.compile(r"(?:[,&/(+\u2013-]|\b(?:and|or|of|with|in|to|for|the|a|an|on|from|including|such as))$", re.I)
@@ -354,23 +350,24 @@ class PhraseIndex:
         # "AWS" of "AWS Lambda"): a list after them may name the longer ones.
         self.families = {t[:n] for t in self.phrases for n in range(1, len(t)) if t[:n] in self.phrases}
         keys = set(self.phrases.values())
-        # Everyday phrasings (see rolefit.phrasing), then the older EVERYDAY table and
-        # the "<thing> <action>" names said as verbs; each row only if its skills are known.
-        self.everyday: list[tuple[re.Pattern[str], tuple[str, ...], str, re.Pattern[str] | None]] = []
-        for row in PHRASINGS:
-            row_keys = tuple(matcher.key(name) for name in row.skills)
+        # Everyday phrasings (see rolefit.phrasing), then the "<thing> <action>" names
+        # said as verbs; each row only if its skills are known. A row is compiled the
+        # first time a line holds one of its needles.
+        self.everyday: list[_Row] = []
+        for phrasing in PHRASINGS:
+            row_keys = tuple(matcher.key(name) for name in phrasing.skills)
             if all(k in keys for k in row_keys):
-                context = re.compile(row.context, re.IGNORECASE) if row.context else None
-                self.everyday.append((re.compile(row.pattern, re.IGNORECASE), row_keys, row.needle, context))
-        self.everyday += [
-            (re.compile(pattern, re.IGNORECASE), (matcher.key(name),), "", None)
-            for pattern, name in EVERYDAY
-            if matcher.key(name) in keys
-        ]
-        self.everyday += [
-            (pattern, (key,), "", None)
-            for pattern, key in action_patterns((matcher.display_name(key), key) for key in sorted(keys))
-        ]
+                self.everyday.append(_Row(phrasing.pattern, row_keys, (phrasing.needles,), phrasing.context))
+        self.everyday += action_patterns((matcher.display_name(key), key) for key in sorted(keys))
+        # Each needle, and the rows (by position) that name it: a line is tested once for
+        # each needle, and only the rows whose needles it holds are looked at.
+        self.needles: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for position, each in enumerate(self.everyday):
+            if not each.needles:
+                self.always.append(position)
+            for needle in {n for group in each.needles for n in group}:
+                self.needles.setdefault(needle, []).append(position)
         self._implied: dict[str, frozenset[str]] = {}
 
     def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
@@ -405,7 +402,9 @@ class PhraseIndex:
         names, names those: "Hugging Face (Transformers, Datasets)" is Hugging Face
         Transformers and Hugging Face Datasets; "AWS: SageMaker, Lambda" has AWS Lambda."""
         text = line.text
-        for mention, _ in list(found):
+        spans: list[tuple[int, int]] = []  # what the longer names cover, to drop what was read there before
+        added: list[tuple[Mention, bool]] = []
+        for mention, _ in found:
             family = _phrase_tokens(normalise(mention.written))
             if family not in self.families:
                 continue
@@ -419,34 +418,54 @@ class PhraseIndex:
                 if key is None:
                     continue
                 start, end = offset + item.start(1), offset + item.end(1)
-                found = [(m, a) for m, a in found if not (m.start >= start and m.end <= end)]
-                found.append(
+                spans.append((start, end))
+                added.append(
                     (
                         Mention(key, self.matcher.display_name(key), item.group(1), line.number, text, start, end, -1),
                         False,
                     )
                 )
-        return found
+        if not added:
+            return found
+        spans.sort()
+        span_starts = [start for start, _ in spans]
+
+        def covered(m: Mention) -> bool:
+            at = bisect.bisect_right(span_starts, m.start) - 1
+            return at >= 0 and m.end <= spans[at][1]
+
+        return [(m, a) for m, a in found if not covered(m)] + added
 
     def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
         """Skills said in everyday words rather than by name (see rolefit.phrasing and
         EVERYDAY), where no named skill already covers those words."""
         extra: list[Mention] = []
         lowered = line.text.lower()
-        for pattern, keys, needle, context in self.everyday:
-            if needle and needle not in lowered:
+        ordered = sorted((m for m, _ in found), key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        found_keys = {m.key for m in ordered}
+        added: set[str] = set()
+        present = {needle for needle in self.needles if needle in lowered}
+        candidates = set(self.always).union(*(self.needles[needle] for needle in present))
+        for position in sorted(candidates):
+            row = self.everyday[position]
+            if not row.wanted(present):
                 continue
-            if context is not None and context.search(line.text) is None:
+            if row.context is not None and row.compiled_context().search(line.text) is None:
                 continue
-            for match in pattern.finditer(line.text):
-                named = [m for m, _ in found if m.start < match.end() and match.start() < m.end]
+            keys = row.keys
+            for match in row.compiled().finditer(line.text):
+                # The named mentions these words overlap: a name is a few words long and
+                # names do not overlap, so they are among the last few starting before the end.
+                before_end = bisect.bisect_left(starts, match.end())
+                named = [m for m in ordered[max(0, before_end - 8) : before_end] if match.start() < m.end]
                 # Words a named skill already covers are not read again ("anomaly
                 # detection" is not also Object detection); the thing acted on may be
                 # one ("GPU spend", "SQL pipelines").
                 if any(m.start <= match.start() and match.end() <= m.end for m in named):
                     continue
                 for key in keys:
-                    if any(m.key == key for m, _ in found) or any(m.key == key for m in extra):
+                    if key in found_keys or key in added:
                         continue
                     # A narrower skill named in these words says it ("unit tests" is
                     # not also Automated testing); a broader one does not.
@@ -454,6 +473,7 @@ class PhraseIndex:
                         m.start <= match.start() < m.end and m.key not in self.implied(key) for m in named
                     ):
                         continue
+                    added.add(key)
                     extra.append(
                         Mention(
                             key=key,
@@ -722,8 +742,13 @@ def stated_level(mention: Mention, line_mentions: Sequence[Mention]) -> StatedLe
     found = _level_after(after)
     if found is not None:
         return found
-    sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind(";", 0, mention.start)) + 1
-    earlier = [m for m in line_mentions if sentence_start <= m.start and m.end <= mention.start]
+    # A sentence that states a level is short: looking back a bounded stretch keeps a
+    # long line (a text with no line breaks) linear to read.
+    reach = max(0, mention.start - _SENTENCE_REACH)
+    sentence_start = max(text.rfind(". ", reach, mention.start), text.rfind(";", reach, mention.start), reach - 1) + 1
+    first_after = bisect.bisect_left(line_mentions, sentence_start, key=lambda m: m.start)
+    upto = bisect.bisect_left(line_mentions, mention.start, key=lambda m: m.start)
+    earlier = [m for m in line_mentions[first_after:upto] if m.end <= mention.start]
     first = mention
     while earlier and _LIST_GAP.fullmatch(strip_emphasis(_BRACKETED.sub("", text[earlier[-1].end : first.start]))):
         first = earlier.pop()
@@ -736,6 +761,7 @@ def stated_level(mention: Mention, line_mentions: Sequence[Mention]) -> StatedLe
     return _level_in(before, last=True)
 
 
+_SENTENCE_REACH = 300  # characters
 _LIST_GAP = re.compile(r"[\s,/&|+]*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _OUT_OF = re.compile(r"\s*[(\[]?\s*([0-5](?:\.5)?)\s*/\s*5\b")

@@ -84,14 +84,20 @@ OTHER_NAMES: tuple[tuple[str, str], ...] = (
 class Phrasing:
     pattern: str
     skills: tuple[str, ...]
-    needle: str
+    needle: str | tuple[str, ...]  # the line (lower case) must hold one of these; "" for any line
     context: str | None = None
+
+    @property
+    def needles(self) -> tuple[str, ...]:
+        return (self.needle,) if isinstance(self.needle, str) else self.needle
 
 
 _N = r"(?:[\w'\u2019/-]+\s+)"  # one word and the space after it
 _VISION = r"\b(?:image|images|camera|cameras|video|vision|visual|perception|pixels?|yolo|lidar|robots?|photos?)\b"
 
 PHRASINGS: tuple[Phrasing, ...] = (
+    # Each pattern must hold the thing done, not a word that merely touches the skill
+    # ("mentorship" offered as a perk is not mentoring).
     # Experiments
     Phrasing(
         rf"\b(?:design|run|ran|running|analy[sz])\w*\s+(?:and\s+\w+\s+)?{_N}{{0,3}}?experiments\b",
@@ -104,7 +110,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing(
         r"\bdesign\w*\s+(?:\w+\s+){0,2}?(?:trials|studies)\b|\bexperiment(?:ation)? guidelines\b",
         ("Experimental design",),
-        "",
+        ("design", "guideline"),
     ),
     Phrasing(
         rf"\b(?:design|run|ran|running|analy[sz])\w*\s+(?:and\s+\w+\s+)?{_N}{{0,3}}?online\s+experiments?\b",
@@ -125,19 +131,19 @@ PHRASINGS: tuple[Phrasing, ...] = (
         r"\b(?:deploy|ship)\w*\s+(?:them|it)\b|\bcanary (?:deploy\w*|rollouts?|releases?)\b"
         rf"|(?<!\ba )(?<!\bthe )\bship(?:s|ped|ping)?\s+(?:\d+\+?\s+)?{_N}{{0,2}}?models?\b",
         ("Model deployment",),
-        "",
+        ("deploy", "ship", "canary"),
         r"\b(?:models?|ml|production|platform|inference)\b",
     ),
     Phrasing(
         r"\b(?:online|real-time|low-latency)\s+(?:serving|inference)\b|\bmodels?\s+behind\b|\bserving\b",
         ("Model serving",),
-        "",
+        ("serving", "inference", "behind"),
         r"\b(?:models?|ml|inference|training|latency|apis?)\b",
     ),
     Phrasing(
         r"\bmonitor\w*\b|\b(?:detect|track|watch|catch|notice|alert)\w*\b[^.;]{0,40}?\bdrift\b",
         ("Model monitoring",),
-        "",
+        ("monitor", "drift"),
         r"\b(?:models?|ml|drift|inference|serving)\b",
     ),
     # Costs of compute
@@ -145,7 +151,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
         r"\b(?:gpu|cloud|compute|infrastructure|aws|training)\s+(?:capacity and\s+)?(?:spend|bill|costs?)\b"
         r"|\beye on (?:the )?costs?\b|\b(?:cut|cutting|reduc\w+|lower\w*)\s+(?:\w+\s+){0,2}?(?:spend|bill)\b",
         ("Cloud cost optimization",),
-        "",
+        ("spend", "bill", "cost"),
     ),
     # Research practice
     Phrasing(
@@ -158,7 +164,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing(
         r"\bco-?authors?\b|\bco-?authored\b|\bpapers?\s+(?:at|in)\s+[A-Z]|\b\d+\s+(?:\w+\s+)?papers\b",
         ("Academic publishing",),
-        "",
+        ("author", "paper"),
     ),
     Phrasing(
         r"\b(?:contribut\w+|released|maintain\w*|authored)\b[^.;]{0,60}?\bopen[- ]source\b"
@@ -169,7 +175,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
     Phrasing(
         r"\bform(?:ing)?\s+hypothes[ie]s\b|\bhypothesis to (?:a )?paper\b|\bresearch experience\b",
         ("Research methodology",),
-        "",
+        ("hypothes", "research experience"),
     ),
     Phrasing(
         r"\b(?:review\w*\s+for\s+(?:them|conferences|journals|venues))\b|\breviewer\b", ("Peer review",), "review"
@@ -182,43 +188,47 @@ PHRASINGS: tuple[Phrasing, ...] = (
         r"|\b(?:co-?)?supervis(?:e|ed|es|ing)\s+(?:\w+\s+){0,3}?(?:students?|theses|interns?|researchers?)\b"
         r"|\bcoach(?:ed|ing|es)?\b(?:\s+and\s+\w+)?\s+(?:them|engineers|scientists|the team)\b",
         ("Mentoring",),
-        "",
+        ("mentor", "supervis", "coach"),
     ),
     Phrasing(
         r"\b(?:set|sets|setting)\s+(?:the\s+)?(?:technical|engineering)\s+direction\b"
         r"|\blead(?:s|ing)?\s+the\s+(?:science|research|technical|engineering)\b"
         r"|\bleading\s+(?:[\w-]+\s+){1,6}?(?:work|efforts?|initiatives?|projects?)\b",
         ("Leadership",),
-        "",
+        ("direction", "lead"),
     ),
     Phrasing(
         r"\b(?:set|sets|setting)\s+(?:the\s+)?(?:scientific|research)\s+(?:direction|agenda)\b",
         ("Research agenda setting",),
-        "",
+        ("direction", "agenda"),
     ),
     Phrasing(
         r"\bpresent\s+(?:\w+\s+){0,3}?(?:results|findings|work|roadmap|them|it|analyses|research)\b"
         r"|\b(?:conference|invited|keynote)\s+talks?\b|\b(?:give|gave|giving|deliver\w*)\s+(?:\w+\s+)?talks\b"
         r"|\btalks(?:,| and) (?:workshops|posters|papers)\b",
         ("Presentation skills",),
-        "",
+        ("present", "talk"),
     ),
     Phrasing(r"\bexplain\w*\s+(?:\w+\s+){0,4}?to\b", ("Communication",), "explain"),
-    Phrasing(r"\bcan act on\b|\bnon-(?:scientists|technical|experts)\b", ("Data storytelling",), ""),
+    Phrasing(r"\bcan act on\b|\bnon-(?:scientists|technical|experts)\b", ("Data storytelling",), ("act on", "non-")),
     Phrasing(
         r"\badvis(?:e|ed|ing)\s+(?:\w+\s+){0,3}?(?:teams?|leaders?|leadership|executives|stakeholders)\b"
         r"|\bpartner\w*\s+with\s+(?:\w+\s+){0,4}?(?:leaders|executives|stakeholders)\b",
         ("Stakeholder management",),
-        "",
+        ("advis", "partner"),
     ),
-    Phrasing(r"\bcollaborations?\b|\bin partnership with\b|\bwork(?:ing)?\s+closely\s+with\b", ("Collaboration",), ""),
+    Phrasing(
+        r"\bcollaborations?\b|\bin partnership with\b|\bwork(?:ing)?\s+closely\s+with\b",
+        ("Collaboration",),
+        ("collaboration", "partnership", "closely"),
+    ),
     Phrasing(r"\binto\s+(?:\w+\s+)?decisions\b", ("Decision making",), "decision"),
     # Documentation and code
     Phrasing(
         r"\b(?:writ\w*|wrote)\s+(?:\w+\s+){0,3}?(?:documentation|guides?|reports?|docs|runbooks?)\b"
         r"|\bdocumented\b",
         ("Technical documentation",),
-        "",
+        ("writ", "wrote", "documented"),
     ),
     Phrasing(r"\bcode\s+reviewed\b|\breview\w*\s+(?:[\w'\u2019]+\s+){0,3}?code\b", ("Code review",), "review"),
     Phrasing(
@@ -232,7 +242,7 @@ PHRASINGS: tuple[Phrasing, ...] = (
         r"\bperformance-critical\b|\bprofil(?:e|er|ing)\b|\bkeep\s+it\s+fast\b"
         r"|\boptimi[sz]\w*\s+(?:\w+\s+){0,2}?(?:kernels?|latency|throughput|inference)\b",
         ("Performance optimization",),
-        "",
+        ("performance", "profil", "fast", "optimi"),
     ),
     Phrasing(
         r"\bdefin\w*\s+(?:the\s+)?(?:\w+\s+)?architecture\b|\b(?:long-term|overall)\s+architecture\b",
@@ -291,8 +301,16 @@ PHRASINGS: tuple[Phrasing, ...] = (
         "attention",
     ),
     Phrasing(r"\bhyper-?parameter[- ](?:sweeps?|search(?:es)?)\b", ("Hyperparameter tuning",), "parameter"),
-    Phrasing(r"\b(?:bleu|rouge|ndcg|mrr|chrf|perplexity|auc|f1)\b", ("Evaluation metrics",), ""),
-    Phrasing(r"\bsmall and fast\b|\bcompress\w*\s+(?:\w+\s+)?models?\b", ("Model compression",), ""),
+    Phrasing(
+        r"\b(?:bleu|rouge|ndcg|mrr|chrf|perplexity|auc|f1)\b",
+        ("Evaluation metrics",),
+        ("bleu", "rouge", "ndcg", "mrr", "chrf", "perplexity", "auc", "f1"),
+    ),
+    Phrasing(
+        r"\bsmall and fast\b|\bcompress\w*\s+(?:\w+\s+)?models?\b",
+        ("Model compression",),
+        ("small and fast", "compress"),
+    ),
     Phrasing(
         r"\b(?:train|trained|training)\b[^.;]{0,60}?\bon\s+(?:\d[\d,]*|hundreds of|thousands of|multi-?gpu|multi-?node)"
         r"\s*(?:gpus?|tpus?|nodes|clusters?)\b",
@@ -301,13 +319,72 @@ PHRASINGS: tuple[Phrasing, ...] = (
     ),
     # The world a job is in
     Phrasing(
-        r"\bregulat(?:ed|ors?|ory)\b|\b(?:pci|hipaa|gdpr|fda|sox)\b|\bcompliance\b", ("Regulatory compliance",), ""
+        r"\bregulat(?:ed|ors?|ory)\b|\b(?:pci|hipaa|gdpr|fda|sox)\b|\bcompliance\b",
+        ("Regulatory compliance",),
+        ("regulat", "pci", "hipaa", "gdpr", "fda", "sox", "compliance"),
     ),
     Phrasing(
         r"\b(?:experience|background|familiarity|interest|knowledge|worked)\s+(?:in|with|of|on)\s+(?:the\s+)?"
         r"(?:[\w-]+\s+){0,2}?(?:markets?|marketplaces?|industry|industries|domains?|advertising|finance|healthcare|"
         r"law|retail|logistics|biotech|insurance|pricing)\b",
         ("Domain knowledge",),
-        "",
+        ("experience", "background", "familiarity", "interest", "knowledge", "worked"),
     ),
+    # The first table of these, kept as it was written (specific rows come first,
+    # above: a row here does not read words a row above has read as a narrower skill).
+    Phrasing(
+        r"\bdeploy(?:ed|ing|s)?\b[\w\s,/-]{0,40}?\bmodels?\b|\bmodels?\b[\w\s,/-]{0,25}?\b(?:into|to|in) production\b",
+        ("Model deployment",),
+        ("deploy", "production"),
+    ),
+    Phrasing(
+        r"\bmentor(?:ed|ing|s)?\b(?=\s+(?:\w+\s+){0,3}(?:engineers?|students?|juniors?|interns?|scientists?|"
+        r"researchers?|analysts?|members?|people|others|team))",
+        ("Mentoring",),
+        "mentor",
+    ),
+    Phrasing(
+        r"\b(?:presented|presenting|gave (?:a |an )?(?:talks?|presentations?)|invited talks?|spoke at)\b",
+        ("Presentation skills",),
+        ("present", "talk", "spoke"),
+    ),
+    Phrasing(
+        r"\b(?:published|publishing|first-author|co-authored|authored)\b[\w\s,-]{0,40}?\b(?:papers?|at|in)\b"
+        r"|\bpublications?\b",
+        ("Academic publishing",),
+        ("publi", "author"),
+    ),
+    Phrasing(
+        r"\b(?:reviewer for|reviewed for|reviewing for|program committee)\b", ("Peer review",), ("review", "committee")
+    ),
+    Phrasing(
+        r"\b(?:led|lead|leads|leading)(?:\s+and\s+\w+)?\s+(?:a|the|our)?\s*(?:\w+\s+)?(?:team|group|squad)s?\b"
+        r"|\b(?:tech|team) lead\b",
+        ("Leadership",),
+        ("lead", "led"),
+    ),
+    Phrasing(
+        r"\b(?:wrote|writing|write)\s+(?:the\s+)?(?:design docs?|documentation|runbooks?|technical docs?)\b",
+        ("Technical documentation",),
+        ("writ", "wrote"),
+    ),
+    Phrasing(r"\bcode reviews?\b|\breview(?:ed|ing)? (?:pull requests|code|prs)\b", ("Code review",), "review"),
+    Phrasing(
+        r"\b(?:on|across|with)\s+(?:\d+\s+|multiple\s+|many\s+)?gpus?\b|\bgpu (?:clusters?|training|kernels?)\b",
+        ("GPU computing",),
+        "gpu",
+    ),
+    Phrasing(
+        r"\bdistributed (?:training|pre-?training)\b|\btrain(?:ed|ing)? on \d+ gpus\b",
+        ("Distributed training",),
+        ("distributed", "gpu"),
+    ),
+    Phrasing(
+        r"\bimplement(?:ed|ing)? (?:research )?papers\b|\breproduc(?:ed|ing|e) (?:papers|results)\b",
+        ("Implementing research papers",),
+        ("paper", "reproduc"),
+    ),
+    Phrasing(r"\bfine-?tun(?:ed|ing|e)\b", ("Fine-tuning",), "tun"),
+    Phrasing(r"\bcollaborat(?:e|ed|es|ing|ively)\b|\bcross-functional\b", ("Collaboration",), ("collaborat", "cross")),
+    Phrasing(r"\bcommunicat(?:e|ed|es|ing)\b", ("Communication",), "communicat"),
 )
