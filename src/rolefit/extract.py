@@ -20,7 +20,20 @@ How it reads a text, in one pass, linear in its length:
    ``Languages:``, ``Tech stack:``), a section under such a heading, or a list in
    which another, unambiguous skill is one of its neighbours (``Python/Go/C++``,
    ``Ray, Dask and Spark``). "Julia from our people team" is none of these.
-4. Each mention keeps its line, the words around it and, where the text states
+   A level stated right after a name (``Go (intermediate)``, ``Spark - Experience
+   - 36 months``) and a table row whose first cell is a skills label are a skills
+   context too. A field's name after a capitalised word that is no skill is a
+   company's name (``Vantage Robotics``), and a name followed by "team(s)" is a
+   team (``the data science team``): neither counts.
+4. Around the names: a line wrapped by hand is read as one (``split_lines``);
+   two names sharing their last words lend them ("written and verbal
+   communication", "linear/logistic regression"); a list in brackets or after a
+   colon right after a name names the longer names it begins ("Hugging Face
+   (Transformers, Datasets)"). Skills said in everyday words ("ran online
+   experiments", "ship them to production") come from the tables of
+   ``rolefit.phrasing``; a row is tried on a line only if the line holds one of
+   its needles, so reading stays linear and cheap.
+5. Each mention keeps its line, the words around it and, where the text states
    one, a level (see ``stated_level``).
 
 The engine only finds mentions; ``draft`` turns them into a skills file and
