@@ -116,3 +116,47 @@ def test_a_needle_is_in_every_match(tools: TextTools) -> None:
         for text in texts:
             for match in re.finditer(row.pattern, text, re.IGNORECASE):
                 assert any(n in match.group().lower() for n in row.needles), (row.pattern, match.group())
+
+
+def _posting(text: str, tools: TextTools) -> dict[str, tuple[str, tuple[str, ...]]]:
+    from rolefit.documents import Document
+    from rolefit.posting import read_posting
+
+    posting = read_posting(Document("job.txt", text), tools.index, tools.categories)
+    return {r.name: (r.importance, r.options) for r in posting.requirements}
+
+
+def test_plain_headings_without_colons_set_the_importance(tools: TextTools) -> None:
+    text = (
+        "Data Engineer\n\nAbout us\nWe write Go at home.\n\nMinimum qualifications\n- Python and SQL\n\n"
+        "Preferred qualifications\n- Rust for services\n\nBenefits\n- Julia from our people team says hi\n"
+    )
+    found = _posting(text, tools)
+    assert found["Python"][0] == "required" and found["SQL"][0] == "required"
+    assert found["Rust"][0] == "preferred"
+    assert "Go" not in found and "Julia" not in found
+
+
+@pytest.mark.parametrize(
+    ("line", "options"),
+    [
+        ("- Slurm, Kubernetes or another way to run many jobs", ("Slurm", "Kubernetes")),
+        ("- Vector search: FAISS or a vector database", ("FAISS", "Vector databases")),
+        (
+            "- Experience with large-scale data (Spark, PySpark, or Databricks)",
+            ("Apache Spark", "PySpark", "Databricks"),
+        ),
+        (
+            "- at least one workflow orchestrator (Kubeflow, Airflow, Argo, Prefect)",
+            ("Kubeflow", "Apache Airflow", "Prefect"),
+        ),
+    ],
+)
+def test_lists_that_offer_a_choice_are_one_of(tools: TextTools, line: str, options: tuple[str, ...]) -> None:
+    found = _posting(f"ML Engineer\n\nRequirements\n{line}\n", tools)
+    assert any(set(options) == set(opts) for _, opts in found.values()), found
+
+
+def test_a_list_with_and_asks_for_each(tools: TextTools) -> None:
+    found = _posting("ML Engineer\n\nRequirements\n- Python, SQL and Docker\n", tools)
+    assert {"Python", "SQL", "Docker"} <= set(found) and not any(opts for _, opts in found.values())
