@@ -160,3 +160,20 @@ def test_lists_that_offer_a_choice_are_one_of(tools: TextTools, line: str, optio
 def test_a_list_with_and_asks_for_each(tools: TextTools) -> None:
     found = _posting("ML Engineer\n\nRequirements\n- Python, SQL and Docker\n", tools)
     assert {"Python", "SQL", "Docker"} <= set(found) and not any(opts for _, opts in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "level"),
+    [
+        ("• Excel \u2013 advanced (pivot tables, Power Query)", "Excel", 4),
+        ("Python \u2013 intermediate (pandas, NumPy)", "Python", 3),
+        ("Outstanding written and verbal communication", "Verbal communication", 5),
+        ("Deep knowledge of the transformer architecture", "Transformer architecture", 5),
+        ("Good Linux skills", "Linux", 3),
+    ],
+)
+def test_more_level_phrases(tools: TextTools, text: str, skill: str, level: int) -> None:
+    _, mentions = find_mentions(text, tools.index)
+    (mention,) = [m for m in mentions if m.skill == skill]
+    stated = stated_level(mention, mentions)
+    assert stated is not None and stated.level == level

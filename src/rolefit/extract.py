@@ -788,7 +788,7 @@ def _level_after(after: str) -> StatedLevel | None:
     if bracket is not None:
         return _level_in(bracket.group(1))
     trailing = re.match(
-        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.]{1,30})", after, re.IGNORECASE
+        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.(]{1,30})", after, re.IGNORECASE
     )
     if trailing is not None:
         return _years_in(trailing.group(1)) or _word_only(trailing.group(1))
