@@ -55,6 +55,7 @@ CASES = [
     ("Present your results to the perception team & leadership", ["Presentation skills"], ["Leadership"]),
     ("Go (the board game, 3-kyu), a dash of watercolour", [], ["Go", "Plotly Dash"]),
     ("Tracked experiments in Weights & Biases", ["Weights & Biases"], []),
+    ("Skills: Python, SQL; our R & D team, R&D Fridays", ["Python", "SQL"], ["R", "R&D"]),
     ("Trained a convolutional neural network in PyTorch", ["Convolutional neural networks", "PyTorch"], []),
     ("RESEARCH PROFILE", [], ["Performance optimization"]),
 ]

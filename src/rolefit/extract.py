@@ -83,6 +83,7 @@ NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
         "make sure",
         "dash of",
         "r&d",
+        "r and d",  # "R & D", the "&" read as "and"
         "team and leadership",
         "teams and leadership",
         # leadership as an audience, mentorship as a perk, a method's name
