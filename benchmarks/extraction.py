@@ -149,6 +149,52 @@ def quality(tools: TextTools, data: Path) -> None:
             print(f"{kind}: no labelled set under {data / kind}")
             continue
         score(kind, read, tools, data).report(kind)
+        (levels if kind == "resumes" else requirements)(tools, data / kind)
+
+
+def levels(tools: TextTools, folder: Path) -> None:
+    """Drafted levels against the labelled ones: exact, within one, and levels given
+    where the text states none (the draft should leave those out)."""
+    key = tools.index.matcher.key
+    labelled_levels = exact = near = unlabelled = invented = 0
+    for path, labels in labelled(folder):
+        drafted = {key(s.name): s.level for s in draft(read_document(str(path)), tools.index, tools.categories).skills}
+        for item in labels.get("skills") or []:
+            if not isinstance(item, dict) or key(str(item.get("skill"))) not in drafted:
+                continue
+            level = drafted[key(str(item["skill"]))]
+            if "level" in item:
+                labelled_levels += 1
+                exact += level == item["level"]
+                near += level is not None and abs(level - item["level"]) <= 1
+            else:
+                unlabelled += 1
+                invented += level is not None
+    print(f"  levels: {exact} of {labelled_levels} exact, {near} within one; {invented} of {unlabelled} given unasked")
+
+
+def requirements(tools: TextTools, folder: Path) -> None:
+    """A posting's importance, "one of" groups and seniority against the labels."""
+    key = tools.index.matcher.key
+    asked = right = groups = made = texts = seniority = 0
+    for path, labels in labelled(folder):
+        posting = read_posting(read_document(str(path)), tools.index, tools.categories)
+        texts += 1
+        seniority += posting.seniority == labels.get("seniority")
+        by_key = {k: r for r in posting.requirements for k in r.keys}
+        for item in labels.get("requirements") or []:
+            if not isinstance(item, dict):
+                continue
+            if item.get("one_of"):
+                groups += 1
+                options = {key(str(o)) for o in item["one_of"]}
+                made += any(r.options and len(set(r.keys) & options) >= 2 for r in posting.requirements)
+            elif key(str(item.get("skill"))) in by_key:
+                asked += 1
+                right += by_key[key(str(item["skill"]))].importance == item.get("importance")
+    print(
+        f"  importance right {right} of {asked}; one-of groups made {made} of {groups}; seniority right {seniority} of {texts}"
+    )
 
 
 def speed(tools: TextTools, runs: int) -> None:
