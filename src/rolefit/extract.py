@@ -20,7 +20,20 @@ How it reads a text, in one pass, linear in its length:
    ``Languages:``, ``Tech stack:``), a section under such a heading, or a list in
    which another, unambiguous skill is one of its neighbours (``Python/Go/C++``,
    ``Ray, Dask and Spark``). "Julia from our people team" is none of these.
-4. Each mention keeps its line, the words around it and, where the text states
+   A level stated right after a name (``Go (intermediate)``, ``Spark - Experience
+   - 36 months``) and a table row whose first cell is a skills label are a skills
+   context too. A field's name after a capitalised word that is no skill is a
+   company's name (``Vantage Robotics``), and a name followed by "team(s)" is a
+   team (``the data science team``): neither counts.
+4. Around the names: a line wrapped by hand is read as one (``split_lines``);
+   two names sharing their last words lend them ("written and verbal
+   communication", "linear/logistic regression"); a list in brackets or after a
+   colon right after a name names the longer names it begins ("Hugging Face
+   (Transformers, Datasets)"). Skills said in everyday words ("ran online
+   experiments", "ship them to production") come from the tables of
+   ``rolefit.phrasing``; a row is tried on a line only if the line holds one of
+   its needles, so reading stays linear and cheap.
+5. Each mention keeps its line, the words around it and, where the text states
    one, a level (see ``stated_level``).
 
 The engine only finds mentions; ``draft`` turns them into a skills file and
@@ -29,12 +42,14 @@ The engine only finds mentions; ``draft`` turns them into a skills file and
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rolefit.matching import normalise
+from rolefit.phrasing import OTHER_NAMES, PHRASINGS
 
 if TYPE_CHECKING:
     from rolefit.matching import Matcher
@@ -68,6 +83,9 @@ NOT_SKILLS: frozenset[tuple[str, ...]] = frozenset(
         "make sure",
         "dash of",
         "r&d",
+        "r and d",  # "R & D", the "&" read as "and"
+        "team and leadership",
+        "teams and leadership",
         # leadership as an audience, mentorship as a perk, a method's name
         "to leadership",
         "the leadership",
@@ -97,50 +115,9 @@ CATEGORY_ORDER = (
 # Single words too vague to be a requirement or a claimed skill on their own.
 VAGUE: frozenset[str] = frozenset(("ai", "artificial intelligence", "tech", "technology", "software", "data"))
 
-# Everyday ways of saying that one has (or a job needs) a skill, without its name:
-# verbs and common phrasings. Each pattern must hold the thing done, not a word that
-# merely touches the skill ("mentorship" offered as a perk is not mentoring).
-EVERYDAY: tuple[tuple[str, str], ...] = (
-    (
-        r"\bdeploy(?:ed|ing|s)?\b[\w\s,/-]{0,40}?\bmodels?\b|\bmodels?\b[\w\s,/-]{0,25}?\b(?:into|to|in) production\b",
-        "Model deployment",
-    ),
-    (
-        r"\bmentor(?:ed|ing|s)?\b(?=\s+(?:\w+\s+){0,3}(?:engineers?|students?|juniors?|interns?|scientists?|researchers?|analysts?|members?|people|others|team))",
-        "Mentoring",
-    ),
-    (
-        r"\b(?:presented|presenting|gave (?:a |an )?(?:talks?|presentations?)|invited talks?|spoke at)\b",
-        "Presentation skills",
-    ),
-    (
-        r"\b(?:published|publishing|first-author|co-authored|authored)\b[\w\s,-]{0,40}?\b(?:papers?|at|in)\b|\bpublications?\b",
-        "Academic publishing",
-    ),
-    (r"\b(?:reviewer for|reviewed for|reviewing for|program committee)\b", "Peer review"),
-    (
-        r"\b(?:led|lead|leads|leading)(?:\s+and\s+\w+)?\s+(?:a|the|our)?\s*(?:\w+\s+)?(?:team|group|squad)s?\b"
-        r"|\b(?:tech|team) lead\b",
-        "Leadership",
-    ),
-    (
-        r"\b(?:wrote|writing|write)\s+(?:the\s+)?(?:design docs?|documentation|runbooks?|technical docs?)\b",
-        "Technical documentation",
-    ),
-    (r"\bcode reviews?\b|\breview(?:ed|ing)? (?:pull requests|code|prs)\b", "Code review"),
-    (
-        r"\b(?:on|across|with)\s+(?:\d+\s+|multiple\s+|many\s+)?gpus?\b|\bgpu (?:clusters?|training|kernels?)\b",
-        "GPU computing",
-    ),
-    (r"\bdistributed (?:training|pre-?training)\b|\btrain(?:ed|ing)? on \d+ gpus\b", "Distributed training"),
-    (
-        r"\bimplement(?:ed|ing)? (?:research )?papers\b|\breproduc(?:ed|ing|e) (?:papers|results)\b",
-        "Implementing research papers",
-    ),
-    (r"\bfine-?tun(?:ed|ing|e)\b", "Fine-tuning"),
-    (r"\bcollaborat(?:e|ed|es|ing|ively)\b|\bcross-functional\b", "Collaboration"),
-    (r"\bcommunicat(?:e|ed|es|ing)\b", "Communication"),
-)
+# Skills said in everyday words rather than by name ("ran online experiments") are in
+# rolefit.phrasing, the one table of them; the "<thing> <action>" names below are
+# made into such phrasings from the vocabulary itself.
 
 
 # Skills named "<thing> <action>" (Model deployment, Code review, Data cleaning) are
@@ -187,7 +164,12 @@ ACTION_OBJECTS: dict[str, str] = {
 }
 
 
-def action_patterns(names: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[str], str]]:
+# The words a line must hold before an action's pattern is tried (the verb's stem
+# and the thing's): most lines hold neither, and are passed over without a regex.
+_VERB_NEEDLES: dict[str, tuple[str, ...]] = {"writing": ("writ", "wrote"), "preprocessing": ("process",)}
+
+
+def action_patterns(names: Iterable[tuple[str, str]]) -> list[_Row]:
     """For each (display name, key) of the form "<thing> <action>", a pattern for
     the action said as a verb on the thing, within a few words."""
     found = []
@@ -198,24 +180,55 @@ def action_patterns(names: Iterable[tuple[str, str]]) -> list[tuple[re.Pattern[s
         verb, thing = ACTION_VERBS[words[1]], ACTION_OBJECTS[words[0]]
         pattern = (
             rf"\b{verb}\w*(?:\s+(?:and|or|&)\s+\w+)?(?:\s+[\w/-]+){{0,3}}?\s+{thing}\b"
-            rf"|\b{words[1]}\s+of\s+(?:[\w/-]+\s+){{0,2}}?{thing}\b"
+            rf"|\b{words[1]}\s+of\s+(?:[\w/-]+\s+){{0,3}}?{thing}\b"
         )
-        found.append((re.compile(pattern, re.IGNORECASE), key))
+        verb_needles = _VERB_NEEDLES.get(words[1], (re.split(r"[\[(?\\]", verb)[0],))
+        thing_needle = re.split(r"[\[(?\\]", thing)[0].rstrip("s-")
+        found.append(_Row(pattern, (key,), (verb_needles, (thing_needle,))))
     return found
+
+
+class _Row:
+    """One phrasing: a pattern, compiled on first use, tried on a line only when the
+    line holds a needle of each group."""
+
+    def __init__(
+        self, pattern: str, keys: tuple[str, ...], needles: tuple[tuple[str, ...], ...], context: str | None = None
+    ) -> None:
+        self.pattern = pattern
+        self.keys = keys
+        self.needles = tuple(group for group in needles if all(group))
+        self.context = context
+        self._compiled: re.Pattern[str] | None = None
+        self._context: re.Pattern[str] | None = None
+
+    def wanted(self, present: set[str]) -> bool:
+        """Whether the needles found on a line include one of each of this row's groups."""
+        return all(not present.isdisjoint(group) for group in self.needles)
+
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, re.IGNORECASE)
+        return self._compiled
+
+    def compiled_context(self) -> re.Pattern[str]:
+        if self._context is None:
+            self._context = re.compile(self.context or "", re.IGNORECASE)
+        return self._context
 
 
 def _names_a_person(mention: Mention) -> bool:
     """ "report to Ray Okafor", "Julia from our people team": a name followed by a
     surname or by "from"."""
     after = mention.line_text[mention.end : mention.end + 30]
-    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|in our\b|on our\b)", after) is not None
+    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|(?:in|on) our (?:\w+ ){0,2}team\b)", after) is not None
 
 
 _SKILL_LABEL = re.compile(
     r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
     r"(?:skills?|languages?|tools?|technologies|tech\s+stack|stack|frameworks?|libraries|platforms?|"
     r"competenc(?:y|ies)|toolbox|toolkit|proficienc(?:y|ies)|expertise|environments?|databases?)"
-    r"\b[^:\n]{0,40}[:\-\u2013\u2014]",
+    r"\b[^:|\n]{0,40}[:|\-\u2013\u2014]",
     re.IGNORECASE,
 )
 _HEADING_WORDS = re.compile(
@@ -223,7 +236,7 @@ _HEADING_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-\u2013\u2014]\s|:\s")
-_TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*", re.IGNORECASE)
+_TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*|&", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "or", "&", "plus", "as", "well", "also", "e.g", "eg", "including", "like", "such"))
 
 
@@ -253,7 +266,41 @@ Token = tuple[str, int, int, str]  # lowered, start, end, as written
 
 
 def split_lines(text: str) -> list[Line]:
-    return [Line(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    """The lines with text on them. A line wrapped by hand ("familiar with Docker,"
+    then "Kubernetes and Helm") is read as one line, numbered as its first part:
+    see ``_continues``. The first line (a name, a title) is never joined to."""
+    parts: list[tuple[int, list[str]]] = []  # each line's number and its pieces, joined once at the end
+    previous_blank = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if not stripped:
+            previous_blank = True
+            continue
+        if not previous_blank and len(parts) > 1 and _continues(parts[-1][1][-1], stripped):
+            parts[-1][1].append(stripped)
+        else:
+            parts.append((number, [stripped]))
+        previous_blank = False
+    return [Line(number, " ".join(pieces)) for number, pieces in parts]
+
+
+_OPEN_END = re.compile(r"(?:[,&/(+\u2013-]|\b(?:and|or|of|with|in|to|for|the|a|an|on|from|including|such as))$", re.I)
+
+
+_CONTACT = re.compile(r"@|https?:|www\.|\.(?:com|org|net|io|dev)\b|linkedin|github\.com")
+
+
+def _continues(before: str, line: str) -> bool:
+    """Whether `line` carries on the sentence of the line before it: it starts in
+    lower case, or the line before stops on a comma or a linking word; and neither
+    is a heading, a list item, a table row or a labelled line of its own."""
+    if before.endswith((".", "!", "?", ":", ";", "|")) or before.startswith("|") or heading_of(before) is not None:
+        return False
+    if line.startswith(("|", "#")) or _BULLET.match(line) or heading_of(line) is not None or _SKILL_LABEL.match(line):
+        return False
+    if _CONTACT.search(line):  # an e-mail address or a web address on a line of its own
+        return False
+    return line[:1].islower() or _OPEN_END.search(before) is not None
 
 
 def clauses(text: str) -> Iterator[tuple[Token, ...]]:
@@ -262,7 +309,10 @@ def clauses(text: str) -> Iterator[tuple[Token, ...]]:
     start = 0
     for cut in [*_CLAUSE.finditer(text), None]:
         end = cut.start() if cut is not None else len(text)
-        tokens = tuple((m.group().lower(), m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end))
+        tokens = tuple(
+            ("and" if m.group() == "&" else m.group().lower(), m.start(), m.end(), m.group())
+            for m in _TOKEN.finditer(text, start, end)
+        )
         if tokens:
             yield tokens
         if cut is not None:
@@ -270,7 +320,7 @@ def clauses(text: str) -> Iterator[tuple[Token, ...]]:
 
 
 def _phrase_tokens(form: str) -> tuple[str, ...]:
-    return tuple(m.group().lower() for m in _TOKEN.finditer(form))
+    return tuple("and" if m.group() == "&" else m.group().lower() for m in _TOKEN.finditer(form))
 
 
 class PhraseIndex:
@@ -282,7 +332,13 @@ class PhraseIndex:
         self.compact: dict[str, str] = {}
         self.acronyms: set[str] = set()
         clashes: set[str] = set()
-        for form, key, written in [*matcher.forms(), *((normalise(name), key, name) for name, key in extra)]:
+        # The vocabulary's own names first: a form two skills share keeps the first.
+        other_names = [(normalise(text), matcher.key(name), text) for text, name in OTHER_NAMES]
+        for form, key, written in [
+            *matcher.forms(),
+            *((normalise(name), key, name) for name, key in extra),
+            *other_names,
+        ]:
             tokens = _phrase_tokens(form)
             if not tokens:
                 continue
@@ -292,6 +348,9 @@ class PhraseIndex:
             if known is not None and known != key:
                 continue  # two skills written alike: the first (the vocabulary's own name) keeps it
             self.phrases[tokens] = key
+            as_written = _phrase_tokens(written.lower())
+            if as_written != tokens:
+                self.phrases.setdefault(as_written, key)  # "ggplot2" as written, "ggplot" normalised
             joined = "".join(tokens)
             if len(joined) >= 6 and self.compact.setdefault(joined, key) != key:
                 clashes.add(joined)
@@ -301,13 +360,29 @@ class PhraseIndex:
         # The first word of anything findable: most words of a text are not, and are
         # passed over with one set lookup.
         self.starts = {t[0] for t in self.phrases} | {t[0] for t in NOT_SKILLS} | set(self.compact)
+        # Names that begin longer names ("Hugging Face" of "Hugging Face Datasets",
+        # "AWS" of "AWS Lambda"): a list after them may name the longer ones.
+        self.families = {t[:n] for t in self.phrases for n in range(1, len(t)) if t[:n] in self.phrases}
         keys = set(self.phrases.values())
-        self.everyday = [
-            (re.compile(pattern, re.IGNORECASE), matcher.key(name))
-            for pattern, name in EVERYDAY
-            if matcher.key(name) in keys
-        ]
+        # Everyday phrasings (see rolefit.phrasing), then the "<thing> <action>" names
+        # said as verbs; each row only if its skills are known. A row is compiled the
+        # first time a line holds one of its needles.
+        self.everyday: list[_Row] = []
+        for phrasing in PHRASINGS:
+            row_keys = tuple(matcher.key(name) for name in phrasing.skills)
+            if all(k in keys for k in row_keys):
+                self.everyday.append(_Row(phrasing.pattern, row_keys, (phrasing.needles,), phrasing.context))
         self.everyday += action_patterns((matcher.display_name(key), key) for key in sorted(keys))
+        # Each needle, and the rows (by position) that name it: a line is tested once for
+        # each needle, and only the rows whose needles it holds are looked at.
+        self.needles: dict[str, list[int]] = {}
+        self.always: list[int] = []
+        for position, each in enumerate(self.everyday):
+            if not each.needles:
+                self.always.append(position)
+            for needle in {n for group in each.needles for n in group}:
+                self.needles.setdefault(needle, []).append(position)
+        self._implied: dict[str, frozenset[str]] = {}
 
     def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
         """Every mention in the lines, in order, with the context rule applied;
@@ -321,40 +396,128 @@ class PhraseIndex:
             labelled = in_skill_section or bool(_SKILL_LABEL.match(line.text))
             asked = line.number in skill_lines
             found = list(self._line_mentions(line))
-            found += self._everyday(line, found)
+            found = self._qualified(line, found)
+            if heading is None:  # a heading ("RESEARCH PROFILE") states no skill in everyday words
+                found += self._everyday(line, found)
             found.sort(key=lambda item: item[0].start)
             for position, (mention, ambiguous) in enumerate(found):
                 if ambiguous and not (
-                    labelled or _has_plain_neighbour(found, position) or (asked and not _names_a_person(mention))
+                    labelled
+                    or _has_plain_neighbour(found, position)
+                    or (asked and not _names_a_person(mention))
+                    or _level_after(line.text[mention.end : mention.end + 40]) is not None
                 ):
                     continue
                 mentions.append(mention)
         return mentions
 
-    def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
-        """Skills said in everyday words rather than by name (see EVERYDAY), where no
-        named skill already covers those words."""
-        extra: list[tuple[Mention, bool]] = []
-        for pattern, key in self.everyday:
-            for match in pattern.finditer(line.text):
-                # Words a named skill already covers are not read again ("Code review"
-                # named is not also "review code"); the thing acted on may be one.
-                if any(m.start <= match.start() < m.end for m, _ in found):
+    def _qualified(self, line: Line, found: list[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """A list in brackets or after a colon, right after a name that begins longer
+        names, names those: "Hugging Face (Transformers, Datasets)" is Hugging Face
+        Transformers and Hugging Face Datasets; "AWS: SageMaker, Lambda" has AWS Lambda."""
+        text = line.text
+        spans: list[tuple[int, int]] = []  # what the longer names cover, to drop what was read there before
+        added: list[tuple[Mention, bool]] = []
+        for mention, _ in found:
+            family = _phrase_tokens(normalise(mention.written))
+            if family not in self.families:
+                continue
+            listed = _LISTED_AFTER.match(text, mention.end)
+            if listed is None:
+                continue
+            group = 1 if listed.group(1) is not None else 2
+            offset = listed.start(group)
+            for item in _LIST_ITEM.finditer(listed.group(group)):
+                key = self.phrases.get((*family, *_phrase_tokens(item.group(1).lower())))
+                if key is None:
                     continue
-                if any(m.key == key for m, _ in [*found, *extra]):
-                    continue
-                mention = Mention(
-                    key=key,
-                    skill=self.matcher.display_name(key),
-                    written=match.group(),
-                    line=line.number,
-                    line_text=line.text,
-                    start=match.start(),
-                    end=match.end(),
-                    clause=-1,
+                start, end = offset + item.start(1), offset + item.end(1)
+                spans.append((start, end))
+                added.append(
+                    (
+                        Mention(key, self.matcher.display_name(key), item.group(1), line.number, text, start, end, -1),
+                        False,
+                    )
                 )
-                extra.append((mention, False))
-        return extra
+        if not added:
+            return found
+        spans.sort()
+        span_starts = [start for start, _ in spans]
+
+        def covered(m: Mention) -> bool:
+            at = bisect.bisect_right(span_starts, m.start) - 1
+            return at >= 0 and m.end <= spans[at][1]
+
+        return [(m, a) for m, a in found if not covered(m)] + added
+
+    def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
+        """Skills said in everyday words rather than by name (see rolefit.phrasing and
+        EVERYDAY), where no named skill already covers those words."""
+        extra: list[Mention] = []
+        lowered = line.text.lower()
+        ordered = sorted((m for m, _ in found), key=lambda m: m.start)
+        starts = [m.start for m in ordered]
+        found_keys = {m.key for m in ordered}
+        added: set[str] = set()
+        present = {needle for needle in self.needles if needle in lowered}
+        candidates = set(self.always).union(*(self.needles[needle] for needle in present))
+        for position in sorted(candidates):
+            row = self.everyday[position]
+            if not row.wanted(present):
+                continue
+            if row.context is not None and row.compiled_context().search(line.text) is None:
+                continue
+            keys = row.keys
+            for match in row.compiled().finditer(line.text):
+                # The named mentions these words overlap: a name is a few words long and
+                # names do not overlap, so they are among the last few starting before the end.
+                before_end = bisect.bisect_left(starts, match.end())
+                named = [m for m in ordered[max(0, before_end - 8) : before_end] if match.start() < m.end]
+                # Words a named skill already covers are not read again ("anomaly
+                # detection" is not also Object detection); the thing acted on may be
+                # one ("GPU spend", "SQL pipelines").
+                if any(m.start <= match.start() and match.end() <= m.end for m in named):
+                    continue
+                for key in keys:
+                    if key in found_keys or key in added:
+                        continue
+                    # A narrower skill named in these words says it ("unit tests" is
+                    # not also Automated testing); a broader one does not.
+                    if any(key in self.implied(m.key) for m in named) or any(
+                        m.start <= match.start() < m.end and m.key not in self.implied(key) for m in named
+                    ):
+                        continue
+                    added.add(key)
+                    extra.append(
+                        Mention(
+                            key=key,
+                            skill=self.matcher.display_name(key),
+                            written=match.group(),
+                            line=line.number,
+                            line_text=line.text,
+                            start=match.start(),
+                            end=match.end(),
+                            clause=-1,
+                        )
+                    )
+        # Of two skills read from the same words, the narrower one says it: "fine-tune
+        # LLMs" is LLM fine-tuning, not also Fine-tuning (which LLM fine-tuning implies).
+        kept = [
+            m
+            for m in extra
+            if not any(
+                o is not m and o.start < m.end and m.start < o.end and m.key in self.implied(o.key) for o in extra
+            )
+        ]
+        return [(m, False) for m in kept]
+
+    def implied(self, key: str) -> frozenset[str]:
+        cached = self._implied.get(key)
+        if cached is None:
+            hits = self.matcher.resolve(self.matcher.display_name(key))
+            cached = frozenset(k for k, hit in hits.items() if hit.method == "implied")
+            self._implied[key] = cached
+        return cached
 
     def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
         for clause_number, tokens in enumerate(clauses(line.text)):
@@ -371,11 +534,15 @@ class PhraseIndex:
                 first, last = tokens[i], tokens[i + length - 1]
                 written = line.text[first[1] : last[2]]
                 ambiguous = length == 1 and first[0] in AMBIGUOUS
-                if (ambiguous and not _written_as_name(first[3], self.matcher.display_name(key))) or (
-                    length == 1 and first[0] in self.acronyms and sum(c.isupper() for c in first[3]) < 2
+                if (
+                    (ambiguous and not _written_as_name(first[3], self.matcher.display_name(key)))
+                    or (length == 1 and first[0] in self.acronyms and sum(c.isupper() for c in first[3]) < 2)
+                    or _TEAM_AFTER.match(line.text, last[2]) is not None
+                    or (length == 1 and self._in_a_proper_name(tokens, i))
                 ):
-                    i += length  # "go", "a spark of"; "Doe" is not DoE
+                    i += length  # "go", "a spark of"; "Doe" is not DoE; "data science teams"
                     continue
+                yield from self._shared_head(line, tokens, i, length, clause_number)
                 mention = Mention(
                     key=key,
                     skill=self.matcher.display_name(key),
@@ -389,6 +556,37 @@ class PhraseIndex:
                 yield mention, ambiguous
                 i += length
 
+    def _shared_head(
+        self, line: Line, tokens: Sequence[Token], i: int, length: int, clause_number: int
+    ) -> Iterator[tuple[Mention, bool]]:
+        """Two names sharing their last words: "written and verbal communication",
+        "linear/logistic regression", "linear and integer programming". The name found
+        at `i` lends its tail to the word before "and"/"or"/"/"."""
+        if length < 2 or i < 1:
+            return
+        tail = tuple(t[0] for t in tokens[i + 1 : i + length])
+        if tokens[i - 1][0] in ("and", "or") and i >= 2:
+            other = tokens[i - 2]
+        elif line.text[tokens[i - 1][2] : tokens[i][1]] == "/":
+            other = tokens[i - 1]
+        else:
+            return
+        key = self.phrases.get((other[0], *tail))
+        if key is None:
+            return
+        mention = Mention(
+            key, self.matcher.display_name(key), other[3], line.number, line.text, other[1], other[2], clause_number
+        )
+        yield mention, False
+
+    def _in_a_proper_name(self, tokens: Sequence[Token], i: int) -> bool:
+        """A field's name after a capitalised word that is no skill is part of a
+        company's name: "Vantage Robotics", "Northwind Analytics"."""
+        if tokens[i][0] not in FIELD_WORDS or i == 0 or not tokens[i][3][:1].isupper():
+            return False
+        before = tokens[i - 1]
+        return before[3][:1].isupper() and before[0] not in self.starts and not before[3].isupper()
+
     def _longest(self, tokens: Sequence[Token], i: int) -> tuple[int, str | None] | None:
         if tokens[i][0] not in self.starts:
             return None
@@ -400,12 +598,22 @@ class PhraseIndex:
             key = self.phrases.get(candidate)
             if key is None and length == 1:
                 key = self.compact.get(candidate[0])  # run together: scikitlearn, googlecloud
-            if key is None and len(candidate[-1]) > 4 and candidate[-1].endswith("s"):
-                key = self.phrases.get((*candidate[:-1], candidate[-1][:-1]))  # code reviews, data pipeline
+            last = candidate[-1]
+            if key is None and len(last) > 4 and last.endswith("s"):
+                key = self.phrases.get((*candidate[:-1], last[:-1]))  # code reviews, data pipeline
+            if key is None and length > 1 and len(last) > 3 and not last.endswith("s"):
+                key = self.phrases.get((*candidate[:-1], last + "s"))  # a convolutional neural network
             if key is not None:
                 return length, key
         return None
 
+
+# A field's name that is also the last word of company names (see _in_a_proper_name).
+FIELD_WORDS = frozenset(("robotics", "analytics", "statistics", "forecasting", "simulation", "bioinformatics"))
+# "data science teams", "the NLP group": a team named after a field, not the field.
+_TEAM_AFTER = re.compile(r"\s+(?:teams?|org|organi[sz]ations?|department|squads?)\b", re.IGNORECASE)
+_LISTED_AFTER = re.compile(r"\s*(?:\(([^()]{1,120})\)|:\s*([^;|()]{1,120}))")
+_LIST_ITEM = re.compile(r"\s*([^,;+/&\s][^,;+/&]*?)\s*(?:,|;|\+|/|&|\band\b|$)")
 
 _CAPITALS_HEADING = re.compile(r"[A-Z][A-Z &/,'-]{3,}")
 _BULLET = re.compile(r"^(?:[-*+•·▪●◦]|\d{1,2}[.)])\s")
@@ -419,7 +627,9 @@ def heading_of(text: str) -> str | None:
     if _BULLET.match(text):
         return None
     bare = text.strip("*_ ")
-    if len(bare) <= 60 and (bare.endswith(":") or _CAPITALS_HEADING.fullmatch(bare)):
+    # A colon ends a heading ("Requirements:") only on a line that starts like one,
+    # not on the end of a wrapped sentence ("to end, for example:").
+    if len(bare) <= 60 and ((bare.endswith(":") and not bare[:1].islower()) or _CAPITALS_HEADING.fullmatch(bare)):
         return bare.rstrip(":")
     return None
 
@@ -472,6 +682,12 @@ LEVEL_WORDS: Mapping[str, int] = {
     "expertise in": 5,
     "mastery of": 5,
     "deep expertise": 5,
+    "deep experience": 5,
+    "deep knowledge": 5,
+    "expert-level": 5,
+    "world-class": 5,
+    "excellent": 5,
+    "outstanding": 5,
     "advanced": 4,
     "proficient": 4,
     "proficient in": 4,
@@ -480,7 +696,15 @@ LEVEL_WORDS: Mapping[str, int] = {
     "extensive experience": 4,
     "deep": 4,
     "solid": 4,
+    "strong grasp": 4,
+    "fluent": 4,
+    "fluency": 4,
+    "fluency in": 4,
+    "proficiency": 4,
+    "hands-on proficiency": 4,
     "intermediate": 3,
+    "good": 3,
+    "good grasp": 3,
     "working knowledge": 3,
     "experience with": 3,
     "experience in": 3,
@@ -532,8 +756,13 @@ def stated_level(mention: Mention, line_mentions: Sequence[Mention]) -> StatedLe
     found = _level_after(after)
     if found is not None:
         return found
-    sentence_start = max(text.rfind(". ", 0, mention.start), text.rfind(";", 0, mention.start)) + 1
-    earlier = [m for m in line_mentions if sentence_start <= m.start and m.end <= mention.start]
+    # A sentence that states a level is short: looking back a bounded stretch keeps a
+    # long line (a text with no line breaks) linear to read.
+    reach = max(0, mention.start - _SENTENCE_REACH)
+    sentence_start = max(text.rfind(". ", reach, mention.start), text.rfind(";", reach, mention.start), reach - 1) + 1
+    first_after = bisect.bisect_left(line_mentions, sentence_start, key=lambda m: m.start)
+    upto = bisect.bisect_left(line_mentions, mention.start, key=lambda m: m.start)
+    earlier = [m for m in line_mentions[first_after:upto] if m.end <= mention.start]
     first = mention
     while earlier and _LIST_GAP.fullmatch(strip_emphasis(_BRACKETED.sub("", text[earlier[-1].end : first.start]))):
         first = earlier.pop()
@@ -546,6 +775,7 @@ def stated_level(mention: Mention, line_mentions: Sequence[Mention]) -> StatedLe
     return _level_in(before, last=True)
 
 
+_SENTENCE_REACH = 300  # characters
 _LIST_GAP = re.compile(r"[\s,/&|+]*(?:(?:and|or)\s+)?", re.IGNORECASE)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _OUT_OF = re.compile(r"\s*[(\[]?\s*([0-5](?:\.5)?)\s*/\s*5\b")
@@ -559,7 +789,7 @@ def _level_after(after: str) -> StatedLevel | None:
     if bracket is not None:
         return _level_in(bracket.group(1))
     trailing = re.match(
-        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.]{1,30})", after, re.IGNORECASE
+        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.(]{1,30})", after, re.IGNORECASE
     )
     if trailing is not None:
         return _years_in(trailing.group(1)) or _word_only(trailing.group(1))

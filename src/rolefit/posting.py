@@ -56,7 +56,7 @@ _PREFERRED_SECTION = re.compile(
     re.IGNORECASE,
 )
 _DUTY_SECTION = re.compile(
-    r"responsibilit|what you['\u2019]?ll do|what you will do|the role|your role|in this role|you will|day[- ]to[- ]day|"
+    r"responsibilit|what you['\u2019]?ll do|what you will do|the role|your role|your job|in this role|you will|day[- ]to[- ]day|"
     r"your impact|what you['\u2019]?ll work on|the job|duties|mission",
     re.IGNORECASE,
 )
@@ -152,7 +152,7 @@ def _section_kinds(lines: Sequence[Line]) -> dict[int, str]:
     kinds: dict[int, str] = {}
     current = "unknown"
     for line in lines:
-        heading = heading_of(line.text)
+        heading = heading_of(line.text) or _plain_heading(line.text)
         if heading is not None:
             # The most specific first: "Preferred qualifications" is preferred, not required.
             if _PREFERRED_SECTION.search(heading):
@@ -169,6 +169,20 @@ def _section_kinds(lines: Sequence[Line]) -> dict[int, str]:
             continue
         kinds[line.number] = current
     return kinds
+
+
+_SHORT_LINE = re.compile(r"[A-Z][\w'\u2019&/ -]{2,44}")
+
+
+def _plain_heading(text: str) -> str | None:
+    """A plain-text section heading written without a colon or capitals
+    ("Minimum qualifications", "Bonus points", "Benefits"): a short line of a few
+    words, no list item, no sentence, that names a known kind of section."""
+    if len(text.split()) > 5 or not _SHORT_LINE.fullmatch(text):
+        return None
+    if any(kind.search(text) for kind in (_PREFERRED_SECTION, _IGNORED_SECTION, _REQUIRED_SECTION, _DUTY_SECTION)):
+        return text
+    return None
 
 
 def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str, str]) -> Posting:
@@ -257,28 +271,61 @@ def _without_repeats(requirements: Sequence[PostingRequirement] | Any) -> list[P
 
 
 def _groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
-    """The line's skills, alternatives grouped: joined by "or", listed after "one of",
-    or joined by "/" within one kind of skill."""
+    """The line's skills, alternatives grouped: joined by "or" ("FAISS or a vector
+    database"), listed after "one of", joined by "/" within one kind of skill; and a
+    comma list that ends in "or" ("Spark, PySpark, or Databricks") or in "or
+    similar" / "or another" ("Slurm, Kubernetes or another scheduler") is one choice."""
     if not mentions:
         return []
     text = mentions[0].line_text
     one_of = _ONE_OF.search(text)
-    groups: list[list[Mention]] = [[mentions[0]]]
-    for previous, mention in itertools.pairwise(mentions):
-        gap = strip_emphasis(text[previous.end : mention.start])
-        joined_by_or = re.fullmatch(r"[\s,]*(?:,?\s*or|/)\s*", gap, re.IGNORECASE) is not None
-        in_one_of = (
-            one_of is not None
-            and one_of.end() <= previous.start
-            and re.fullmatch(r"[\s,/]*(?:(?:and|or)\s+)?", gap, re.IGNORECASE)
-        )
+    gaps = [strip_emphasis(text[previous.end : mention.start]) for previous, mention in itertools.pairwise(mentions)]
+    linked: list[bool] = []
+    for (previous, mention), gap in zip(itertools.pairwise(mentions), gaps, strict=True):
+        joined_by_or = _OR_GAP.fullmatch(gap) is not None
+        in_one_of = one_of is not None and one_of.end() <= previous.start and _ONE_OF_GAP.fullmatch(gap) is not None
         if joined_by_or and "/" in gap and "or" not in gap.lower():
             joined_by_or = _same_kind(previous.key, mention.key)
-        if joined_by_or or in_one_of:
+        linked.append(joined_by_or or in_one_of)
+    for i, gap in enumerate(gaps):
+        if i + 1 < len(gaps) and _COMMA_GAP.fullmatch(gaps[i + 1]):
+            continue  # the list goes on: "Python, PyTorch or TF, Docker" offers only PyTorch or TF
+        start = i
+        while start > 0 and _COMMA_GAP.fullmatch(gaps[start - 1]):
+            start -= 1
+        items = mentions[start : i + 2]
+        # "A, B, or C" (a comma before "or"), or "A, B or C" of one kind (languages,
+        # frameworks, clouds), or "A, B or similar".
+        serial_or = _OR_GAP.fullmatch(gap) is not None and re.search(r",\s*or\b", gap, re.IGNORECASE) is not None
+        same_kind_or = (
+            _OR_GAP.fullmatch(gap) is not None
+            and "or" in gap.lower()
+            and all(_same_kind(items[0].key, m.key) for m in items[1:])
+        )
+        or_similar = _COMMA_GAP.fullmatch(gap) is not None and _OR_SIMILAR.match(text, mentions[i + 1].end) is not None
+        ends_a_list = (start < i and (serial_or or same_kind_or)) or or_similar
+        if ends_a_list:  # the commas before it belong to the choice too
+            j = i if _COMMA_GAP.fullmatch(gap) else i - 1
+            while j >= 0 and _COMMA_GAP.fullmatch(gaps[j]):
+                linked[j] = True
+                j -= 1
+            linked[i] = True
+    groups: list[list[Mention]] = [[mentions[0]]]
+    for mention, link in zip(mentions[1:], linked, strict=True):
+        if link:
             groups[-1].append(mention)
         else:
             groups.append([mention])
     return groups
+
+
+_OR_GAP = re.compile(r"[\s,]*(?:,?\s*or\s+(?:an?\s+|the\s+)?|/)\s*", re.IGNORECASE)
+_COMMA_GAP = re.compile(r"\s*,\s*")
+# After "one of": commas, "and"/"or", and items with no vocabulary name ("Argo").
+_ONE_OF_GAP = re.compile(r"[\s,/]*(?:[\w.+-]+(?:\s+[\w.+-]+)?\s*,[\s,]*)*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_OR_SIMILAR = re.compile(
+    r",?\s*(?:or|and/or)\s+(?:similar|another|other|equivalent|comparable|any other|an equivalent)\b", re.IGNORECASE
+)
 
 
 def _same_kind(a: str, b: str) -> bool:
