@@ -598,6 +598,7 @@ def validate(
             help="Skills files: only the plain shapes, the six level words and known fields; warnings are errors.",
         ),
     ] = False,
+    roles_dir: RolesDir = None,
 ) -> None:
     """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise.
 
@@ -609,8 +610,13 @@ def validate(
 
     bad = 0
     with _expected_errors():
+        role_ids = None
+        if roles_dir is not None:  # a skills file's target may name one of its roles
+            from rolefit.roles import load_catalogue
+
+            role_ids = [r.id for r in load_catalogue(roles_dir)]
         for path in files:
-            kind, problems, warnings = validate_file(path, strict=strict)
+            kind, problems, warnings = validate_file(path, strict=strict, role_ids=role_ids)
             for problem in problems:
                 print(visible(str(problem)))
             for warning in warnings:
