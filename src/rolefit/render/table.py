@@ -467,7 +467,7 @@ def _entries(data: _Report) -> list[Block]:
     """The entries that did not count, each with what became of it; and the stale ones."""
     assessment, console = data.assessment, data.console
     entries = assessment.entries
-    others = [e for e in entries if e.fate != "counted"]
+    others = assessment.not_counted
     titles = {r.role.id: visible(r.role.title) for r in assessment.ranking}
     blocks: list[Block] = []
     if others:
