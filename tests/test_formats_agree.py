@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from rolefit.assess import check_target
 from rolefit.errors import Problem, RolefitError
 from rolefit.file_schemas import BEYOND_SCHEMA, role_schema, skills_schema
-from rolefit.model import LEVEL_NAMES
+from rolefit.model import LEVEL_NAMES, Role
 from rolefit.proficiency import LEVEL_WORDS, Reading, level_pattern, read_level
 from rolefit.profiles import load_profile
 from rolefit.roles import builtin_roles, load_role
@@ -138,14 +138,18 @@ def _cased(words: list[str]) -> st.SearchStrategy[str]:
     )
 
 
-ODD_TEXT: st.SearchStrategy[Any] = st.sampled_from(["", "  ", "x", " x ", "Python", "python", 3, 2.5, True, None, [], {}])
+ODD_TEXT: st.SearchStrategy[Any] = st.sampled_from(
+    ["", "  ", "x", " x ", "Python", "python", 3, 2.5, True, None, [], {}]
+)
 NAMES = st.sampled_from(["Python", "python ", "SQL", "Go", "PyTorch", "", " ", 7, None, True])
 TEXT_LISTS = st.sampled_from([None, "x", "", ["a", "b"], [""], [" "], [1], [True], [], 3, {"a": 1}])
 ROLE_LEVELS = st.one_of(
     st.sampled_from([0, 1, 3, 5, 6, -1, 2.0, 2.5, " 3 ", "03", "0", "x", "expert", "none", "None", True, None, "4/5"]),
     _cased(list(LEVEL_NAMES)),
 )
-IMPORTANCES: st.SearchStrategy[Any] = st.one_of(st.sampled_from(["must", None, 3, "", []]), _cased(["required", "preferred", "bonus"]))
+IMPORTANCES: st.SearchStrategy[Any] = st.one_of(
+    st.sampled_from(["must", None, 3, "", []]), _cased(["required", "preferred", "bonus"])
+)
 SENIORITY_KEYS = st.sampled_from(["entry", "mid", "senior", "junior", "Mid"])
 
 
@@ -436,3 +440,16 @@ def test_validate_knows_the_roles_of_roles_dir(cli: RunCli, tmp_path: Path) -> N
     assert refused.exit_code == 2
     assert refused.stdout.startswith(f"{me}:1:9: target 'my-role' is not a known role; ")
     assert cli(["validate", "--roles-dir", str(roles), str(me)]).exit_code == 0
+
+
+# Sources by title -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("role", builtin_roles(), ids=lambda r: r.id)
+def test_builtin_roles_name_their_sources_by_title(cli: RunCli, role: Role) -> None:
+    """A path such as seeds/003_976f251dc8282809.txt means nothing to a user."""
+    sources = [*role.sources, *(block.source for block in role.salary)]
+    assert sources
+    assert not [s for s in sources if re.search(r"seeds/|\.txt\b|[0-9a-f]{12}", s)]
+    shown = " ".join(cli(["roles", "show", role.id, "--no-pager"], env={"COLUMNS": "200"}).stdout.split())
+    assert all(title in shown for title in role.sources)
