@@ -204,8 +204,10 @@ def skills_schema() -> dict[str, Any]:
             "heading_list": entries(True),
             "mapping": {
                 "type": "object",
+                "description": "Skills under a heading, name: level or name: details",
                 "minProperties": 1,
                 "propertyNames": name_key,
+                "not": {"propertyNames": {"enum": sorted(fields)}},  # only detail fields: the details of one skill
                 "additionalProperties": value,
             },
         },
