@@ -126,6 +126,7 @@ def test_every_entry_gets_exactly_one_fate(entries: list[tuple[str, int]]) -> No
             # the entry the role took instead: counted, or the person's own rating of 0,
             # which outranks what another entry implies
             assert entry.other is not None and by_number[entry.other].fate in ("counted", "level_zero")
+    assert assessment.not_counted == tuple(e for e in fates if not e.counted_for)
     # Every requirement that earned credit is in the counted_for of exactly one entry.
     earned = [r.requirement.name for r in assessment.detailed.requirements if r.credit > 0]
     listed = [r.requirement.name for e in fates for r in e.counted_for]
@@ -162,6 +163,10 @@ def test_every_format_says_what_became_of_each_entry(cli: RunCli, fmt: str) -> N
             ("Kers", "not_recognised"),
         ]
         assert entries[5]["suggestion"] == "Keras"
+        not_counted = json.loads(result.stdout)["not_counted"]
+        assert not_counted == [
+            {"entry": e["entry"], "written": e["written"], "fate": e["fate"]} for e in entries if e["fate"] != "counted"
+        ]
         return
     out = re.sub(r"\\(.)", r"\1", " ".join(result.stdout.split()))  # Markdown escapes user text
     assert "Zorbling" in out and "Basket weaving" in out and "not recognised" in out

@@ -10,9 +10,19 @@ import jsonschema
 import pytest
 import yaml
 
+from rolefit.file_schemas import role_schema, skills_schema
 from rolefit.profiles import FIELD_SYNONYMS, PROFILE_FIELDS, SKILL_FIELDS
-from rolefit.roles import CATEGORY_FIELDS, REQUIREMENT_FIELDS, ROLE_FIELDS
-from rolefit.schemas import SCHEMAS, role_schema, skills_schema
+from rolefit.roles import (
+    CAREER_FIELDS,
+    CATEGORY_FIELDS,
+    FIGURE_FIELDS,
+    REQUIRED_REQUIREMENT_FIELDS,
+    REQUIRED_ROLE_FIELDS,
+    REQUIREMENT_FIELDS,
+    ROLE_FIELDS,
+    SALARY_FIELDS,
+)
+from rolefit.schemas import SCHEMAS
 
 from .conftest import DATA, EXAMPLES, ROOT, RunCli
 from .test_roles import MINIMAL
@@ -43,6 +53,12 @@ def test_schema_fields_match_the_loaders() -> None:
     category = role["properties"]["categories"]["items"]
     assert set(category["properties"]) == set(CATEGORY_FIELDS)
     assert set(category["properties"]["skills"]["items"]["properties"]) == set(REQUIREMENT_FIELDS)
+    salary = role["properties"]["salary"]["anyOf"][1]["items"]
+    assert set(salary["properties"]) == set(SALARY_FIELDS)
+    assert set(salary["properties"]["figures"]["items"]["properties"]) == set(FIGURE_FIELDS)
+    assert set(role["properties"]["career_path"]["anyOf"][1]["properties"]) == set(CAREER_FIELDS)
+    assert role["required"] == list(REQUIRED_ROLE_FIELDS)
+    assert category["properties"]["skills"]["items"]["required"] == list(REQUIRED_REQUIREMENT_FIELDS)
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)

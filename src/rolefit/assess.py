@@ -37,6 +37,13 @@ class Assessment:
     level_fixed: bool  # given by --level or the file's `seniority`, not the default
     entries: tuple[EntryFate, ...]  # what became of each entry of the skills file, in the detailed role
 
+    @property
+    def not_counted(self) -> tuple[EntryFate, ...]:
+        """The entries that earned nothing in the detailed role."""
+        from rolefit.fates import counted_for_nothing
+
+        return counted_for_nothing(self.entries)
+
 
 def build_matcher(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> Matcher:
     """One matcher for every requirement of every role in the run. A role file's

@@ -321,8 +321,8 @@ def assess(
     is assessed (beside any --role given) and shown in detail.
     """
 
-    from rolefit.assess import assess as run_assessment
-    from rolefit.assess import check_target, index_roles
+    from rolefit import api
+    from rolefit.assess import check_target
     from rolefit.figures import below, decided
     from rolefit.output import check_not_input, emit, target
     from rolefit.profiles import load_profile, parse_profile
@@ -350,10 +350,16 @@ def assess(
             built = _posting_role(posting)
             roles = [built, *roles] if role else [built]
             profile = dataclasses.replace(profile, target=built.id)
-        matcher, indexes = index_roles(roles, user_vocabulary(vocabulary))
         if steps is None:
             steps = SUMMARY_STEPS if format is ReportFormat.table and not details else DEFAULT_STEPS
-        assessment = run_assessment(profile, indexes, matcher, steps or None, _seniority(level))
+        assessment = api.assess(
+            profile,
+            roles,
+            level=_seniority(level),
+            steps=steps or None,
+            vocabulary=user_vocabulary(vocabulary),
+            known_roles=[r.id for r in (*catalogue, *roles)],
+        )
         style = _style(color, output, details)
         emit(render_report(format, assessment, style), output, pager=not no_pager)
     if fail_under is not None and below(assessment.detailed.fit, fail_under):
@@ -598,6 +604,7 @@ def validate(
             help="Skills files: only the plain shapes, the six level words and known fields; warnings are errors.",
         ),
     ] = False,
+    roles_dir: RolesDir = None,
 ) -> None:
     """Check files and print each problem as file:line:col: message. Exit 0 if all are valid, 2 otherwise.
 
@@ -609,8 +616,13 @@ def validate(
 
     bad = 0
     with _expected_errors():
+        role_ids = None
+        if roles_dir is not None:  # a skills file's target may name one of its roles
+            from rolefit.roles import load_catalogue
+
+            role_ids = [r.id for r in load_catalogue(roles_dir)]
         for path in files:
-            kind, problems, warnings = validate_file(path, strict=strict)
+            kind, problems, warnings = validate_file(path, strict=strict, role_ids=role_ids)
             for problem in problems:
                 print(visible(str(problem)))
             for warning in warnings:

@@ -52,6 +52,12 @@ class EntryFate:
     stale: bool = False  # last used more than proficiency.STALE_YEARS years ago
 
 
+def counted_for_nothing(entries: Sequence[EntryFate]) -> tuple[EntryFate, ...]:
+    """The entries that earned nothing in the role in focus, in file order: every
+    fate but counted (the report's "not counted for this role")."""
+    return tuple(entry for entry in entries if entry.fate != "counted")
+
+
 def account(
     profile: Profile,
     matches: Sequence[tuple[Skill, Mapping[str, Hit]]],

@@ -100,11 +100,14 @@ class Reading(NamedTuple):
     years: float | None
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+", re.ASCII)  # 0-9 only: ² and ٣ are refused with a hint
-_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(5|10)")
-_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%")
+# Digits are 0-9 only (re.ASCII): ², ③ and ٣ are refused with a hint (foreign_digits).
+_NUMBER = re.compile(r"\d+(?:\.\d+)?|\.\d+", re.ASCII)
+_SCALE = re.compile(r"(\d+(?:\.\d+)?)\s*/\s*(5|10)", re.ASCII)
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*%", re.ASCII)
 _STARS = re.compile(r"([★*]+)([☆]*)")
-_YEARS = re.compile(r"(\d+(?:\.\d+)?)\s*\+?\s*(?:years?|yrs?\.?|y)(?:\s+(?:of\s+)?(?:experience|exp\.?))?")
+_YEAR_UNITS = r"\s*\+?\s*(?:years?|yrs?\.?|y)(?:\s+(?:of\s+)?(?:experience|exp\.?))?"
+_YEARS = re.compile(r"(\d+(?:\.\d+)?)" + _YEAR_UNITS, re.ASCII)
+MAX_YEARS = 80
 _SPACES = re.compile(r"\s+")
 
 
@@ -132,11 +135,12 @@ def read_word(text: str) -> Reading | None:
         return Reading(len(match[1]), None)
     if match := _YEARS.fullmatch(text):
         years = float(match[1])
-        return Reading(None, years) if years <= 80 else None
+        return Reading(None, years) if years <= MAX_YEARS else None
     return None
 
 
-_PARTS = re.compile(r"\s*[,;]\s*|\s+and\s+")
+_SEPARATOR_OF_PARTS = r"\s*[,;]\s*|\s+and\s+"
+_PARTS = re.compile(_SEPARATOR_OF_PARTS)
 
 
 def read_phrase(text: str) -> Reading | None:
@@ -159,6 +163,69 @@ def read_phrase(text: str) -> Reading | None:
     if level is None and years is None:
         return None
     return Reading(level, years)
+
+
+def caseless(text: str) -> str:
+    """A regular expression for the text `text` in any case (`[Ee][Xx]...`), a space
+    as any run of whitespace: JSON Schema patterns (ECMA-262) have no case flag."""
+    return "".join(
+        r"\s+" if c == " " else f"[{c.upper()}{c.lower()}]" if c.lower() != c.upper() else re.escape(c) for c in text
+    )
+
+
+def _caseless_regex(pattern: str) -> str:
+    """`pattern` (letters outside escapes only, no classes) matching in any case."""
+    out, escaped = [], False
+    for c in pattern:
+        out.append(c if escaped or c.lower() == c.upper() else f"[{c.upper()}{c.lower()}]")
+        escaped = c == "\\" and not escaped
+    return "".join(out)
+
+
+def _up_to(top: int, *, leading_dot: bool = False) -> str:
+    """A decimal number from 0 to `top` (below 10, or tens up to 100), as _NUMBER reads it."""
+    if top < 10:
+        below = f"[0-{top - 1}]"
+    elif top < 100:
+        below = f"[0-{top // 10 - 1}]?[0-9]"
+    else:
+        below = "[0-9]{1,2}"
+    dot = r"|\.[0-9]+" if leading_dot else ""
+    return rf"(?:0*(?:{below}(?:\.[0-9]+)?|{top}(?:\.0+)?){dot})"
+
+
+_STAR_MARKS = "★☆{0,4}|\\*☆{1,4}|[★*]{2}☆{0,3}|[★*]{3}☆{0,2}|[★*]{4}☆?|[★*]{5}"  # 1-5 marks; not a lone *
+
+
+_YEARS_TEXT = _up_to(MAX_YEARS) + _caseless_regex(_YEAR_UNITS)
+_END = r"(?:\s*\.+)?\s*"  # trailing dots, as in 'adv.'
+
+
+def years_pattern() -> str:
+    """The text a skill's `years:` reads as years ('3 yrs'), as level_pattern."""
+    return rf"^\s*(?:{_YEARS_TEXT}){_END}$"
+
+
+def level_pattern() -> str:
+    """The text `read_level` reads, as one regular expression (a JSON Schema
+    `pattern`, kept to what ECMA-262 and Python's re share). Built from the same
+    table, units and limits as read_word and read_phrase; a property test holds
+    the two to the same answer."""
+    words = "|".join(caseless(w) for w in sorted(LEVEL_WORDS, key=len, reverse=True))
+    level = "|".join(
+        (
+            words,
+            _up_to(MAX_LEVEL, leading_dot=True),
+            _up_to(5) + r"\s*/\s*5",
+            _up_to(10) + r"\s*/\s*10",
+            _up_to(100) + r"\s*%",
+            _STAR_MARKS,
+        )
+    )
+    one_level, one_years = rf"\s*(?:{level}){_END}", rf"\s*(?:{_YEARS_TEXT}){_END}"
+    sep = f"(?:{_SEPARATOR_OF_PARTS})"
+    phrase = "|".join((one_level, one_years, one_level + sep + one_years, one_years + sep + one_level))
+    return f"^(?:{phrase})$"
 
 
 def _level_words_hint() -> str:

@@ -190,7 +190,7 @@ def _simple_heading(key: Any, value: Any, outer: str | None, skills: list[Skill]
     if outer is not None or type(key) is not str or _is_details(value):
         return False  # headings in headings are an error, details under a name are rare: the checks say
     heading = " ".join(key.split())
-    return bool(heading) and _simple_skills(value, heading, skills)
+    return bool(heading) and bool(value) and _simple_skills(value, heading, skills)
 
 
 def _simple_skill(item: Any, heading: str | None = None) -> Skill | None:
@@ -394,6 +394,9 @@ def _heading(
         return
     if outer is not None:
         check.add(f"heading '{name}' is inside heading '{outer}'; headings go one level deep", mark)
+        return
+    if not value or (items_mark is not None and not any(value)):  # any(): the names of one line of text
+        check.add(f"heading '{name}' has no skills under it", mark)
         return
     if isinstance(value, dict):
         _read_mapping(check, value, skills, name)

@@ -47,8 +47,13 @@ REQUIREMENT_FIELDS = ("name", "one_of", "importance", "level", "aliases", "prere
 CAREER_FIELDS = ("entry", "mid", "senior")
 SALARY_FIELDS = ("source", "region", "year", "currency", "figures")
 FIGURE_FIELDS = ("label", "amount", "low", "high", "note")
+# What a role file must give; everything else is optional (null is the same as absent).
+REQUIRED_ROLE_FIELDS = ("id", "title", "categories")
+REQUIRED_REQUIREMENT_FIELDS = ("name", "level")
+MIN_TARGET = 1  # a target level of 0 asks for nothing
 MIN_YEAR, MAX_YEAR = 1900, 2200
-ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ROLE_ID_PATTERN = "[a-z0-9][a-z0-9-]*"
+ROLE_ID = re.compile(f"^{ROLE_ID_PATTERN}$")
 
 
 def load_role(path: Path, label: str | None = None) -> Role:
@@ -65,7 +70,7 @@ def role_from_data(data: Any, where: str) -> Role:
     top = check.top_mapping(data, "role file")
     check.fields(top, ROLE_FIELDS, "")
     role_id = check.text(top, "id", "", required=True)
-    if role_id is not None and not ROLE_ID.match(role_id):
+    if role_id is not None and (not isinstance(top["id"], str) or not ROLE_ID.match(role_id)):
         check.add(
             f"role id '{role_id}' must be lowercase letters, digits and '-'",
             value_mark(top, "id"),
@@ -145,7 +150,7 @@ def _categories(check: Checker, top: dict[Any, Any], levels: tuple[Seniority, ..
                 )
             seen_categories.setdefault(name.casefold(), mark)
         weight = check.number(item, "weight", context)
-        if "weight" not in item:
+        if item.get("weight") is None:
             check.add(f"missing field 'weight'{context}", mark_of(item))
         elif weight is not None and not weight > 0:
             check.add(
@@ -217,7 +222,7 @@ def _requirement(
         "required",
     )
     if "level" not in item:
-        check.add(f"missing field 'level'{context} (the target level, 0-5)", mark_of(item))
+        check.add(f"missing field 'level'{context} (the target level, {MIN_TARGET}-5)", mark_of(item))
     targets = _per_level(check, item, "level", name, levels, _target) or (3,)
     return Requirement(
         name=name,
@@ -282,8 +287,8 @@ def _target(value: Any) -> int | _Wrong:
     parsed = parse_level(value)
     if isinstance(parsed, str):
         return _Wrong(parsed)
-    if parsed == 0:
-        return _Wrong("a target level of 0 asks for nothing; use 1-5")
+    if parsed < MIN_TARGET:
+        return _Wrong(f"a target level of 0 asks for nothing; use {MIN_TARGET}-5")
     return parsed
 
 
@@ -473,8 +478,8 @@ def _salary(check: Checker, top: dict[Any, Any]) -> tuple[SalaryBlock, ...]:
                 for key, amount in amounts.items():
                     if amount is not None and amount < 0:
                         check.add(f"'{key}' of salary figure '{label}' is negative", value_mark(figure, key))
-                if all(figure.get(k) is None for k in amounts):
-                    check.add(f"salary figure '{label}' needs 'amount' or 'low' and 'high'", figure_mark)
+                if figure.get("amount") is None and (figure.get("low") is None or figure.get("high") is None):
+                    check.add(f"salary figure '{label}' needs 'amount', or both 'low' and 'high'", figure_mark)
                 low, high = amounts["low"], amounts["high"]
                 if low is not None and high is not None and low > high:
                     check.add(f"salary figure '{label}': 'low' is above 'high'", figure_mark)

@@ -11,22 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from rolefit.fates import FATES
-from rolefit.model import IMPORTANCES, LEVEL_NAMES, ONE_LEVEL, SENIORITIES
-from rolefit.proficiency import LEVEL_WORDS
-from rolefit.profiles import FIELD_SYNONYMS
-
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
-_LEVEL_WORDS = sorted({w for name in LEVEL_NAMES for w in (name, name.title(), name.upper())})
-
-LEVEL: dict[str, Any] = {
-    "description": "Proficiency 0-5: " + ", ".join(f"{i} {n}" for i, n in enumerate(LEVEL_NAMES)),
-    "oneOf": [
-        {"type": "integer", "minimum": 0, "maximum": 5},
-        {"type": "string", "pattern": "^[0-5]$"},
-        {"type": "string", "enum": _LEVEL_WORDS},
-    ],
-}
+from rolefit.file_schemas import DRAFT, role_schema, skills_schema
+from rolefit.model import IMPORTANCES, ONE_LEVEL, SENIORITIES
 
 _ROLE_LEVEL = {"enum": [*SENIORITIES, ONE_LEVEL]}  # ONE_LEVEL: the single level of a role without `levels`
 _FIT_BY_LEVEL = {
@@ -43,220 +29,11 @@ _READY_FOR = {
 }
 
 
-def _variants(word: str) -> set[str]:
-    cases = {word, word.title(), word.upper(), word.capitalize()}
-    return cases | {f"{case}." for case in cases if " " not in case}  # adv., int.
-
-
-# What a skills file's `level` may be (rolefit.proficiency has the rules; the loader is
-# the authority, and says what a schema cannot, such as headings inside headings).
-_SKILL_LEVEL: dict[str, Any] = {
-    "description": "Proficiency 0-5 (0 none, 1 awareness, 2 beginner, 3 intermediate, 4 advanced, 5 expert), "
-    "a level word (novice, basic, proficient, ...), a scale (4/5, 8/10, 80%) or years (3 yrs)",
-    "anyOf": [
-        {"type": "number", "minimum": 0, "maximum": 5},
-        {"type": "string", "enum": sorted({v for word in LEVEL_WORDS for v in _variants(word)})},
-        {"type": "string", "pattern": r"^\s*([0-4](\.[0-9]+)?|5(\.0+)?)\s*$"},
-        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*(/\s*(5|10)|%)\s*$"},
-        {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*\+?\s*([Yy]ears?|[Yy]rs?\.?|[Yy])\s*$"},
-    ],
-}
-
-_TEXT = {"type": ["string", "number"]}
 _TOOL = {
     "type": "object",
     "required": ["name", "version"],
     "properties": {"name": {"const": "rolefit"}, "version": {"type": "string"}},
 }
-_TEXT_LIST = {"type": "array", "items": {"type": "string", "minLength": 1}}
-
-
-def skills_schema() -> dict[str, Any]:
-    """The lenient view (what `assess` reads); `validate --strict` reads less."""
-    details = {
-        "type": "object",
-        "description": "Details of one skill; fields rolefit does not use are warned about",
-        "properties": {
-            "name": {**_TEXT, "description": "The skill, as you would write it on a CV"},
-            "level": {"$ref": "#/$defs/level"},
-            "years": {
-                "anyOf": [{"type": "number", "minimum": 0, "maximum": 80}, {"type": "string"}],
-                "description": "Years of use; with no level, they suggest one",
-            },
-            "evidence": {**_TEXT, "description": "A project, course or job that shows it"},
-            "last_used": {**_TEXT, "description": "When you last used it, e.g. 2024 or 2024-05"},
-            **{synonym: {"description": f"Read as '{field}'"} for synonym, field in sorted(FIELD_SYNONYMS.items())},
-        },
-    }
-    skill_object = {**details, "anyOf": [{"required": ["name"]}, {"required": ["skill"]}]}
-    value = {"anyOf": [{"$ref": "#/$defs/level"}, {"type": "null"}, {"$ref": "#/$defs/details"}]}
-    names_line = {"type": "string", "pattern": "[,;]", "description": "Names under a heading, comma-separated"}
-    entry = {
-        "anyOf": [
-            {"type": ["string", "number"], "description": "A name, maybe with a level: Python (expert)"},
-            {"$ref": "#/$defs/skill"},
-            {
-                "type": "object",
-                "description": "name: level, name: details, or a heading over a list of skills",
-                "minProperties": 1,
-                "maxProperties": 1,
-                "propertyNames": {"not": {"enum": sorted(details["properties"])}},
-                "additionalProperties": {
-                    "anyOf": [*value["anyOf"], {"$ref": "#/$defs/list"}, {"$ref": "#/$defs/mapping"}, names_line]
-                },
-            },
-        ]
-    }
-    return {
-        "$schema": DRAFT,
-        "title": "rolefit skills file",
-        "description": "A person's skills, matched by rolefit against AI/ML role profiles. Other top-level "
-        "fields (email, links, ...) are kept but not used.",
-        "type": "object",
-        "required": ["skills"],
-        "properties": {
-            "name": {**_TEXT, "description": "Your name (shown in reports)"},
-            "target": {"type": "string", "description": "The role id you aim for, e.g. ml-engineer"},
-            "seniority": {
-                "enum": list(SENIORITIES),
-                "description": "The level to assess you at (entry, mid, senior); default mid",
-            },
-            "skills": {
-                "description": "A list of skills, a mapping of name to level or details, headings over either, "
-                "or one line of names",
-                "anyOf": [
-                    {"type": "string", "minLength": 1},
-                    {"$ref": "#/$defs/list"},
-                    {
-                        "type": "object",
-                        "minProperties": 1,
-                        "additionalProperties": {
-                            "anyOf": [
-                                *value["anyOf"],
-                                {"$ref": "#/$defs/list"},
-                                {"$ref": "#/$defs/mapping"},
-                                names_line,
-                            ]
-                        },
-                    },
-                ],
-            },
-        },
-        "$defs": {
-            "level": _SKILL_LEVEL,
-            "details": details,
-            "skill": skill_object,
-            "list": {"type": "array", "minItems": 1, "items": entry},
-            "mapping": {"type": "object", "minProperties": 1, "additionalProperties": value},
-        },
-    }
-
-
-def _per_level(value: dict[str, Any], description: str) -> dict[str, Any]:
-    """A value given once, or as a mapping naming each of the role's levels (the
-    loader checks that the mapping names exactly the role's `levels`)."""
-    return {
-        "description": description + "; one value, or one per level of the role ({entry: ..., mid: ..., senior: ...})",
-        "oneOf": [
-            value,
-            {
-                "type": "object",
-                "additionalProperties": False,
-                "minProperties": 1,
-                "properties": dict.fromkeys(SENIORITIES, value),
-            },
-        ],
-    }
-
-
-def role_schema() -> dict[str, Any]:
-    requirement = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["name", "level"],
-        "properties": {
-            "name": {"type": "string", "minLength": 1, "description": "The skill, or the label of a one_of"},
-            "one_of": {
-                "type": "array",
-                "minItems": 2,
-                "uniqueItems": True,
-                "items": {"type": "string", "minLength": 1},
-                "description": "Skills any one of which meets this requirement (the best counts)",
-            },
-            "importance": _per_level({"enum": list(IMPORTANCES)}, "required (default), preferred or bonus"),
-            "level": _per_level({"$ref": "#/$defs/level"}, "Target proficiency 1-5"),
-            "aliases": _TEXT_LIST,
-            "prerequisites": {**_TEXT_LIST, "description": "Names of other skills of this role to learn first"},
-            "learn": {**_TEXT_LIST, "description": "Concrete learning steps, in order"},
-            "why": {"type": "string"},
-        },
-    }
-    category = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["name", "weight", "skills"],
-        "properties": {
-            "name": {"type": "string", "minLength": 1},
-            "weight": {"type": "number", "exclusiveMinimum": 0},
-            "skills": {"type": "array", "minItems": 1, "items": requirement},
-        },
-    }
-    figure = {
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["label"],
-        "anyOf": [{"required": ["amount"]}, {"required": ["low", "high"]}],
-        "properties": {
-            "label": {"type": "string"},
-            "amount": {"type": "number"},
-            "low": {"type": "number"},
-            "high": {"type": "number"},
-            "note": {"type": "string"},
-        },
-    }
-    return {
-        "$schema": DRAFT,
-        "title": "rolefit role profile",
-        "type": "object",
-        "additionalProperties": False,
-        "required": ["id", "title", "categories"],
-        "properties": {
-            "id": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
-            "title": {"type": "string", "minLength": 1},
-            "levels": {
-                "type": "array",
-                "minItems": 1,
-                "uniqueItems": True,
-                "items": {"enum": list(SENIORITIES)},
-                "description": "The seniorities the role describes, junior first; without it, the role has one level",
-            },
-            "summary": {"type": "string"},
-            "responsibilities": _TEXT_LIST,
-            "career_path": {
-                "type": "object",
-                "additionalProperties": False,
-                "properties": dict.fromkeys(("entry", "mid", "senior"), _TEXT_LIST),
-            },
-            "salary": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "additionalProperties": False,
-                    "required": ["source", "figures"],
-                    "properties": {
-                        "source": {"type": "string"},
-                        "region": {"type": "string"},
-                        "year": {"type": "integer"},
-                        "currency": {"type": "string"},
-                        "figures": {"type": "array", "items": figure},
-                    },
-                },
-            },
-            "sources": _TEXT_LIST,
-            "categories": {"type": "array", "minItems": 1, "items": category},
-        },
-        "$defs": {"level": LEVEL},
-    }
 
 
 def report_schema() -> dict[str, Any]:
@@ -453,6 +230,7 @@ def report_schema() -> dict[str, Any]:
             "person",
             "level",
             "entries",
+            "not_counted",
             "detailed_role",
             "detail_reason",
             "ready_for",
@@ -493,6 +271,21 @@ def report_schema() -> dict[str, Any]:
             },
             "level": {"enum": list(SENIORITIES), "description": "The level every role was assessed at"},
             "entries": {"type": "array", "items": entry},
+            "not_counted": {
+                "type": "array",
+                "description": "The entries that earned nothing in the detailed role (every fate but counted), "
+                "in file order; the details are under entries",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["entry", "written", "fate"],
+                    "properties": {
+                        "entry": {"type": "integer", "minimum": 1},
+                        "written": {"type": "string"},
+                        "fate": {"enum": [fate for fate in FATES if fate != "counted"]},
+                    },
+                },
+            },
             "detailed_role": {"type": "string"},
             "detail_reason": {"enum": ["target", "best fit"]},
             "ready_for": {**_READY_FOR, "description": "ready_for of the detailed role"},

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rolefit.errors import Problem, RolefitError, shown_path
+from rolefit.model import Profile
 from rolefit.profiles import profile_from_data
 from rolefit.roles import ROLE_FIELDS, role_from_data
 from rolefit.vocabulary import load_vocabulary, user_vocabulary_from_data
-from rolefit.yamlsafe import MarkedMap, load_file
+from rolefit.yamlsafe import MarkedMap, load_file, value_mark
 
 _ROLE_ONLY = frozenset(ROLE_FIELDS)  # no skills-file field is also a role field
 _VOCABULARY_ONLY = {"never_match", "ambiguous"}
@@ -32,9 +35,14 @@ def file_kind(data: object) -> str:
     return "skills"
 
 
-def validate_file(path: Path, *, strict: bool = False) -> tuple[str, list[Problem], list[Problem]]:
+def validate_file(
+    path: Path, *, strict: bool = False, role_ids: Sequence[str] | None = None
+) -> tuple[str, list[Problem], list[Problem]]:
     """The kind ('skills', 'role', 'vocabulary' or 'unknown'), every problem found,
-    and the warnings of a valid skills file. `strict` reads skills files by the strict rules."""
+    and the warnings of a valid skills file. `strict` reads skills files by the strict rules.
+
+    A skills file's `target` must be one of `role_ids` (default: the built-in roles),
+    as `assess` checks it: a file `validate` passes, `assess` reads."""
     where = shown_path(path)
     try:
         data = load_file(path, where)
@@ -48,7 +56,23 @@ def validate_file(path: Path, *, strict: bool = False) -> tuple[str, list[Proble
         elif kind == "vocabulary":
             user_vocabulary_from_data(data, where, load_vocabulary())
         else:
-            warnings = list(profile_from_data(data, where, strict=strict).warnings)
+            profile = profile_from_data(data, where, strict=strict)
+            warnings = list(profile.warnings)
+            _check_target(profile, data, role_ids)
     except RolefitError as exc:
         return kind, list(exc.problems), []
     return kind, [], warnings
+
+
+def _check_target(profile: Profile, data: object, role_ids: Sequence[str] | None) -> None:
+    from rolefit.assess import check_target
+
+    if role_ids is None:
+        from rolefit.roles import builtin_roles
+
+        role_ids = [role.id for role in builtin_roles()]
+    try:
+        check_target(profile, role_ids)
+    except RolefitError as exc:
+        line, column = value_mark(data, "target") or (None, None)
+        raise RolefitError([replace(p, line=line, column=column) for p in exc.problems]) from None

@@ -181,6 +181,9 @@ def report_data(assessment: Assessment) -> dict[str, Any]:
         },
         "level": assessment.level,
         "entries": [_entry(e) for e in assessment.entries],
+        "not_counted": [
+            {"entry": e.number, "written": e.skill.as_written, "fate": e.fate} for e in assessment.not_counted
+        ],
         "detailed_role": assessment.detailed.role.id,
         "detail_reason": assessment.detail_reason,
         "ready_for": assessment.detailed.ready_for,

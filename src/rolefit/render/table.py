@@ -112,6 +112,10 @@ def role_detail(role: Role, console: Console) -> None:
                 Text(visible(req.learn[0] if req.learn else "")),
             )
         console.print(table)
+    if role.sources:
+        console.print(Text("Written from", style="bold"))
+        lines = [line for title in role.sources for line in _hanging(console, Text("•"), Text(visible(title)), width=3)]
+        console.print(Text("\n").join(lines), no_wrap=True, crop=False)
 
 
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£"}
@@ -467,7 +471,7 @@ def _entries(data: _Report) -> list[Block]:
     """The entries that did not count, each with what became of it; and the stale ones."""
     assessment, console = data.assessment, data.console
     entries = assessment.entries
-    others = [e for e in entries if e.fate != "counted"]
+    others = assessment.not_counted
     titles = {r.role.id: visible(r.role.title) for r in assessment.ranking}
     blocks: list[Block] = []
     if others:
