@@ -236,12 +236,13 @@ class RoleResult:
     def fit_by_level(self) -> dict[str, float]:
         return dict(zip(self.index.levels, self.fits, strict=True))
 
-    @property
+    @cached_property
     def ready_slot(self) -> int | None:
         """The highest level whose fit, rounded to one decimal, is at least
         READY_FIT with every required requirement credited at least in part."""
-        for slot in reversed(range(len(self.fits))):
-            if decided(self.fits[slot]) >= READY_FIT and self.missing_required[slot] == 0:
+        fits, levels = self.fits, self._levels
+        for slot in reversed(range(len(fits))):
+            if decided(fits[slot]) >= READY_FIT and levels[slot].missing_required == 0:
                 return slot
         return None
 
