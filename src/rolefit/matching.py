@@ -46,6 +46,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from rolefit.memo import RESOLVED_SIZE, Memo
+
 if TYPE_CHECKING:
     from rolefit.vocabulary import Vocabulary
 
@@ -227,8 +229,9 @@ def _normalise_once(text: str) -> str:
 
 
 # Most names are plain words ("Linear algebra"): every rule above leaves them as they
-# are but for case, so they skip the rules (about 10x faster; the Matcher normalises
-# some 4,000 names at start-up). A trailing "lts" is a version word, so it is excluded.
+# are but for case, so they skip the rules (the Matcher normalises thousands of names
+# when it is built; `benchmarks/tricks.py` prints what this saves). A trailing "lts" is
+# a version word, so it is excluded.
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
@@ -664,8 +667,8 @@ class Matcher:
                 self._fuzzy_words.append(words)
                 self._fuzzy_surfaces.append(surfaces)
         self._keys.clear()  # keys asked for while the index was incomplete
-        self._resolved: dict[str, Mapping[str, Hit]] = {}
-        self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
+        self._resolved: Memo[str, Mapping[str, Hit]] = Memo(RESOLVED_SIZE)
+        self._fuzzy_found: Memo[str, tuple[_Surface, float] | None] = Memo(RESOLVED_SIZE)  # by normalised form
 
     # -- building
 
@@ -801,7 +804,7 @@ class Matcher:
         if form in self._fuzzy_found:
             winner = self._fuzzy_found[form]
         else:
-            winner = self._fuzzy_found[form] = self._typo_winner(form)
+            winner = self._fuzzy_found.remember(form, self._typo_winner(form))
         if winner is None:
             return []
         surface, score = winner
@@ -909,8 +912,7 @@ class Matcher:
         credited through a role's own alias is scoped (see ``scoped_key``)."""
         resolved = self._resolved.get(user_skill)
         if resolved is None:
-            resolved = MappingProxyType(self._resolve_uncached(user_skill))
-            self._resolved[user_skill] = resolved
+            resolved = self._resolved.remember(user_skill, MappingProxyType(self._resolve_uncached(user_skill)))
         return resolved
 
     def match(self, user_skill: str, term_name: str, scope: str = "") -> Hit | None:

@@ -32,6 +32,7 @@ from operator import truediv
 from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from rolefit.figures import decided
+from rolefit.memo import CREDITS_SIZE, Memo
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
 
 if TYPE_CHECKING:
@@ -376,7 +377,7 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level
+        self._credits: Memo[tuple[str, int], list[_Credit]] = Memo(CREDITS_SIZE)  # by skill string and level
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -409,8 +410,7 @@ class RoleSet(Sequence[RoleIndex]):
                         counted / target[position] if counted < target[position] else 1.0 for target in index.targets
                     )
                     found.append((number, position, counted, credits, rank, hit, option))
-        self._credits[skill, level] = found
-        return found
+        return self._credits.remember((skill, level), found)
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
