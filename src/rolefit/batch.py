@@ -248,8 +248,8 @@ def _init_worker(
     level: Seniority | None,
     worker_start: Callable[[], None] | None,
 ) -> None:
-    """A worker gets the parent's prepared matcher and indexes (pickled, a few
-    milliseconds) rather than building its own (tens)."""
+    """A worker gets the parent's prepared matcher and indexes rather than
+    building its own (`benchmarks/tricks.py` compares loading and building)."""
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

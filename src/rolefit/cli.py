@@ -696,9 +696,8 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
 
 def command_app(args: Sequence[str]) -> typer.Typer:
     """The app to run `args` with. Typer builds every command's options from its
-    signature before it runs one (~3 ms for ours, a tenth of a run's own
-    start-up), so when the first argument names a command or group, only that
-    one is built. Anything else (no arguments, --help, --version, a mistyped
+    signature before it runs one (`benchmarks/tricks.py` prints the cost), so
+    when the first argument names a command or group, only that one is built. Anything else (no arguments, --help, --version, a mistyped
     command) gets the whole app, which lists and suggests every command."""
     if args:
         commands = [c for c in app.registered_commands if _command_name(c) == args[0]]

@@ -98,7 +98,7 @@ def _written_through(real: Path, named: Path) -> Iterator[TextIO]:
 @contextlib.contextmanager
 def _replaced(real: Path, named: Path, existing: os.stat_result | None) -> Iterator[TextIO]:
     """A regular file: a temporary file beside it, renamed over it at the end."""
-    import tempfile  # only for -o: ~1 ms of start-up otherwise
+    import tempfile  # only for -o: its import is start-up time otherwise (benchmarks/tricks.py)
 
     try:
         fd, temp_name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")

@@ -205,7 +205,8 @@ def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks
         simple = parse_simple(text)
         if simple is not None:
             return simple
-    # Imported here: PyYAML takes longer to import (~10 ms) than a usual skills file takes to read.
+    # Imported here: PyYAML takes longer to import than a usual skills file takes to read
+    # (benchmarks/tricks.py).
     from rolefit import yamlfull
 
     data = yamlfull.parse(text, where, loader_class, marks=marks)
