@@ -75,7 +75,7 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 5)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 4)  # rolefit version, format
 
 
 def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> tuple[Matcher, RoleSet]:
@@ -95,8 +95,9 @@ def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> 
 def compile_prepared(roles: Sequence[Role]) -> bytes:
     """The matcher and role indexes for `roles`, pickled. Building them is most of
     a run's start-up, loading this a fraction of it (`benchmarks/tricks.py`
-    prints both), so the wheel build ships them for the built-in roles. Only this file, inside the installed
-    package and stamped with the version that wrote it, is ever unpickled."""
+    prints both), so the wheel build ships them for the built-in roles. Only
+    this file, inside the installed package and stamped with the version that
+    wrote it, is ever unpickled."""
     matcher = build_matcher(roles)
     return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(index_role(r, matcher) for r in roles)), protocol=4)
 

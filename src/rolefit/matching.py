@@ -46,8 +46,6 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from rolefit.memo import RESOLVED_SIZE, Memo
-
 if TYPE_CHECKING:
     from rolefit.vocabulary import Vocabulary
 
@@ -92,6 +90,7 @@ class FuzzyPolicy:
 
 
 _METHOD_RANK: dict[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
+MEMO_SIZE = 100_000  # distinct strings a Matcher remembers; past that, new ones are worked out afresh
 
 
 @dataclass(frozen=True)
@@ -667,8 +666,9 @@ class Matcher:
                 self._fuzzy_words.append(words)
                 self._fuzzy_surfaces.append(surfaces)
         self._keys.clear()  # keys asked for while the index was incomplete
-        self._resolved: Memo[str, Mapping[str, Hit]] = Memo(RESOLVED_SIZE)
-        self._fuzzy_found: Memo[str, tuple[_Surface, float] | None] = Memo(RESOLVED_SIZE)  # by normalised form
+        # Bounded (see MEMO_SIZE): a cohort repeats a few hundred strings, but may hold millions.
+        self._resolved: dict[str, Mapping[str, Hit]] = {}
+        self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
 
     # -- building
 
@@ -804,7 +804,9 @@ class Matcher:
         if form in self._fuzzy_found:
             winner = self._fuzzy_found[form]
         else:
-            winner = self._fuzzy_found.remember(form, self._typo_winner(form))
+            winner = self._typo_winner(form)
+            if len(self._fuzzy_found) < MEMO_SIZE:
+                self._fuzzy_found[form] = winner
         if winner is None:
             return []
         surface, score = winner
@@ -912,7 +914,9 @@ class Matcher:
         credited through a role's own alias is scoped (see ``scoped_key``)."""
         resolved = self._resolved.get(user_skill)
         if resolved is None:
-            resolved = self._resolved.remember(user_skill, MappingProxyType(self._resolve_uncached(user_skill)))
+            resolved = MappingProxyType(self._resolve_uncached(user_skill))
+            if len(self._resolved) < MEMO_SIZE:
+                self._resolved[user_skill] = resolved
         return resolved
 
     def match(self, user_skill: str, term_name: str, scope: str = "") -> Hit | None:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from weakref import WeakKeyDictionary
+from functools import lru_cache
 
 from rolefit.model import Importance, Requirement
 from rolefit.options import DEFAULT_STEPS
@@ -62,22 +62,14 @@ def plan_slot(result: RoleResult, level_fixed: bool) -> int:
     return 0 if ready is None else min(ready + 1, len(result.fits) - 1)
 
 
-# What a plan needs of a role at a level, worked out once per index and level;
-# weakly keyed, so it goes with the index (a run's), never keeping one alive.
-_FIXED: WeakKeyDictionary[RoleIndex, dict[int, list[tuple[float, int, int, str]]]] = WeakKeyDictionary()
-_ORDERS: WeakKeyDictionary[RoleIndex, dict[int, tuple[tuple[PlanKey, int], ...]]] = WeakKeyDictionary()
-
-
+@lru_cache(maxsize=64)
 def _fixed(index: RoleIndex, slot: int) -> list[tuple[float, int, int, str]]:
     """Per requirement: share of the fit, importance rank, target level, sort name."""
-    known = _FIXED.setdefault(index, {})
-    if slot not in known:
-        importances, targets, shares = index.importances[slot], index.targets[slot], index.shares[slot]
-        known[slot] = [
-            (shares[i], importance_rank(importances[i]), targets[i], r.name.casefold())
-            for i, r in enumerate(index.requirements)
-        ]
-    return known[slot]
+    importances, targets, shares = index.importances[slot], index.targets[slot], index.shares[slot]
+    return [
+        (shares[i], importance_rank(importances[i]), targets[i], r.name.casefold())
+        for i, r in enumerate(index.requirements)
+    ]
 
 
 def _key(index: RoleIndex, slot: int, position: int, credit: float, level: int | None) -> PlanKey:
@@ -85,13 +77,11 @@ def _key(index: RoleIndex, slot: int, position: int, credit: float, level: int |
     return (-round(share * (1 - credit), 9), importance, (level or 0) - target, name)
 
 
+@lru_cache(maxsize=64)
 def _order_if_missing(index: RoleIndex, slot: int) -> tuple[tuple[PlanKey, int], ...]:
     """Every requirement in plan order as if the person had none of them; computed
     once per role and level, so a plan costs little more than the person's own matches."""
-    known = _ORDERS.setdefault(index, {})
-    if slot not in known:
-        known[slot] = tuple(sorted((_key(index, slot, i, 0.0, None), i) for i in range(len(index.requirements))))
-    return known[slot]
+    return tuple(sorted((_key(index, slot, i, 0.0, None), i) for i in range(len(index.requirements))))
 
 
 def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:

@@ -32,7 +32,6 @@ from operator import truediv
 from typing import TYPE_CHECKING, Literal, NamedTuple, overload
 
 from rolefit.figures import decided
-from rolefit.memo import CREDITS_SIZE, Memo
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
 
 if TYPE_CHECKING:
@@ -42,6 +41,7 @@ IMPORTANCE_WEIGHTS: Mapping[Importance, int] = {"required": 3, "preferred": 2, "
 METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
+MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
 
@@ -377,7 +377,7 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        self._credits: Memo[tuple[str, int], list[_Credit]] = Memo(CREDITS_SIZE)  # by skill string and level
+        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level, up to MEMO_SIZE
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -410,7 +410,9 @@ class RoleSet(Sequence[RoleIndex]):
                         counted / target[position] if counted < target[position] else 1.0 for target in index.targets
                     )
                     found.append((number, position, counted, credits, rank, hit, option))
-        return self._credits.remember((skill, level), found)
+        if len(self._credits) < MEMO_SIZE:
+            self._credits[skill, level] = found
+        return found
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
