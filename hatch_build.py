@@ -2,9 +2,10 @@
 
 roles/*.yaml stays the single source (and ships too, for people to read); the
 hook validates every role with rolefit's own loader, so a broken role file
-fails the build, and adds rolefit/roles.json (the role model, rebuilt in about
-a millisecond where the YAML takes tens) and rolefit/prepared.pickle (the
-matcher and role indexes, loaded in ~3 ms where building them takes ~20).
+fails the build, and adds rolefit/roles.json (the role model, rebuilt far
+faster than the YAML is read) and rolefit/prepared.pickle (the matcher and role
+indexes, loaded far faster than they are built; `benchmarks/tricks.py` prints
+both).
 Editable installs build both at run time.
 """
 

@@ -101,9 +101,10 @@ def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> 
 
 def compile_prepared(roles: Sequence[Role]) -> bytes:
     """The matcher and role indexes for `roles`, pickled. Building them is most of
-    a run's start-up (~20 ms, against ~3 ms to load this), so the wheel build
-    ships them for the built-in roles. Only this file, inside the installed
-    package and stamped with the version that wrote it, is ever unpickled."""
+    a run's start-up, loading this a fraction of it (`benchmarks/tricks.py`
+    prints both), so the wheel build ships them for the built-in roles. Only
+    this file, inside the installed package and stamped with the version that
+    wrote it, is ever unpickled."""
     matcher = build_matcher(roles)
     return pickle.dumps((_PREPARED_STAMP, matcher, RoleSet(index_role(r, matcher) for r in roles)), protocol=4)
 

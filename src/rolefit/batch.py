@@ -10,7 +10,6 @@ so the output is the same byte for byte.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 from collections import deque
@@ -243,19 +242,14 @@ class Scorer:
 _worker: Scorer | None = None
 
 
-def _settle() -> None:
-    """Keep the garbage collector off what scoring prepared (roles, vocabulary,
-    matcher): it lives as long as the run, and a cohort makes millions of
-    short-lived objects that would otherwise make the collector walk it again
-    and again. Freezing costs nothing (no collection first: start-up leaves
-    little garbage); done before the workers fork, it also keeps them from
-    walking, and so copying, the memory they share with this process."""
-    gc.freeze()
-
-
-def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str], level: Seniority | None) -> None:
-    """A worker gets the parent's prepared matcher and indexes (pickled, a few
-    milliseconds) rather than building its own (tens)."""
+def _init_worker(
+    prepared: tuple[Matcher, RoleSet],
+    catalogue_ids: Sequence[str],
+    level: Seniority | None,
+    worker_start: Callable[[], None] | None,
+) -> None:
+    """A worker gets the parent's prepared matcher and indexes rather than
+    building its own (`benchmarks/tricks.py` compares loading and building)."""
     global _worker
     # Ctrl-C is the parent's to handle: it stops the run and removes partial output.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -267,7 +261,8 @@ def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]
     if hasattr(signal, "pthread_sigmask"):  # a worker started while they were held (see _signals_held)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in _HELD_SIGNALS if hasattr(signal, n)})
     _worker = Scorer(prepared, catalogue_ids, level)
-    _settle()
+    if worker_start is not None:
+        worker_start()
 
 
 def _score_chunk(paths: Sequence[str]) -> list[Outcome]:
@@ -282,12 +277,14 @@ def score_files(
     jobs: int,
     on_done: Callable[[int], None] | None = None,
     level: Seniority | None = None,
+    worker_start: Callable[[], None] | None = None,
 ) -> Generator[Outcome, None, None]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
-    for a single job or a small cohort), at `level` (see Scorer)."""
+    for a single job or a small cohort), at `level` (see Scorer). Each worker
+    process calls `worker_start` once it holds what the run prepared (the CLI
+    freezes it there for the garbage collector, as it does in this process)."""
     if jobs <= 1 or len(paths) <= CHUNK:
         scorer = Scorer(prepared, catalogue_ids, level)
-        _settle()
         for path in paths:
             yield scorer.score(path)
             if on_done:
@@ -298,9 +295,8 @@ def score_files(
     from concurrent.futures.process import BrokenProcessPool
 
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
-    _settle()
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
-    setup = (prepared, catalogue_ids, level)
+    setup = (prepared, catalogue_ids, level, worker_start)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
         submitted = 0
@@ -363,7 +359,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _isolated(
     chunks: Iterable[Sequence[str]],
-    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None],
+    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None, Callable[[], None] | None],
     on_done: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
     """After a worker died (a file crashed the parser), score the rest one file

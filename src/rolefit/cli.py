@@ -152,6 +152,26 @@ def _expected_errors() -> Iterator[None]:
         raise typer.Exit(EXIT_PIPE_CLOSED) from None
 
 
+# Commands that load data they keep to the end of the run (roles, vocabulary,
+# matcher, indexes: hundreds of thousands of objects). main() turns the garbage
+# collector off for them from the start, as start-up makes next to no garbage
+# and the collector would walk what is loaded again and again; _keep_prepared
+# turns it back on once that is loaded (`benchmarks/tricks.py` measures it).
+PREPARING_COMMANDS = ("assess", "batch", "explain")
+
+
+def _keep_prepared() -> None:
+    """What the run loaded so far lives as long as the run: frozen, no later
+    collection walks it; in `batch`, done before the workers fork, that also
+    keeps them from touching, and so copying, the memory they share with this
+    process. Then the collector is back on. A command's business, not the
+    library's: the command owns the process."""
+    import gc
+
+    gc.freeze()
+    gc.enable()
+
+
 def _drop_stdout() -> None:
     """Point stdout at /dev/null, so that the flush at exit does not fail again."""
     import contextlib
@@ -360,6 +380,7 @@ def assess(
             vocabulary=user_vocabulary(vocabulary),
             known_roles=[r.id for r in (*catalogue, *roles)],
         )
+        _keep_prepared()
         style = _style(color, output, details)
         emit(render_report(format, assessment, style), output, pager=not no_pager)
     if fail_under is not None and below(assessment.detailed.fit, fail_under):
@@ -427,6 +448,7 @@ def batch(
         files, missing = discover(paths)
         check_not_input(output, [*files, *_role_inputs(role, roles_dir)])
         prepared = index_roles(roles, user_vocabulary(vocabulary))
+        _keep_prepared()
         indexes = prepared[1]
         style = _style(color, output)
         seniority = _seniority(level)
@@ -437,7 +459,7 @@ def batch(
             workers = worker_count(jobs, len(files))
             ids = [r.id for r in catalogue]
             # closed on the way out, error or signal: the workers are stopped, not left behind
-            with closing(score_files(files, prepared, ids, workers, advance, seniority)) as outcomes:
+            with closing(score_files(files, prepared, ids, workers, advance, seniority, _keep_prepared)) as outcomes:
                 for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
                     if builder is not None:
                         builder.add(outcome)
@@ -660,6 +682,7 @@ def explain(
     with _expected_errors():
         _, roles = select_roles(role or [], roles_dir)
         matcher, indexes = index_roles(roles, user_vocabulary(vocabulary))
+        _keep_prepared()
         explanations = explain_texts(texts, matcher, indexes)
     if format is ListFormat.json:
         from rolefit.render.json import explanations_document
@@ -685,9 +708,8 @@ def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) ->
 
 def command_app(args: Sequence[str]) -> typer.Typer:
     """The app to run `args` with. Typer builds every command's options from its
-    signature before it runs one (~3 ms for ours, a tenth of a run's own
-    start-up), so when the first argument names a command or group, only that
-    one is built. Anything else (no arguments, --help, --version, a mistyped
+    signature before it runs one (`benchmarks/tricks.py` prints the cost), so
+    when the first argument names a command or group, only that one is built. Anything else (no arguments, --help, --version, a mistyped
     command) gets the whole app, which lists and suggests every command."""
     if args:
         commands = [c for c in app.registered_commands if _command_name(c) == args[0]]
@@ -722,6 +744,11 @@ def _terminate(signum: int, frame: object) -> None:
 
 def main() -> None:
     import signal
+
+    if sys.argv[1:2] and sys.argv[1] in PREPARING_COMMANDS:
+        import gc
+
+        gc.disable()  # until _keep_prepared
 
     for name in ("SIGTERM", "SIGHUP"):
         if hasattr(signal, name):

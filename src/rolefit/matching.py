@@ -90,6 +90,7 @@ class FuzzyPolicy:
 
 
 _METHOD_RANK: dict[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
+MEMO_SIZE = 100_000  # distinct strings a Matcher remembers; past that, new ones are worked out afresh
 
 
 @dataclass(frozen=True)
@@ -227,8 +228,9 @@ def _normalise_once(text: str) -> str:
 
 
 # Most names are plain words ("Linear algebra"): every rule above leaves them as they
-# are but for case, so they skip the rules (about 10x faster; the Matcher normalises
-# some 4,000 names at start-up). A trailing "lts" is a version word, so it is excluded.
+# are but for case, so they skip the rules (the Matcher normalises thousands of names
+# when it is built; `benchmarks/tricks.py` prints what this saves). A trailing "lts" is
+# a version word, so it is excluded.
 _PLAIN_WORDS = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
 
 
@@ -664,6 +666,7 @@ class Matcher:
                 self._fuzzy_words.append(words)
                 self._fuzzy_surfaces.append(surfaces)
         self._keys.clear()  # keys asked for while the index was incomplete
+        # Bounded (see MEMO_SIZE): a cohort repeats a few hundred strings, but may hold millions.
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
 
@@ -801,7 +804,9 @@ class Matcher:
         if form in self._fuzzy_found:
             winner = self._fuzzy_found[form]
         else:
-            winner = self._fuzzy_found[form] = self._typo_winner(form)
+            winner = self._typo_winner(form)
+            if len(self._fuzzy_found) < MEMO_SIZE:
+                self._fuzzy_found[form] = winner
         if winner is None:
             return []
         surface, score = winner
@@ -910,7 +915,8 @@ class Matcher:
         resolved = self._resolved.get(user_skill)
         if resolved is None:
             resolved = MappingProxyType(self._resolve_uncached(user_skill))
-            self._resolved[user_skill] = resolved
+            if len(self._resolved) < MEMO_SIZE:
+                self._resolved[user_skill] = resolved
         return resolved
 
     def match(self, user_skill: str, term_name: str, scope: str = "") -> Hit | None:

@@ -3,8 +3,7 @@ prepared matcher, and the role files themselves.
 
 Read through the import system (pkgutil.get_data), so they are found the same
 way from a wheel, a zip or a checkout. importlib.resources would do the same,
-but its import costs about 3 ms, a tenth of what a run spends on its own work
-at start-up.
+but its import costs more than pkgutil's (`benchmarks/tricks.py`).
 """
 
 from __future__ import annotations

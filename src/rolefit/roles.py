@@ -527,8 +527,8 @@ def compile_roles(folder: Path) -> str:
     """Every role file of `folder`, validated, as one JSON document of the model.
 
     The wheel build ships this beside the YAML: every command reads the
-    catalogue, and rebuilding the model from it takes a few milliseconds where
-    parsing and checking the YAML takes tens.
+    catalogue, and rebuilding the model from it is far faster than parsing and
+    checking the YAML (`benchmarks/tricks.py` prints both).
     """
     roles = [dataclasses.asdict(load_role(path, f"(built-in) {path.name}")) for path in role_files(folder)]
     return json.dumps({"roles": roles}, ensure_ascii=False, separators=(",", ":"))

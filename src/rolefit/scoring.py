@@ -41,6 +41,7 @@ IMPORTANCE_WEIGHTS: Mapping[Importance, int] = {"required": 3, "preferred": 2, "
 METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
+MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
 
@@ -239,12 +240,12 @@ class RoleResult:
     def ready_at(self, slot: int) -> bool:
         """Whether a level passes on its own: its fit, rounded to one decimal, is at
         least READY_FIT with every required requirement credited at least in part."""
-        return decided(self.fits[slot]) >= READY_FIT and self.missing_required[slot] == 0
+        return decided(self.fits[slot]) >= READY_FIT and self._levels[slot].missing_required == 0
 
-    @property
+    @cached_property
     def ready_slot(self) -> int | None:
         """The highest level that passes (ready_at)."""
-        for slot in reversed(range(len(self.fits))):
+        for slot in reversed(range(len(self.index.levels))):
             if self.ready_at(slot):
                 return slot
         return None
@@ -379,7 +380,7 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level
+        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level, up to MEMO_SIZE
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -412,7 +413,8 @@ class RoleSet(Sequence[RoleIndex]):
                         counted / target[position] if counted < target[position] else 1.0 for target in index.targets
                     )
                     found.append((number, position, counted, credits, rank, hit, option))
-        self._credits[skill, level] = found
+        if len(self._credits) < MEMO_SIZE:
+            self._credits[skill, level] = found
         return found
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:

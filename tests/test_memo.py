@@ -1,0 +1,28 @@
+"""The memos a run's matcher and role set keep are bounded, and remembering changes no result."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rolefit import matching, scoring
+from rolefit.assess import assess, index_roles
+from rolefit.profiles import load_profile
+from rolefit.render.json import report_data
+from rolefit.roles import builtin_roles
+
+EXAMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
+
+
+def test_full_memos_change_no_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matcher and a role set that may remember nothing work everything out afresh, to the same reports."""
+    roles = builtin_roles()
+    fresh_matcher, fresh_indexes = index_roles(roles)
+    remembered = [report_data(assess(load_profile(p), fresh_indexes, fresh_matcher)) for p in EXAMPLES]
+    monkeypatch.setattr(matching, "MEMO_SIZE", 0)
+    monkeypatch.setattr(scoring, "MEMO_SIZE", 0)
+    matcher, indexes = index_roles(roles)
+    for path, expected in zip(EXAMPLES, remembered, strict=True):
+        assert report_data(assess(load_profile(path), indexes, matcher)) == expected
+    assert not matcher._resolved and not matcher._fuzzy_found and not indexes._credits  # the bounds hold
