@@ -16,8 +16,9 @@ ML engineer; and the junior MSc graduate's pairs at mid (none of the four roles
 fits a new graduate at mid). Of the four people added after the calibration as a
 check against overfitting, two came out far too low (a vision engineer whose edge
 deployment work no implication links to model deployment, and an RL researcher
-against a role whose preferred pool is a long catalogue): the calibration is not
-done. `python benchmarks/personas.py` prints the whole table.
+against a role whose preferred pool is a long catalogue), and the product data
+scientist, like the Kaggle master, ranks research engineer a little above ML
+engineer: the calibration is not done. `python benchmarks/personas.py` prints the whole table.
 """
 
 from __future__ import annotations
