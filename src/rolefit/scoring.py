@@ -467,7 +467,7 @@ class RoleSet(Sequence[RoleIndex]):
                 best = bests[number]
                 current = best.get(position)
                 # Skills come in the order listed: on equal rank the earlier one stays.
-                if current is None or rank < current[4]:  # its rank
+                if current is None or rank < current.rank:
                     best[position] = new(Credited, (counted, credits, skill, hit, rank, option))
         slots = self._slots.get(seniority)
         if slots is None:
