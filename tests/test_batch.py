@@ -145,7 +145,7 @@ LEVELLED = DATA / "roles" / "levelled.yaml"
 
 
 def test_level_option_and_seniority_in_batch(cli: RunCli, tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text("skills: {Python: 4, PyTorch: 3, Docker: 3}\n")  # ready for mid
+    (tmp_path / "a.yaml").write_text("skills: {Python: 4, PyTorch: 3, Docker: 1}\n")  # ready for mid
     (tmp_path / "b.yaml").write_text("seniority: senior\nskills: {Python: 3, JAX: 2}\n")  # ready for entry
     (tmp_path / "c.yaml").write_text("skills: {SQL: 3}\n")  # ready for none
     args = ["batch", str(tmp_path), "--role", str(LEVELLED), "-f", "json"]
@@ -153,8 +153,8 @@ def test_level_option_and_seniority_in_batch(cli: RunCli, tmp_path: Path) -> Non
     jsonschema.validate(document, batch_schema())
     learners = document["learners"]
     assert [(x["level"], x["ready_for"]) for x in learners] == [("mid", "mid"), ("senior", "entry"), ("mid", None)]
-    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 91.6, "senior": 72.8}
-    assert learners[0]["fit"] == 91.6 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
+    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 86.1, "senior": 53.8}
+    assert learners[0]["fit"] == 86.1 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
     cohort = document["cohort"]["roles"][0]
     assert (cohort["ready_for"], cohort["not_ready"]) == ({"entry": 1, "mid": 1, "senior": 0}, 1)
     fixed = json.loads(cli([*args, "--level", "entry"]).stdout)["learners"]

@@ -89,9 +89,9 @@ def test_fit_stays_between_0_and_100(case: tuple[Role, dict[str, int]]) -> None:
 def test_every_required_at_target_and_nothing_else_gives_at_least_75(role: Role) -> None:
     for slot in SLOTS:
         if has(role, slot, "required"):
-            fit = score(role, at_target(role, slot, {"required"})).fits[slot]
-            assert fit >= 75
-            assert fit == (75 if has(role, slot, "preferred") else 100)
+            result = score(role, at_target(role, slot, {"required"}))
+            assert result.fits[slot] >= 75
+            assert result.own_fits[slot] == (75 if has(role, slot, "preferred") else 100)
 
 
 @EXAMPLES
@@ -113,7 +113,9 @@ def test_a_bonus_skill_never_lowers_the_fit(case: tuple[Role, dict[str, int]], d
             continue
         name = data.draw(st.sampled_from(bonus))
         more = {**skills, name: max(skills.get(name, 0), data.draw(st.integers(0, 5)))}
-        assert score(role, more).fits[slot] >= score(role, skills).fits[slot]
+        before, after = score(role, skills), score(role, more)
+        assert after.fits[slot] >= before.fits[slot]
+        assert after.own_fits[slot] >= before.own_fits[slot]
 
 
 @EXAMPLES
@@ -142,8 +144,8 @@ def test_a_skill_is_worth_the_same_whatever_the_size_of_its_category(role: Role,
                 for r in category.requirements:
                     if r.importance_at(slot) == kind:
                         skills = {r.skill_names[0]: r.target_at(slot)}
-                        fit = score(role, skills).fits[slot]
-                        assert score(grown, skills).fits[slot] == pytest.approx(fit)
+                        fit = score(role, skills).own_fits[slot]
+                        assert score(grown, skills).own_fits[slot] == pytest.approx(fit)
                         alone.setdefault((category.weight, len(category.requirements)), set()).add(round(fit, 6))
             by_weight: dict[float, set[float]] = {}
             for (weight, _), fits in alone.items():
@@ -160,11 +162,11 @@ def test_partial_level_partial_credit_and_nothing_above_target(role: Role, data:
             continue
         r = data.draw(st.sampled_from(required))
         name, target = r.skill_names[0], r.target_at(slot)
-        none, full = score(role, {}).fits[slot], score(role, {name: target}).fits[slot]
+        none, full = score(role, {}).own_fits[slot], score(role, {name: target}).own_fits[slot]
         for level in range(1, target):
-            assert none < score(role, {name: level}).fits[slot] < full
+            assert none < score(role, {name: level}).own_fits[slot] < full
         for level in range(target, 6):
-            assert score(role, {name: level}).fits[slot] == full
+            assert score(role, {name: level}).own_fits[slot] == full
 
 
 @EXAMPLES
@@ -177,6 +179,38 @@ def test_adding_a_skill_or_raising_a_level_never_lowers_any_fit(
     higher = {**skills, name: min(5, skills.get(name, 0) + data.draw(st.integers(1, 5)))}
     before, after = score(role, skills), score(role, higher)
     assert all(b <= a for b, a in zip(before.fits, after.fits, strict=True))
+    assert all(b <= a for b, a in zip(before.own_fits, after.own_fits, strict=True))
+
+
+@EXAMPLES
+@given(role_and_skills())
+def test_nobody_is_less_fit_for_a_lower_level_than_a_higher_one(case: tuple[Role, dict[str, int]]) -> None:
+    """The level envelope: the fit at a level is the highest own fit of that
+    level and the levels above it, so fits never rise with seniority."""
+    result = score(*case)
+    assert all(lower >= higher for lower, higher in zip(result.fits, result.fits[1:], strict=False))
+    assert result.fits == tuple(max(result.own_fits[slot:]) for slot in SLOTS)
+    assert all(fit >= own for fit, own in zip(result.fits, result.own_fits, strict=True))
+
+
+@EXAMPLES
+@given(role_and_skills())
+def test_the_preferred_pool_is_full_at_half_its_weight(case: tuple[Role, dict[str, int]]) -> None:
+    """Every required requirement at target and preferred ones worth half the
+    preferred weight give 100: nobody is expected to have every nice-to-have."""
+    role, _ = case
+    for slot in SLOTS:
+        preferred = [r for r in role.requirements if r.importance_at(slot) == "preferred"]
+        if not (preferred and has(role, slot, "required")):
+            continue
+        weight = {r.name: c.weight for c in role.categories for r in c.requirements}
+        total, chosen, skills = sum(weight[r.name] for r in preferred), 0.0, at_target(role, slot, {"required"})
+        for r in sorted(preferred, key=lambda r: -weight[r.name]):
+            if chosen >= total / 2:
+                break
+            skills[r.skill_names[0]] = r.target_at(slot)
+            chosen += weight[r.name]
+        assert score(role, skills).own_fits[slot] == 100
 
 
 @EXAMPLES

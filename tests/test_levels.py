@@ -45,14 +45,16 @@ def test_one_of_label_is_not_a_skill() -> None:
 
 
 def test_fit_at_each_level_by_hand() -> None:
-    # Python 4: targets 3/4/5; PyTorch 3: targets 2/3/4; Docker 3 (bonus/preferred/required, target 3);
+    # Python 4: targets 3/4/5; PyTorch 3: targets 2/3/4; Docker 1 (bonus/preferred/required, target 3);
     # no Mentoring (bonus/preferred/required). Weights: Programming 2, Communication 1.
-    detailed = _assess("skills: {Python: 4, PyTorch: 3, Docker: 3}\n").detailed
+    detailed = _assess(WORKED).detailed
     entry = 100.0  # required Python, framework met; no preferred at entry: all required pool
-    mid = 75 * 1 + 25 * (2 * 1) / (2 + 1)  # preferred: Docker (2) met, Mentoring (1) missing
-    senior_required = (2 * 4 / 5 + 2 * 3 / 4 + 2 * 1 + 1 * 0) / (2 + 2 + 2 + 1)
+    # preferred: Docker (2) at 1/3, Mentoring (1) missing; the pool is full at half its weight, 1.5
+    mid = 75 * 1 + 25 * (2 * 1 / 3) / (0.5 * (2 + 1))
+    senior_required = (2 * 4 / 5 + 2 * 3 / 4 + 2 * 1 / 3 + 1 * 0) / (2 + 2 + 2 + 1)
     senior = 100 * senior_required  # no preferred at senior
-    assert detailed.fits == pytest.approx((entry, mid, senior))
+    assert detailed.own_fits == pytest.approx((entry, mid, senior))
+    assert detailed.fits == pytest.approx((entry, mid, senior))  # already falling with seniority
     assert detailed.fit_by_level == pytest.approx({"entry": entry, "mid": mid, "senior": senior})
     assert detailed.level == "mid" and detailed.fit == pytest.approx(mid)
 
@@ -92,17 +94,19 @@ def load_role_text(text: str):  # type: ignore[no-untyped-def]
     return parse_role(text, "role.yaml")
 
 
-WORKED = "skills: {Python: 4, PyTorch: 3, Docker: 3}\n"  # the worked example of docs/fit.md
+WORKED = "skills: {Python: 4, PyTorch: 3, Docker: 1}\n"  # the worked example of docs/fit.md
 
 
 def test_worked_example_of_the_docs() -> None:
     assessment = _assess(WORKED)
     detailed = assessment.detailed
-    assert {k: round(v, 1) for k, v in detailed.fit_by_level.items()} == {"entry": 100.0, "mid": 91.7, "senior": 72.9}
+    assert {k: round(v, 1) for k, v in detailed.fit_by_level.items()} == {"entry": 100.0, "mid": 86.1, "senior": 53.8}
     assert detailed.missing_required == (0, 0, 1)  # Mentoring, required at senior only
+    assert detailed.missing_share(2) == pytest.approx(1 / 7)  # within the quarter that may be missing
     assert detailed.ready_for == "mid"
     assert assessment.plan.level == "senior"  # the next level up from ready_for
     assert [(s.requirement.name, round(s.fit_gain, 1)) for s in assessment.plan.steps] == [
+        ("Docker", 19.0),
         ("Mentoring", 14.3),
         ("Deep learning framework", 7.1),
         ("Python", 5.7),
@@ -113,7 +117,7 @@ def test_worked_example_of_the_docs() -> None:
     ("skills", "ready_for", "plan_level"),
     [
         ("skills: {Python: 1}\n", None, "entry"),  # ready for nothing: the plan aims at the first level
-        # every required met at entry, but no framework: entry misses a required one
+        # no framework: half the required weight missing at entry and mid, 2/7 at senior
         ("skills: {Python: 5, Docker: 5, Mentoring: 5}\n", None, "entry"),
         ("skills: {Python: 3, JAX: 2}\n", "entry", "mid"),
         ("skills: {Python: 5, JAX: 4, Docker: 3, Mentoring: 4}\n", "senior", "senior"),  # the top: stays there
@@ -125,9 +129,9 @@ def test_ready_for_and_the_level_the_plan_aims_at(skills: str, ready_for: str | 
     assert assessment.plan.level == plan_level
 
 
-def test_a_fit_over_70_with_a_required_skill_missing_is_not_ready() -> None:
-    detailed = _assess(WORKED).detailed
-    assert detailed.fits[2] >= 70 and detailed.missing_required[2] == 1
+def test_a_fit_over_70_with_over_a_quarter_of_the_required_weight_missing_is_not_ready() -> None:
+    detailed = _assess("skills: {Python: 5, JAX: 4, Mentoring: 4}\n").detailed  # no Docker: 2 of 7 at senior
+    assert detailed.own_fits[2] >= 70 and detailed.missing_share(2) == pytest.approx(2 / 7)
     assert detailed.ready_slot == 1
 
 
@@ -142,9 +146,10 @@ def test_below_target_is_not_missing() -> None:
 def test_a_fixed_level_is_the_level_the_plan_aims_at() -> None:
     assessment = _assess(WORKED, "entry")
     assert assessment.level == "entry" and assessment.plan.level == "entry"
-    # at entry, only the bonus Mentoring is left, and it adds nothing to a fit of 100
+    # at entry, only bonus skills are left, and they add nothing to a fit of 100
     assert [(s.requirement.name, s.importance, s.target, s.fit_gain) for s in assessment.plan.steps] == [
-        ("Mentoring", "bonus", 2, 0.0)
+        ("Docker", "bonus", 3, 0.0),
+        ("Mentoring", "bonus", 2, 0.0),
     ]
 
 
@@ -177,8 +182,8 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
     assert document["schema_version"] == 2
     assert (document["level"], document["ready_for"]) == ("senior", "mid")
     role = document["roles"][0]
-    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 72.8, "mid")
-    assert role["fit_by_level"] == {"entry": 100.0, "mid": 91.6, "senior": 72.8}
+    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 53.8, "mid")
+    assert role["fit_by_level"] == {"entry": 100.0, "mid": 86.1, "senior": 53.8}
     requirements = {r["requirement"]: r for c in role["categories"] for r in c["requirements"]}
     framework = requirements["Deep learning framework"]
     assert (framework["option"], framework["target_level"], framework["credit"]) == ("PyTorch", 4, 0.75)
@@ -190,7 +195,7 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
 def test_readiness_in_one_line(cli: RunCli, fmt: str) -> None:
     result = cli(["assess", "-", "--role", str(LEVELLED), "-f", fmt], stdin=WORKED)
     assert "Levelled role" in result.stdout
-    assert "ready for mid (91) · entry 100 · senior 72" in result.stdout
+    assert "ready for mid (86) · entry 100 · senior 53" in result.stdout
     assert re.search(r"(Learning plan|Next steps)[^\n]* at senior level", result.stdout)  # the next level up
 
 

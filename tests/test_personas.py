@@ -1,13 +1,24 @@
 """The calibration set: people written, with a hiring manager's expectations, before
 rolefit was run on them (tests/data/personas/expectations.yaml says how).
 
-What holds is asserted: the best role, and every pair of roles the expectations
-are sure of. The fit bands and readiness do not hold yet: the fits of experienced
-people come out too low, mostly because they do not list basics the roles require
-(Git, pandas, communication) and a few practices imply others only weakly. Those
-checks are strict xfails, one per persona and aspect: each one that starts to pass
-fails the suite, so the expectations file is never quietly outrun or edited to
-match. `python benchmarks/personas.py` prints the whole table.
+What holds is asserted: the best role, every pair of roles the expectations are
+sure of, the fit bands at each level and the readiness. What does not hold yet is
+a strict xfail, one per persona and aspect (KNOWN_MISSES): each one that starts to
+pass fails the suite, so the expectations file is never quietly outrun or edited
+to match. The misses left: the senior fit of people who are not senior yet is a
+few points too HIGH for four researchers (partial credit against senior targets
+of 4-5 adds up); the entry and mid fits of the industry research scientist and
+the lab research engineer are a few points too low (basics their records imply
+but the vocabulary cannot: data structures, software engineering, data
+preprocessing); the MLOps platform engineer's fits are in band but under the 70
+that readiness asks; the Kaggle master ranks research engineer a little above
+ML engineer; and the junior MSc graduate's pairs at mid (none of the four roles
+fits a new graduate at mid). Of the four people added after the calibration as a
+check against overfitting, two came out far too low (a vision engineer whose edge
+deployment work no implication links to model deployment, and an RL researcher
+against a role whose preferred pool is a long catalogue), and the product data
+scientist, like the Kaggle master, ranks research engineer a little above ML
+engineer: the calibration is not done. `python benchmarks/personas.py` prints the whole table.
 """
 
 from __future__ import annotations
@@ -31,19 +42,19 @@ IDS = [p["file"].removesuffix(".yaml") for p in EXPECTATIONS]
 # Persona aspects that do not meet the expectations today (measured, not tuned):
 # each is a strict xfail below.
 KNOWN_MISSES: dict[str, set[str]] = {
-    "backend-to-ml": {"entry", "mid"},
-    "ml-engineer-3y": {"entry", "mid", "ready"},
-    "staff-ml-engineer": {"entry", "mid", "senior", "ready"},
-    "mlops-platform-engineer": {"entry", "mid", "ready"},
-    "phd-student-year2": {"entry"},
-    "nlp-phd-year4": {"entry", "ready"},
-    "postdoc": {"entry", "mid", "senior", "ready"},
-    "industry-research-scientist": {"entry", "mid", "senior", "ready"},
-    "lab-research-engineer": {"entry", "mid", "senior", "ready"},
-    "kaggle-self-taught": {"entry", "mid"},
-    "statistician": {"entry"},
-    "physics-phd-to-ml": {"entry"},
-    "junior-masters": {"entry", "mid", "pairs"},
+    "mlops-platform-engineer": {"ready"},
+    "phd-student-year2": {"senior"},
+    "nlp-phd-year4": {"senior"},
+    "industry-research-scientist": {"entry", "mid"},
+    "lab-research-engineer": {"entry", "mid"},
+    "kaggle-self-taught": {"best"},
+    "statistician": {"senior"},
+    "physics-phd-to-ml": {"senior"},
+    "junior-masters": {"pairs"},
+    # the overfitting check: four people written after the calibration (see the README there)
+    "product-data-scientist": {"best"},
+    "cv-edge-engineer": {"entry", "mid", "senior", "ready"},
+    "rl-lab-researcher": {"entry", "mid", "ready"},
 }
 
 
@@ -72,7 +83,7 @@ def _case(persona: dict[str, Any], aspect: str) -> Any:
     return pytest.param(persona, id=f"{name}-{aspect}", marks=marks)
 
 
-@pytest.mark.parametrize("persona", EXPECTATIONS, ids=IDS)
+@pytest.mark.parametrize("persona", [_case(p, "best") for p in EXPECTATIONS])
 def test_the_best_role_is_one_a_hiring_manager_would_name(persona: dict[str, Any]) -> None:
     assert _ranking(persona["file"])[0].role.id in persona["best_role_acceptable"]
 

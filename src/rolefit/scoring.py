@@ -8,11 +8,14 @@ the formula, its properties and a worked example.
   fuzzy); an implied match counts one level below the skill behind it (at
   least 1), and only when no skill of the person matched the requirement directly;
 - credit at a level = min(level counted / target at that level, 1);
-- fit at a level = 100 (0.75 R + 0.25 P): R the weighted mean credit of the
+- a level's own fit = 100 (0.75 R + 0.25 P): R the weighted mean credit of the
   required pool, P that of the preferred pool with bonus credit filling it at
-  half weight, capped at 1; each requirement weighs its category's weight;
-- ready for = the highest level whose fit is at least READY_FIT with no
-  required requirement missing;
+  half weight, full once half the preferred weight is credited (PREFERRED_FULL),
+  capped at 1; each requirement weighs its category's weight;
+- the fit at a level = the highest own fit of that level and every level above
+  it (the level envelope): nobody is less fit for a lower level than a higher one;
+- ready for = the highest level whose fit is at least READY_FIT with at most
+  MISSING_TOLERANCE of the required weight wholly missing;
 - category coverage (shown per category, at the level assessed) = the
   importance-weighted mean credit, 0-100, with IMPORTANCE_WEIGHTS.
 
@@ -42,7 +45,9 @@ METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy":
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
 MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
+PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight is credited
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
+MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
 
 Status = Literal["met", "below", "missing"]
@@ -56,14 +61,16 @@ def implied_level(evidence: int) -> int:
 
 
 def level_fit(required_total: float, preferred_total: float, required: float, preferred: float, bonus: float) -> float:
-    """The fit at one level, 0-100, from the pools' total weights and their
-    weighted credits. A level without preferred requirements is all required
-    pool (a bonus has nothing to fill), one without required ones all preferred
-    pool; the loader refuses a level with neither (see docs/fit.md)."""
+    """A level's own fit, 0-100, from the pools' total weights and their
+    weighted credits. The preferred pool is full once PREFERRED_FULL of its
+    weight is credited (bonus credit at half weight helping). A level without
+    preferred requirements is all required pool (a bonus has nothing to fill),
+    one without required ones all preferred pool; the loader refuses a level
+    with neither (see docs/fit.md)."""
     if preferred_total == 0:
         fit = 100 * required / required_total if required_total else 100.0
     else:
-        share = min(1.0, (preferred + BONUS_FACTOR * bonus) / preferred_total)
+        share = min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
         if required_total == 0:
             fit = 100 * share
         else:
@@ -179,15 +186,17 @@ class RoleIndex:
         if preferred_total == 0:
             return 0.0  # no preferred pool to fill: a bonus adds nothing
         pool = 100 * (1 - REQUIRED_SHARE) if required_total else 100.0
-        return pool * weight / preferred_total * (1.0 if importance == "preferred" else BONUS_FACTOR)
+        return pool * weight / (PREFERRED_FULL * preferred_total) * (1.0 if importance == "preferred" else BONUS_FACTOR)
 
 
 class _Level(NamedTuple):
     """One level's sums: the weighted credit of the required, preferred and bonus
-    pools, and how many required requirements have no credit at all."""
+    pools, how many required requirements have no credit at all, and the weight
+    of those credited."""
 
     pools: list[float]
     missing_required: int
+    credited_required: float  # the weight of the required requirements with some credit
 
 
 @dataclass(frozen=True, eq=False)
@@ -198,7 +207,7 @@ class RoleResult:
 
     index: RoleIndex
     slot: int  # the level assessed
-    fit: float  # at the level assessed, 0-100
+    fit: float  # at the level assessed, 0-100, after the level envelope
     assessed: _Level
     met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
     coverages: tuple[float, ...]  # at the level assessed: per category, 0-100
@@ -216,12 +225,15 @@ class RoleResult:
         )
 
     @cached_property
+    def own_fits(self) -> tuple[float, ...]:
+        """Each level's own fit, 0-100: the formula at that level alone."""
+        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(self._levels))
+
+    @cached_property
     def fits(self) -> tuple[float, ...]:
-        """The fit at each level of the role, 0-100."""
-        return tuple(
-            self.fit if slot == self.slot else _fit(self.index, slot, level.pools)
-            for slot, level in enumerate(self._levels)
-        )
+        """The fit at each level of the role, 0-100: the level envelope of the
+        own fits (a level's fit is the highest own fit of it and the levels above)."""
+        return envelope(self.own_fits)
 
     @property
     def missing_required(self) -> tuple[int, ...]:
@@ -239,8 +251,9 @@ class RoleResult:
 
     def ready_at(self, slot: int) -> bool:
         """Whether a level passes on its own: its fit, rounded to one decimal, is at
-        least READY_FIT with every required requirement credited at least in part."""
-        return decided(self.fits[slot]) >= READY_FIT and self._levels[slot].missing_required == 0
+        least READY_FIT with at least 1 - MISSING_TOLERANCE of its required weight
+        credited at least in part."""
+        return decided(self.fits[slot]) >= READY_FIT and self.missing_share(slot) <= MISSING_TOLERANCE
 
     @cached_property
     def ready_slot(self) -> int | None:
@@ -249,6 +262,11 @@ class RoleResult:
             if self.ready_at(slot):
                 return slot
         return None
+
+    def missing_share(self, slot: int) -> float:
+        """The share of a level's required weight with no credit at all, 0-1."""
+        total = self.index.pool_totals[slot][0]
+        return round(1 - self._levels[slot].credited_required / total, 9) if total else 0.0
 
     @property
     def ready_for(self) -> str | None:
@@ -275,7 +293,7 @@ class RoleResult:
         slot = self.slot if slot is None else slot
         pools = list(self._levels[slot].pools)
         pools[self.index.pool_of[slot][position]] += self.index.weights[position] * (1 - self.credit(position, slot))
-        return max(0.0, _fit(self.index, slot, pools) - self.fits[slot])
+        return max(0.0, max([_fit(self.index, slot, pools), *self.own_fits[slot + 1 :]]) - self.fits[slot])
 
     def result(self, position: int, slot: int | None = None) -> RequirementResult:
         index = self.index
@@ -317,6 +335,16 @@ class RoleResult:
         return tuple(out)
 
 
+def envelope(own: Sequence[float]) -> tuple[float, ...]:
+    """The level envelope: at each level, the highest of its own fit and the own
+    fits of the levels above it, so fits never rise with seniority."""
+    out, best = [], 0.0
+    for fit in reversed(own):
+        best = max(best, fit)
+        out.append(best)
+    return tuple(reversed(out))
+
+
 def _fit(index: RoleIndex, slot: int, pools: Sequence[float]) -> float:
     required_total, preferred_total = index.pool_totals[slot]
     return level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
@@ -326,7 +354,7 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
     """The pools at one level (the arithmetic of _role_result, which does the
     level assessed along with coverage)."""
     pools = [0.0, 0.0, 0.0]
-    missing = len(index.required[slot])
+    missing, present = len(index.required[slot]), 0.0
     pool_of, weights = index.pool_of[slot], index.weights
     for position, credited in best.items():
         credit = credited[1][slot]
@@ -335,33 +363,45 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
             pools[pool] += weights[position] * credit
             if pool == 0:
                 missing -= 1
-    return _Level(pools, missing)
+                present += weights[position]
+    return _Level(pools, missing, present)
 
 
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    """The scores at the level assessed, in one pass over the person's matches."""
+    """The scores at the level assessed, and the pools of the levels above it
+    (the envelope needs their fits), in one pass over the person's matches."""
     pools = [0.0, 0.0, 0.0]
-    missing = len(index.required[slot])
+    missing, present = len(index.required[slot]), 0.0
     sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
     pool_of, weights = index.pool_of[slot], index.weights
     category_of, points = index.category_of, index.coverage_points[slot]
+    # The levels above: their pools only, in the same pass (most roles have one or two).
+    uppers = [([0.0, 0.0, 0.0], index.pool_of[s], s) for s in range(slot + 1, len(index.levels))]
     met_required = []
     for position, credited in best.items():
-        credit = credited[1][slot]
+        credits = credited[1]
+        weight = weights[position]
+        for upper_pools, upper_pool_of, s in uppers:
+            upper_pools[upper_pool_of[position]] += weight * credits[s]
+        credit = credits[slot]
         if not credit:
             continue
         pool = pool_of[position]
-        pools[pool] += weights[position] * credit
+        pools[pool] += weight * credit
         sums[category_of[position]] += points[position] * credit
         if pool == 0:
             missing -= 1
+            present += weight
             if credit >= 1:
                 met_required.append(position)
+    fit = _fit(index, slot, pools)
+    for upper_pools, _, s in uppers:
+        fit = max(fit, _fit(index, s, upper_pools))
     return RoleResult(
         index=index,
         slot=slot,
-        fit=_fit(index, slot, pools),
-        assessed=_Level(pools, missing),
+        fit=fit,
+        assessed=_Level(pools, missing, present),
         met_required=tuple(met_required),
         coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
