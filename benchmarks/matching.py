@@ -42,7 +42,8 @@ WILD = {
     "spent 2nd held-aside": DATA / "matching_wild_heldout_2.csv",
     "spent 3rd held-aside": DATA / "matching_wild_heldout_3.csv",
     "spent 4th held-aside": DATA / "matching_wild_heldout_4.csv",
-    "held aside": DATA / "matching_wild_heldout.csv",
+    "spent 5th held-aside": DATA / "matching_wild_heldout_5.csv",
+    "6th held-aside": DATA / "matching_wild_heldout_6.csv",
 }
 
 
