@@ -43,7 +43,7 @@ WILD = {
     "spent 3rd held-aside": DATA / "matching_wild_heldout_3.csv",
     "spent 4th held-aside": DATA / "matching_wild_heldout_4.csv",
     "spent 5th held-aside": DATA / "matching_wild_heldout_5.csv",
-    "6th held-aside": DATA / "matching_wild_heldout_6.csv",
+    "spent 6th held-aside": DATA / "matching_wild_heldout_6.csv",
 }
 
 
