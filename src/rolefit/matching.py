@@ -43,6 +43,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -283,10 +284,11 @@ _CLOSING = ")]}"
 _FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014"))
 
 
-def split_compound(text: str, *, fine: bool = True) -> tuple[str, ...]:
+def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
     full-width separators count). Separators inside brackets do not split; nor do the
-    ones that also join names (/, &, and, +, or, dashes) unless ``fine``."""
+    ones that also join names (/, &, and, +, or, dashes) unless ``fine``, nor slashes
+    unless ``slashes``."""
     text = unicodedata.normalize("NFKC", text)
     depth_at: list[int] = []
     depth = 0
@@ -299,7 +301,8 @@ def split_compound(text: str, *, fine: bool = True) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for separator in _SEPARATORS.finditer(text):
-        if not fine and separator.group().strip().lower() in _FINE_SEPARATORS:
+        joiner = separator.group().strip().lower()
+        if (not fine and joiner in _FINE_SEPARATORS) or (not slashes and joiner == "/"):
             continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
@@ -325,7 +328,7 @@ _LEADING_QUALIFIERS = (
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "some", "professional",
     # words around a skill that narrow or place it without making it another skill
-    "technical", "operational", "handling", "handling of", "managing", "end-to-end",
+    "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
     "scalable", "modern", "practical", "core", "classical", "effective", "foundational",
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
@@ -334,6 +337,11 @@ _LEADING_QUALIFIERS = (
     # what someone does with a skill: "building data pipelines", "optimizing ETL"
     "building", "designing", "developing", "implementing", "optimizing", "optimising",
     "maintaining", "automating", "applying",
+    # the same as an instruction or a past deed: "Implement CI/CD", "Built MLflow pipelines"
+    "implement", "implemented", "build", "built", "design", "designed", "develop",
+    "developed", "create", "created", "manage", "managed", "maintain", "maintained",
+    "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
+    "leverage", "leveraged", "leveraging", "perform", "performed", "deploy", "deployed",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -345,6 +353,9 @@ _TRAILING_QUALIFIERS = (
     "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
     "optimization", "optimisation", "conversion", "cluster", "clusters", "architecture",
     "design", "frameworks", "implementation", "templates", "template",
+    # what a skill is used to make, or a plain word for having it
+    "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
+    "stack", "abilities", "ability",
     # job-ad words
     "preferred", "required", "a plus", "is a plus", "nice to have",
 )  # fmt: skip
@@ -414,7 +425,8 @@ def _word_forms(form: str) -> Iterator[str]:
     if len(last) < 4 or not last.isalpha():
         return
     prefix = f"{head} " if head else ""
-    stems = [last[:-1]] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
+    # Data models -> Data modeling: a plural's activity too
+    stems = [last[:-1], last[:-1] + "ing"] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
     if last.endswith("ing") and len(last) > 6:
         stems += [last[:-3], last[:-3] + "e"]
     else:
@@ -439,21 +451,60 @@ def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
             yield " ".join(lead), " ".join(words[len(words) - size :])
 
 
+# Words that make a phrase of what follows an activity rather than its object:
+# "present the results using dashboards" is about dashboards.
+_LINKING_WORDS = frozenset(
+    ("the", "a", "an", "using", "with", "via", "in", "on", "for", "to", "of", "and", "or", "at", "by", "from", "into")
+)
+
+
+def _activity_object(form: str) -> Iterator[tuple[str, str]]:
+    """(the activity, what it is done to) when ``form`` starts with a verb or its -ing
+    form and one to four words follow (two at least after a bare verb): "mentor junior researchers", "debugging
+    others' code", "publish research papers". The activity is read as a skill only
+    when its -ing form is a one-word skill name (see ``Matcher._lookup_variants``)."""
+    words = form.split(" ")
+    if not 2 <= len(words) <= 5 or not words[0].isalpha() or (_NEGATIONS | _LINKING_WORDS) & set(words):
+        return
+    verb, rest = words[0], " ".join(words[1:])
+    if verb.endswith("ing"):
+        yield verb, rest
+        return
+    if len(words) < 3:
+        return  # "cluster management", "forecast accuracy": a noun before a noun
+    for gerund in (verb + "ing", verb[:-1] + "ing" if verb.endswith("e") else "", verb + verb[-1] + "ing"):
+        if gerund:
+            yield gerund, rest
+
+
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
 _LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
 
 
-def _variants(form: str) -> Iterator[str]:
-    """Other readings of a normalised name, most literal first."""
+def _variants(form: str) -> Iterator[tuple[str, bool]]:
+    """Other readings of a normalised name, most literal first, each with whether it
+    may be looked up with its inner spaces ignored: a word in another form may not
+    ("data flows" is not Dataflow)."""
     readings = [*_unqualified(form)]
     expanded = _expanded(form)
     if expanded != form:
         readings += [expanded, *_unqualified(expanded)]
-    yield from readings
+    for reading in readings:
+        yield reading, True
     if _LISTED.search(form):
         return
     for reading in (form, *readings):
-        yield from _word_forms(reading)
+        for other in _word_forms(reading):
+            yield other, False
+
+
+# "tools such as NLTK and spaCy", "frameworks like PyTorch", "(e.g. Hydra)": examples.
+_EXAMPLES = re.compile(r"[\s,]+(?:such as|like|including|e\.g\.,?|for example,?|for instance,?)\s+", re.IGNORECASE)
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in ``text`` is closed."""
+    return sum(text.count(c) for c in _OPENING) == sum(text.count(c) for c in _CLOSING)
 
 
 # "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
@@ -699,8 +750,8 @@ class Matcher:
         found = index.lookup(form)
         if found:
             return found
-        for variant in _variants(form):
-            found = index.lookup(variant)
+        for variant, compact in _variants(form):
+            found = index.lookup(variant) if compact else index.exact.get(variant, [])
             if found:
                 return found
         if _LISTED.search(form):
@@ -710,6 +761,16 @@ class Matcher:
                 # "debugging ML systems": the words before are the skill, not a qualifier.
                 if not self._index.lookup(lead) and (found := index.lookup(suffix)):
                     return found
+        for activity, rest in _activity_object(form):
+            # "mentor junior researchers": an activity that is a skill, done to something
+            # that is none ("clustering algorithms" names two things, and is left alone).
+            if (
+                len(activity) > 6
+                and (found := index.exact.get(activity, []))
+                and not self._index.lookup(rest)
+                and not any(self._index.lookup(w) for w in rest.split(" "))
+            ):
+                return found
         return []
 
     def key(self, name: str) -> str:
@@ -849,9 +910,24 @@ class Matcher:
         or "and" joins it stays whole: "Docker, Terraform, CI/CD", "Git, Weights & Biases"."""
         pieces: list[str] = []
         for coarse in split_compound(text, fine=False):
-            fine = split_compound(coarse)
-            pieces.extend((coarse,) if len(fine) == 1 or self._direct(coarse, index) else fine)
+            if len(split_compound(coarse)) == 1 or self._direct(coarse, index):
+                pieces.append(coarse)
+                continue
+            # "Version control and CI/CD": the words that join names split first, and a
+            # piece that is a name with a slash in it stays whole.
+            for medium in split_compound(coarse, slashes=False):
+                fine = split_compound(medium)
+                pieces.extend((medium,) if len(fine) == 1 or self._direct(medium, index) else fine)
         return tuple(pieces)
+
+    def _shared_tail(self, part: str, following: str, index: _Index) -> list[_Found]:
+        """``part`` read with the words the next part ends with, when it names nothing
+        alone: "project and time management" -> project management, "image/instance
+        segmentation" -> image segmentation, "data and model versioning"."""
+        words = following.split()
+        if " " in part.strip() or len(words) < 2 or _NEGATIONS & {part.strip().lower()}:
+            return []
+        return self._direct(f"{part.strip()} {' '.join(words[1:])}", index)
 
     def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
         """What ``written`` names in ``index``: the whole string, else the skills after
@@ -864,9 +940,19 @@ class Matcher:
             found = self._find(heading.group(2).strip(), index, typos)
             if found:
                 return found
+        examples = _EXAMPLES.search(written)
+        if examples is not None and _balanced(written[: examples.start()]):
+            # "tools such as NLTK and spaCy": the examples, and what they are examples of.
+            before, after = written[: examples.start()], written[examples.end() :]
+            found = self._find(after, index, typos)
+            if found:
+                return self._find(before, index, typos) + found
         parts = self._pieces(written, index)
         if len(parts) > 1:
             direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
+            for part, following in pairwise(parts):
+                if not direct[part]:
+                    direct[part] = self._shared_tail(part, following, index)
             # A part that is nobody's name may be a typo inside one multi-word skill
             # ("Probablity and statistics") before it is a list with a typo in it.
             if all(direct.values()) or not typos or not (found := self._fuzzy(written)):
