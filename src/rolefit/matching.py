@@ -16,11 +16,19 @@ themselves.
    design``, ``prompt templates``), then a two- or three-word name after one or two
    words that are no skill (``automated data pipelines``); then a skill with what
    it is for or where (``CI/CD for ML``, ``presenting at conferences``) or with what
-   (``Deep learning with PyTorch``: both).
+   (``Deep learning with PyTorch``: both); an activity that is a one-word skill done to
+   something (``mentor junior researchers``) or after words that are none (``demand
+   forecasting``; names in -ing only).
 3. a heading before a list (``Databases: MySQL``) is not itself credited; compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
    whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole,
-   also inside a list (``Docker, CI/CD``, ``Git, Weights & Biases``).
+   also inside a list (``Docker, CI/CD``, ``Version control and CI/CD``). Examples
+   after ``such as``, ``like``, ``e.g.`` are read as a list; a part that names nothing
+   alone is read with the words the next part ends with or the previous one starts
+   with (``project and time management``, ``model serving and monitoring``); a
+   bracketed part with the name before the bracket (``AWS (S3, Lambda)``); and a short
+   form too ambiguous alone (``CV``, ``DoE``, ``EQ``) as the skill the vocabulary's
+   ``in_context`` gives it when another part names a skill of its field (``NLP, CV``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
    name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
@@ -355,7 +363,7 @@ _TRAILING_QUALIFIERS = (
     "design", "frameworks", "implementation", "templates", "template",
     # what a skill is used to make, or a plain word for having it
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
-    "stack", "abilities", "ability",
+    "stack", "abilities", "ability", "understanding", "usage",
     # job-ad words
     "preferred", "required", "a plus", "is a plus", "nice to have",
 )  # fmt: skip
@@ -513,7 +521,7 @@ _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # with what it is for, where, or with what. The words after "for", "at", "on",
 # "across", "within" and "through" place the skill; after "with", "using", "via" and
 # "in" they may name a skill too.
-_TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in)\s+(.+)$", re.IGNORECASE)
+_TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to)\s+(.+)$", re.IGNORECASE)
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
 
@@ -703,6 +711,11 @@ class Matcher:
         # Words of the role-scoped aliases: a string with none of them skips that index.
         self._scoped_words = frozenset(w for form in self._scoped.exact for w in (*_words(form), _compact(form)))
         self._implies = {key: self._closure(key, implies) for key in implies}
+        # Short forms too ambiguous to be aliases, read as one skill beside its field.
+        self._in_context = {
+            normalise(form): (self.key(skill), frozenset(self.key(n) for n in beside))
+            for form, skill, beside in vocabulary.in_context
+        }
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
         self._fuzzy_forms: list[str] = []
@@ -761,6 +774,16 @@ class Matcher:
                 # "debugging ML systems": the words before are the skill, not a qualifier.
                 if not self._index.lookup(lead) and (found := index.lookup(suffix)):
                     return found
+        words = form.split(" ")
+        if 2 <= len(words) <= 3 and not _NEGATIONS & set(words) and not self._index.lookup(" ".join(words[:-1])):
+            # "demand forecasting", "numerical debugging": a one-word activity that is a
+            # skill, after words that are none ("memory optimization" is not Optimization:
+            # only activities in -ing are read so).
+            # Skill names only: "sequence labeling" is not Data labeling.
+            activity = words[-1]
+            found = [s for s in index.exact.get(activity, []) if s.is_name]
+            if len(activity) > 6 and activity.endswith("ing") and found:
+                return found
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
             # that is none ("clustering algorithms" names two things, and is left alone).
@@ -849,10 +872,15 @@ class Matcher:
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
+        main = unicodedata.normalize("NFKC", text).split("(", 1)[0].strip()
         for piece in (p for inner in _bracketed_lists(text) for p in self._pieces(inner, index)):
             # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
             if len(_compact(normalise(piece))) > 1:
-                found.extend(self._direct(piece, index))
+                hits = self._direct(piece, index)
+                if not hits and main and index.lookup(normalise(f"{main} {piece}")):
+                    # "AWS (S3, Lambda)": a service named without its platform.
+                    hits = self._direct(f"{main} {piece}", index)
+                found.extend(hits)
         return found
 
     def _fuzzy(self, part: str) -> list[_Found]:
@@ -929,6 +957,33 @@ class Matcher:
             return []
         return self._direct(f"{part.strip()} {' '.join(words[1:])}", index)
 
+    def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
+        """Fill in the parts of one list that are short forms read in context ("NLP,
+        CV": computer vision) when another part names a skill of their field, itself
+        or by what it implies."""
+        if not self._in_context or index is not self._index:
+            return
+        beside: set[str] = set()
+        for hits in direct.values():
+            for item in hits:
+                skill = base_key(item.key)
+                beside.update((skill, *self._implies.get(skill, ())))
+        for part, hits in direct.items():
+            meaning = self._in_context.get(normalise(part)) if not hits else None
+            if meaning is not None and meaning[1] & beside:
+                form = normalise(part)
+                direct[part] = [
+                    _Found(meaning[0], Hit("alias", 100.0, part, part.strip()), frozenset((form, meaning[0])))
+                ]
+
+    def _shared_head(self, part: str, preceding: str, index: _Index) -> list[_Found]:
+        """``part`` read with the words the previous part starts with, when it names
+        nothing alone: "model serving and monitoring" -> model monitoring."""
+        words = preceding.split()
+        if " " in part.strip() or len(words) < 2 or _NEGATIONS & set(words):
+            return []
+        return self._direct(f"{' '.join(words[:-1])} {part.strip()}", index)
+
     def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
         """What ``written`` names in ``index``: the whole string, else the skills after
         a heading, else each piece of a list; typos only when ``typos``."""
@@ -953,6 +1008,9 @@ class Matcher:
             for part, following in pairwise(parts):
                 if not direct[part]:
                     direct[part] = self._shared_tail(part, following, index)
+                if not direct[following]:
+                    direct[following] = self._shared_head(following, part, index)
+            self._read_in_context(direct, index)
             # A part that is nobody's name may be a typo inside one multi-word skill
             # ("Probablity and statistics") before it is a list with a typo in it.
             if all(direct.values()) or not typos or not (found := self._fuzzy(written)):

@@ -20,6 +20,10 @@ Conventions the data follows:
 - ``ambiguous`` lists short forms that mean different skills to different people
   (``CV``: computer vision, a résumé, cross-validation): no alias, in the vocabulary
   or a role file, may be one of them, so alone they credit nothing.
+- ``in_context`` reads some of those short forms as one skill when the same entry
+  also names a skill of their field: ``CV`` is Computer vision in ``NLP, CV``,
+  ``DoE`` Experimental design in ``regression, DoE, SPC``. Each item is
+  ``{"form": ..., "skill": ..., "beside": [skills]}``; shipped vocabulary only.
 
 A user vocabulary (``--vocabulary FILE``, or ``vocabulary = "..."`` under
 ``[tool.rolefit]`` of a ``pyproject.toml`` or in a ``rolefit.toml`` found upward from
@@ -57,6 +61,8 @@ class Vocabulary:
     skills: tuple[VocabularySkill, ...]
     never_match: tuple[tuple[str, str], ...] = ()
     ambiguous: tuple[str, ...] = ()  # written forms no alias may be
+    # (form, skill, skills beside which the form means that skill)
+    in_context: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
 
 def _text_list(value: Any, where: str, source: str) -> tuple[str, ...]:
@@ -98,7 +104,17 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
             raise RolefitError.at(source, f"never_match[{index}]: expected two names")
         pairs.append((texts[0], texts[1]))
     ambiguous = _text_list(data.get("ambiguous", []), "ambiguous", source)
-    return Vocabulary(skills=tuple(skills), never_match=tuple(pairs), ambiguous=ambiguous)
+    in_context: list[tuple[str, str, tuple[str, ...]]] = []
+    for index, item in enumerate(data.get("in_context", [])):
+        where = f"in_context[{index}]"
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("form", "skill")):
+            raise RolefitError.at(source, f'{where}: expected an object with "form", "skill" and "beside"')
+        beside = _text_list(item.get("beside"), f"{where}.beside", source)
+        unknown = [n for n in (item["skill"], *beside) if n not in names]
+        if unknown:
+            raise RolefitError.at(source, f"{where}: unknown skill(s) {', '.join(unknown)}")
+        in_context.append((item["form"], item["skill"], beside))
+    return Vocabulary(skills=tuple(skills), never_match=tuple(pairs), ambiguous=ambiguous, in_context=tuple(in_context))
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +244,7 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
         replace(s, implies=tuple(names.get(owner.get(normalise(i), normalise(i)), i) for i in s.implies))
         for s in skills.values()
     )
-    return Vocabulary(resolved, base.never_match + extra.never_match, base.ambiguous + extra.ambiguous)
+    return Vocabulary(resolved, base.never_match + extra.never_match, base.ambiguous + extra.ambiguous, base.in_context)
 
 
 CONFIG_FILES = ("rolefit.toml", "pyproject.toml")
