@@ -334,7 +334,8 @@ _LEADING_QUALIFIERS = (
     "knowledge of", "working knowledge of", "familiarity with", "familiar with",
     "experience with", "experience in", "experienced in", "experienced with",
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
-    "foundations of", "understanding of", "some", "professional",
+    "foundations of", "understanding of", "deep understanding of", "background in",
+    "some", "professional",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -987,6 +988,14 @@ class Matcher:
     def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
         """What ``written`` names in ``index``: the whole string, else the skills after
         a heading, else each piece of a list; typos only when ``typos``."""
+        examples = _EXAMPLES.search(written)
+        if examples is not None and _balanced(written[: examples.start()]) and not index.lookup(normalise(written)):
+            # "tools such as NLTK and spaCy": the examples, and what they are examples of
+            # (before "with" or "in" can split the sentence elsewhere).
+            before, after = written[: examples.start()], written[examples.end() :]
+            found = self._find(after, index, typos)
+            if found:
+                return self._find(before, index, typos) + found
         found = self._direct(written, index)
         if found:
             return found + self._bracketed(written, index)
@@ -995,13 +1004,6 @@ class Matcher:
             found = self._find(heading.group(2).strip(), index, typos)
             if found:
                 return found
-        examples = _EXAMPLES.search(written)
-        if examples is not None and _balanced(written[: examples.start()]):
-            # "tools such as NLTK and spaCy": the examples, and what they are examples of.
-            before, after = written[: examples.start()], written[examples.end() :]
-            found = self._find(after, index, typos)
-            if found:
-                return self._find(before, index, typos) + found
         parts = self._pieces(written, index)
         if len(parts) > 1:
             direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
