@@ -971,10 +971,12 @@ class Matcher:
                 beside.update((skill, *self._implies.get(skill, ())))
         for part, hits in direct.items():
             meaning = self._in_context.get(normalise(part)) if not hits else None
-            if meaning is not None and meaning[1] & beside:
-                form = normalise(part)
+            field = sorted(meaning[1] & beside) if meaning is not None else []
+            if meaning is not None and field:
+                # The via says why: "CV beside Natural language processing".
+                via = f"{part.strip()} beside {self.display_name(field[0])}"
                 direct[part] = [
-                    _Found(meaning[0], Hit("alias", 100.0, part, part.strip()), frozenset((form, meaning[0])))
+                    _Found(meaning[0], Hit("alias", 100.0, part, via), frozenset((normalise(part), meaning[0])))
                 ]
 
     def _shared_head(self, part: str, preceding: str, index: _Index) -> list[_Found]:

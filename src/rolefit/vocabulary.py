@@ -110,9 +110,9 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("form", "skill")):
             raise RolefitError.at(source, f'{where}: expected an object with "form", "skill" and "beside"')
         beside = _text_list(item.get("beside"), f"{where}.beside", source)
-        unknown = [n for n in (item["skill"], *beside) if n not in names]
-        if unknown:
-            raise RolefitError.at(source, f"{where}: unknown skill(s) {', '.join(unknown)}")
+        missing = [n for n in (item["skill"], *beside) if n not in names]
+        if missing:
+            raise RolefitError.at(source, f"{where}: unknown skill(s) {', '.join(missing)}")
         in_context.append((item["form"], item["skill"], beside))
     return Vocabulary(skills=tuple(skills), never_match=tuple(pairs), ambiguous=ambiguous, in_context=tuple(in_context))
 
