@@ -19,7 +19,11 @@ themselves.
    (``Deep learning with PyTorch``: both); an activity that is a one-word skill done to
    something (``mentor junior researchers``) or after words that are none (``demand
    forecasting``; names in -ing only).
-3. a heading before a list (``Databases: MySQL``) is not itself credited; compound
+3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
+   credited, but a tool before a colon with what is done with it is (``Git: branching
+   strategies``), and services a heading lists without their platform are read with
+   it (``AWS tools: Lambda, Glue``); a broad field (the vocabulary's ``fields``)
+   before a word for tools names the tools only (``NLP libraries``); compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
    whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole,
    also inside a list (``Docker, CI/CD``, ``Version control and CI/CD``). Examples
@@ -28,7 +32,11 @@ themselves.
    with (``project and time management``, ``model serving and monitoring``); a
    bracketed part with the name before the bracket (``AWS (S3, Lambda)``); and a short
    form too ambiguous alone (``CV``, ``DoE``, ``EQ``) as the skill the vocabulary's
-   ``in_context`` gives it when another part names a skill of its field (``NLP, CV``).
+   ``in_context`` gives it when another part names a skill of its field (``NLP, CV``),
+   its own brackets first (``Transformers (BERT, GPT)``); two meanings equally in
+   context credit nothing. A guarded alias (``deployment``) credits its skill alone,
+   but beside other skills only beside one of its field (not in ``testing and
+   deployment``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
    name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
@@ -361,7 +369,7 @@ _TRAILING_QUALIFIERS = (
     "techniques", "practices", "best practices", "tools", "tooling", "governance",
     "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
     "optimization", "optimisation", "conversion", "cluster", "clusters", "architecture",
-    "design", "frameworks", "implementation", "templates", "template",
+    "design", "frameworks", "implementation", "templates", "template", "workflows", "workflow",
     # what a skill is used to make, or a plain word for having it
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
     "stack", "abilities", "ability", "understanding", "usage",
@@ -456,7 +464,7 @@ def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
     words = form.split(" ")
     for size in (3, 2):
         lead = words[: len(words) - size]
-        if len(words) > size and len(lead) <= 2 and not _NEGATIONS & set(lead):
+        if len(words) > size and len(lead) <= 2 and not _NEGATIONS & set(lead) and lead[-1] not in _PLACING_WORDS:
             yield " ".join(lead), " ".join(words[len(words) - size :])
 
 
@@ -524,6 +532,14 @@ _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # "in" they may name a skill too.
 _TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to)\s+(.+)$", re.IGNORECASE)
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
+# Plural words that make a heading of the name before a colon: "Databases: MySQL".
+_GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
+# Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
+_TOOL_WORDS = frozenset(
+    ("framework", "frameworks", "library", "libraries", "package", "packages", "toolkit", "toolkits", "tools", "tooling")
+)  # fmt: skip
+# A word before which what follows is a purpose or a place: "packages for machine learning".
+_PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
 
 
@@ -685,6 +701,7 @@ class Matcher:
                     self._index.add(_Surface(alias, key, False))
             implies.setdefault(key, []).extend(normalise(n) for n in skill.implies)
         self._index.build()
+        self._ambiguous = ambiguous
         scoped: list[tuple[str, str, str]] = []  # alias, key, scope
         for term in terms:
             key = self.key(term.name)
@@ -713,10 +730,19 @@ class Matcher:
         self._scoped_words = frozenset(w for form in self._scoped.exact for w in (*_words(form), _compact(form)))
         self._implies = {key: self._closure(key, implies) for key in implies}
         # Short forms too ambiguous to be aliases, read as one skill beside its field.
-        self._in_context = {
-            normalise(form): (self.key(skill), frozenset(self.key(n) for n in beside))
-            for form, skill, beside in vocabulary.in_context
+        # A form may have several ("Transformers": the library beside PyTorch, the
+        # architecture beside BERT).
+        self._in_context: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        for form, meant, beside in vocabulary.in_context:
+            meaning = (self.key(meant), frozenset(self.key(n) for n in beside))
+            self._in_context.setdefault(normalise(form), []).append(meaning)
+        # Aliases that, beside other skills, count only beside one of their field:
+        # "deployment" is Model deployment alone, software in "testing and deployment".
+        self._guarded = {
+            normalise(form): frozenset(self.key(n) for n in beside) for form, _, beside in vocabulary.guarded
         }
+        # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
+        self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
         self._fuzzy_forms: list[str] = []
@@ -762,8 +788,8 @@ class Matcher:
 
     def _lookup_variants(self, form: str, index: _Index) -> list[_Surface]:
         found = index.lookup(form)
-        if found:
-            return found
+        if found or form in self._ambiguous:
+            return found  # "Transformers" is no other form of "transformer"
         for variant, compact in _variants(form):
             found = index.lookup(variant) if compact else index.exact.get(variant, [])
             if found:
@@ -850,13 +876,18 @@ class Matcher:
 
     def _direct(self, part: str, index: _Index) -> list[_Found]:
         form = normalise(part)
+        surfaces = self._lookup_variants(form, index)
+        if surfaces and _TOOL_WORDS.intersection(form.split(" ")) and not index.lookup(form):
+            # "NLP libraries", "ML frameworks": a broad field before a word for its
+            # tools names the tools, not the field ("Python libraries" names Python).
+            surfaces = [s for s in surfaces if base_key(s.key) not in self._fields]
         found = [
             _Found(
                 s.key,
                 Hit("exact" if s.is_name else "alias", 100.0, part, "" if s.is_name else s.text),
                 frozenset((form, base_key(s.key))),
             )
-            for s in self._lookup_variants(form, index)
+            for s in surfaces
         ]
         if found:
             return found
@@ -961,23 +992,30 @@ class Matcher:
     def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
         """Fill in the parts of one list that are short forms read in context ("NLP,
         CV": computer vision) when another part names a skill of their field, itself
-        or by what it implies."""
+        or by what it implies. What the part's own brackets name decides first
+        ("Transformers (BERT, GPT)"); two meanings equally in context credit nothing."""
         if not self._in_context or index is not self._index:
             return
-        beside: set[str] = set()
-        for hits in direct.values():
+        near: dict[str, set[str]] = {}
+        for part, hits in direct.items():
+            named = near.setdefault(part, set())
             for item in hits:
                 skill = base_key(item.key)
-                beside.update((skill, *self._implies.get(skill, ())))
+                named.update((skill, *self._implies.get(skill, ())))
+        beside = set().union(*near.values())
         for part, hits in direct.items():
-            meaning = self._in_context.get(normalise(part)) if not hits else None
-            field = sorted(meaning[1] & beside) if meaning is not None else []
-            if meaning is not None and field:
+            meanings = self._in_context.get(normalise(part), [])
+            chosen: dict[str, list[str]] = {}
+            for context in (near[part], beside) if meanings else ():
+                chosen = {key: sorted(field & context) for key, field in meanings if field & context}
+                if chosen:
+                    break
+            if len(chosen) == 1:
+                key, field = next(iter(chosen.items()))
                 # The via says why: "CV beside Natural language processing".
-                via = f"{part.strip()} beside {self.display_name(field[0])}"
-                direct[part] = [
-                    _Found(meaning[0], Hit("alias", 100.0, part, via), frozenset((normalise(part), meaning[0])))
-                ]
+                via = f"{normalise(part)} beside {self.display_name(field[0])}"
+                read = _Found(key, Hit("alias", 100.0, part, via), frozenset((normalise(part), key)))
+                direct[part] = [read, *hits]
 
     def _shared_head(self, part: str, preceding: str, index: _Index) -> list[_Found]:
         """``part`` read with the words the previous part starts with, when it names
@@ -998,14 +1036,17 @@ class Matcher:
             found = self._find(after, index, typos)
             if found:
                 return self._find(before, index, typos) + found
+        heading = _HEADING.match(written)
+        if heading is not None and not index.lookup(normalise(written)):
+            # Before the whole is read as one phrase: "Kubernetes: container
+            # orchestration" is no qualified "container orchestration".
+            head, listed = heading.group(1).strip(), heading.group(2).strip()
+            found = self._find(listed, index, typos) + self._under_platform(head, listed, index)
+            if found:
+                return self._claimed_head(head, found, index) + found
         found = self._direct(written, index)
         if found:
             return found + self._bracketed(written, index)
-        heading = _HEADING.match(written)
-        if heading is not None:
-            found = self._find(heading.group(2).strip(), index, typos)
-            if found:
-                return found
         parts = self._pieces(written, index)
         if len(parts) > 1:
             direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
@@ -1021,7 +1062,46 @@ class Matcher:
                 for part, part_hits in direct.items():
                     found += part_hits or (self._fuzzy(part) if typos else [])
             return found
-        return (self._fuzzy(written) if typos else []) + self._bracketed(written, index)
+        bracketed = self._bracketed(written, index)
+        if bracketed:
+            # "Transformers (Hugging Face)": a short form read beside what the brackets name.
+            beside = {written: bracketed}
+            self._read_in_context(beside, index)
+            if beside[written] is not bracketed:
+                return beside[written]
+        return (self._fuzzy(written) if typos else []) + bracketed
+
+    def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
+        """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
+        platforms = {base_key(f.key) for f in self._direct(head, index)}
+        if not platforms:
+            return []
+        names = [form for form, surfaces in index.exact.items() if any(s.key in platforms for s in surfaces)]
+        found: list[_Found] = []
+        for piece in self._pieces(listed, index):
+            if not self._direct(piece, index):
+                for name in names:
+                    if index.exact.get(normalise(f"{name} {piece}")):
+                        found += self._direct(f"{name} {piece}", index)
+                        break
+        return found
+
+    def _claimed_head(self, head: str, found: list[_Found], index: _Index) -> list[_Found]:
+        """The skill before a colon when it is a tool the person uses, not a heading:
+        "Git: branching strategies, code review" claims Git; "SQL: Redshift, MySQL",
+        "Cloud: AWS" and "ML tools: MLflow" are headings (what follows is a kind of it,
+        or it names a field or a group of tools)."""
+        words = normalise(head).split(" ")
+        if _TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS:
+            return []
+        claimed = [f for f in self._direct(head, index) if base_key(f.key) not in self._fields]
+        listed: set[str] = set()
+        for item in found:
+            skill = base_key(item.key)
+            listed.update((skill, *self._implies.get(skill, ())))
+        if any(base_key(f.key) in listed for f in claimed):
+            return []
+        return claimed
 
     def _may_name_scoped(self, written: str) -> bool:
         """Whether ``written`` shares a word with some role's own alias (as written,
@@ -1035,6 +1115,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._find(written, self._scoped, False)
+        found = self._guard(found)
         hits: dict[str, Hit] = {}
         for item in found:
             candidates = [(item.key, item.hit, item.origin)]
@@ -1051,6 +1132,24 @@ class Matcher:
                 if current is None or _better(hit, current):
                     hits[key] = hit
         return hits
+
+    def _guard(self, found: list[_Found]) -> list[_Found]:
+        """``found`` without a guarded alias ("deployment") read beside other skills
+        none of which is of its field: "Automated testing and deployment"."""
+        if not self._guarded or len({base_key(f.key) for f in found}) < 2:
+            return found
+        beside: dict[str, set[str]] = {}
+        for item in found:
+            skill = base_key(item.key)
+            beside.setdefault(skill, set()).update((skill, *self._implies.get(skill, ())))
+        kept = []
+        for item in found:
+            field = self._guarded.get(normalise(item.hit.via)) if item.hit.method == "alias" else None
+            skill = base_key(item.key)
+            if field is not None and not any(field & near for other, near in beside.items() if other != skill):
+                continue
+            kept.append(item)
+        return kept
 
     def resolve(self, user_skill: str) -> Mapping[str, Hit]:
         """Canonical key -> the best Hit for every skill this string credits. A key
