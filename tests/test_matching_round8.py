@@ -93,3 +93,38 @@ def test_vocabulary_fields_and_guarded_aliases_are_checked() -> None:
         parse_vocabulary({"skills": [{"name": "A"}], "in_context": [item]})
     parsed = parse_vocabulary({"skills": [{"name": "A"}], "in_context": [{**item, "alone": True}], "fields": ["A"]})
     assert parsed.guarded == (("a", "A", ("A",)),) and parsed.in_context == () and parsed.fields == ("A",)
+
+
+RECALL: dict[str, list[tuple[str, set[str], set[str]]]] = {
+    "clauses of a sentence read one by one": [
+        (
+            "Created data pipeline that ingested streaming data and output cleaned data to Redshift",
+            {"Data pipelines", "Amazon Redshift"},
+            set(),
+        ),
+        ("Built ETL jobs using Airflow and Redshift that saved the company money", {"Apache Airflow"}, set()),
+    ],
+    "a tool written whole after to, into, on, from": [
+        ("Import data from flat files into R or Python.", {"R", "Python"}, set()),
+        ("Deploy on AWS (Docker, ECS/EKS)", {"AWS", "Docker"}, set()),
+        ("Contribute to open source", set(), {"Open-source contribution"}),
+        ("Apply machine learning to business problems", {"Machine learning"}, set()),
+    ],
+    "two proper names run into one": [
+        ("Snowflake SQL", {"Snowflake", "SQL"}, set()),
+        ("GCP BigQuery", {"BigQuery"}, {"Google Cloud"}),  # the platform is implied
+        ("Clickhouse, GCP BigQuery, AWS RedShift", {"ClickHouse", "BigQuery", "Amazon Redshift"}, set()),
+        ("Cloud ETL", set(), {"Cloud computing"}),  # "cloud" is a word, not a name
+        ("Git, GitHub", {"Git", "GitHub"}, set()),
+        ("Python scripting", set(), {"Shell scripting"}),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "named", "not_named"), [case for cases in RECALL.values() for case in cases], ids=lambda v: str(v)
+)
+def test_each_recall_kind_is_read(text: str, named: set[str], not_named: set[str]) -> None:
+    found = direct(text)
+    assert named <= found
+    assert not (not_named & found)

@@ -530,7 +530,9 @@ _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # with what it is for, where, or with what. The words after "for", "at", "on",
 # "across", "within" and "through" place the skill; after "with", "using", "via" and
 # "in" they may name a skill too.
-_TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to)\s+(.+)$", re.IGNORECASE)
+_TAIL = re.compile(
+    r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
+)
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 # Plural words that make a heading of the name before a colon: "Databases: MySQL".
 _GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
@@ -541,6 +543,11 @@ _TOOL_WORDS = frozenset(
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
+# "output cleaned data to Redshift", "import data into R or Python": after these a
+# skill written whole is one the person works with.
+_TAIL_PLACES = frozenset(("to", "into", "on", "from"))
+# "Created data pipeline that ingested ... to Redshift": clauses read one by one.
+_CLAUSES = re.compile(r"\s+(?:that|which|while|whereby)\s+", re.IGNORECASE)
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -893,14 +900,52 @@ class Matcher:
             return found
         tail = _TAIL.match(part.strip())
         if tail is None:
-            return []
+            return self._run_together(part, index)
         found = self._direct(tail.group(1), index)
         preposition = tail.group(2).lower()
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
             for piece in self._pieces(tail.group(3), index):
                 found += self._direct(piece, index)
+        elif preposition in _TAIL_PLACES:
+            found += self._named_whole(tail.group(3), index)
         return found
+
+    def _named_whole(self, text: str, index: _Index) -> list[_Found]:
+        """The skills ``text`` lists, each written whole (no qualifier, no reading of a
+        longer phrase), through more places: "flat files into R or Python"."""
+        found: list[_Found] = []
+        for piece in self._pieces(text, index):
+            if index.lookup(normalise(piece)):
+                found += self._direct(piece, index)
+            elif (tail := _TAIL.match(piece.strip())) is not None and tail.group(2).lower() in _TAIL_PLACES:
+                found += self._named_whole(tail.group(3), index)
+        return found
+
+    @staticmethod
+    def _proper_name(text: str, index: _Index) -> bool:
+        """Whether ``text`` is a skill's name or alias as the vocabulary writes a proper
+        name (not all lower case: "cloud" is a word, "Cloud" in "Cloud ETL" too)."""
+        return any(not s.text.islower() for s in index.exact.get(normalise(text), []))
+
+    def _run_together(self, part: str, index: _Index) -> list[_Found]:
+        """Two names written as one, each a proper name as written: "Snowflake SQL",
+        "GCP BigQuery" (a platform the other implies is left to implication)."""
+        words = part.split()
+        if (
+            not 2 <= len(words) <= 4
+            or not all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            or _LISTED.search(part)
+            or _STRAY_BRACKETS.search(part)
+        ):
+            return []
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if self._proper_name(left, index) and self._proper_name(right, index):
+                found = self._direct(left, index) + self._direct(right, index)
+                implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
+                return [f for f in found if base_key(f.key) not in implied]
+        return []
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
@@ -1028,6 +1073,9 @@ class Matcher:
     def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
         """What ``written`` names in ``index``: the whole string, else the skills after
         a heading, else each piece of a list; typos only when ``typos``."""
+        clauses = _CLAUSES.split(written)
+        if len(clauses) > 1 and all(map(_balanced, clauses)):
+            return [item for clause in clauses for item in self._find(clause, index, typos)]
         examples = _EXAMPLES.search(written)
         if examples is not None and _balanced(written[: examples.start()]) and not index.lookup(normalise(written)):
             # "tools such as NLTK and spaCy": the examples, and what they are examples of
