@@ -764,6 +764,7 @@ class Matcher:
         self._keys.clear()  # keys asked for while the index was incomplete
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
+        self._names_of: dict[str, list[str]] | None = None  # key -> its written forms
 
     # -- building
 
@@ -1124,7 +1125,15 @@ class Matcher:
         platforms = {base_key(f.key) for f in self._direct(head, index)}
         if not platforms:
             return []
-        names = [form for form, surfaces in index.exact.items() if any(s.key in platforms for s in surfaces)]
+        if index is not self._index:
+            return []
+        if self._names_of is None:
+            # Each skill's written forms, built once, on the first heading read.
+            self._names_of = {}
+            for form, surfaces in index.exact.items():
+                for key in {s.key for s in surfaces}:
+                    self._names_of.setdefault(key, []).append(form)
+        names = [form for key in sorted(platforms) for form in self._names_of.get(key, ())]
         found: list[_Found] = []
         for piece in self._pieces(listed, index):
             if not self._direct(piece, index):
