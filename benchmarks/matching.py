@@ -44,6 +44,7 @@ WILD = {
     "spent 4th held-aside": DATA / "matching_wild_heldout_4.csv",
     "spent 5th held-aside": DATA / "matching_wild_heldout_5.csv",
     "spent 6th held-aside": DATA / "matching_wild_heldout_6.csv",
+    "spent 7th held-aside": DATA / "matching_wild_heldout_7.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 
