@@ -740,13 +740,19 @@ class Matcher:
         # A form may have several ("Transformers": the library beside PyTorch, the
         # architecture beside BERT).
         self._in_context: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        # The same, as the vocabulary writes them, for `rolefit explain`.
+        self._context_shown: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
         for form, meant, beside in vocabulary.in_context:
             meaning = (self.key(meant), frozenset(self.key(n) for n in beside))
             self._in_context.setdefault(normalise(form), []).append(meaning)
+            self._context_shown.setdefault(normalise(form), []).append((meant, beside, False))
+        for form, meant, beside in vocabulary.guarded:
+            self._context_shown.setdefault(normalise(form), []).append((meant, beside, True))
         # Aliases that, beside other skills, count only beside one of their field:
         # "deployment" is Model deployment alone, software in "testing and deployment".
         self._guarded = {
-            normalise(form): frozenset(self.key(n) for n in beside) for form, _, beside in vocabulary.guarded
+            normalise(form): (self.key(meant), frozenset(self.key(n) for n in beside))
+            for form, meant, beside in vocabulary.guarded
         }
         # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
@@ -875,6 +881,12 @@ class Matcher:
     def has_scope(self, scope: str) -> bool:
         """Whether some term of role ``scope`` brought aliases of its own."""
         return scope in self._scopes
+
+    def context_readings(self, form: str) -> list[tuple[str, tuple[str, ...], bool]]:
+        """How a normalised form too ambiguous to be an alias is read in context (the
+        vocabulary's ``in_context``): (skill, the skills beside which it is read so,
+        whether it is that skill alone too), by display name."""
+        return list(self._context_shown.get(form, ()))
 
     def knows(self, word: str) -> bool:
         """Whether ``word`` (normalised) is a word of some skill name or alias."""
@@ -1201,9 +1213,9 @@ class Matcher:
             beside.setdefault(skill, set()).update((skill, *self._implies.get(skill, ())))
         kept = []
         for item in found:
-            field = self._guarded.get(normalise(item.hit.via)) if item.hit.method == "alias" else None
+            guard = self._guarded.get(normalise(item.hit.via)) if item.hit.method == "alias" else None
             skill = base_key(item.key)
-            if field is not None and not any(field & near for other, near in beside.items() if other != skill):
+            if guard is not None and not any(guard[1] & near for other, near in beside.items() if other != skill):
                 continue
             kept.append(item)
         return kept
