@@ -1205,7 +1205,9 @@ class Matcher:
     def _guard(self, found: list[_Found]) -> list[_Found]:
         """``found`` without a guarded alias ("deployment") read beside other skills
         none of which is of its field: "Automated testing and deployment"."""
-        if not self._guarded or len({base_key(f.key) for f in found}) < 2:
+        if not any(f.hit.method == "alias" and f.hit.via.lower() in self._guarded for f in found):
+            return found
+        if len({base_key(f.key) for f in found}) < 2:
             return found
         beside: dict[str, set[str]] = {}
         for item in found:
@@ -1213,7 +1215,7 @@ class Matcher:
             beside.setdefault(skill, set()).update((skill, *self._implies.get(skill, ())))
         kept = []
         for item in found:
-            guard = self._guarded.get(normalise(item.hit.via)) if item.hit.method == "alias" else None
+            guard = self._guarded.get(item.hit.via.lower()) if item.hit.method == "alias" else None
             skill = base_key(item.key)
             if guard is not None and not any(guard[1] & near for other, near in beside.items() if other != skill):
                 continue
