@@ -42,6 +42,9 @@ WILD = {
     "spent 2nd held-aside": DATA / "matching_wild_heldout_2.csv",
     "spent 3rd held-aside": DATA / "matching_wild_heldout_3.csv",
     "spent 4th held-aside": DATA / "matching_wild_heldout_4.csv",
+    "spent 5th held-aside": DATA / "matching_wild_heldout_5.csv",
+    "spent 6th held-aside": DATA / "matching_wild_heldout_6.csv",
+    "spent 7th held-aside": DATA / "matching_wild_heldout_7.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 

@@ -45,6 +45,10 @@ def test_aliases_implications_and_pieces_are_shown() -> None:
     [
         ("Kers", "Keras", "too short"),
         ("Pythonista", "Python", "plus a piece"),
+        # a short form read only in context says what would make it count
+        ("Transformers", "Hugging Face Transformers", "too ambiguous alone: only beside a skill of its field"),
+        ("Transformers", "Transformer architecture", "(BERT, GPT models"),
+        ("Automated testing and deployment", "Model deployment", "alone it is, but beside other skills only"),
     ],
 )
 def test_near_misses_say_why_they_were_rejected(text: str, skill: str, reason: str) -> None:
@@ -77,3 +81,9 @@ def test_explain_on_the_command_line(cli: RunCli) -> None:
 def test_explain_with_an_unknown_role_is_a_usage_error(cli: RunCli) -> None:
     result = cli(["explain", "Python", "--role", "nope"])
     assert result.exit_code == 2 and "nope" in result.stderr
+
+
+def test_a_short_form_read_in_context_is_no_near_miss() -> None:
+    e = explain_one("PyTorch, Transformers", MATCHER, INDEXES)
+    assert "Hugging Face Transformers" in {r.skill for r in e.resolved}
+    assert "Hugging Face Transformers" not in {m.skill for m in e.near_misses}

@@ -375,6 +375,11 @@ def test_every_role_skill_is_in_the_vocabulary() -> None:
         ({"skills": [{"name": "A"}, {"name": "A"}]}, "unique"),
         ({"skills": [{"name": "A", "implies": ["B"]}]}, "implies unknown skill(s) B"),
         ({"skills": [], "never_match": [["A"]]}, "expected two names"),
+        ({"skills": [{"name": "A"}], "in_context": [{"form": "a"}]}, '"form", "skill" and "beside"'),
+        (
+            {"skills": [{"name": "A"}], "in_context": [{"form": "a", "skill": "B", "beside": ["A"]}]},
+            "unknown skill(s) B",
+        ),
     ],
 )
 def test_bad_vocabulary_data(data: object, message: str) -> None:

@@ -83,6 +83,32 @@ READ_AS = {
         ("Git, MLflow, Weights & Biases", "Weights & Biases"),
         ("R and SQL, Python", "SQL"),
         ("Automate data flows with CI/CD", "Continuous integration and delivery"),
+        ("Version control and CI/CD", "Continuous integration and delivery"),  # 'and' splits before '/'
+        ("Understanding of tools such as NLTK and SpaCy", "NLTK"),  # examples
+        ("frameworks like PyTorch", "PyTorch"),
+    ],
+    "shared words": [
+        ("Project and time management skills", "Project management"),
+        ("image/instance segmentation", "Image segmentation"),
+        ("model serving and monitoring", "Model monitoring"),
+    ],
+    "platform services": [
+        ("AWS (SageMaker, S3, Lambda)", "AWS Lambda"),
+        ("PyTorch( Lightning)", "PyTorch Lightning"),
+    ],
+    "in context": [
+        ("NLP, CV", "Computer vision"),
+        ("Hypothesis testing, regression, DOE, SPC", "Experimental design"),
+        ("EQ, leadership", "Emotional intelligence"),
+    ],
+    "activity": [
+        ("Mentor junior researchers", "Mentoring"),
+        ("Mentoring junior profiles", "Mentoring"),
+        ("demand forecasting", "Forecasting"),
+        ("Numerical Debugging", "Debugging"),
+        ("Implement CI/CD", "Continuous integration and delivery"),
+        ("Create ML observability solutions", "Model monitoring"),
+        ("Presentation of insights", "Presentation skills"),
     ],
     "descriptive words": [
         ("effective communication", "Communication"),
@@ -92,6 +118,8 @@ READ_AS = {
         ("building data pipelines", "Data pipelines"),
         ("TensorRT optimization", "TensorRT"),
         ("RAG architecture", "Retrieval-augmented generation"),
+        ("machine learning models", "Machine learning"),
+        ("Big Data Platforms", "Big data processing"),
     ],
     "word form": [
         ("Benchmark design", "Benchmarking"),
@@ -157,6 +185,13 @@ NEVER = [
     ("non linear regression", "Linear regression"),  # a negation is not a qualifier
     ("Memory optimization", "Optimization"),
     ("novel algorithms", "Algorithms"),
+    ("Data Flows", "Google Cloud Dataflow"),  # a word in another form is not read run together
+    ("Sequence labeling", "Data labeling"),  # an alias is no activity after other words
+    ("cluster management", "Clustering"),  # a noun before a noun is no instruction
+    ("Present the results using dashboards", "Presentation skills"),
+    ("Python, CV", "Computer vision"),  # no field beside it
+    ("CV, cover letters", "Computer vision"),
+    ("sequential decision making under uncertainty", "Decision making"),
 ]
 
 

@@ -95,6 +95,8 @@ def explain_one(
         for key, hit in sorted(hits.items(), key=lambda item: (_METHOD_ORDER[item[1].method], item[0]))
     )
     parts = split_compound(name)
+    found = {r.skill for r in resolved}
+    ambiguous = _in_context(parts or (name,), found, matcher)
     return Explanation(
         text=text,
         name=name,
@@ -102,8 +104,32 @@ def explain_one(
         normalised=normalise(name),
         parts=parts if len(parts) > 1 else (),
         resolved=resolved,
-        near_misses=_near_misses(name, {r.skill for r in resolved}, matcher, forms or matcher.known_forms()),
+        near_misses=ambiguous
+        + _near_misses(name, found | {m.skill for m in ambiguous}, matcher, forms or matcher.known_forms()),
     )
+
+
+CONTEXT_SHOWN = 4  # skills named in an in-context reason
+
+
+def _in_context(parts: Sequence[str], found: set[str], matcher: Matcher) -> tuple[NearMiss, ...]:
+    """The short forms among ``parts`` that mean different skills to different people
+    and were not read as one here, each with what would make it count."""
+    from rolefit.matching import normalise
+
+    misses = []
+    for part in parts:
+        form = normalise(part)
+        for skill, beside, alone in matcher.context_readings(form):
+            if skill in found:
+                continue
+            shown = ", ".join(beside[:CONTEXT_SHOWN]) + (", ..." if len(beside) > CONTEXT_SHOWN else "")
+            where = f"beside a skill of its field in the same entry ({shown})"
+            reason = (
+                f"alone it is, but beside other skills only {where}" if alone else f"too ambiguous alone: only {where}"
+            )
+            misses.append(NearMiss(form, skill, 100.0, reason))
+    return tuple(misses)
 
 
 _METHOD_ORDER = {"exact": 0, "alias": 1, "fuzzy": 2, "implied": 3}
@@ -163,6 +189,8 @@ def _why_not(typed: str, known: str, matcher: Matcher, matched: bool) -> str:
     b = tuple(w for w in _WORD_SPLIT.split(known) if w)
     if len("".join(a)) < policy.min_length:
         return f"too short to be read as a typo (under {policy.min_length} letters)"
+    if matcher.context_readings(typed):
+        return "it means different skills to different people, so it is no typo of another name either"
     if typo_distance(a, b, policy) is not None:
         if matched:
             return "a typo is looked for only when nothing matches exactly"

@@ -16,11 +16,27 @@ themselves.
    design``, ``prompt templates``), then a two- or three-word name after one or two
    words that are no skill (``automated data pipelines``); then a skill with what
    it is for or where (``CI/CD for ML``, ``presenting at conferences``) or with what
-   (``Deep learning with PyTorch``: both).
-3. a heading before a list (``Databases: MySQL``) is not itself credited; compound
+   (``Deep learning with PyTorch``: both); an activity that is a one-word skill done to
+   something (``mentor junior researchers``) or after words that are none (``demand
+   forecasting``; names in -ing only).
+3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
+   credited, but a tool before a colon with what is done with it is (``Git: branching
+   strategies``), and services a heading lists without their platform are read with
+   it (``AWS tools: Lambda, Glue``); a broad field (the vocabulary's ``fields``)
+   before a word for tools names the tools only (``NLP libraries``); compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
    whole-string hit always wins, so ``CI/CD``, ``A/B testing`` and ``R&D`` stay whole,
-   also inside a list (``Docker, CI/CD``, ``Git, Weights & Biases``).
+   also inside a list (``Docker, CI/CD``, ``Version control and CI/CD``). Examples
+   after ``such as``, ``like``, ``e.g.`` are read as a list; a part that names nothing
+   alone is read with the words the next part ends with or the previous one starts
+   with (``project and time management``, ``model serving and monitoring``); a
+   bracketed part with the name before the bracket (``AWS (S3, Lambda)``); and a short
+   form too ambiguous alone (``CV``, ``DoE``, ``EQ``) as the skill the vocabulary's
+   ``in_context`` gives it when another part names a skill of its field (``NLP, CV``),
+   its own brackets first (``Transformers (BERT, GPT)``); two meanings equally in
+   context credit nothing. A guarded alias (``deployment``) credits its skill alone,
+   but beside other skills only beside one of its field (not in ``testing and
+   deployment``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
    name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
@@ -43,6 +59,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -61,8 +78,8 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (762 skills; at the defaults: pairs 1.000/0.993, 8 look-alikes, one slip 0.800/0.002,
-    two slips 0.593/0.003). The labelled pairs barely separate the settings; (b) and (c)
+    (763 skills; at the defaults: pairs 1.000/0.996, 8 look-alikes, one slip 0.794/0.003,
+    two slips 0.585/0.004). The labelled pairs barely separate the settings; (b) and (c)
     do. Beyond these settings, the Matcher refuses a candidate when a typed word that
     differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
     """
@@ -285,10 +302,11 @@ _CLOSING = ")]}"
 _FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014"))
 
 
-def split_compound(text: str, *, fine: bool = True) -> tuple[str, ...]:
+def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
     full-width separators count). Separators inside brackets do not split; nor do the
-    ones that also join names (/, &, and, +, or, dashes) unless ``fine``."""
+    ones that also join names (/, &, and, +, or, dashes) unless ``fine``, nor slashes
+    unless ``slashes``."""
     text = unicodedata.normalize("NFKC", text)
     depth_at: list[int] = []
     depth = 0
@@ -301,7 +319,8 @@ def split_compound(text: str, *, fine: bool = True) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for separator in _SEPARATORS.finditer(text):
-        if not fine and separator.group().strip().lower() in _FINE_SEPARATORS:
+        joiner = separator.group().strip().lower()
+        if (not fine and joiner in _FINE_SEPARATORS) or (not slashes and joiner == "/"):
             continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
@@ -325,9 +344,10 @@ _LEADING_QUALIFIERS = (
     "knowledge of", "working knowledge of", "familiarity with", "familiar with",
     "experience with", "experience in", "experienced in", "experienced with",
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
-    "foundations of", "understanding of", "some", "professional",
+    "foundations of", "understanding of", "deep understanding of", "background in",
+    "some", "professional",
     # words around a skill that narrow or place it without making it another skill
-    "technical", "operational", "handling", "handling of", "managing", "end-to-end",
+    "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
     "scalable", "modern", "practical", "core", "classical", "effective", "foundational",
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
@@ -336,6 +356,11 @@ _LEADING_QUALIFIERS = (
     # what someone does with a skill: "building data pipelines", "optimizing ETL"
     "building", "designing", "developing", "implementing", "optimizing", "optimising",
     "maintaining", "automating", "applying",
+    # the same as an instruction or a past deed: "Implement CI/CD", "Built MLflow pipelines"
+    "implement", "implemented", "build", "built", "design", "designed", "develop",
+    "developed", "create", "created", "manage", "managed", "maintain", "maintained",
+    "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
+    "leverage", "leveraged", "leveraging", "perform", "performed", "deploy", "deployed",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -346,7 +371,10 @@ _TRAILING_QUALIFIERS = (
     "techniques", "practices", "best practices", "tools", "tooling", "governance",
     "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
     "optimization", "optimisation", "conversion", "cluster", "clusters", "architecture",
-    "design", "frameworks", "implementation", "templates", "template",
+    "design", "frameworks", "implementation", "templates", "template", "workflows", "workflow",
+    # what a skill is used to make, or a plain word for having it
+    "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
+    "stack", "abilities", "ability", "understanding", "usage",
     # job-ad words
     "preferred", "required", "a plus", "is a plus", "nice to have",
 )  # fmt: skip
@@ -416,7 +444,8 @@ def _word_forms(form: str) -> Iterator[str]:
     if len(last) < 4 or not last.isalpha():
         return
     prefix = f"{head} " if head else ""
-    stems = [last[:-1]] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
+    # Data models -> Data modeling: a plural's activity too
+    stems = [last[:-1], last[:-1] + "ing"] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
     if last.endswith("ing") and len(last) > 6:
         stems += [last[:-3], last[:-3] + "e"]
     else:
@@ -437,25 +466,64 @@ def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
     words = form.split(" ")
     for size in (3, 2):
         lead = words[: len(words) - size]
-        if len(words) > size and len(lead) <= 2 and not _NEGATIONS & set(lead):
+        if len(words) > size and len(lead) <= 2 and not _NEGATIONS & set(lead) and lead[-1] not in _PLACING_WORDS:
             yield " ".join(lead), " ".join(words[len(words) - size :])
+
+
+# Words that make a phrase of what follows an activity rather than its object:
+# "present the results using dashboards" is about dashboards.
+_LINKING_WORDS = frozenset(
+    ("the", "a", "an", "using", "with", "via", "in", "on", "for", "to", "of", "and", "or", "at", "by", "from", "into")
+)
+
+
+def _activity_object(form: str) -> Iterator[tuple[str, str]]:
+    """(the activity, what it is done to) when ``form`` starts with a verb or its -ing
+    form and one to four words follow (two at least after a bare verb): "mentor junior researchers", "debugging
+    others' code", "publish research papers". The activity is read as a skill only
+    when its -ing form is a one-word skill name (see ``Matcher._lookup_variants``)."""
+    words = form.split(" ")
+    if not 2 <= len(words) <= 5 or not words[0].isalpha() or (_NEGATIONS | _LINKING_WORDS) & set(words):
+        return
+    verb, rest = words[0], " ".join(words[1:])
+    if verb.endswith("ing"):
+        yield verb, rest
+        return
+    if len(words) < 3:
+        return  # "cluster management", "forecast accuracy": a noun before a noun
+    for gerund in (verb + "ing", verb[:-1] + "ing" if verb.endswith("e") else "", verb + verb[-1] + "ing"):
+        if gerund:
+            yield gerund, rest
 
 
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
 _LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
 
 
-def _variants(form: str) -> Iterator[str]:
-    """Other readings of a normalised name, most literal first."""
+def _variants(form: str) -> Iterator[tuple[str, bool]]:
+    """Other readings of a normalised name, most literal first, each with whether it
+    may be looked up with its inner spaces ignored: a word in another form may not
+    ("data flows" is not Dataflow)."""
     readings = [*_unqualified(form)]
     expanded = _expanded(form)
     if expanded != form:
         readings += [expanded, *_unqualified(expanded)]
-    yield from readings
+    for reading in readings:
+        yield reading, True
     if _LISTED.search(form):
         return
     for reading in (form, *readings):
-        yield from _word_forms(reading)
+        for other in _word_forms(reading):
+            yield other, False
+
+
+# "tools such as NLTK and spaCy", "frameworks like PyTorch", "(e.g. Hydra)": examples.
+_EXAMPLES = re.compile(r"[\s,]+(?:such as|like|including|e\.g\.,?|for example,?|for instance,?)\s+", re.IGNORECASE)
+
+
+def _balanced(text: str) -> bool:
+    """Whether every bracket opened in ``text`` is closed."""
+    return sum(text.count(c) for c in _OPENING) == sum(text.count(c) for c in _CLOSING)
 
 
 # "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
@@ -464,9 +532,24 @@ _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # with what it is for, where, or with what. The words after "for", "at", "on",
 # "across", "within" and "through" place the skill; after "with", "using", "via" and
 # "in" they may name a skill too.
-_TAIL = re.compile(r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in)\s+(.+)$", re.IGNORECASE)
+_TAIL = re.compile(
+    r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
+)
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
+# Plural words that make a heading of the name before a colon: "Databases: MySQL".
+_GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
+# Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
+_TOOL_WORDS = frozenset(
+    ("framework", "frameworks", "library", "libraries", "package", "packages", "toolkit", "toolkits", "tools", "tooling")
+)  # fmt: skip
+# A word before which what follows is a purpose or a place: "packages for machine learning".
+_PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
+# "output cleaned data to Redshift", "import data into R or Python": after these a
+# skill written whole is one the person works with.
+_TAIL_PLACES = frozenset(("to", "into", "on", "from"))
+# "Created data pipeline that ingested ... to Redshift": clauses read one by one.
+_CLAUSES = re.compile(r"\s+(?:that|which|while|whereby)\s+", re.IGNORECASE)
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -627,6 +710,7 @@ class Matcher:
                     self._index.add(_Surface(alias, key, False))
             implies.setdefault(key, []).extend(normalise(n) for n in skill.implies)
         self._index.build()
+        self._ambiguous = ambiguous
         scoped: list[tuple[str, str, str]] = []  # alias, key, scope
         for term in terms:
             key = self.key(term.name)
@@ -654,6 +738,26 @@ class Matcher:
         # Words of the role-scoped aliases: a string with none of them skips that index.
         self._scoped_words = frozenset(w for form in self._scoped.exact for w in (*_words(form), _compact(form)))
         self._implies = {key: self._closure(key, implies) for key in implies}
+        # Short forms too ambiguous to be aliases, read as one skill beside its field.
+        # A form may have several ("Transformers": the library beside PyTorch, the
+        # architecture beside BERT).
+        self._in_context: dict[str, list[tuple[str, frozenset[str]]]] = {}
+        # The same, as the vocabulary writes them, for `rolefit explain`.
+        self._context_shown: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+        for form, meant, beside in vocabulary.in_context:
+            meaning = (self.key(meant), frozenset(self.key(n) for n in beside))
+            self._in_context.setdefault(normalise(form), []).append(meaning)
+            self._context_shown.setdefault(normalise(form), []).append((meant, beside, False))
+        for form, meant, beside in vocabulary.guarded:
+            self._context_shown.setdefault(normalise(form), []).append((meant, beside, True))
+        # Aliases that, beside other skills, count only beside one of their field:
+        # "deployment" is Model deployment alone, software in "testing and deployment".
+        self._guarded = {
+            normalise(form): (self.key(meant), frozenset(self.key(n) for n in beside))
+            for form, meant, beside in vocabulary.guarded
+        }
+        # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
+        self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
         self._fuzzy_forms: list[str] = []
@@ -669,6 +773,7 @@ class Matcher:
         # Bounded (see MEMO_SIZE): a cohort repeats a few hundred strings, but may hold millions.
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
+        self._names_of: dict[str, list[str]] | None = None  # key -> its written forms
 
     # -- building
 
@@ -700,10 +805,10 @@ class Matcher:
 
     def _lookup_variants(self, form: str, index: _Index) -> list[_Surface]:
         found = index.lookup(form)
-        if found:
-            return found
-        for variant in _variants(form):
-            found = index.lookup(variant)
+        if found or form in self._ambiguous:
+            return found  # "Transformers" is no other form of "transformer"
+        for variant, compact in _variants(form):
+            found = index.lookup(variant) if compact else index.exact.get(variant, [])
             if found:
                 return found
         if _LISTED.search(form):
@@ -713,6 +818,26 @@ class Matcher:
                 # "debugging ML systems": the words before are the skill, not a qualifier.
                 if not self._index.lookup(lead) and (found := index.lookup(suffix)):
                     return found
+        words = form.split(" ")
+        if 2 <= len(words) <= 3 and not _NEGATIONS & set(words) and not self._index.lookup(" ".join(words[:-1])):
+            # "demand forecasting", "numerical debugging": a one-word activity that is a
+            # skill, after words that are none ("memory optimization" is not Optimization:
+            # only activities in -ing are read so).
+            # Skill names only: "sequence labeling" is not Data labeling.
+            activity = words[-1]
+            found = [s for s in index.exact.get(activity, []) if s.is_name]
+            if len(activity) > 6 and activity.endswith("ing") and found:
+                return found
+        for activity, rest in _activity_object(form):
+            # "mentor junior researchers": an activity that is a skill, done to something
+            # that is none ("clustering algorithms" names two things, and is left alone).
+            if (
+                len(activity) > 6
+                and (found := index.exact.get(activity, []))
+                and not self._index.lookup(rest)
+                and not any(self._index.lookup(w) for w in rest.split(" "))
+            ):
+                return found
         return []
 
     def key(self, name: str) -> str:
@@ -760,6 +885,12 @@ class Matcher:
         """Whether some term of role ``scope`` brought aliases of its own."""
         return scope in self._scopes
 
+    def context_readings(self, form: str) -> list[tuple[str, tuple[str, ...], bool]]:
+        """How a normalised form too ambiguous to be an alias is read in context (the
+        vocabulary's ``in_context``): (skill, the skills beside which it is read so,
+        whether it is that skill alone too), by display name."""
+        return list(self._context_shown.get(form, ()))
+
     def knows(self, word: str) -> bool:
         """Whether ``word`` (normalised) is a word of some skill name or alias."""
         return word in self._known_words
@@ -768,33 +899,81 @@ class Matcher:
 
     def _direct(self, part: str, index: _Index) -> list[_Found]:
         form = normalise(part)
+        surfaces = self._lookup_variants(form, index)
+        if surfaces and _TOOL_WORDS.intersection(form.split(" ")) and not index.lookup(form):
+            # "NLP libraries", "ML frameworks": a broad field before a word for its
+            # tools names the tools, not the field ("Python libraries" names Python).
+            surfaces = [s for s in surfaces if base_key(s.key) not in self._fields]
         found = [
             _Found(
                 s.key,
                 Hit("exact" if s.is_name else "alias", 100.0, part, "" if s.is_name else s.text),
                 frozenset((form, base_key(s.key))),
             )
-            for s in self._lookup_variants(form, index)
+            for s in surfaces
         ]
         if found:
             return found
         tail = _TAIL.match(part.strip())
         if tail is None:
-            return []
+            return self._run_together(part, index)
         found = self._direct(tail.group(1), index)
         preposition = tail.group(2).lower()
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
             for piece in self._pieces(tail.group(3), index):
                 found += self._direct(piece, index)
+        elif preposition in _TAIL_PLACES:
+            found += self._named_whole(tail.group(3), index)
         return found
+
+    def _named_whole(self, text: str, index: _Index) -> list[_Found]:
+        """The skills ``text`` lists, each written whole (no qualifier, no reading of a
+        longer phrase), through more places: "flat files into R or Python"."""
+        found: list[_Found] = []
+        for piece in self._pieces(text, index):
+            if index.lookup(normalise(piece)):
+                found += self._direct(piece, index)
+            elif (tail := _TAIL.match(piece.strip())) is not None and tail.group(2).lower() in _TAIL_PLACES:
+                found += self._named_whole(tail.group(3), index)
+        return found
+
+    @staticmethod
+    def _proper_name(text: str, index: _Index) -> bool:
+        """Whether ``text`` is a skill's name or alias as the vocabulary writes a proper
+        name (not all lower case: "cloud" is a word, "Cloud" in "Cloud ETL" too)."""
+        return any(not s.text.islower() for s in index.exact.get(normalise(text), []))
+
+    def _run_together(self, part: str, index: _Index) -> list[_Found]:
+        """Two names written as one, each a proper name as written: "Snowflake SQL",
+        "GCP BigQuery" (a platform the other implies is left to implication)."""
+        words = part.split()
+        if (
+            not 2 <= len(words) <= 4
+            or not all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            or _LISTED.search(part)
+            or _STRAY_BRACKETS.search(part)
+        ):
+            return []
+        for cut in range(1, len(words)):
+            left, right = " ".join(words[:cut]), " ".join(words[cut:])
+            if self._proper_name(left, index) and self._proper_name(right, index):
+                found = self._direct(left, index) + self._direct(right, index)
+                implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
+                return [f for f in found if base_key(f.key) not in implied]
+        return []
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
+        main = unicodedata.normalize("NFKC", text).split("(", 1)[0].strip()
         for piece in (p for inner in _bracketed_lists(text) for p in self._pieces(inner, index)):
             # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
             if len(_compact(normalise(piece))) > 1:
-                found.extend(self._direct(piece, index))
+                hits = self._direct(piece, index)
+                if not hits and main and index.lookup(normalise(f"{main} {piece}")):
+                    # "AWS (S3, Lambda)": a service named without its platform.
+                    hits = self._direct(f"{main} {piece}", index)
+                found.extend(hits)
         return found
 
     def _fuzzy(self, part: str) -> list[_Found]:
@@ -854,31 +1033,149 @@ class Matcher:
         or "and" joins it stays whole: "Docker, Terraform, CI/CD", "Git, Weights & Biases"."""
         pieces: list[str] = []
         for coarse in split_compound(text, fine=False):
-            fine = split_compound(coarse)
-            pieces.extend((coarse,) if len(fine) == 1 or self._direct(coarse, index) else fine)
+            if len(split_compound(coarse)) == 1 or self._direct(coarse, index):
+                pieces.append(coarse)
+                continue
+            # "Version control and CI/CD": the words that join names split first, and a
+            # piece that is a name with a slash in it stays whole.
+            for medium in split_compound(coarse, slashes=False):
+                fine = split_compound(medium)
+                pieces.extend((medium,) if len(fine) == 1 or self._direct(medium, index) else fine)
         return tuple(pieces)
+
+    def _shared_tail(self, part: str, following: str, index: _Index) -> list[_Found]:
+        """``part`` read with the words the next part ends with, when it names nothing
+        alone: "project and time management" -> project management, "image/instance
+        segmentation" -> image segmentation, "data and model versioning"."""
+        words = following.split()
+        if " " in part.strip() or len(words) < 2 or _NEGATIONS & {part.strip().lower()}:
+            return []
+        return self._direct(f"{part.strip()} {' '.join(words[1:])}", index)
+
+    def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
+        """Fill in the parts of one list that are short forms read in context ("NLP,
+        CV": computer vision) when another part names a skill of their field, itself
+        or by what it implies. What the part's own brackets name decides first
+        ("Transformers (BERT, GPT)"); two meanings equally in context credit nothing."""
+        if not self._in_context or index is not self._index:
+            return
+        near: dict[str, set[str]] = {}
+        for part, hits in direct.items():
+            named = near.setdefault(part, set())
+            for item in hits:
+                skill = base_key(item.key)
+                named.update((skill, *self._implies.get(skill, ())))
+        beside = set().union(*near.values())
+        for part, hits in direct.items():
+            meanings = self._in_context.get(normalise(part), [])
+            chosen: dict[str, list[str]] = {}
+            for context in (near[part], beside) if meanings else ():
+                chosen = {key: sorted(field & context) for key, field in meanings if field & context}
+                if chosen:
+                    break
+            if len(chosen) == 1:
+                key, field = next(iter(chosen.items()))
+                # The via says why: "CV beside Natural language processing".
+                via = f"{normalise(part)} beside {self.display_name(field[0])}"
+                read = _Found(key, Hit("alias", 100.0, part, via), frozenset((normalise(part), key)))
+                direct[part] = [read, *hits]
+
+    def _shared_head(self, part: str, preceding: str, index: _Index) -> list[_Found]:
+        """``part`` read with the words the previous part starts with, when it names
+        nothing alone: "model serving and monitoring" -> model monitoring."""
+        words = preceding.split()
+        if " " in part.strip() or len(words) < 2 or _NEGATIONS & set(words):
+            return []
+        return self._direct(f"{' '.join(words[:-1])} {part.strip()}", index)
 
     def _find(self, written: str, index: _Index, typos: bool) -> list[_Found]:
         """What ``written`` names in ``index``: the whole string, else the skills after
         a heading, else each piece of a list; typos only when ``typos``."""
+        clauses = _CLAUSES.split(written)
+        if len(clauses) > 1 and all(map(_balanced, clauses)):
+            return [item for clause in clauses for item in self._find(clause, index, typos)]
+        examples = _EXAMPLES.search(written)
+        if examples is not None and _balanced(written[: examples.start()]) and not index.lookup(normalise(written)):
+            # "tools such as NLTK and spaCy": the examples, and what they are examples of
+            # (before "with" or "in" can split the sentence elsewhere).
+            before, after = written[: examples.start()], written[examples.end() :]
+            found = self._find(after, index, typos)
+            if found:
+                return self._find(before, index, typos) + found
+        heading = _HEADING.match(written)
+        if heading is not None and not index.lookup(normalise(written)):
+            # Before the whole is read as one phrase: "Kubernetes: container
+            # orchestration" is no qualified "container orchestration".
+            head, listed = heading.group(1).strip(), heading.group(2).strip()
+            found = self._find(listed, index, typos) + self._under_platform(head, listed, index)
+            if found:
+                return self._claimed_head(head, found, index) + found
         found = self._direct(written, index)
         if found:
             return found + self._bracketed(written, index)
-        heading = _HEADING.match(written)
-        if heading is not None:
-            found = self._find(heading.group(2).strip(), index, typos)
-            if found:
-                return found
         parts = self._pieces(written, index)
         if len(parts) > 1:
             direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
+            for part, following in pairwise(parts):
+                if not direct[part]:
+                    direct[part] = self._shared_tail(part, following, index)
+                if not direct[following]:
+                    direct[following] = self._shared_head(following, part, index)
+            self._read_in_context(direct, index)
             # A part that is nobody's name may be a typo inside one multi-word skill
             # ("Probablity and statistics") before it is a list with a typo in it.
             if all(direct.values()) or not typos or not (found := self._fuzzy(written)):
                 for part, part_hits in direct.items():
                     found += part_hits or (self._fuzzy(part) if typos else [])
             return found
-        return (self._fuzzy(written) if typos else []) + self._bracketed(written, index)
+        bracketed = self._bracketed(written, index)
+        if bracketed:
+            # "Transformers (Hugging Face)": a short form read beside what the brackets name.
+            beside = {written: bracketed}
+            self._read_in_context(beside, index)
+            if beside[written] is not bracketed:
+                return beside[written]
+        return (self._fuzzy(written) if typos else []) + bracketed
+
+    def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
+        """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
+        platforms = {base_key(f.key) for f in self._direct(head, index)}
+        if not platforms:
+            return []
+        if index is not self._index:
+            return []
+        if self._names_of is None:
+            # Each skill's written forms, built once, on the first heading read.
+            self._names_of = {}
+            for form, surfaces in index.exact.items():
+                for key in {s.key for s in surfaces}:
+                    self._names_of.setdefault(key, []).append(form)
+        names = [form for key in sorted(platforms) for form in self._names_of.get(key, ())]
+        found: list[_Found] = []
+        for piece in self._pieces(listed, index):
+            if not self._direct(piece, index):
+                for name in names:
+                    if index.exact.get(normalise(f"{name} {piece}")):
+                        found += self._direct(f"{name} {piece}", index)
+                        break
+        return found
+
+    def _claimed_head(self, head: str, found: list[_Found], index: _Index) -> list[_Found]:
+        """The skill before a colon when it is a tool the person uses, not a heading:
+        "Git: branching strategies, code review" claims Git; "SQL: Redshift, MySQL",
+        "Cloud: AWS" and "ML tools: MLflow" are headings (what follows is a kind of it,
+        or it names a field or a group of tools)."""
+        words = normalise(head).split(" ")
+        if _TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS:
+            return []
+        claimed = [f for f in self._direct(head, index) if base_key(f.key) not in self._fields]
+        listed: set[str] = set()
+        for item in found:
+            skill = base_key(item.key)
+            listed.update((skill, *self._implies.get(skill, ())))
+        if any(base_key(f.key) in listed for f in claimed):
+            return []
+        return claimed
 
     def _may_name_scoped(self, written: str) -> bool:
         """Whether ``written`` shares a word with some role's own alias (as written,
@@ -892,6 +1189,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._find(written, self._scoped, False)
+        found = self._guard(found)
         hits: dict[str, Hit] = {}
         for item in found:
             candidates = [(item.key, item.hit, item.origin)]
@@ -908,6 +1206,26 @@ class Matcher:
                 if current is None or _better(hit, current):
                     hits[key] = hit
         return hits
+
+    def _guard(self, found: list[_Found]) -> list[_Found]:
+        """``found`` without a guarded alias ("deployment") read beside other skills
+        none of which is of its field: "Automated testing and deployment"."""
+        if not any(f.hit.method == "alias" and f.hit.via.lower() in self._guarded for f in found):
+            return found
+        if len({base_key(f.key) for f in found}) < 2:
+            return found
+        beside: dict[str, set[str]] = {}
+        for item in found:
+            skill = base_key(item.key)
+            beside.setdefault(skill, set()).update((skill, *self._implies.get(skill, ())))
+        kept = []
+        for item in found:
+            guard = self._guarded.get(item.hit.via.lower()) if item.hit.method == "alias" else None
+            skill = base_key(item.key)
+            if guard is not None and not any(guard[1] & near for other, near in beside.items() if other != skill):
+                continue
+            kept.append(item)
+        return kept
 
     def resolve(self, user_skill: str) -> Mapping[str, Hit]:
         """Canonical key -> the best Hit for every skill this string credits. A key

@@ -20,6 +20,16 @@ Conventions the data follows:
 - ``ambiguous`` lists short forms that mean different skills to different people
   (``CV``: computer vision, a résumé, cross-validation): no alias, in the vocabulary
   or a role file, may be one of them, so alone they credit nothing.
+- ``in_context`` reads some of those short forms as one skill when the same entry
+  also names a skill of their field: ``CV`` is Computer vision in ``NLP, CV``,
+  ``DoE`` Experimental design in ``regression, DoE, SPC``. Each item is
+  ``{"form": ..., "skill": ..., "beside": [skills]}``; shipped vocabulary only. With
+  ``"alone": true`` the form is an alias that stays one (``deployment``: Model
+  deployment) but, in an entry that names other skills, counts only beside one of
+  its field: "automated testing and deployment" is software, not models.
+- ``fields`` lists broad fields (Machine learning, NLP): before a word for tools
+  ("NLP libraries", "ML frameworks") a field names the tools, not the field, and
+  credits nothing.
 
 A user vocabulary (``--vocabulary FILE``, or ``vocabulary = "..."`` under
 ``[tool.rolefit]`` of a ``pyproject.toml`` or in a ``rolefit.toml`` found upward from
@@ -57,6 +67,11 @@ class Vocabulary:
     skills: tuple[VocabularySkill, ...]
     never_match: tuple[tuple[str, str], ...] = ()
     ambiguous: tuple[str, ...] = ()  # written forms no alias may be
+    # (form, skill, skills beside which the form means that skill)
+    in_context: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    # forms that stay aliases alone but need their field beside other skills
+    guarded: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    fields: tuple[str, ...] = ()  # broad fields: "NLP libraries" names no field
 
 
 def _text_list(value: Any, where: str, source: str) -> tuple[str, ...]:
@@ -98,7 +113,32 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
             raise RolefitError.at(source, f"never_match[{index}]: expected two names")
         pairs.append((texts[0], texts[1]))
     ambiguous = _text_list(data.get("ambiguous", []), "ambiguous", source)
-    return Vocabulary(skills=tuple(skills), never_match=tuple(pairs), ambiguous=ambiguous)
+    in_context: list[tuple[str, str, tuple[str, ...]]] = []
+    guarded: list[tuple[str, str, tuple[str, ...]]] = []
+    for index, item in enumerate(data.get("in_context", [])):
+        where = f"in_context[{index}]"
+        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("form", "skill")):
+            raise RolefitError.at(source, f'{where}: expected an object with "form", "skill" and "beside"')
+        beside = _text_list(item.get("beside"), f"{where}.beside", source)
+        missing = [n for n in (item["skill"], *beside) if n not in names]
+        if missing:
+            raise RolefitError.at(source, f"{where}: unknown skill(s) {', '.join(missing)}")
+        alone = item.get("alone", False)
+        if not isinstance(alone, bool):
+            raise RolefitError.at(source, f"{where}.alone: expected true or false")
+        (guarded if alone else in_context).append((item["form"], item["skill"], beside))
+    fields = _text_list(data.get("fields", []), "fields", source)
+    missing = [n for n in fields if n not in names]
+    if missing:
+        raise RolefitError.at(source, f"fields: unknown skill(s) {', '.join(missing)}")
+    return Vocabulary(
+        skills=tuple(skills),
+        never_match=tuple(pairs),
+        ambiguous=ambiguous,
+        in_context=tuple(in_context),
+        guarded=tuple(guarded),
+        fields=fields,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -228,7 +268,14 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
         replace(s, implies=tuple(names.get(owner.get(normalise(i), normalise(i)), i) for i in s.implies))
         for s in skills.values()
     )
-    return Vocabulary(resolved, base.never_match + extra.never_match, base.ambiguous + extra.ambiguous)
+    return Vocabulary(
+        resolved,
+        base.never_match + extra.never_match,
+        base.ambiguous + extra.ambiguous,
+        base.in_context,
+        base.guarded,
+        base.fields,
+    )
 
 
 CONFIG_FILES = ("rolefit.toml", "pyproject.toml")
