@@ -192,7 +192,7 @@ def test_other_formats_never_import_the_html_modules(fmt: str) -> None:
 def test_readiness_per_level_follows_the_worked_example(cli: RunCli, tmp_path: Path) -> None:
     """docs/fit.md's worked example: ready for entry and mid, not senior (Mentoring missing)."""
     person = tmp_path / "person.yaml"
-    person.write_text("skills:\n  Python: 4\n  PyTorch: 3\n  Docker: 3\n")
+    person.write_text("skills:\n  Python: 4\n  PyTorch: 3\n  Docker: 1\n")
     role = ROOT / "tests" / "data" / "roles" / "levelled.yaml"
     result = cli(["assess", str(person), "--role", str(role), "--format", "html"])
     assert result.exit_code == 0, result.stderr

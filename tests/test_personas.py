@@ -45,7 +45,7 @@ KNOWN_MISSES: dict[str, set[str]] = {
     "mlops-platform-engineer": {"ready"},
     "phd-student-year2": {"senior"},
     "nlp-phd-year4": {"senior"},
-    "industry-research-scientist": {"entry", "mid"},
+    "industry-research-scientist": {"entry", "mid", "senior"},
     "lab-research-engineer": {"entry", "mid"},
     "kaggle-self-taught": {"best"},
     "statistician": {"senior"},
