@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
     from pathlib import Path
 
+    from rolefit.cohort.progress import CohortProgress, LearnerChange
+    from rolefit.cohort.teaching import RoleLessons
     from rolefit.matching import Matcher
 
 TOP_GAPS = 3
@@ -57,6 +59,11 @@ class LearnerScore(NamedTuple):
     met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
     coverages: tuple[tuple[float, ...], ...]  # per role, per category
     warnings: tuple[Problem, ...] = ()  # fields of the file that were not used
+    met: tuple[int, ...] = ()  # the detailed role's requirements at or above target, at the level assessed
+    gains: tuple[tuple[int, float, bool], ...] = ()  # see cohort.teaching.gap_gains: with Wants.gains
+    levels: tuple[tuple[tuple[int, int], ...], ...] = ()  # per role: (position, level counted): with Wants.levels
+    path: str = ""  # the file relative to the folder it was found in (set by the run)
+    change: LearnerChange | None = None  # against an earlier run (set by the run, with --compare)
 
     @property
     def required_met(self) -> tuple[int, ...]:
@@ -71,6 +78,18 @@ class FileError:
 
 
 Outcome = LearnerScore | FileError
+
+
+class Wants(NamedTuple):
+    """What a run needs of each learner beyond the scores every format shows:
+    the fit each gap would add (the teaching view) and the level counted for
+    every requirement (the matrix). Both cost time per learner, so only on request."""
+
+    gains: bool = False
+    levels: bool = False
+
+
+NOTHING_MORE = Wants()
 
 
 # Discovery -----------------------------------------------------------------
@@ -196,12 +215,17 @@ class Scorer:
     run's `--level` (None: each file's `seniority`, else the default)."""
 
     def __init__(
-        self, prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str], level: Seniority | None = None
+        self,
+        prepared: tuple[Matcher, RoleSet],
+        catalogue_ids: Sequence[str],
+        level: Seniority | None = None,
+        wants: Wants = NOTHING_MORE,
     ) -> None:
         self.matcher, self.indexes = prepared
         self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
         self.catalogue_ids = list(catalogue_ids)
         self.level = level
+        self.wants = wants
 
     def score(self, path: str) -> Outcome:
         where = shown_path(path)
@@ -218,6 +242,13 @@ class Scorer:
         shown = results[detailed]
         requirements = shown.index.requirements
         gaps = plan_order(shown, TOP_GAPS, plan_slot(shown, fixed))
+        slot = shown.slot
+        if self.wants.gains:
+            from rolefit.cohort.teaching import gap_gains
+
+            gains = gap_gains(shown)
+        else:
+            gains = ()
         return LearnerScore(
             source=where,
             name=profile.name,
@@ -234,6 +265,11 @@ class Scorer:
             met_required=tuple(r.met_required for r in results),
             coverages=tuple(r.coverages for r in results),
             warnings=profile.warnings,
+            met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)),
+            gains=gains,
+            levels=tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results)
+            if self.wants.levels
+            else (),
         )
 
     def score_many(self, paths: Sequence[str]) -> list[Outcome]:
@@ -253,7 +289,12 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str], level: Seniority | None) -> None:
+def _init_worker(
+    prepared: tuple[Matcher, RoleSet],
+    catalogue_ids: Sequence[str],
+    level: Seniority | None,
+    wants: Wants = NOTHING_MORE,
+) -> None:
     """A worker gets the parent's prepared matcher and indexes (pickled, a few
     milliseconds) rather than building its own (tens)."""
     global _worker
@@ -266,7 +307,7 @@ def _init_worker(prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str]
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # a worker started while they were held (see _signals_held)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in _HELD_SIGNALS if hasattr(signal, n)})
-    _worker = Scorer(prepared, catalogue_ids, level)
+    _worker = Scorer(prepared, catalogue_ids, level, wants)
     _settle()
 
 
@@ -282,11 +323,12 @@ def score_files(
     jobs: int,
     on_done: Callable[[int], None] | None = None,
     level: Seniority | None = None,
+    wants: Wants = NOTHING_MORE,
 ) -> Generator[Outcome, None, None]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
     for a single job or a small cohort), at `level` (see Scorer)."""
     if jobs <= 1 or len(paths) <= CHUNK:
-        scorer = Scorer(prepared, catalogue_ids, level)
+        scorer = Scorer(prepared, catalogue_ids, level, wants)
         _settle()
         for path in paths:
             yield scorer.score(path)
@@ -300,7 +342,7 @@ def score_files(
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     _settle()
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
-    setup = (prepared, catalogue_ids, level)
+    setup = (prepared, catalogue_ids, level, wants)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
         submitted = 0
@@ -363,7 +405,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _isolated(
     chunks: Iterable[Sequence[str]],
-    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None],
+    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None, Wants],
     on_done: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
     """After a worker died (a file crashed the parser), score the rest one file
@@ -422,6 +464,8 @@ class Cohort:
     learners: int
     failed: int
     roles: tuple[RoleCohort, ...]
+    lessons: tuple[RoleLessons, ...] = ()  # the teaching view: roles learners aim at, gaps by cohort gain
+    progress: CohortProgress | None = None  # against an earlier run (--compare)
 
 
 class CohortBuilder:

@@ -1,0 +1,254 @@
+"""A cohort against an earlier run of it (`batch --compare last.json`).
+
+Each learner is matched to the earlier run by file path (relative to the folder
+given, so a cohort moved or run from elsewhere still matches), then, for files
+renamed, by name when exactly one earlier learner of that name is left over.
+A learner's change is measured on the role they aim at now: its fit now against
+its fit then, readiness, and the requirements now met that were not (gaps
+closed). The earlier run is a `batch --format json` document.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from rolefit.errors import RolefitError, shown_path
+from rolefit.figures import decided
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from rolefit.batch import LearnerScore
+    from rolefit.scoring import RoleIndex
+
+MatchedBy = Literal["path", "name"]
+MAX_BYTES = 512 * 1024 * 1024  # an earlier run of a very large cohort, not an unbounded read
+
+
+@dataclass(frozen=True)
+class EarlierLearner:
+    key: str  # the path relative to the folder given (the file as given, from an older rolefit)
+    file: str
+    name: str | None
+    role: str  # the role detailed then
+    fits: Mapping[str, float]  # per role id
+    ready_for: str | None
+    met: frozenset[str] | None  # requirements of that role at or above target (None: not recorded)
+
+
+@dataclass(frozen=True)
+class EarlierRun:
+    source: str
+    learners: tuple[EarlierLearner, ...]
+    digests: Mapping[str, str | None]  # role id -> digest (None: not recorded)
+
+
+@dataclass(frozen=True)
+class LearnerChange:
+    matched_by: MatchedBy | None  # None: new since the earlier run
+    before: EarlierLearner | None
+    fit_before: float | None  # the fit then of the role aimed at now (None: new, or the role was not in that run)
+    fit_change: float | None
+    ready_before: str | None
+    ready_known: bool  # the same role was detailed then, so readiness compares
+    gaps_closed: tuple[str, ...]  # requirements met now and not then (same role only)
+    gaps_reopened: tuple[str, ...]  # met then, not now
+
+
+@dataclass(frozen=True)
+class ReadinessMove:
+    role: str  # title
+    level: str
+    reached: int  # learners ready for this level now who were ready for less
+    fell: int  # learners ready for less than this level now who were ready for it
+
+
+@dataclass(frozen=True)
+class CohortProgress:
+    earlier: str  # the file compared with
+    earlier_learners: int
+    matched: int
+    matched_by_name: tuple[tuple[str, str], ...]  # (file now, file then)
+    new: tuple[str, ...]
+    gone: tuple[str, ...]
+    mean_change: float | None  # mean fit change of the matched learners whose role was in both runs
+    compared: int  # how many learners that mean is over
+    readiness: tuple[ReadinessMove, ...]
+    gaps_closed: tuple[tuple[str, int], ...]  # (requirement, learners who closed it), most closed first
+    backwards: tuple[tuple[str, float], ...]  # (learner, fit change < 0), most lost first
+    roles_changed: tuple[str, ...]  # role ids whose content differs from the earlier run's
+    roles_unknown: tuple[str, ...]  # role ids the earlier run holds no digest for
+
+
+def load_earlier(path: Path) -> EarlierRun:
+    """An earlier `batch --format json` document, checked enough to compare with."""
+    where = shown_path(path)
+    try:
+        with open(path, "rb") as handle:  # noqa: PTH123
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise RolefitError.at(where, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_BYTES:
+        raise RolefitError.at(where, "is too large for an earlier batch report")
+    try:
+        document = json.loads(data)
+    except (ValueError, RecursionError):
+        raise RolefitError.at(
+            where, "is not JSON; --compare takes the output of `rolefit batch --format json`"
+        ) from None
+    if not isinstance(document, dict) or not isinstance(document.get("learners"), list) or "cohort" not in document:
+        raise RolefitError.at(
+            where, "is not a batch report; --compare takes the output of `rolefit batch --format json`"
+        )
+    try:
+        learners = tuple(_learner(item) for item in document["learners"])
+        digests = {str(r["id"]): r.get("digest") for r in document.get("roles", [])}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise RolefitError.at(where, "is a batch report with learners of an unexpected shape") from None
+    return EarlierRun(where, learners, digests)
+
+
+def _learner(item: dict[str, Any]) -> EarlierLearner:
+    met = item.get("met")
+    return EarlierLearner(
+        key=str(item.get("path") or item["file"]),
+        file=str(item["file"]),
+        name=item.get("name") if isinstance(item.get("name"), str) else None,
+        role=str(item["detailed_role"]),
+        fits={str(k): float(v) for k, v in item["fits"].items()},
+        ready_for=item.get("ready_for") if isinstance(item.get("ready_for"), str) else None,
+        met=frozenset(str(m) for m in met) if isinstance(met, list) else None,
+    )
+
+
+class Comparison:
+    """Matches learners to the earlier run as they stream past, then sums up.
+    `labels` are the keys (paths relative to the folders given) of every file of
+    this run: an earlier learner whose path is among them is kept for that file,
+    never taken by another learner of the same name."""
+
+    def __init__(
+        self,
+        earlier: EarlierRun,
+        indexes: Sequence[RoleIndex],
+        digests: Sequence[str],
+        labels: Sequence[tuple[str, str]],  # (label, file as shown)
+    ) -> None:
+        self.earlier = earlier
+        self.indexes = list(indexes)
+        self.by_key = {learner.key: learner for learner in earlier.learners}
+        self.by_file = {learner.file: learner for learner in earlier.learners}
+        reserved = {id(self.by_key.get(label) or self.by_file.get(file)) for label, file in labels}
+        names = Counter(learner.name for learner in earlier.learners if learner.name)
+        self.by_name = {
+            learner.name: learner
+            for learner in earlier.learners
+            if learner.name and names[learner.name] == 1 and id(learner) not in reserved
+        }
+        self.taken: set[int] = set()
+        self.changes: list[tuple[LearnerScore, LearnerChange]] = []
+        self.roles_changed = tuple(
+            index.role.id
+            for index, digest in zip(self.indexes, digests, strict=True)
+            if earlier.digests.get(index.role.id) not in (None, digest)
+        )
+        self.roles_unknown = tuple(
+            index.role.id
+            for index in self.indexes
+            if index.role.id in earlier.digests and earlier.digests[index.role.id] is None
+        )
+
+    def _find(self, score: LearnerScore) -> tuple[EarlierLearner | None, MatchedBy | None]:
+        for found in (self.by_key.get(score.path), self.by_file.get(score.source)):
+            if found is not None and id(found) not in self.taken:
+                return found, "path"
+        if score.name:
+            found = self.by_name.get(score.name)
+            if found is not None and id(found) not in self.taken:
+                return found, "name"
+        return None, None
+
+    def match(self, score: LearnerScore) -> LearnerChange:
+        before, matched_by = self._find(score)
+        index = self.indexes[score.detailed]
+        role = index.role.id
+        fit_now = score.fits[score.detailed]
+        if before is None:
+            change = LearnerChange(None, None, None, None, None, False, (), ())
+        else:
+            self.taken.add(id(before))
+            fit_before = before.fits.get(role)
+            same_role = before.role == role
+            closed: tuple[str, ...] = ()
+            reopened: tuple[str, ...] = ()
+            if same_role and before.met is not None:
+                now = [index.requirements[p].name for p in score.met]
+                closed = tuple(name for name in now if name not in before.met)
+                met_now = set(now)
+                reopened = tuple(r.name for r in index.requirements if r.name in before.met and r.name not in met_now)
+            change = LearnerChange(
+                matched_by=matched_by,
+                before=before,
+                fit_before=fit_before,
+                # between the figures as shown (one decimal, cut), so that before + change = now on the page
+                fit_change=None if fit_before is None else round(decided(fit_now) - decided(fit_before), 1),
+                ready_before=before.ready_for if same_role else None,
+                ready_known=same_role,
+                gaps_closed=closed,
+                gaps_reopened=reopened,
+            )
+        self.changes.append((score, change))
+        return change
+
+    def summary(self) -> CohortProgress:
+        matched = [(s, c) for s, c in self.changes if c.before is not None]
+        deltas = [c.fit_change for _, c in matched if c.fit_change is not None]
+        closed = Counter(name for _, c in matched for name in c.gaps_closed)
+        gone = tuple(learner.key for learner in self.earlier.learners if id(learner) not in self.taken)
+        return CohortProgress(
+            earlier=self.earlier.source,
+            earlier_learners=len(self.earlier.learners),
+            matched=len(matched),
+            matched_by_name=tuple(
+                (s.path or s.source, c.before.key) for s, c in matched if c.matched_by == "name" and c.before
+            ),
+            new=tuple(s.path or s.source for s, c in self.changes if c.before is None),
+            gone=gone,
+            mean_change=sum(deltas) / len(deltas) if deltas else None,
+            compared=len(deltas),
+            readiness=self._readiness(matched),
+            gaps_closed=tuple(sorted(closed.items(), key=lambda item: (-item[1], item[0].casefold()))),
+            backwards=tuple(
+                sorted(
+                    ((_who(s), c.fit_change) for s, c in matched if c.fit_change is not None and c.fit_change < -1e-9),
+                    key=lambda item: (item[1], item[0]),
+                )
+            ),
+            roles_changed=self.roles_changed,
+            roles_unknown=self.roles_unknown,
+        )
+
+    def _readiness(self, matched: list[tuple[LearnerScore, LearnerChange]]) -> tuple[ReadinessMove, ...]:
+        moves = []
+        for r, index in enumerate(self.indexes):
+            rank = {level: number for number, level in enumerate(index.levels, start=1)}
+            pairs = [
+                (rank.get(c.ready_before or "", 0), rank.get(s.ready_for or "", 0))
+                for s, c in matched
+                if s.detailed == r and c.ready_known
+            ]
+            for number, level in enumerate(index.levels, start=1):
+                reached = sum(1 for then, now in pairs if now >= number > then)
+                fell = sum(1 for then, now in pairs if then >= number > now)
+                if reached or fell:
+                    moves.append(ReadinessMove(index.role.title, level, reached, fell))
+        return tuple(moves)
+
+
+def _who(score: LearnerScore) -> str:
+    label = score.path or score.source
+    return f"{score.name} ({label})" if score.name else label
