@@ -24,6 +24,13 @@ class BatchFormat(str, enum.Enum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    matrix = "matrix"
+
+
+class DiffFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
 
 class DraftFormat(str, enum.Enum):

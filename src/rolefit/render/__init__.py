@@ -26,6 +26,7 @@ class Style:
     color: bool = False
     width: int = 80
     details: bool = False  # the table's full report (--details); the other formats are always complete
+    compared: bool = False  # batch --compare: learners carry their change since an earlier run
 
 
 # Modules are imported when used, so `--format json` never imports Rich.
@@ -148,6 +149,7 @@ BATCH_MODULES: dict[BatchFormat, str] = {
     BatchFormat.json: "rolefit.render.json",
     BatchFormat.jsonl: "rolefit.render.jsonl",
     BatchFormat.markdown: "rolefit.render.markdown",
+    BatchFormat.matrix: "rolefit.render.matrix",
 }
 
 
