@@ -123,3 +123,35 @@ def test_diff_with_bad_input(cli: RunCli, runs: tuple[Path, Path, Path], tmp_pat
     assert result.exit_code == 2 and "is not an assess report" in result.stderr
     result = cli(["diff", str(tmp_path / "missing.yaml"), str(old)])
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_the_role_digest_reads_every_field() -> None:
+    from dataclasses import fields
+
+    from rolefit import compare
+    from rolefit.model import CareerPath, Category, Requirement, Role, SalaryBlock, SalaryFigure
+
+    read = {
+        Role: {*compare.ROLE_FIELDS, "source", "categories", "career_path", "salary"},
+        Category: {*compare.CATEGORY_FIELDS, "requirements"},
+        Requirement: set(compare.REQUIREMENT_FIELDS),
+        CareerPath: set(compare.CAREER_FIELDS),
+        SalaryBlock: {*compare.SALARY_FIELDS, "figures"},
+        SalaryFigure: set(compare.FIGURE_FIELDS),
+    }
+    for kind, names in read.items():
+        assert {f.name for f in fields(kind)} == names, kind.__name__
+
+
+def test_the_role_digest_changes_with_any_requirement_field() -> None:
+    from dataclasses import replace
+
+    from rolefit.compare import role_digest
+    from rolefit.roles import parse_role
+
+    role = parse_role(ROLE, "smithy.yaml")
+    assert role_digest(role) == role_digest(replace(role, source="elsewhere.yaml"))
+    first = role.categories[0]
+    changed = replace(first.requirements[0], learn=("Strike harder",))
+    edited = replace(role, categories=(replace(first, requirements=(changed, *first.requirements[1:])),))
+    assert role_digest(edited) != role_digest(role)

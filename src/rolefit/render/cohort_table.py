@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -71,18 +72,12 @@ def teaching_view(all_lessons: tuple[RoleLessons, ...], console: Console) -> Non
 def progress_view(progress: CohortProgress, console: Console) -> None:
     console.print(Text.assemble(("Since ", "bold"), (visible(progress.earlier), "bold")))
     if progress.roles_changed:
-        console.print(
-            Text(
-                "  roles changed since then: "
-                + visible(", ".join(progress.roles_changed))
-                + " (a fit that moved with a role is not progress)",
-                style="yellow",
-            )
-        )
+        changed = visible(", ".join(progress.roles_changed))
+        text = Text(f"roles changed since then: {changed} (a fit that moved with a role is not progress)")
+        console.print(Padding(text, (0, 0, 0, 2), style="yellow"))
     if progress.roles_unknown:
-        console.print(
-            Text("  the earlier run does not say whether roles changed: " + visible(", ".join(progress.roles_unknown)))
-        )
+        unknown = visible(", ".join(progress.roles_unknown))
+        console.print(Padding(Text(f"the earlier run does not say whether roles changed: {unknown}"), (0, 0, 0, 2)))
     lines = [
         f"{count(progress.matched, 'learner')} of {progress.earlier_learners} found again · "
         f"{len(progress.new)} new · {len(progress.gone)} gone"
@@ -107,8 +102,8 @@ def progress_view(progress: CohortProgress, console: Console) -> None:
         lines.append("new: " + visible(", ".join(progress.new)))
     if progress.gone:
         lines.append("gone: " + visible(", ".join(progress.gone)))
-    for line in lines:
-        console.print(Text("  " + line))
+    for line in lines:  # wrapped lines hang under the first
+        console.print(Padding(Text(line), (0, 0, 0, 2)))
     console.print()
 
 
