@@ -369,3 +369,47 @@ def test_files_are_labelled_relative_to_the_folder_given(source: str, roots: lis
     from rolefit.cohort.run import relative_label
 
     assert relative_label(source, roots) == label
+
+
+def test_a_gap_names_at_most_a_hundred_learners_and_counts_them_all() -> None:
+    from rolefit.batch import LearnerScore
+    from rolefit.cohort.teaching import WHO_LISTED, TeachingBuilder
+
+    parsed = parse_role(PLAN_ROLE, "plan.yaml")
+    _, indexes = index_roles([parsed])
+    builder = TeachingBuilder(indexes)
+    many = WHO_LISTED + 7
+    for number in range(many):
+        builder.add(
+            LearnerScore(
+                *(f"l{number}.yaml", f"L{number}", None, 1, 0, "mid", (0.0,), 0, "best fit", (0.0,), None, (), (), ()),
+                gains=((0, 25.0, True),),
+            )
+        )
+    (lessons,) = builder.build()
+    (lesson,) = lessons.lessons
+    assert lesson.learners == many and lesson.gain == pytest.approx(25.0 * many)
+    assert lesson.who == tuple(f"L{n}" for n in range(WHO_LISTED))
+
+
+def test_compare_with_a_report_from_before_digests(cli: RunCli, tmp_path: Path) -> None:
+    """An earlier batch JSON without `path`, `met` or role digests still compares:
+    by file, with the roles' changes unknown and no gaps closed claimed."""
+    role = tmp_path / "plan.yaml"
+    role.write_text(PLAN_ROLE)
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    _write(folder, {"a.yaml": "name: Ada\nskills: {Groundwork: 3}\n"})
+    document = json.loads(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    for learner in document["learners"]:
+        del learner["path"], learner["met"]
+    for entry in document["roles"]:
+        del entry["digest"]
+    earlier = tmp_path / "old.json"
+    earlier.write_text(json.dumps(document))
+    _write(folder, {"a.yaml": "name: Ada\nskills: {Groundwork: 3, Keystone: 3}\n"})
+    now = _batch_json(cli, folder, [role], "--compare", str(earlier))
+    (learner,) = now["learners"]
+    assert learner["change"]["matched_by"] == "path" and learner["change"]["gaps_closed"] == []
+    assert learner["change"]["fit_change"] > 0
+    assert now["cohort"]["progress"]["roles_unknown"] == ["plan"]

@@ -584,7 +584,11 @@ def batch_schema() -> dict[str, Any]:
                                 "description": "Fit points, summed over learners",
                             },
                             "learners": {"type": "integer", "minimum": 1},
-                            "who": names,
+                            "who": {
+                                **names,
+                                "description": "Names of the learners who need it (the file for one without), "
+                                "in file order; the first 100",
+                            },
                             "prerequisites": names,
                             "needed_for": names,
                             "learn": names,

@@ -186,10 +186,12 @@ class Comparison:
             closed: tuple[str, ...] = ()
             reopened: tuple[str, ...] = ()
             if same_role and before.met is not None:
-                now = [index.requirements[p].name for p in score.met]
+                requirements = index.requirements
+                now = [requirements[p].name for p in score.met]
                 closed = tuple(name for name in now if name not in before.met)
-                met_now = set(now)
-                reopened = tuple(r.name for r in index.requirements if r.name in before.met and r.name not in met_now)
+                lost = before.met.difference(now)  # usually empty: no walk over every requirement
+                if lost:
+                    reopened = tuple(r.name for r in requirements if r.name in lost)
             change = LearnerChange(
                 matched_by=matched_by,
                 before=before,

@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from rolefit.batch import Outcome
 
 NOTHING = 1e-9  # a gain this small is rounding, not fit
+WHO_LISTED = 100  # names kept per gap: a class is named in full; in a cohort of thousands, a list
+# of every name is megabytes nobody reads (and that --compare would have to parse again)
 
 
 def gap_gains(result: RoleResult) -> tuple[tuple[int, float, bool], ...]:
@@ -63,7 +65,7 @@ class Lesson:
     requirement: Requirement
     gain: float  # fit points, summed over the learners who need it
     learners: int  # how many need it (would gain fit from it)
-    who: tuple[str, ...]  # their names (the file, for a learner without one), in file order
+    who: tuple[str, ...]  # their names (the file, for one without), in file order; the first WHO_LISTED
     needed_for: tuple[str, ...] = ()  # the gap it was moved ahead of, as its prerequisite
 
 
@@ -82,6 +84,7 @@ class TeachingBuilder:
         self.indexes = list(indexes)
         self.gain: list[dict[int, float]] = [{} for _ in indexes]
         self.who: list[dict[int, list[str]]] = [{} for _ in indexes]
+        self.needing: list[dict[int, int]] = [{} for _ in indexes]
         self.lacking: list[set[int]] = [set() for _ in indexes]  # gaps some learner lacks the basics of
         self.learners = [0] * len(indexes)
         self.levels: list[dict[str, int]] = [{} for _ in indexes]
@@ -94,12 +97,15 @@ class TeachingBuilder:
         r = outcome.detailed
         self.learners[r] += 1
         self.levels[r][outcome.level] = self.levels[r].get(outcome.level, 0) + 1
-        gain, who = self.gain[r], self.who[r]
+        gain, who, needing = self.gain[r], self.who[r], self.needing[r]
         name = outcome.name or outcome.path or outcome.source
         lacking = self.lacking[r]
         for position, value, lacks_basics in outcome.gains:
             gain[position] = gain.get(position, 0.0) + value
-            who.setdefault(position, []).append(name)
+            needing[position] = needing.get(position, 0) + 1
+            names = who.setdefault(position, [])
+            if len(names) < WHO_LISTED:
+                names.append(name)
             if lacks_basics:
                 lacking.add(position)
 
@@ -108,16 +114,16 @@ class TeachingBuilder:
         for r, index in enumerate(self.indexes):
             if not self.learners[r]:
                 continue
-            gain, who = self.gain[r], self.who[r]
+            gain, who, needing = self.gain[r], self.who[r], self.needing[r]
             ranked = sorted(
-                gain, key=lambda p: (-round(gain[p], 6), -len(who[p]), index.requirements[p].name.casefold(), p)
+                gain, key=lambda p: (-round(gain[p], 6), -needing[p], index.requirements[p].name.casefold(), p)
             )
             order = prerequisites_first(ranked, index.prerequisites, self.lacking[r])
             lessons = tuple(
                 Lesson(
                     requirement=index.requirements[p],
                     gain=gain[p],
-                    learners=len(who[p]),
+                    learners=needing[p],
                     who=tuple(who[p]),
                     needed_for=() if pulled is None else (index.requirements[pulled].name,),
                 )
