@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rolefit.errors import RolefitError, shown_path
 from rolefit.figures import decided
@@ -29,8 +29,9 @@ MatchedBy = Literal["path", "name"]
 MAX_BYTES = 512 * 1024 * 1024  # an earlier run of a very large cohort, not an unbounded read
 
 
-@dataclass(frozen=True)
-class EarlierLearner:
+class EarlierLearner(NamedTuple):
+    """A learner of the earlier run (a named tuple: a cohort makes thousands)."""
+
     key: str  # the path relative to the folder given (the file as given, from an older rolefit)
     file: str
     name: str | None
@@ -113,16 +114,34 @@ def load_earlier(path: Path) -> EarlierRun:
 
 
 def _learner(item: dict[str, Any]) -> EarlierLearner:
-    met = item.get("met")
+    """Checked as cheaply as it can be: a fit that is not a number is never compared (see _fit_then)."""
+    met, name, ready, fits = item.get("met"), item.get("name"), item.get("ready_for"), item["fits"]
+    if not isinstance(fits, dict):
+        raise TypeError("fits")
     return EarlierLearner(
-        key=str(item.get("path") or item["file"]),
-        file=str(item["file"]),
-        name=item.get("name") if isinstance(item.get("name"), str) else None,
-        role=str(item["detailed_role"]),
-        fits={str(k): float(v) for k, v in item["fits"].items()},
-        ready_for=item.get("ready_for") if isinstance(item.get("ready_for"), str) else None,
-        met=frozenset(str(m) for m in met) if isinstance(met, list) else None,
+        str(item.get("path") or item["file"]),
+        str(item["file"]),
+        name if isinstance(name, str) else None,
+        str(item["detailed_role"]),
+        fits,
+        ready if isinstance(ready, str) else None,
+        frozenset(met) if isinstance(met, list) else None,
     )
+
+
+def _fit_then(fits: Mapping[str, Any], role: str) -> float | None:
+    fit = fits.get(role)
+    return float(fit) if isinstance(fit, (int, float)) and not isinstance(fit, bool) and 0 <= fit <= 100 else None
+
+
+class _Seen(NamedTuple):
+    """What the summary needs of each learner of this run (not the whole score)."""
+
+    label: str
+    who: str
+    detailed: int
+    ready_for: str | None
+    change: LearnerChange
 
 
 class Comparison:
@@ -136,13 +155,13 @@ class Comparison:
         earlier: EarlierRun,
         indexes: Sequence[RoleIndex],
         digests: Sequence[str],
-        labels: Sequence[tuple[str, str]],  # (label, file as shown)
+        labels: Iterable[tuple[str, str]],  # (file as shown, label)
     ) -> None:
         self.earlier = earlier
         self.indexes = list(indexes)
         self.by_key = {learner.key: learner for learner in earlier.learners}
         self.by_file = {learner.file: learner for learner in earlier.learners}
-        reserved = {id(self.by_key.get(label) or self.by_file.get(file)) for label, file in labels}
+        reserved = {id(self.by_key.get(label) or self.by_file.get(file)) for file, label in labels}
         names = Counter(learner.name for learner in earlier.learners if learner.name)
         self.by_name = {
             learner.name: learner
@@ -150,7 +169,7 @@ class Comparison:
             if learner.name and names[learner.name] == 1 and id(learner) not in reserved
         }
         self.taken: set[int] = set()
-        self.changes: list[tuple[LearnerScore, LearnerChange]] = []
+        self.seen: list[_Seen] = []
         self.roles_changed = tuple(
             index.role.id
             for index, digest in zip(self.indexes, digests, strict=True)
@@ -181,7 +200,7 @@ class Comparison:
             change = LearnerChange(None, None, None, None, None, False, (), ())
         else:
             self.taken.add(id(before))
-            fit_before = before.fits.get(role)
+            fit_before = _fit_then(before.fits, role)
             same_role = before.role == role
             closed: tuple[str, ...] = ()
             reopened: tuple[str, ...] = ()
@@ -203,45 +222,41 @@ class Comparison:
                 gaps_closed=closed,
                 gaps_reopened=reopened,
             )
-        self.changes.append((score, change))
+        self.seen.append(_Seen(score.path or score.source, _who(score), score.detailed, score.ready_for, change))
         return change
 
     def summary(self) -> CohortProgress:
-        matched = [(s, c) for s, c in self.changes if c.before is not None]
-        deltas = [c.fit_change for _, c in matched if c.fit_change is not None]
-        closed = Counter(name for _, c in matched for name in c.gaps_closed)
+        matched = [seen for seen in self.seen if seen.change.before is not None]
+        deltas = [m.change.fit_change for m in matched if m.change.fit_change is not None]
+        closed = Counter(name for m in matched for name in m.change.gaps_closed)
         gone = tuple(learner.key for learner in self.earlier.learners if id(learner) not in self.taken)
+        backwards = [(m.who, d) for m in matched if (d := m.change.fit_change) is not None and d < -1e-9]
         return CohortProgress(
             earlier=self.earlier.source,
             earlier_learners=len(self.earlier.learners),
             matched=len(matched),
             matched_by_name=tuple(
-                (s.path or s.source, c.before.key) for s, c in matched if c.matched_by == "name" and c.before
+                (m.label, m.change.before.key) for m in matched if m.change.matched_by == "name" and m.change.before
             ),
-            new=tuple(s.path or s.source for s, c in self.changes if c.before is None),
+            new=tuple(seen.label for seen in self.seen if seen.change.before is None),
             gone=gone,
             mean_change=sum(deltas) / len(deltas) if deltas else None,
             compared=len(deltas),
             readiness=self._readiness(matched),
             gaps_closed=tuple(sorted(closed.items(), key=lambda item: (-item[1], item[0].casefold()))),
-            backwards=tuple(
-                sorted(
-                    ((_who(s), c.fit_change) for s, c in matched if c.fit_change is not None and c.fit_change < -1e-9),
-                    key=lambda item: (item[1], item[0]),
-                )
-            ),
+            backwards=tuple(sorted(backwards, key=lambda item: (item[1], item[0]))),
             roles_changed=self.roles_changed,
             roles_unknown=self.roles_unknown,
         )
 
-    def _readiness(self, matched: list[tuple[LearnerScore, LearnerChange]]) -> tuple[ReadinessMove, ...]:
+    def _readiness(self, matched: list[_Seen]) -> tuple[ReadinessMove, ...]:
         moves = []
         for r, index in enumerate(self.indexes):
             rank = {level: number for number, level in enumerate(index.levels, start=1)}
             pairs = [
-                (rank.get(c.ready_before or "", 0), rank.get(s.ready_for or "", 0))
-                for s, c in matched
-                if s.detailed == r and c.ready_known
+                (rank.get(m.change.ready_before or "", 0), rank.get(m.ready_for or "", 0))
+                for m in matched
+                if m.detailed == r and m.change.ready_known
             ]
             for number, level in enumerate(index.levels, start=1):
                 reached = sum(1 for then, now in pairs if now >= number > then)

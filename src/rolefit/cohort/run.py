@@ -71,12 +71,14 @@ def run_batch(
 
         teacher = TeachingBuilder(indexes)
     comparison = None
+    labels: dict[str, str] = {}
     if earlier is not None:
         from rolefit.cohort.progress import Comparison
         from rolefit.compare import role_digest
 
-        labels = [(relative_label(f, roots), f) for f in map(shown_path, files)]
-        comparison = Comparison(earlier, indexes, [role_digest(i.role) for i in indexes], labels)
+        shown = [shown_path(f) for f in files]
+        labels = dict(zip(shown, (relative_label(f, roots) for f in shown), strict=True))
+        comparison = Comparison(earlier, indexes, [role_digest(i.role) for i in indexes], labels.items())
     scored = failed = below = 0
     # closed on the way out, error or signal: the workers are stopped, not left behind
     # batch.score_files looked up when called: tests stand in for it
@@ -89,8 +91,10 @@ def run_batch(
                         on_problem(str(problem))
             else:
                 scored += 1
-                outcome = outcome._replace(path=relative_label(outcome.source, roots))
-                if comparison is not None:
+                if comparison is None:
+                    outcome = outcome._replace(path=relative_label(outcome.source, roots))
+                else:
+                    outcome = outcome._replace(path=labels.get(outcome.source) or outcome.source)
                     outcome = outcome._replace(change=comparison.match(outcome))
                 if on_warning is not None:
                     for warning in outcome.warnings:
