@@ -48,8 +48,9 @@ class EarlierRun:
     digests: Mapping[str, str | None]  # role id -> digest (None: not recorded)
 
 
-@dataclass(frozen=True)
-class LearnerChange:
+class LearnerChange(NamedTuple):
+    """One learner against the earlier run (a named tuple: one per learner, thousands of them)."""
+
     matched_by: MatchedBy | None  # None: new since the earlier run
     before: EarlierLearner | None
     fit_before: float | None  # the fit then of the role aimed at now (None: new, or the role was not in that run)

@@ -95,7 +95,7 @@ def run_batch(
                     outcome = outcome._replace(path=relative_label(outcome.source, roots))
                 else:
                     outcome = outcome._replace(path=labels.get(outcome.source) or outcome.source)
-                    outcome = outcome._replace(change=comparison.match(outcome))
+                    outcome = outcome._replace(change=comparison.match(outcome))  # matched by path: set first
                 if on_warning is not None:
                     for warning in outcome.warnings:
                         on_warning(str(warning))
