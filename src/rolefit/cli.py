@@ -471,10 +471,17 @@ def batch(
 def diff(
     old: Annotated[
         Path,
-        typer.Argument(help="The earlier run: an `assess --format json` report, or a skills file.", show_default=False),
+        typer.Argument(
+            help="The earlier run: an `assess --format json` report, or a skills file.",
+            metavar="OLD",
+            show_default=False,
+        ),
     ],
     new: Annotated[
-        Path, typer.Argument(help="The later run: a report or a skills file (assessed now).", show_default=False)
+        Path,
+        typer.Argument(
+            help="The later run: a report or a skills file (assessed now).", metavar="NEW", show_default=False
+        ),
     ],
     role: RoleNames = None,
     roles_dir: RolesDir = None,
@@ -487,8 +494,9 @@ def diff(
     """What changed between two runs for one person: fit and readiness per role and level,
     requirements newly met or below target, plan steps done, skills added or levelled.
 
-    A skills file is assessed on the spot with the roles given here; a saved report keeps
-    the roles of its day, and when a role changed since, the diff says so first.
+    A skills file is assessed on the spot with the roles given here; a saved
+    report keeps the roles of its day, and when a role changed since, the diff
+    says so first.
     """
     from rolefit.assess import index_roles
     from rolefit.compare import diff_reports, report_of
