@@ -9,11 +9,9 @@ the role, not with the person, and the diff says so first.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from rolefit.errors import RolefitError, shown_path
@@ -22,46 +20,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from rolefit.matching import Matcher
-    from rolefit.model import Role, Seniority
+    from rolefit.model import Seniority
     from rolefit.scoring import RoleSet
 
 Report = Mapping[str, Any]
-
-
-# What a digest reads of each part of a role: every field but the role's `source`
-# (a test holds these to the model's fields, so a new field is never left out).
-ROLE_FIELDS = ("id", "title", "levels", "summary", "responsibilities", "sources")
-CATEGORY_FIELDS = ("name", "weight")
-REQUIREMENT_FIELDS = (
-    "name",
-    "category",
-    "importances",
-    "targets",
-    "aliases",
-    "prerequisites",
-    "learn",
-    "why",
-    "one_of",
-)
-CAREER_FIELDS = ("entry", "mid", "senior")
-SALARY_FIELDS = ("source", "region", "year", "currency")
-FIGURE_FIELDS = ("label", "amount", "low", "high", "note")
-
-
-def role_digest(role: Role) -> str:
-    """A stable hash of a role's content (the file it was read from is left out:
-    the same role moved is the same role). Read field by field with attrgetter,
-    not with dataclasses.asdict, which costs a json report of the four built-in
-    roles tens of milliseconds of start-up."""
-    requirement, figure = attrgetter(*REQUIREMENT_FIELDS), attrgetter(*FIGURE_FIELDS)
-    content = [
-        attrgetter(*ROLE_FIELDS)(role),
-        attrgetter(*CAREER_FIELDS)(role.career_path),
-        [(attrgetter(*SALARY_FIELDS)(b), [figure(f) for f in b.figures]) for b in role.salary],
-        [(attrgetter(*CATEGORY_FIELDS)(c), [requirement(r) for r in c.requirements]) for c in role.categories],
-    ]
-    text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
-    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

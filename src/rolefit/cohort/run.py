@@ -74,7 +74,7 @@ def run_batch(
     labels: dict[str, str] = {}
     if earlier is not None:
         from rolefit.cohort.progress import Comparison
-        from rolefit.compare import role_digest
+        from rolefit.digest import role_digest
 
         shown = [shown_path(f) for f in files]
         labels = dict(zip(shown, (relative_label(f, roots) for f in shown), strict=True))

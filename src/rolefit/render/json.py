@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
 from rolefit.assess import Assessment
-from rolefit.compare import role_digest
+from rolefit.digest import role_digest
 from rolefit.figures import decided
 from rolefit.model import Role
 from rolefit.plan import Plan
