@@ -82,11 +82,13 @@ Outcome = LearnerScore | FileError
 
 class Wants(NamedTuple):
     """What a run needs of each learner beyond the scores every format shows:
-    the fit each gap would add (the teaching view) and the level counted for
-    every requirement (the matrix). Both cost time per learner, so only on request."""
+    the fit each gap would add (the teaching view), the level counted for every
+    requirement (the matrix), the requirements met (json, --compare). Each costs
+    time per learner, so only on request."""
 
     gains: bool = False
     levels: bool = False
+    met: bool = False
 
 
 NOTHING_MORE = Wants()
@@ -265,7 +267,7 @@ class Scorer:
             met_required=tuple(r.met_required for r in results),
             coverages=tuple(r.coverages for r in results),
             warnings=profile.warnings,
-            met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)),
+            met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)) if self.wants.met else (),
             gains=gains,
             levels=tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results)
             if self.wants.levels

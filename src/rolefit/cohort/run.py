@@ -63,7 +63,9 @@ def run_batch(
     go to the callbacks, one line each, for the caller to show."""
     indexes = prepared[1]
     shows_cohort = writer.shows_cohort
-    wants = Wants(gains=shows_cohort, levels=getattr(writer, "wants_levels", False))
+    # csv and matrix rows are the scores alone: no requirements met, no path, unless compared
+    details = earlier is not None or not getattr(writer, "rows_only", False)
+    wants = Wants(gains=shows_cohort, levels=getattr(writer, "wants_levels", False), met=details)
     builder = CohortBuilder(indexes, level) if shows_cohort else None
     teacher = None
     if shows_cohort:
@@ -92,7 +94,8 @@ def run_batch(
             else:
                 scored += 1
                 if comparison is None:
-                    outcome = outcome._replace(path=relative_label(outcome.source, roots))
+                    if details:
+                        outcome = outcome._replace(path=relative_label(outcome.source, roots))
                 else:
                     outcome = outcome._replace(path=labels.get(outcome.source) or outcome.source)
                     outcome = outcome._replace(change=comparison.match(outcome))  # matched by path: set first

@@ -44,6 +44,7 @@ def change_cells(change: LearnerChange | None) -> list[str]:
 
 class _Csv:
     shows_cohort = False
+    rows_only = True  # the scores alone: the run need not find each learner's requirements met or path
 
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex], compared: bool = False) -> None:
         self.indexes = indexes

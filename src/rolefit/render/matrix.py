@@ -30,6 +30,7 @@ def columns(indexes: Sequence[RoleIndex]) -> list[str]:
 
 class _Matrix:
     shows_cohort = False
+    rows_only = True  # the scores alone: the run need not find each learner's requirements met or path
     wants_levels = True  # the run scores the level counted for every requirement
 
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
