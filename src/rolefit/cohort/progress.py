@@ -139,7 +139,7 @@ class _Seen(NamedTuple):
     """What the summary needs of each learner of this run (not the whole score)."""
 
     label: str
-    who: str
+    name: str | None
     detailed: int
     ready_for: str | None
     change: LearnerChange
@@ -170,6 +170,7 @@ class Comparison:
             if learner.name and names[learner.name] == 1 and id(learner) not in reserved
         }
         self.taken: set[int] = set()
+        self.names = [tuple(r.name for r in index.requirements) for index in self.indexes]
         self.seen: list[_Seen] = []
         self.roles_changed = tuple(
             index.role.id
@@ -206,12 +207,12 @@ class Comparison:
             closed: tuple[str, ...] = ()
             reopened: tuple[str, ...] = ()
             if same_role and before.met is not None:
-                requirements = index.requirements
-                now = [requirements[p].name for p in score.met]
+                names = self.names[score.detailed]
+                now = [names[p] for p in score.met]
                 closed = tuple(name for name in now if name not in before.met)
                 lost = before.met.difference(now)  # usually empty: no walk over every requirement
                 if lost:
-                    reopened = tuple(r.name for r in requirements if r.name in lost)
+                    reopened = tuple(name for name in names if name in lost)
             change = LearnerChange(
                 matched_by=matched_by,
                 before=before,
@@ -223,7 +224,7 @@ class Comparison:
                 gaps_closed=closed,
                 gaps_reopened=reopened,
             )
-        self.seen.append(_Seen(score.path or score.source, _who(score), score.detailed, score.ready_for, change))
+        self.seen.append(_Seen(score.path or score.source, score.name, score.detailed, score.ready_for, change))
         return change
 
     def summary(self) -> CohortProgress:
@@ -231,7 +232,7 @@ class Comparison:
         deltas = [m.change.fit_change for m in matched if m.change.fit_change is not None]
         closed = Counter(name for m in matched for name in m.change.gaps_closed)
         gone = tuple(learner.key for learner in self.earlier.learners if id(learner) not in self.taken)
-        backwards = [(m.who, d) for m in matched if (d := m.change.fit_change) is not None and d < -1e-9]
+        backwards = [(_who(m), d) for m in matched if (d := m.change.fit_change) is not None and d < -1e-9]
         return CohortProgress(
             earlier=self.earlier.source,
             earlier_learners=len(self.earlier.learners),
@@ -267,6 +268,5 @@ class Comparison:
         return tuple(moves)
 
 
-def _who(score: LearnerScore) -> str:
-    label = score.path or score.source
-    return f"{score.name} ({label})" if score.name else label
+def _who(seen: _Seen) -> str:
+    return f"{seen.name} ({seen.label})" if seen.name else seen.label
