@@ -117,7 +117,7 @@ def test_jsonl_streams_learners_and_errors(cli: RunCli, cohort: Path) -> None:
 def test_cohort_view_comes_first(cli: RunCli, cohort: Path, fmt: str) -> None:
     result = cli(["batch", str(cohort), "-f", fmt], env={"COLUMNS": "80"})
     text = result.stdout
-    assert text.index("Fit by role") < text.index("Most common gaps") < text.index("Learners")
+    assert text.index("Fit by role") < text.index("What to teach next") < text.index("Learners")
     if fmt == "table":
         assert max(len(line) for line in text.splitlines()) <= 80
 

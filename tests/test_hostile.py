@@ -311,9 +311,9 @@ def test_jobs_is_capped_at_the_usable_cpus(
     started: list[int] = []
     real = rolefit.batch.score_files
 
-    def spy(paths, prepared, ids, workers, *args):  # type: ignore[no-untyped-def]
+    def spy(paths, prepared, ids, workers, *args, **kwargs):  # type: ignore[no-untyped-def]
         started.append(workers)
-        return real(paths, prepared, ids, workers, *args)
+        return real(paths, prepared, ids, workers, *args, **kwargs)
 
     monkeypatch.setattr(rolefit.batch, "score_files", spy)
     monkeypatch.setattr(rolefit.batch, "usable_cpus", lambda: 2)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from rolefit.assess import DetailReason, assessed_level, check_target
 from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.model import DEFAULT_SENIORITY, Seniority
-from rolefit.plan import plan_order, plan_slot
+from rolefit.plan import gap_gains, plan_order, plan_slot
 from rolefit.profiles import load_profile
 from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
 
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
     from pathlib import Path
 
+    from rolefit.cohort.progress import CohortProgress, LearnerChange
+    from rolefit.cohort.teaching import RoleLessons
     from rolefit.matching import Matcher
 
 TOP_GAPS = 3
@@ -56,6 +58,11 @@ class LearnerScore(NamedTuple):
     met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
     coverages: tuple[tuple[float, ...], ...]  # per role, per category
     warnings: tuple[Problem, ...] = ()  # fields of the file that were not used
+    met: tuple[int, ...] = ()  # the detailed role's requirements at or above target, at the level assessed
+    gains: tuple[tuple[int, float, bool], ...] = ()  # see plan.gap_gains: with Wants.gains
+    levels: tuple[tuple[tuple[int, int], ...], ...] = ()  # per role: (position, level counted): with Wants.levels
+    path: str = ""  # the file relative to the folder it was found in (set by the run)
+    change: LearnerChange | None = None  # against an earlier run (set by the run, with --compare)
 
     @property
     def required_met(self) -> tuple[int, ...]:
@@ -70,6 +77,20 @@ class FileError:
 
 
 Outcome = LearnerScore | FileError
+
+
+class Wants(NamedTuple):
+    """What a run needs of each learner beyond the scores every format shows:
+    the fit each gap would add (the teaching view), the level counted for every
+    requirement (the matrix), the requirements met (json, --compare). Each costs
+    time per learner, so only on request."""
+
+    gains: bool = False
+    levels: bool = False
+    met: bool = False
+
+
+NOTHING_MORE = Wants()
 
 
 # Discovery -----------------------------------------------------------------
@@ -195,12 +216,17 @@ class Scorer:
     run's `--level` (None: each file's `seniority`, else the default)."""
 
     def __init__(
-        self, prepared: tuple[Matcher, RoleSet], catalogue_ids: Sequence[str], level: Seniority | None = None
+        self,
+        prepared: tuple[Matcher, RoleSet],
+        catalogue_ids: Sequence[str],
+        level: Seniority | None = None,
+        wants: Wants = NOTHING_MORE,
     ) -> None:
         self.matcher, self.indexes = prepared
         self.position = {index.role.id: i for i, index in enumerate(self.indexes)}
         self.catalogue_ids = list(catalogue_ids)
         self.level = level
+        self.wants = wants
 
     def score(self, path: str) -> Outcome:
         where = shown_path(path)
@@ -217,6 +243,8 @@ class Scorer:
         shown = results[detailed]
         requirements = shown.index.requirements
         gaps = plan_order(shown, TOP_GAPS, plan_slot(shown, fixed))
+        slot = shown.slot
+        gains = gap_gains(shown) if self.wants.gains else ()
         return LearnerScore(
             source=where,
             name=profile.name,
@@ -233,6 +261,11 @@ class Scorer:
             met_required=tuple(r.met_required for r in results),
             coverages=tuple(r.coverages for r in results),
             warnings=profile.warnings,
+            met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)) if self.wants.met else (),
+            gains=gains,
+            levels=tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results)
+            if self.wants.levels
+            else (),
         )
 
     def score_many(self, paths: Sequence[str]) -> list[Outcome]:
@@ -246,7 +279,8 @@ def _init_worker(
     prepared: tuple[Matcher, RoleSet],
     catalogue_ids: Sequence[str],
     level: Seniority | None,
-    worker_start: Callable[[], None] | None,
+    worker_start: Callable[[], None] | None = None,
+    wants: Wants = NOTHING_MORE,
 ) -> None:
     """A worker gets the parent's prepared matcher and indexes rather than
     building its own (`benchmarks/tricks.py` compares loading and building)."""
@@ -260,7 +294,7 @@ def _init_worker(
             signal.signal(getattr(signal, name), signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # a worker started while they were held (see _signals_held)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {getattr(signal, n) for n in _HELD_SIGNALS if hasattr(signal, n)})
-    _worker = Scorer(prepared, catalogue_ids, level)
+    _worker = Scorer(prepared, catalogue_ids, level, wants)
     if worker_start is not None:
         worker_start()
 
@@ -278,13 +312,14 @@ def score_files(
     on_done: Callable[[int], None] | None = None,
     level: Seniority | None = None,
     worker_start: Callable[[], None] | None = None,
+    wants: Wants = NOTHING_MORE,
 ) -> Generator[Outcome, None, None]:
     """Outcomes in the order of `paths`, scored in `jobs` processes (in this one
     for a single job or a small cohort), at `level` (see Scorer). Each worker
     process calls `worker_start` once it holds what the run prepared (the CLI
     freezes it there for the garbage collector, as it does in this process)."""
     if jobs <= 1 or len(paths) <= CHUNK:
-        scorer = Scorer(prepared, catalogue_ids, level)
+        scorer = Scorer(prepared, catalogue_ids, level, wants)
         for path in paths:
             yield scorer.score(path)
             if on_done:
@@ -296,7 +331,7 @@ def score_files(
 
     chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
-    setup = (prepared, catalogue_ids, level, worker_start)
+    setup = (prepared, catalogue_ids, level, worker_start, wants)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
         pending: deque[tuple[int, Future[list[Outcome]]]] = deque()
         submitted = 0
@@ -359,7 +394,7 @@ def _stop(pool: ProcessPoolExecutor) -> None:
 
 def _isolated(
     chunks: Iterable[Sequence[str]],
-    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None, Callable[[], None] | None],
+    setup: tuple[tuple[Matcher, RoleSet], Sequence[str], Seniority | None, Callable[[], None] | None, Wants],
     on_done: Callable[[int], None] | None,
 ) -> Iterator[Outcome]:
     """After a worker died (a file crashed the parser), score the rest one file
@@ -418,6 +453,8 @@ class Cohort:
     learners: int
     failed: int
     roles: tuple[RoleCohort, ...]
+    lessons: tuple[RoleLessons, ...] = ()  # the teaching view: roles learners aim at, gaps by cohort gain
+    progress: CohortProgress | None = None  # against an earlier run (--compare)
 
 
 class CohortBuilder:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import copy
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import closing, contextmanager
-from itertools import chain
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional, TypeVar
 
@@ -27,6 +26,7 @@ from rolefit.options import (
     SUMMARY_STEPS,
     BatchFormat,
     ColorOption,
+    DiffFormat,
     DraftFormat,
     LevelChoice,
     ListFormat,
@@ -192,7 +192,7 @@ def _role_inputs(roles: Sequence[str] | None, roles_dir: Path | None) -> list[st
     return named + (role_files(roles_dir) if roles_dir is not None and roles_dir.is_dir() else [])
 
 
-def _style(color: ColorOption, output: Path | None, details: bool = False) -> Style:
+def _style(color: ColorOption, output: Path | None, details: bool = False, compared: bool = False) -> Style:
     """Colour and width by the conventions, for stdout (never colour into a file
     unless asked)."""
     import os
@@ -205,6 +205,7 @@ def _style(color: ColorOption, output: Path | None, details: bool = False) -> St
         color=use_color(color.value, to_terminal, os.environ),
         width=output_width(to_terminal, os.environ),
         details=details,
+        compared=compared,
     )
 
 
@@ -423,15 +424,26 @@ def batch(
     vocabulary: VocabularyFile = None,
     color: Color = ColorOption.auto,
     posting: PostingFile = None,
+    compare: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--compare",
+            help="An earlier run's `--format json` output: each learner's fit change and gaps closed, and the cohort's.",
+            metavar="FILE",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
-    """Score a whole cohort: every learner's fit and top gaps, and the gaps most common across the cohort.
+    """Score a whole cohort: every learner's fit and top gaps, and what to teach the cohort next.
 
     Bad files never stop the run: every good file is scored, every bad one is
     listed on stderr (and in json/jsonl/csv output), and the exit code is 2.
     """
     from rolefit.assess import index_roles
-    from rolefit.batch import CohortBuilder, FileError, discover, score_files, worker_count
-    from rolefit.figures import below as fails
+    from rolefit.batch import discover, worker_count
+    from rolefit.cohort.run import run_batch
+    from rolefit.errors import shown_path
     from rolefit.figures import count
     from rolefit.output import check_not_input, open_output, target
     from rolefit.render import batch_writer
@@ -446,36 +458,33 @@ def batch(
             roles = [built, *roles] if role else [built]
             catalogue = [*catalogue, built]
         files, missing = discover(paths)
-        check_not_input(output, [*files, *_role_inputs(role, roles_dir)])
+        check_not_input(output, [*files, *_role_inputs(role, roles_dir), *([compare] if compare else [])])
+        earlier = None
+        if compare is not None:
+            from rolefit.cohort.progress import load_earlier
+
+            earlier = load_earlier(compare)
         prepared = index_roles(roles, user_vocabulary(vocabulary))
         _keep_prepared()
-        indexes = prepared[1]
-        style = _style(color, output)
-        seniority = _seniority(level)
-        scored = failed = below = 0
+        style = _style(color, output, compared=earlier is not None)
         with _progress(len(files), quiet) as advance, open_output(output) as out:
-            writer = batch_writer(format, out, indexes, style)
-            builder = CohortBuilder(indexes, seniority) if writer.shows_cohort else None
-            workers = worker_count(jobs, len(files))
-            ids = [r.id for r in catalogue]
-            # closed on the way out, error or signal: the workers are stopped, not left behind
-            with closing(score_files(files, prepared, ids, workers, advance, seniority, _keep_prepared)) as outcomes:
-                for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
-                    if builder is not None:
-                        builder.add(outcome)
-                    writer.add(outcome)
-                    if isinstance(outcome, FileError):
-                        failed += 1
-                        for problem in outcome.problems:
-                            _say(f"error: {problem}")
-                    else:
-                        scored += 1
-                        if not quiet:
-                            for warning in outcome.warnings:
-                                _say(f"warning: {warning}")
-                        if fail_under is not None and fails(outcome.fits[outcome.detailed], fail_under):
-                            below += 1
-            writer.finish(builder.build() if builder is not None else None)
+            totals = run_batch(
+                files,
+                missing,
+                prepared,
+                [r.id for r in catalogue],
+                batch_writer(format, out, prepared[1], style),
+                roots=[shown_path(p) for p in paths if p.is_dir()],
+                jobs=worker_count(jobs, len(files)),
+                level=_seniority(level),
+                fail_under=fail_under,
+                earlier=earlier,
+                on_done=advance,
+                on_problem=lambda problem: _say(f"error: {problem}"),
+                on_warning=None if quiet else lambda warning: _say(f"warning: {warning}"),
+                worker_start=_keep_prepared,
+            )
+    scored, failed, below = totals.scored, totals.failed, totals.below
     if not quiet:
         unread = f", {count(failed, 'file')} could not be read" if failed else ""
         print(f"rolefit: {count(scored, 'learner')} scored{unread}", file=sys.stderr)
@@ -485,6 +494,56 @@ def batch(
         have = "has" if below == 1 else "have"
         print(f"rolefit: {count(below, 'learner')} {have} a fit below --fail-under {fail_under:g}", file=sys.stderr)
         raise typer.Exit(EXIT_BELOW_THRESHOLD)
+
+
+@app.command()
+def diff(
+    old: Annotated[
+        Path,
+        typer.Argument(
+            help="The earlier run: an `assess --format json` report, or a skills file.",
+            metavar="OLD",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[
+        Path,
+        typer.Argument(
+            help="The later run: a report or a skills file (assessed now).", metavar="NEW", show_default=False
+        ),
+    ],
+    role: RoleNames = None,
+    roles_dir: RolesDir = None,
+    format: Annotated[DiffFormat, typer.Option("--format", "-f", help="Output format.")] = DiffFormat.table,
+    output: Output = None,
+    level: Level = None,
+    vocabulary: VocabularyFile = None,
+    color: Color = ColorOption.auto,
+) -> None:
+    """What changed between two runs for one person: fit and readiness per role and level,
+    requirements newly met or below target, plan steps done, skills added or levelled.
+
+    A skills file is assessed on the spot with the roles given here; a saved
+    report keeps the roles of its day, and when a role changed since, the diff
+    says so first.
+    """
+    from rolefit.assess import index_roles
+    from rolefit.compare import diff_reports, report_of
+    from rolefit.errors import shown_path
+    from rolefit.output import check_not_input, emit, target
+    from rolefit.render.diff import render_diff
+    from rolefit.roles import select_roles
+    from rolefit.vocabulary import user_vocabulary
+
+    output = target(output)
+    with _expected_errors():
+        check_not_input(output, [old, new, *_role_inputs(role, roles_dir)])
+        catalogue, roles = select_roles(role or [], roles_dir)
+        prepared = index_roles(roles, user_vocabulary(vocabulary))
+        ids = [r.id for r in catalogue]
+        sides = [report_of(path, prepared, ids, _seniority(level)) for path in (old, new)]
+        result = diff_reports(sides[0], sides[1], shown_path(old), shown_path(new))
+        emit(render_diff(format, result, _style(color, output)), output)
 
 
 @contextmanager

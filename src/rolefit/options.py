@@ -26,6 +26,13 @@ class BatchFormat(str, enum.Enum):
     jsonl = "jsonl"
     markdown = "markdown"
     html = "html"
+    matrix = "matrix"
+
+
+class DiffFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
 
 
 class DraftFormat(str, enum.Enum):

@@ -109,6 +109,14 @@ def gaps_by_gain(result: RoleResult, slot: int) -> Iterator[int]:
     return _gaps_in_order(result, slot)
 
 
+def gap_gains(result: RoleResult) -> tuple[tuple[int, float, bool], ...]:
+    """(position, fit gained, lacks its basics) for each gap of the level assessed
+    that would add fit (RoleResult.fit_gains); lacking the basics is the plan's
+    rule for a prerequisite that must come before what needs it."""
+    slot = result.slot
+    return tuple((position, gain, _lacks_basics(result, slot, position)) for position, gain in result.fit_gains())
+
+
 def _lacks_basics(result: RoleResult, slot: int, position: int) -> bool:
     found = result.matched.get(position)
     if found is None:

@@ -29,6 +29,11 @@ _READY_FOR = {
 }
 
 
+_DIGEST = {
+    "type": "string",
+    "pattern": "^sha256:[0-9a-f]{64}$",
+    "description": "A hash of the role's content: when it differs between two runs, the role changed",
+}
 _TOOL = {
     "type": "object",
     "required": ["name", "version"],
@@ -161,6 +166,7 @@ def report_schema() -> dict[str, Any]:
             "rank": {"type": "integer", "minimum": 1},
             "id": {"type": "string"},
             "title": {"type": "string"},
+            "digest": _DIGEST,
             "level": {**_ROLE_LEVEL, "description": "The level of the role assessed"},
             "fit": {"type": "number", "minimum": 0, "maximum": 100, "description": "The fit at the level assessed"},
             "fit_by_level": _FIT_BY_LEVEL,
@@ -310,6 +316,153 @@ def batch_schema() -> dict[str, Any]:
     learners and errors, each with a "type"."""
     nullable_str = {"type": ["string", "null"]}
     percent = {"type": "number", "minimum": 0, "maximum": 100}
+    change_figure = {"type": ["number", "null"], "minimum": -100, "maximum": 100}
+    names = {"type": "array", "items": {"type": "string"}}
+    change = {
+        "type": "object",
+        "description": "With --compare: this learner against the earlier run",
+        "additionalProperties": False,
+        "required": [
+            "matched_by",
+            "earlier_file",
+            "fit_before",
+            "fit_change",
+            "ready_before",
+            "gaps_closed",
+            "gaps_reopened",
+        ],
+        "properties": {
+            "matched_by": {"enum": ["path", "name", None], "description": "null: new since the earlier run"},
+            "earlier_file": nullable_str,
+            "fit_before": {"type": ["number", "null"], "minimum": 0, "maximum": 100},
+            "fit_change": change_figure,
+            "ready_before": _READY_FOR,
+            "gaps_closed": names,
+            "gaps_reopened": names,
+        },
+    }
+    teaching = {
+        "type": "array",
+        "description": "What to teach next: per role learners aim at, gaps by the fit the cohort gains",
+        "items": {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["id", "title", "learners", "levels", "gaps"],
+            "properties": {
+                "id": {"type": "string"},
+                "title": {"type": "string"},
+                "learners": {"type": "integer", "minimum": 1},
+                "levels": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 1}},
+                "gaps": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "additionalProperties": False,
+                        "required": [
+                            "skill",
+                            "category",
+                            "fit_gain",
+                            "learners",
+                            "who",
+                            "prerequisites",
+                            "needed_for",
+                            "learn",
+                        ],
+                        "properties": {
+                            "skill": {"type": "string"},
+                            "category": {"type": "string"},
+                            "fit_gain": {
+                                "type": "number",
+                                "minimum": 0,
+                                "description": "Fit points, summed over learners",
+                            },
+                            "learners": {"type": "integer", "minimum": 1},
+                            "who": {
+                                **names,
+                                "description": "Names of the learners who need it (the file for one without), "
+                                "in file order; the first 100",
+                            },
+                            "prerequisites": names,
+                            "needed_for": names,
+                            "learn": names,
+                        },
+                    },
+                },
+            },
+        },
+    }
+    progress = {
+        "type": "object",
+        "description": "With --compare: the cohort against the earlier run",
+        "additionalProperties": False,
+        "required": [
+            "earlier",
+            "earlier_learners",
+            "matched",
+            "matched_by_name",
+            "new",
+            "gone",
+            "mean_fit_change",
+            "compared",
+            "readiness",
+            "gaps_closed",
+            "backwards",
+            "roles_changed",
+            "roles_unknown",
+        ],
+        "properties": {
+            "earlier": {"type": "string"},
+            "earlier_learners": {"type": "integer", "minimum": 0},
+            "matched": {"type": "integer", "minimum": 0},
+            "matched_by_name": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["file", "earlier_file"],
+                    "properties": {"file": {"type": "string"}, "earlier_file": {"type": "string"}},
+                },
+            },
+            "new": names,
+            "gone": names,
+            "mean_fit_change": change_figure,
+            "compared": {"type": "integer", "minimum": 0},
+            "readiness": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["role", "level", "reached", "fell"],
+                    "properties": {
+                        "role": {"type": "string"},
+                        "level": {"type": "string"},
+                        "reached": {"type": "integer", "minimum": 0},
+                        "fell": {"type": "integer", "minimum": 0},
+                    },
+                },
+            },
+            "gaps_closed": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["skill", "learners"],
+                    "properties": {"skill": {"type": "string"}, "learners": {"type": "integer", "minimum": 1}},
+                },
+            },
+            "backwards": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "additionalProperties": False,
+                    "required": ["learner", "fit_change"],
+                    "properties": {"learner": {"type": "string"}, "fit_change": change_figure},
+                },
+            },
+            "roles_changed": names,
+            "roles_unknown": names,
+        },
+    }
     learner = {
         "type": "object",
         "additionalProperties": False,
@@ -347,6 +500,16 @@ def batch_schema() -> dict[str, Any]:
             "top_gaps": {"type": "array", "items": {"type": "string"}},
             "skills": {"type": "integer", "minimum": 0},
             "assumed_levels": {"type": "integer", "minimum": 0},
+            "path": {
+                "type": "string",
+                "description": "The file relative to the folder given (what --compare matches on)",
+            },
+            "met": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "The detailed role's requirements at or above target, at the level assessed",
+            },
+            "change": change,
         },
     }
     error = {
@@ -444,7 +607,7 @@ def batch_schema() -> dict[str, Any]:
                 "items": {
                     "type": "object",
                     "required": ["id", "title"],
-                    "properties": {"id": {"type": "string"}, "title": {"type": "string"}},
+                    "properties": {"id": {"type": "string"}, "title": {"type": "string"}, "digest": _DIGEST},
                 },
             },
             "cohort": {
@@ -455,6 +618,8 @@ def batch_schema() -> dict[str, Any]:
                     "learners": {"type": "integer", "minimum": 0},
                     "failed": {"type": "integer", "minimum": 0},
                     "roles": {"type": "array", "items": cohort_role},
+                    "teaching": teaching,
+                    "progress": progress,
                 },
             },
             "learners": {"type": "array", "items": learner},

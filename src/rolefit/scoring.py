@@ -27,7 +27,7 @@ scored with the same code as one `assess`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from math import fsum
@@ -294,6 +294,25 @@ class RoleResult:
         pools = list(self._levels[slot].pools)
         pools[self.index.pool_of[slot][position]] += self.index.weights[position] * (1 - self.credit(position, slot))
         return max(0.0, max([_fit(self.index, slot, pools), *self.own_fits[slot + 1 :]]) - self.fits[slot])
+
+    def fit_gains(self) -> Iterator[tuple[int, float]]:
+        """(position, fit_gain) for every requirement whose target, reached, would
+        add fit at the level assessed: fit_gain for all of them in one pass (a
+        cohort's teaching view asks it for every learner)."""
+        index, slot = self.index, self.slot
+        base, pool_of, weights = self._levels[slot].pools, index.pool_of[slot], index.weights
+        higher, current = max(self.own_fits[slot + 1 :], default=0.0), self.fits[slot]
+        matched = self.matched
+        for position in range(len(index.requirements)):
+            found = matched.get(position)
+            missing = 1.0 if found is None else 1.0 - found.credits[slot]
+            if missing <= 0:
+                continue
+            pools = list(base)
+            pools[pool_of[position]] += weights[position] * missing
+            gain = max(_fit(index, slot, pools), higher) - current
+            if gain > 1e-9:  # less is rounding, not fit
+                yield position, gain
 
     def result(self, position: int, slot: int | None = None) -> RequirementResult:
         index = self.index

@@ -26,6 +26,7 @@ class Style:
     color: bool = False
     width: int = 80
     details: bool = False  # the table's full report (--details); the other formats are always complete
+    compared: bool = False  # batch --compare: learners carry their change since an earlier run
 
 
 # Modules are imported when used, so `--format json` never imports Rich.
@@ -150,6 +151,7 @@ BATCH_MODULES: dict[BatchFormat, str] = {
     BatchFormat.jsonl: "rolefit.render.jsonl",
     BatchFormat.markdown: "rolefit.render.markdown",
     BatchFormat.html: "rolefit.render.html",
+    BatchFormat.matrix: "rolefit.render.matrix",
 }
 
 

@@ -16,23 +16,41 @@ from rolefit.render.safe_csv import cell
 
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, Outcome
+    from rolefit.cohort.progress import LearnerChange
     from rolefit.scoring import RoleIndex
 
 FIXED_COLUMNS = ("file", "name", "target", "role", "level", "fit", "ready_for", "required_met", "required_total")
 TAIL_COLUMNS = ("top_gaps", "skills", "assumed_levels", "error")
+CHANGE_COLUMNS = ("matched_by", "fit_before", "fit_change", "ready_before", "gaps_closed")  # with --compare
 
 
-def columns(indexes: Sequence[RoleIndex]) -> list[str]:
-    return [*FIXED_COLUMNS, *(f"fit_{i.role.id}" for i in indexes), *TAIL_COLUMNS]
+def columns(indexes: Sequence[RoleIndex], compared: bool = False) -> list[str]:
+    return [*FIXED_COLUMNS, *(f"fit_{i.role.id}" for i in indexes), *TAIL_COLUMNS, *(CHANGE_COLUMNS * compared)]
+
+
+def change_cells(change: LearnerChange | None) -> list[str]:
+    """matched_by: path, name or new; the fit before and its change on the role aimed at now;
+    gaps_closed: the requirements met now and not then, `; `-separated."""
+    if change is None:
+        return [""] * len(CHANGE_COLUMNS)
+    return [
+        change.matched_by or "new",
+        "" if change.fit_before is None else f"{decided(change.fit_before):.1f}",
+        "" if change.fit_change is None else f"{change.fit_change:+.1f}",
+        change.ready_before or "",
+        cell("; ".join(change.gaps_closed)),
+    ]
 
 
 class _Csv:
     shows_cohort = False
+    rows_only = True  # the scores alone: the run need not find each learner's requirements met or path
 
-    def __init__(self, out: TextIO, indexes: Sequence[RoleIndex]) -> None:
+    def __init__(self, out: TextIO, indexes: Sequence[RoleIndex], compared: bool = False) -> None:
         self.indexes = indexes
+        self.compared = compared
         self.writer = safe_csv.writer(out)
-        self.writer.writerow(columns(indexes))
+        self.writer.writerow(columns(indexes, compared))
 
     def add(self, outcome: Outcome) -> None:
         from rolefit.batch import FileError
@@ -40,7 +58,8 @@ class _Csv:
         if isinstance(outcome, FileError):
             empty = [""] * (len(FIXED_COLUMNS) - 1 + len(self.indexes) + len(TAIL_COLUMNS) - 1)
             problems = "; ".join(str(p) for p in outcome.problems)
-            self.writer.writerow([cell(outcome.source), *empty, cell(problems)])
+            after = [""] * len(CHANGE_COLUMNS) if self.compared else []
+            self.writer.writerow([cell(outcome.source), *empty, cell(problems), *after])
             return
         detailed = self.indexes[outcome.detailed]
         self.writer.writerow(
@@ -59,6 +78,7 @@ class _Csv:
                 outcome.skills,
                 outcome.assumed_levels,
                 "",
+                *(change_cells(outcome.change) if self.compared else []),
             ]
         )
 
@@ -67,4 +87,4 @@ class _Csv:
 
 
 def batch_writer(out: TextIO, indexes: Sequence[RoleIndex], style: Style) -> _Csv:
-    return _Csv(out, indexes)
+    return _Csv(out, indexes, style.compared)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
 from rolefit.assess import Assessment
+from rolefit.digest import role_digest
 from rolefit.figures import decided
 from rolefit.model import Role
 from rolefit.plan import Plan
@@ -18,6 +19,8 @@ from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
 
 if TYPE_CHECKING:
     from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.cohort.progress import CohortProgress, LearnerChange
+    from rolefit.cohort.teaching import RoleLessons
     from rolefit.explain import Explanation
     from rolefit.fates import EntryFate
 
@@ -119,6 +122,7 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
         "rank": position,
         "id": result.role.id,
         "title": result.role.title,
+        "digest": role_digest(result.role),
         "level": result.level,
         "fit": decided(result.fit),
         "fit_by_level": {level: decided(fit) for level, fit in result.fit_by_level.items()},
@@ -219,6 +223,64 @@ def learner_data(score: LearnerScore, indexes: Sequence[RoleIndex]) -> dict[str,
         "top_gaps": list(score.top_gaps),
         "skills": score.skills,
         "assumed_levels": score.assumed_levels,
+        "path": score.path or score.source,
+        "met": [indexes[score.detailed].requirements[p].name for p in score.met],
+        **({} if score.change is None else {"change": change_data(score.change)}),
+    }
+
+
+def change_data(change: LearnerChange) -> dict[str, Any]:
+    before = change.before
+    return {
+        "matched_by": change.matched_by,
+        "earlier_file": None if before is None else before.key,
+        "fit_before": None if change.fit_before is None else decided(change.fit_before),
+        "fit_change": change.fit_change,
+        "ready_before": change.ready_before,
+        "gaps_closed": list(change.gaps_closed),
+        "gaps_reopened": list(change.gaps_reopened),
+    }
+
+
+def lessons_data(lessons: RoleLessons) -> dict[str, Any]:
+    return {
+        "id": lessons.index.role.id,
+        "title": lessons.index.role.title,
+        "learners": lessons.learners,
+        "levels": dict(lessons.levels),
+        "gaps": [
+            {
+                "skill": lesson.requirement.name,
+                "category": lesson.requirement.category,
+                "fit_gain": round(lesson.gain, 2),
+                "learners": lesson.learners,
+                "who": list(lesson.who),
+                "prerequisites": list(lesson.requirement.prerequisites),
+                "needed_for": list(lesson.needed_for),
+                "learn": list(lesson.requirement.learn),
+            }
+            for lesson in lessons.lessons
+        ],
+    }
+
+
+def progress_data(progress: CohortProgress) -> dict[str, Any]:
+    return {
+        "earlier": progress.earlier,
+        "earlier_learners": progress.earlier_learners,
+        "matched": progress.matched,
+        "matched_by_name": [{"file": now, "earlier_file": then} for now, then in progress.matched_by_name],
+        "new": list(progress.new),
+        "gone": list(progress.gone),
+        "mean_fit_change": None if progress.mean_change is None else round(progress.mean_change, 1),
+        "compared": progress.compared,
+        "readiness": [
+            {"role": m.role, "level": m.level, "reached": m.reached, "fell": m.fell} for m in progress.readiness
+        ],
+        "gaps_closed": [{"skill": name, "learners": n} for name, n in progress.gaps_closed],
+        "backwards": [{"learner": who, "fit_change": change} for who, change in progress.backwards],
+        "roles_changed": list(progress.roles_changed),
+        "roles_unknown": list(progress.roles_unknown),
     }
 
 
@@ -263,7 +325,11 @@ def cohort_data(cohort: Cohort) -> dict[str, Any]:
                 ],
             }
         )
-    return {"learners": cohort.learners, "failed": cohort.failed, "roles": roles}
+    data: dict[str, Any] = {"learners": cohort.learners, "failed": cohort.failed, "roles": roles}
+    data["teaching"] = [lessons_data(lessons) for lessons in cohort.lessons]
+    if cohort.progress is not None:
+        data["progress"] = progress_data(cohort.progress)
+    return data
 
 
 class _JsonBatch:
@@ -288,7 +354,7 @@ class _JsonBatch:
         document = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "rolefit", "version": __version__},
-            "roles": [{"id": i.role.id, "title": i.role.title} for i in self.indexes],
+            "roles": [{"id": i.role.id, "title": i.role.title, "digest": role_digest(i.role)} for i in self.indexes],
             "cohort": cohort_data(cohort),
             "learners": self.learners,
             "errors": self.errors,

@@ -10,6 +10,7 @@ from rolefit.model import level_name
 from rolefit.plan import ORDER_RULE
 from rolefit.proficiency import STALE_YEARS
 from rolefit.render import Style, cohort_readiness, entry_level, fate_detail, plan_aim, readiness, stale_entries
+from rolefit.render.cohort_markdown import change_cell, progress_lines, teaching_lines
 from rolefit.render.safe_markdown import escape
 
 if TYPE_CHECKING:
@@ -144,6 +145,8 @@ class _MarkdownBatch:
             f"{count(cohort.learners, 'learner')} scored, {count(cohort.failed, 'file')} could not be read.",
             "",
         ]
+        if cohort.progress is not None:
+            lines += progress_lines(cohort.progress)
         lines += [
             "### Fit by role",
             "",
@@ -169,29 +172,19 @@ class _MarkdownBatch:
             for role in cohort.roles
             if role.detailed_for
         )
-        lines += ["", "### Most common gaps", "", "Required skills missing or below target, by share of learners.", ""]
-        for role in cohort.roles:
-            lines += [
-                f"**{escape(role.index.role.title)}**",
-                "",
-                "| skill | category | learners | share |",
-                "| --- | --- | ---: | ---: |",
-            ]
-            for gap in role.common_gaps[:10]:
-                lines.append(
-                    f"| {escape(gap.skill)} | {escape(gap.category)} | {gap.count}/{cohort.learners} | {percent(100 * gap.share)} |"
-                )
-            lines.append("")
+        lines += ["", *teaching_lines(cohort.lessons)]
+        compared = cohort.progress is not None
         lines += [
             "### Learners",
             "",
-            "| file | name | role | fit | required met | top gaps |",
-            "| --- | --- | --- | ---: | ---: | --- |",
+            f"| file | name | role | fit |{' since |' * compared} required met | top gaps |",
+            f"| --- | --- | --- | ---: |{' ---: |' * compared} ---: | --- |",
         ]
         for s in self.learners:
             index = self.indexes[s.detailed]
+            since = f" {change_cell(s.change)} |" if compared else ""
             lines.append(
-                f"| {escape(s.source)} | {escape(s.name or '')} | {escape(index.role.title)} | {percent(s.fits[s.detailed])} | "
+                f"| {escape(s.path or s.source)} | {escape(s.name or '')} | {escape(index.role.title)} | {percent(s.fits[s.detailed])} |{since} "
                 f"{s.required_met[s.detailed]}/{len(index.required_at(s.level))} | {escape(', '.join(s.top_gaps))} |"
             )
         if self.errors:

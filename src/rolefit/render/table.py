@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from rich.console import Console, Group, RenderableType
@@ -28,6 +27,7 @@ from rolefit.render import (
     required_count,
     stale_entries,
 )
+from rolefit.render.cohort_table import change_text, progress_view, teaching_view
 from rolefit.render.console import make_console
 from rolefit.render.safe_terminal import visible
 
@@ -547,6 +547,8 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     failed = f", {cohort.failed} could not be read (listed on stderr)" if cohort.failed else ""
     console.print(Text.assemble(("rolefit batch", "bold"), f" · {count(cohort.learners, 'learner')} scored{failed}"))
     console.print()
+    if cohort.progress is not None:
+        progress_view(cohort.progress, console)
     if not cohort.learners:
         return
 
@@ -578,23 +580,7 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
             console.print(Text.assemble("  ", (visible(role.index.role.title), "bold"), "  ", cohort_readiness(role)))
     console.print()
 
-    shown = 10 if len(cohort.roles) == 1 else 5
-    console.print(Text("Most common gaps: required skills missing or below target", style="bold"))
-    for role in cohort.roles:
-        console.print(Text(visible(role.index.role.title), style="bold"))
-        gaps = Table(box=None, show_header=False, pad_edge=False)
-        gaps.add_column("skill", no_wrap=True, max_width=40)
-        gaps.add_column("bar", no_wrap=True)
-        gaps.add_column("share", justify="right", no_wrap=True)
-        gaps.add_column("count", justify="right", no_wrap=True, style="dim")
-        for gap in role.common_gaps[:shown]:
-            gaps.add_row(
-                Text("  " + visible(gap.skill)),
-                _bar(100 * gap.share, 16),
-                percent(100 * gap.share),
-                f"{gap.count}/{cohort.learners}",
-            )
-        console.print(gaps)
+    teaching_view(cohort.lessons, console)
     console.print()
 
     coverage = Table(
@@ -620,14 +606,19 @@ def cohort_view(cohort: Cohort, learners: Sequence[LearnerScore], console: Conso
     table.add_column("learner", ratio=2)
     table.add_column("role", ratio=2)
     table.add_column("fit", justify="right", no_wrap=True)
+    if cohort.progress is not None:
+        table.add_column("since", justify="right", no_wrap=True)
     table.add_column("req.", justify="right", no_wrap=True)
     table.add_column("top gaps", ratio=3)
     for score in listed:
         detailed = cohort.roles[score.detailed].index
+        path = visible(score.path or score.source)
+        learner = Text.assemble(visible(score.name), "\n", (path, "dim")) if score.name else Text(path)
         table.add_row(
-            Text(visible(score.name or Path(score.source).name)),
+            learner,
             Text(visible(detailed.role.title)),
             percent(score.fits[score.detailed]),
+            *([change_text(score.change)] if cohort.progress is not None else []),
             f"{score.required_met[score.detailed]}/{len(detailed.required_at(score.level))}",
             Text(visible(", ".join(score.top_gaps))),
         )
