@@ -305,4 +305,4 @@ def test_a_long_role_title_never_hides_the_fit(cli: RunCli, tmp_path: Path) -> N
     )
     out = cli(["assess", "-", "--role", str(role)], stdin="skills: {Python: 2}\n", env={"COLUMNS": "80"}).stdout
     row = next(line for line in out.splitlines() if "required 0/1" in line)
-    assert " 50%  required 0/1" in row and "…" in row and len(row) <= 80
+    assert " 33%  required 0/1" in row and "…" in row and len(row) <= 80

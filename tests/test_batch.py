@@ -153,8 +153,8 @@ def test_level_option_and_seniority_in_batch(cli: RunCli, tmp_path: Path) -> Non
     jsonschema.validate(document, batch_schema())
     learners = document["learners"]
     assert [(x["level"], x["ready_for"]) for x in learners] == [("mid", "mid"), ("senior", "entry"), ("mid", None)]
-    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 86.1, "senior": 53.8}
-    assert learners[0]["fit"] == 86.1 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
+    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 80.5, "senior": 49.0}
+    assert learners[0]["fit"] == 80.5 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
     cohort = document["cohort"]["roles"][0]
     assert (cohort["ready_for"], cohort["not_ready"]) == ({"entry": 1, "mid": 1, "senior": 0}, 1)
     fixed = json.loads(cli([*args, "--level", "entry"]).stdout)["learners"]

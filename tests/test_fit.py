@@ -170,6 +170,22 @@ def test_partial_level_partial_credit_and_nothing_above_target(role: Role, data:
 
 
 @EXAMPLES
+@given(roles(), st.data())
+def test_far_below_target_earns_less_than_its_share(role: Role, data: st.DataObject) -> None:
+    # One level short of the target earns level / target; more than one short, level / target
+    # times level / (target - 1): a 3 against a target of 5 earns 0.45, not 0.6.
+    for slot in SLOTS:
+        r = data.draw(st.sampled_from(role.requirements))
+        name, target = r.skill_names[0], r.target_at(slot)
+        for level in range(target + 1):
+            share = 1.0 if level >= target else level / target
+            expected = share if level >= target - 1 else share * level / (target - 1)
+            assert score(role, {name: level}).credit(role.requirements.index(r), slot) == pytest.approx(expected)
+        credits = [score(role, {name: level}).credit(role.requirements.index(r), slot) for level in range(6)]
+        assert credits == sorted(credits)  # still more credit for every level gained
+
+
+@EXAMPLES
 @given(role_and_skills(), st.data())
 def test_adding_a_skill_or_raising_a_level_never_lowers_any_fit(
     case: tuple[Role, dict[str, int]], data: st.DataObject

@@ -39,15 +39,15 @@ def _assess(skills: str, role_text: str = ROLE, steps: int | None = 10):  # type
 
 
 def test_credit_coverage_fit_by_hand() -> None:
-    result = _assess("skills: {Python: 2, SQL: 3}\n").detailed
+    result = _assess("skills: {Python: 3, SQL: 3}\n").detailed
     credits = {r.requirement.name: r.credit for r in result.requirements}
-    assert credits == {"Python": 0.5, "SQL": 1.0, "Docker": 0.0}
+    assert credits == {"Python": 0.75, "SQL": 1.0, "Docker": 0.0}
     core, ops = result.categories
-    assert core.coverage == pytest.approx(100 * (3 * 0.5 + 2 * 1.0) / 5)  # 70
+    assert core.coverage == pytest.approx(100 * (3 * 0.75 + 2 * 1.0) / 5)  # 85
     assert ops.coverage == 0
-    # required pool: Python, weight 2, credit 0.5 -> R = 0.5; preferred pool: SQL, weight 2,
+    # required pool: Python, weight 2, credit 0.75 -> R = 0.75; preferred pool: SQL, weight 2,
     # credit 1 -> P = 1 (Docker, a bonus, would only add to a full pool)
-    assert result.fit == pytest.approx(75 * 0.5 + 25 * 1)
+    assert result.fit == pytest.approx(75 * 0.75 + 25 * 1)
     assert (result.required_met, result.required_total) == (0, 1)
 
 
@@ -86,8 +86,9 @@ def test_level_zero_is_not_credited() -> None:
 def test_plan_orders_by_fit_gain() -> None:
     assessment = _assess("skills: {Python: 2, SQL: 3}\n")
     gains = {s.requirement.name: s.fit_gain for s in assessment.plan.steps}
-    # Python: its half of the required pool, 75 x 0.5; Docker: the preferred pool is full already
-    assert gains == pytest.approx({"Python": 75 * 0.5, "Docker": 0.0})
+    # Python at 2 of 4, two levels short: credit 2/4 x 2/3, so the gap is the rest of the
+    # required pool, 75 x 2/3; Docker: the preferred pool is full already
+    assert gains == pytest.approx({"Python": 75 * (1 - 1 / 3), "Docker": 0.0})
     assert list(gains) == ["Python", "Docker"]
     # closing every gap in the plan brings the fit to 100
     assert assessment.detailed.fit + sum(gains.values()) == pytest.approx(100)

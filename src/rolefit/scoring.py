@@ -7,7 +7,8 @@ the formula, its properties and a worked example.
 - the level it counts at is the person's own for a direct match (exact, alias,
   fuzzy); an implied match counts one level below the skill behind it (at
   least 1), and only when no skill of the person matched the requirement directly;
-- credit at a level = min(level counted / target at that level, 1);
+- credit at a level = level counted / target, full at the target, and times
+  level / (target - 1) as well when more than one level short (level_credit);
 - a level's own fit = 100 (0.75 R + 0.25 P): R the weighted mean credit of the
   required pool, P that of the preferred pool with bonus credit filling it at
   half weight, full once half the preferred weight is credited (PREFERRED_FULL),
@@ -58,6 +59,16 @@ def implied_level(evidence: int) -> int:
     """The level an implied match counts at: one below the skill behind it, at
     least 1 (a level of 0 implies nothing)."""
     return max(evidence - 1, 1) if evidence > 0 else 0
+
+
+def level_credit(level: int, target: int) -> float:
+    """The credit of a level against a target: level / target, full at the target;
+    more than one level short, times level / (target - 1) as well, so a level
+    far below a high target earns less than its share (see docs/fit.md)."""
+    if level >= target:
+        return 1.0
+    credit = level / target
+    return credit if level >= target - 1 else credit * level / (target - 1)
 
 
 def level_fit(required_total: float, preferred_total: float, required: float, preferred: float, bonus: float) -> float:
@@ -468,9 +479,7 @@ class RoleSet(Sequence[RoleIndex]):
                 counted = implied_level(level) if implied else level
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
-                    credits = tuple(
-                        counted / target[position] if counted < target[position] else 1.0 for target in index.targets
-                    )
+                    credits = tuple(level_credit(counted, target[position]) for target in index.targets)
                     found.append((number, position, counted, credits, rank, hit, option))
         if len(self._credits) < MEMO_SIZE:
             self._credits[skill, level] = found
