@@ -151,7 +151,7 @@ def test_posting_flow_has_a_page(cli: RunCli) -> None:
 
 
 def test_batch_page_and_its_heat_map(cli: RunCli) -> None:
-    result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
+    result = cli(["batch", *sorted(str(p) for p in (ROOT / "examples").glob("*.yaml")), "--format", "html", "--quiet"])
     assert result.exit_code == 0, result.stderr
     assert_inert(result.stdout)
     for section in ("Overview", "Readiness", "Fit of all 3 learners", "Mean coverage per category"):
@@ -166,14 +166,14 @@ def test_large_cohort_leaves_the_heat_map_out_and_says_why(
     from rolefit.render import html
 
     monkeypatch.setattr(html, "HEATMAP_MAX_LEARNERS", 2)
-    result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
+    result = cli(["batch", *sorted(str(p) for p in (ROOT / "examples").glob("*.yaml")), "--format", "html", "--quiet"])
     assert result.exit_code == 0, result.stderr
     assert 'class="heat heat-' not in result.stdout
     assert re.search(r"Left out: with 3 learners the heat map would have 3 rows", result.stdout)
 
 
 def test_learners_are_sorted_by_fit(cli: RunCli) -> None:
-    result = cli(["batch", str(ROOT / "examples"), "--format", "html", "--quiet"])
+    result = cli(["batch", *sorted(str(p) for p in (ROOT / "examples").glob("*.yaml")), "--format", "html", "--quiet"])
     table = result.stdout.split('<table class="learners"', 1)[1].split("</table>", 1)[0]
     fits = [float(f) for f in re.findall(r'<td class="num fit">([0-9.]+)</td>', table)]
     assert len(fits) == 3 and fits == sorted(fits, reverse=True)

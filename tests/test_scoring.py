@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from rolefit.assess import assess, index_roles
 from rolefit.matching import Matcher
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
-from rolefit.plan import ORDER_RULE, _gaps_in_order, _key, build_plan
+from rolefit.plan import ORDER_RULE, _gaps_in_order, build_plan
 from rolefit.profiles import parse_profile
 from rolefit.roles import load_catalogue, parse_role
 from rolefit.scoring import RoleSet
@@ -169,11 +169,12 @@ def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | N
     met = {r.requirement.name for r in result.detailed.requirements if r.status == "met"}
     assert not planned & met
     assert len(result.plan.steps) == result.plan.total_gaps
-    for role in result.ranking:  # the gaps, merged lazily, come in the order of a plain sort
-        user_levels = {i: c.level for i, c in role.matched.items()}
+    for role in result.ranking:  # every gap, biggest gain first
         gaps = [i for i in range(len(role.index.requirements)) if role.credit(i) < 1]
-        expected = sorted((_key(role.index, role.slot, i, role.credit(i), user_levels.get(i)), i) for i in gaps)
-        assert list(_gaps_in_order(role, role.slot)) == [i for _, i in expected]
+        ordered = list(_gaps_in_order(role, role.slot))
+        assert sorted(ordered) == gaps
+        gains = [role.fit_gain(i) for i in ordered]
+        assert all(a >= b - 1e-9 for a, b in itertools.pairwise(gains))
 
 
 IMPLIED_ROLE = """\

@@ -18,6 +18,7 @@ can start on machine learning; someone who never studied it should not.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,6 @@ from rolefit.model import Importance, Requirement
 from rolefit.options import DEFAULT_STEPS
 from rolefit.scoring import RoleIndex, RoleResult, Status, importance_rank
 
-PlanKey = tuple[float, int, int, str]
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
 ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"
 
@@ -72,36 +72,72 @@ def _fixed(index: RoleIndex, slot: int) -> list[tuple[float, int, int, str]]:
     ]
 
 
-def _key(index: RoleIndex, slot: int, position: int, credit: float, level: int | None) -> PlanKey:
-    share, importance, target, name = _fixed(index, slot)[position]
-    return (-round(share * (1 - credit), 9), importance, (level or 0) - target, name)
+Key = tuple[float, int, int, str]  # -gain, importance, levels short (negative), name
+
+
+def _key(index: RoleIndex, slot: int, position: int, gain: float, level: int | None) -> Key:
+    _, importance, target, name = _fixed(index, slot)[position]
+    return (-round(gain, 9), importance, (level or 0) - target, name)
 
 
 @lru_cache(maxsize=64)
-def _order_if_missing(index: RoleIndex, slot: int) -> tuple[tuple[PlanKey, int], ...]:
-    """Every requirement in plan order as if the person had none of them; computed
-    once per role and level, so a plan costs little more than the person's own matches."""
-    return tuple(sorted((_key(index, slot, i, 0.0, None), i) for i in range(len(index.requirements))))
+def _order_if_missing(index: RoleIndex, slot: int) -> tuple[tuple[Key, int], ...]:
+    """Every requirement in order of its bound (see _by_bound) as if the person had
+    none of them; computed once per role and level."""
+    shares = index.shares[slot]
+    return tuple(sorted((_key(index, slot, i, shares[i], None), i) for i in range(len(index.requirements))))
 
 
-def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
-    """The gaps, biggest gain first: the role's requirements in their fixed order
-    for the ones not matched, merged with the person's few below-target matches.
-    A plan usually needs only the first few, so the merge stops when asked."""
-    index, matched = result.index, result.matched
+def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
+    """The gaps in order of a bound on their gain, share x credit missing (what the
+    requirement adds to the level's own fit before the preferred part's cap): the
+    role's requirements in their fixed order for the ones not matched, merged with
+    the person's few below-target matches."""
+    index, matched, shares = result.index, result.matched, result.index.shares[slot]
     below = sorted(
-        (_key(index, slot, i, c.credits[slot], c.level), i) for i, c in matched.items() if c.credits[slot] < 1
+        (_key(index, slot, i, shares[i] * (1 - c.credits[slot]), c.level), i)
+        for i, c in matched.items()
+        if c.credits[slot] < 1
     )
     waiting = 0
     for entry in _order_if_missing(index, slot):
         if entry[1] in matched:
             continue
         while waiting < len(below) and below[waiting] < entry:
-            yield below[waiting][1]
+            yield below[waiting]
             waiting += 1
-        yield entry[1]
-    for _, position in below[waiting:]:
-        yield position
+        yield entry
+    yield from below[waiting:]
+
+
+def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
+    """The gaps, biggest gain first (RoleResult.fit_gain: the fit at the level,
+    level envelope included); ties by importance, then the furthest below target,
+    then by name.
+
+    A plan usually needs only the first few, so gains are worked out lazily: when
+    no level above could overtake this one's fit, a gap gains at most its bound
+    (_by_bound), so a gap whose gain is at least the next bound can be given out
+    before the rest are looked at. Otherwise every gain is worked out and sorted."""
+    index, matched = result.index, result.matched
+    current = result.fits[slot]
+    if any(result.own_fits[s] + index.best_gain[s] > current for s in range(slot + 1, len(index.levels))):
+        gains = dict(result.fit_gains(slot))
+        keyed = sorted(
+            (_key(index, slot, i, gains.get(i, 0.0), found.level if (found := matched.get(i)) else None), i)
+            for _, i in _by_bound(result, slot)
+        )
+        yield from (position for _, position in keyed)
+        return
+    ready: list[tuple[Key, int]] = []
+    for bound, position in _by_bound(result, slot):
+        while ready and ready[0][0] <= bound:
+            yield heapq.heappop(ready)[1]
+        found = matched.get(position)
+        exact = _key(index, slot, position, result.fit_gain(position, slot), found.level if found else None)
+        heapq.heappush(ready, (exact, position))
+    while ready:
+        yield heapq.heappop(ready)[1]
 
 
 def gaps_by_gain(result: RoleResult, slot: int) -> Iterator[int]:

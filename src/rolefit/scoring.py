@@ -171,6 +171,18 @@ class RoleIndex:
             )
             self.required.append([p for p, i in enumerate(importances) if i == "required"])
         self.pool_of = [[_POOL[i] for i in self.importances[s]] for s in slots]  # per slot: 0, 1, 2
+        # per slot: the most one requirement can add to the own fit, from anywhere
+        # (credit added to an empty pool gains the most: the preferred part is capped)
+        self.best_gain = [
+            max(
+                (
+                    self._single_gain(s, pool, weight)
+                    for pool, weight in zip(self.pool_of[s], self.weights, strict=True)
+                ),
+                default=0.0,
+            )
+            for s in slots
+        ]
         self.coverage_points = [[100 * IMPORTANCE_WEIGHTS[i] for i in self.importances[s]] for s in slots]
         self.category_totals = [
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
@@ -189,6 +201,13 @@ class RoleIndex:
     def required_at(self, seniority: str) -> list[int]:
         """Positions of the requirements required at a seniority."""
         return self.required[self.role.slot(seniority)]
+
+    def _single_gain(self, slot: int, pool: int, weight: float) -> float:
+        required_total, preferred_total = self.pool_totals[slot]
+        pools = [0.0, 0.0, 0.0]
+        pools[pool] = weight
+        empty = level_fit(required_total, preferred_total, 0.0, 0.0, 0.0)
+        return level_fit(required_total, preferred_total, *pools) - empty
 
     @staticmethod
     def _share(importance: Importance, weight: float, required_total: float, preferred_total: float) -> float:
@@ -299,29 +318,58 @@ class RoleResult:
         return found.credits[self.slot if slot is None else slot]
 
     def fit_gain(self, position: int, slot: int | None = None) -> float:
-        """What reaching the target of one requirement adds to the fit at a level
-        (nothing for a preferred or bonus one once the preferred pool is full)."""
+        """What reaching the target of one requirement at a level adds to the fit
+        at that level (the level assessed by default): the requirement is credited
+        at that target at this level and every level above it, and the envelope
+        taken again (nothing for a preferred or bonus one once the preferred pool
+        is full)."""
         slot = self.slot if slot is None else slot
-        pools = list(self._levels[slot].pools)
-        pools[self.index.pool_of[slot][position]] += self.index.weights[position] * (1 - self.credit(position, slot))
-        return max(0.0, max([_fit(self.index, slot, pools), *self.own_fits[slot + 1 :]]) - self.fits[slot])
+        index, found = self.index, self.matched.get(position)
+        reached, weight = index.targets[slot][position], index.weights[position]
+        best = 0.0
+        for level in range(slot, len(index.levels)):
+            own = self.own_fits[level]
+            credit = 0.0 if found is None else found.credits[level]
+            more = level_credit(reached, index.targets[level][position]) - credit
+            if more > 0:
+                pools = list(self._levels[level].pools)
+                pools[index.pool_of[level][position]] += weight * more
+                own = _fit(index, level, pools)
+            best = max(best, own)
+        return max(0.0, best - self.fits[slot])
 
-    def fit_gains(self) -> Iterator[tuple[int, float]]:
+    def fit_gains(self, slot: int | None = None) -> Iterator[tuple[int, float]]:
         """(position, fit_gain) for every requirement whose target, reached, would
-        add fit at the level assessed: fit_gain for all of them in one pass (a
-        cohort's teaching view asks it for every learner)."""
-        index, slot = self.index, self.slot
-        base, pool_of, weights = self._levels[slot].pools, index.pool_of[slot], index.weights
-        higher, current = max(self.own_fits[slot + 1 :], default=0.0), self.fits[slot]
-        matched = self.matched
+        add fit at a level (the level assessed by default). The same figure as fit_gain, in one pass with
+        the formula's arithmetic written out (a cohort asks it for every learner, a
+        plan for every gap): a level above that could not overtake the current fit
+        even with the biggest single gain is left out, which changes nothing."""
+        index, matched = self.index, self.matched
+        slot = self.slot if slot is None else slot
+        current, own_fits, targets = self.fits[slot], self.own_fits, index.targets
+        levels = []
+        for level in range(slot, len(index.levels)):
+            if level == slot or own_fits[level] + index.best_gain[level] > current:
+                levels.append(
+                    (level, targets[level], index.pool_of[level], *_gain_terms(index, level, self._levels[level].pools))
+                )
+        reached_at, weights = targets[slot], index.weights
         for position in range(len(index.requirements)):
             found = matched.get(position)
-            missing = 1.0 if found is None else 1.0 - found.credits[slot]
-            if missing <= 0:
+            if found is not None and found.credits[slot] >= 1:
                 continue
-            pools = list(base)
-            pools[pool_of[position]] += weights[position] * missing
-            gain = max(_fit(index, slot, pools), higher) - current
+            reached, weight, best = reached_at[position], weights[position], 0.0
+            for level, target, pool_of, own, required, room, filled, full in levels:
+                more = level_credit(reached, target[position]) - (0.0 if found is None else found.credits[level])
+                if more > 0:
+                    pool = pool_of[position]
+                    if pool == 0:
+                        own += required * weight * more
+                    elif full:
+                        added = weight * more * (1.0 if pool == 1 else BONUS_FACTOR)
+                        own += room * (min(1.0, (filled + added) / full) - min(1.0, filled / full))
+                best = max(best, own)
+            gain = best - current
             if gain > 1e-9:  # less is rounding, not fit
                 yield position, gain
 
@@ -378,6 +426,20 @@ def envelope(own: Sequence[float]) -> tuple[float, ...]:
 def _fit(index: RoleIndex, slot: int, pools: Sequence[float]) -> float:
     required_total, preferred_total = index.pool_totals[slot]
     return level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
+
+
+def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[float, float, float, float, float]:
+    """level_fit taken apart at one level, for adding credit to one requirement:
+    (own fit, fit per required weight credited, the preferred part's points,
+    preferred credit so far, preferred credit that fills it; 0 when a level has
+    no preferred part)."""
+    required_total, preferred_total = index.pool_totals[slot]
+    own = level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
+    if preferred_total == 0:
+        return own, (100 / required_total if required_total else 0.0), 0.0, 0.0, 0.0
+    required = 100 * REQUIRED_SHARE / required_total if required_total else 0.0
+    room = 100 * (1 - REQUIRED_SHARE) if required_total else 100.0
+    return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
 def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _Level:

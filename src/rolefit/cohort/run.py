@@ -86,7 +86,9 @@ def run_batch(
     scored = failed = below = 0
     # closed on the way out, error or signal: the workers are stopped, not left behind
     # batch.score_files looked up when called: tests stand in for it
-    with closing(batch.score_files(files, prepared, catalogue_ids, jobs, on_done, level, worker_start, wants=wants)) as outcomes:
+    with closing(
+        batch.score_files(files, prepared, catalogue_ids, jobs, on_done, level, worker_start, wants=wants)
+    ) as outcomes:
         for outcome in chain(missing, outcomes):  # streamed: csv and jsonl rows go out as they come
             if isinstance(outcome, FileError):
                 failed += 1
