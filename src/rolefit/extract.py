@@ -552,10 +552,12 @@ class PhraseIndex:
         return cached
 
     def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
+        starts = self.starts
         for clause_number, tokens in enumerate(clauses(line.text)):
             i = 0
             while i < len(tokens):
-                matched = self._longest(tokens, i)
+                # Most words start no phrase: passed over here, without a call.
+                matched = self._longest(tokens, i) if tokens[i][0] in starts else None
                 if matched is None:
                     i += 1
                     continue
