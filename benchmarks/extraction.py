@@ -251,12 +251,14 @@ def speed(tools: TextTools, runs: int) -> None:
         (p for p in (DATA / "postings").iterdir() if p.suffix in (".md", ".txt") and p.name != "README.md"),
         key=lambda p: p.stat().st_size,
     )
+    example = str(ROOT / "examples" / "physics-phd.yaml")
     commands = {
         "--version": [str(rolefit), "--version"],
-        "assess --format json": [str(rolefit), "assess", str(ROOT / "examples" / "physics-phd.yaml"), "-f", "json"],
+        "assess --format json": [str(rolefit), "assess", example, "-f", "json"],
         "draft resume.md": [str(rolefit), "draft", str(ROOT / "benchmarks" / "data" / "resume.md")],
         "draft 5-page résumé": [str(rolefit), "draft", handle.name],
         "posting (longest)": [str(rolefit), "posting", str(postings[-1])],
+        "assess --posting": [str(rolefit), "assess", example, "-f", "json", "--posting", str(postings[-1])],
     }
     for command in commands.values():
         subprocess.run(command, check=True, capture_output=True)
@@ -271,16 +273,24 @@ def speed(tools: TextTools, runs: int) -> None:
         print(f"  {name:<22} {median * 1000:7.1f} ms")
     Path(handle.name).unlink()
     shipped = subprocess.run(
-        [sys.executable, "-c", "from rolefit import packaged; print(packaged.read('text.pickle') is not None)"],
+        [
+            sys.executable,
+            "-I",
+            "-c",
+            "from rolefit import packaged as p; print([p.read(n) is not None for n in ('prepared.pickle', 'text.pickle')])",
+        ],
         capture_output=True,
         text=True,
     ).stdout.strip()
-    kind = "a wheel install (prepared data shipped)" if shipped == "True" else "an editable install (built at run time)"
+    kind = {
+        "[True, True]": "a wheel install, with text.pickle",
+        "[True, False]": "a wheel install without text.pickle",
+    }.get(shipped, "an editable install: everything built at run time")
     print(f"start-up cost: a run's time minus `assess --format json`'s, median of {runs}, {rolefit} ({kind}):")
     print(
         f"  5-page résumé: {len(five_pages):,} chars; longest posting: {postings[-1].name}, {postings[-1].stat().st_size:,} bytes"
     )
-    for name in ("draft resume.md", "draft 5-page résumé", "posting (longest)"):
+    for name in ("draft resume.md", "draft 5-page résumé", "posting (longest)", "assess --posting"):
         print(f"  {name:<22} {1000 * (medians[name] - medians['assess --format json']):+7.1f} ms")
     print("  (target: a few ms, from a wheel install: pip install a built wheel in a fresh venv, add pyyaml, and run")
     print("   this script with that venv's python)")

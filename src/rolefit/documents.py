@@ -11,7 +11,6 @@ Everything that can go wrong is a RolefitError naming the file, never a tracebac
 
 from __future__ import annotations
 
-import html
 import re
 import sys
 from dataclasses import dataclass
@@ -102,6 +101,8 @@ def _plain(text: str) -> str:
     if "<" in text:
         text = _ANY_TAG.sub(" ", _TAG.sub("\n", text))
     if "&" in text:
+        import html  # here: most résumés hold no entity, and the import compiles a pattern
+
         text = html.unescape(text)
     return _CONTROL.sub("", text.replace("\xa0", " ").replace("\t", " "))
 

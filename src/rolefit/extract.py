@@ -203,10 +203,6 @@ class _Row:
         self._compiled: re.Pattern[str] | None = None
         self._context: re.Pattern[str] | None = None
 
-    def __getstate__(self) -> dict[str, object]:
-        # A compiled pattern pickles as its source, compiled again on load: ship none.
-        return {**vars(self), "_compiled": None, "_context": None}
-
     def wanted(self, present: set[str]) -> bool:
         """Whether the needles found on a line include one of each of this row's groups."""
         return all(not present.isdisjoint(group) for group in self.needles)
@@ -398,13 +394,18 @@ class PhraseIndex:
 
     def tables(self) -> dict[str, Any]:
         """All the index holds but its matcher: what the wheel ships (rolefit.textprep)."""
-        return {name: value for name, value in vars(self).items() if name != "matcher"}
+        tables: dict[str, Any] = {name: value for name, value in vars(self).items() if name != "matcher"}
+        # Rows as plain tuples: the pickle then loads without importing this module
+        # (which is loading it), and a compiled pattern is never pickled.
+        tables["everyday"] = [(row.pattern, row.keys, row.needles, row.context) for row in self.everyday]
+        return tables
 
     @classmethod
     def from_tables(cls, matcher: Matcher, tables: Mapping[str, Any]) -> PhraseIndex:
         """The index `tables` came from, for the matcher it was built with."""
         index = cls.__new__(cls)
         vars(index).update(tables)
+        index.everyday = [_Row(*row) for row in tables["everyday"]]
         index.matcher = matcher
         index._implied = {}
         return index
