@@ -1,7 +1,7 @@
 """What reading a text (a résumé, a posting) needs, prepared when the wheel is built.
 
 Reading a text against the built-in roles needs the phrase index (every name the
-matcher knows, by token tuple: ``extract.PhraseIndex``) and some 150 regular
+matcher knows, by token tuple: ``extract.PhraseIndex``) and some 140 regular
 expressions (``extract``, ``phrasing``, ``draft``, ``posting``). Building the one
 and compiling the others cost far more than reading a 5-page résumé
 (``benchmarks/extraction.py`` prints both), so the wheel build (``hatch_build.py``)
@@ -32,8 +32,8 @@ from rolefit import __version__, packaged
 TEXT_PREPARED = "text.pickle"
 TEXT_STAMP = (__version__, 1)  # rolefit version, format
 # The engine a compiled program is for: the interpreter and the engine's own version.
-_sre: Any = sys.modules["_sre"]  # imported by `re`
-ENGINE = (sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE)
+_sre: Any = sys.modules.get("_sre")  # CPython's engine, imported by `re`
+ENGINE = (sys.implementation.cache_tag, getattr(_sre, "MAGIC", None), getattr(_sre, "CODESIZE", None))
 
 _WANTED: set[tuple[str, int]] = set()  # every (pattern, flags) made with `regex`
 _shipped: tuple[tuple[Any, dict[str, Any]] | None, dict[tuple[str, int], tuple[Any, ...]]] | None = None
@@ -63,7 +63,7 @@ def regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if program is not None:
         try:
             return from_program(pattern, program)
-        except (RuntimeError, TypeError, ValueError):  # not a program this engine accepts
+        except Exception:  # not a program this engine accepts (or no such engine): compile
             pass
     return re.compile(pattern, flags)
 
