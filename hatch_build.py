@@ -7,7 +7,7 @@ faster than the YAML is read), rolefit/prepared.pickle (the matcher and role
 indexes, loaded far faster than they are built; `benchmarks/tricks.py` prints
 both) and rolefit/text.pickle (what reading a résumé or a posting needs: see
 rolefit.textprep; `benchmarks/extraction.py`).
-Editable installs build both at run time.
+Editable installs build all three at run time.
 """
 
 from __future__ import annotations
