@@ -3,10 +3,11 @@
 roles/*.yaml stays the single source (and ships too, for people to read); the
 hook validates every role with rolefit's own loader, so a broken role file
 fails the build, and adds rolefit/roles.json (the role model, rebuilt far
-faster than the YAML is read) and rolefit/prepared.pickle (the matcher and role
+faster than the YAML is read), rolefit/prepared.pickle (the matcher and role
 indexes, loaded far faster than they are built; `benchmarks/tricks.py` prints
-both).
-Editable installs build both at run time.
+both) and rolefit/text.pickle (what reading a résumé or a posting needs: see
+rolefit.textprep; `benchmarks/extraction.py`).
+Editable installs build all three at run time.
 """
 
 from __future__ import annotations
@@ -31,6 +32,8 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
             from rolefit.assess import PREPARED, compile_prepared
             from rolefit.model import role_from_dict
             from rolefit.roles import COMPILED_ROLES, compile_roles
+            from rolefit.textbuild import compile_text
+            from rolefit.textprep import TEXT_PREPARED
         finally:
             sys.path.pop(0)
         self._folder = tempfile.TemporaryDirectory()
@@ -40,8 +43,13 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
         build_data["force_include"][str(compiled)] = f"rolefit/{COMPILED_ROLES}"
         # The same roles as the package will load them, indexed for matching.
         prepared = Path(self._folder.name) / PREPARED
-        prepared.write_bytes(compile_prepared([role_from_dict(data) for data in json.loads(text)["roles"]]))
+        prepared_bytes = compile_prepared([role_from_dict(data) for data in json.loads(text)["roles"]])
+        prepared.write_bytes(prepared_bytes)
         build_data["force_include"][str(prepared)] = f"rolefit/{PREPARED}"
+        # What reading a résumé or a posting needs, for that matcher (rolefit.textprep).
+        text_prepared = Path(self._folder.name) / TEXT_PREPARED
+        text_prepared.write_bytes(compile_text(prepared_bytes))
+        build_data["force_include"][str(text_prepared)] = f"rolefit/{TEXT_PREPARED}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:
         folder = getattr(self, "_folder", None)

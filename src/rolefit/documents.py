@@ -11,14 +11,13 @@ Everything that can go wrong is a RolefitError naming the file, never a tracebac
 
 from __future__ import annotations
 
-import html
 import re
 import sys
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from rolefit.errors import RolefitError
+from rolefit.textprep import regex
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a 5-page résumé is a few KB of text; a PDF with images a few MB
 MAX_TEXT_CHARS = 1024 * 1024  # the text itself, once extracted
@@ -90,9 +89,9 @@ def _decode(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         return text, (f"not UTF-8 (first bad byte on line {line}): read as Windows-1252",)
 
 
-_TAG = re.compile(r"<(?:br|/p|/li|/h\d|/div|/tr)\s*/?>", re.IGNORECASE)
-_ANY_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,500}>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_TAG = regex(r"<(?:br|/p|/li|/h\d|/div|/tr)\s*/?>", re.IGNORECASE)
+_ANY_TAG = regex(r"</?[a-zA-Z][^<>]{0,500}>")
+_CONTROL = regex(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _plain(text: str) -> str:
@@ -102,12 +101,15 @@ def _plain(text: str) -> str:
     if "<" in text:
         text = _ANY_TAG.sub(" ", _TAG.sub("\n", text))
     if "&" in text:
+        import html  # here: most résumés hold no entity, and the import compiles a pattern
+
         text = html.unescape(text)
     return _CONTROL.sub("", text.replace("\xa0", " ").replace("\t", " "))
 
 
 def _docx_text(path: str, data: bytes) -> str:
     import io
+    import zipfile  # only for a .docx: its import is a cost every other run would pay
     from xml.etree import ElementTree
 
     try:

@@ -27,12 +27,13 @@ from rolefit.extract import (
     heading_of,
     stated_level,
 )
+from rolefit.textprep import regex
 
 # Sections of a résumé whose words are not claims of skill.
-_IGNORED_SECTIONS = re.compile(r"\b(?:hobbies|interests|references|volunteering|personal)\b", re.IGNORECASE)
+_IGNORED_SECTIONS = regex(r"\b(?:hobbies|interests|references|volunteering|personal)\b", re.IGNORECASE)
 _NAME_WORD = r"(?:[A-Z]\.|[A-Z\u00c0-\u00de][a-zA-Z'\u00c0-\u024f-]+)"
-_NAME_LINE = re.compile(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
-_NOT_A_NAME = re.compile(r"\b(?:resume|résumé|curriculum|vitae|cv|profile|summary|engineer|scientist)\b", re.IGNORECASE)
+_NAME_LINE = regex(rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,3}}")
+_NOT_A_NAME = regex(r"\b(?:resume|résumé|curriculum|vitae|cv|profile|summary|engineer|scientist)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ def _person(lines: Sequence[Line]) -> str | None:
 
 # --- writing the draft ------------------------------------------------------------------
 
-_PLAIN_SCALAR = re.compile(r"[^\W\d_][\w +#./-]*")
+_PLAIN_SCALAR = regex(r"[^\W\d_][\w +#./-]*")
 _COMMENT_WIDTH = 100
 
 

@@ -46,10 +46,11 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rolefit.matching import normalise
 from rolefit.phrasing import OTHER_NAMES, PHRASINGS
+from rolefit.textprep import regex, shipped_tables
 
 if TYPE_CHECKING:
     from rolefit.matching import Matcher
@@ -208,12 +209,12 @@ class _Row:
 
     def compiled(self) -> re.Pattern[str]:
         if self._compiled is None:
-            self._compiled = re.compile(self.pattern, re.IGNORECASE)
+            self._compiled = regex(self.pattern, re.IGNORECASE)
         return self._compiled
 
     def compiled_context(self) -> re.Pattern[str]:
         if self._context is None:
-            self._context = re.compile(self.context or "", re.IGNORECASE)
+            self._context = regex(self.context or "", re.IGNORECASE)
         return self._context
 
 
@@ -221,22 +222,25 @@ def _names_a_person(mention: Mention) -> bool:
     """ "report to Ray Okafor", "Julia from our people team": a name followed by a
     surname or by "from"."""
     after = mention.line_text[mention.end : mention.end + 30]
-    return re.match(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|(?:in|on) our (?:\w+ ){0,2}team\b)", after) is not None
+    return _PERSON_AFTER.match(after) is not None
 
 
-_SKILL_LABEL = re.compile(
+_PERSON_AFTER = regex(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|(?:in|on) our (?:\w+ ){0,2}team\b)")
+
+
+_SKILL_LABEL = regex(
     r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
     r"(?:skills?|languages?|tools?|technologies|tech\s+stack|stack|frameworks?|libraries|platforms?|"
     r"competenc(?:y|ies)|toolbox|toolkit|proficienc(?:y|ies)|expertise|environments?|databases?)"
     r"\b[^:|\n]{0,40}[:|\-\u2013\u2014]",
     re.IGNORECASE,
 )
-_HEADING_WORDS = re.compile(
+_HEADING_WORDS = regex(
     r"\b(?:skills?|languages?|tools?|technologies|stack|frameworks?|libraries|platforms?|competenc(?:y|ies)|toolbox|expertise)\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-\u2013\u2014]\s|:\s")
-_TOKEN = re.compile(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*|&", re.IGNORECASE)
+_CLAUSE = regex(r"[,;|()\[\]{}•·▪●◦]|(?<=[a-z0-9)\]])\.(?=\s|$)|\s[-\u2013\u2014]\s|:\s")
+_TOKEN = regex(r"\.net\b|[a-z0-9](?:[a-z0-9+#]|&(?=[a-z])|\.(?=[a-z0-9]))*|&", re.IGNORECASE)
 _CONNECTORS = frozenset(("and", "or", "&", "plus", "as", "well", "also", "e.g", "eg", "including", "like", "such"))
 
 
@@ -284,10 +288,10 @@ def split_lines(text: str) -> list[Line]:
     return [Line(number, " ".join(pieces)) for number, pieces in parts]
 
 
-_OPEN_END = re.compile(r"(?:[,&/(+\u2013-]|\b(?:and|or|of|with|in|to|for|the|a|an|on|from|including|such as))$", re.I)
+_OPEN_END = regex(r"(?:[,&/(+\u2013-]|\b(?:and|or|of|with|in|to|for|the|a|an|on|from|including|such as))$", re.I)
 
 
-_CONTACT = re.compile(r"@|https?:|www\.|\.(?:com|org|net|io|dev)\b|linkedin|github\.com")
+_CONTACT = regex(r"@|https?:|www\.|\.(?:com|org|net|io|dev)\b|linkedin|github\.com")
 
 
 def _continues(before: str, line: str) -> bool:
@@ -303,16 +307,17 @@ def _continues(before: str, line: str) -> bool:
     return line[:1].islower() or _OPEN_END.search(before) is not None
 
 
-def clauses(text: str) -> Iterator[tuple[Token, ...]]:
-    """A line's clauses as tuples of tokens; made as each line is read and then
+def clauses(text: str) -> Iterator[list[Token]]:
+    """A line's clauses as lists of tokens; made as each line is read and then
     dropped, so that a long text does not hold a token object per word."""
     start = 0
     for cut in [*_CLAUSE.finditer(text), None]:
         end = cut.start() if cut is not None else len(text)
-        tokens = tuple(
-            ("and" if m.group() == "&" else m.group().lower(), m.start(), m.end(), m.group())
+        tokens = [
+            ("and" if word == "&" else word.lower(), m.start(), m.end(), word)
             for m in _TOKEN.finditer(text, start, end)
-        )
+            for word in (m.group(),)
+        ]
         if tokens:
             yield tokens
         if cut is not None:
@@ -363,6 +368,9 @@ class PhraseIndex:
         # Names that begin longer names ("Hugging Face" of "Hugging Face Datasets",
         # "AWS" of "AWS Lambda"): a list after them may name the longer ones.
         self.families = {t[:n] for t in self.phrases for n in range(1, len(t)) if t[:n] in self.phrases}
+        # The first words of every phrase longer than them: a run of words that is none
+        # of these is how far a phrase starting at a word can reach (see _longest).
+        self.heads = {t[:n] for t in (*self.phrases, *NOT_SKILLS) for n in range(1, len(t))}
         keys = set(self.phrases.values())
         # Everyday phrasings (see rolefit.phrasing), then the "<thing> <action>" names
         # said as verbs; each row only if its skills are known. A row is compiled the
@@ -383,6 +391,31 @@ class PhraseIndex:
             for needle in {n for group in each.needles for n in group}:
                 self.needles.setdefault(needle, []).append(position)
         self._implied: dict[str, frozenset[str]] = {}
+
+    def tables(self) -> dict[str, Any]:
+        """All the index holds but its matcher: what the wheel ships (rolefit.textprep)."""
+        tables: dict[str, Any] = {name: value for name, value in vars(self).items() if name != "matcher"}
+        # Rows as plain tuples: the pickle then loads without importing this module
+        # (which is loading it), and a compiled pattern is never pickled.
+        tables["everyday"] = [(row.pattern, row.keys, row.needles, row.context) for row in self.everyday]
+        return tables
+
+    @classmethod
+    def from_tables(cls, matcher: Matcher, tables: Mapping[str, Any]) -> PhraseIndex:
+        """The index `tables` came from, for the matcher it was built with."""
+        index = cls.__new__(cls)
+        vars(index).update(tables)
+        index.everyday = [_Row(*row) for row in tables["everyday"]]
+        index.matcher = matcher
+        index._implied = {}
+        return index
+
+    def patterns(self) -> Iterator[re.Pattern[str]]:
+        """Every phrasing pattern, compiled (for the wheel build to record them)."""
+        for row in self.everyday:
+            yield row.compiled()
+            if row.context is not None:
+                yield row.compiled_context()
 
     def find(self, lines: Sequence[Line], skill_lines: frozenset[int] = frozenset()) -> list[Mention]:
         """Every mention in the lines, in order, with the context rule applied;
@@ -419,11 +452,11 @@ class PhraseIndex:
         spans: list[tuple[int, int]] = []  # what the longer names cover, to drop what was read there before
         added: list[tuple[Mention, bool]] = []
         for mention, _ in found:
+            listed = _LISTED_AFTER.match(text, mention.end)  # first: most names have no list after them
+            if listed is None:
+                continue
             family = _phrase_tokens(normalise(mention.written))
             if family not in self.families:
-                continue
-            listed = _LISTED_AFTER.match(text, mention.end)
-            if listed is None:
                 continue
             group = 1 if listed.group(1) is not None else 2
             offset = listed.start(group)
@@ -520,10 +553,12 @@ class PhraseIndex:
         return cached
 
     def _line_mentions(self, line: Line) -> Iterator[tuple[Mention, bool]]:
+        starts = self.starts
         for clause_number, tokens in enumerate(clauses(line.text)):
             i = 0
             while i < len(tokens):
-                matched = self._longest(tokens, i)
+                # Most words start no phrase: passed over here, without a call.
+                matched = self._longest(tokens, i) if tokens[i][0] in starts else None
                 if matched is None:
                     i += 1
                     continue
@@ -591,7 +626,12 @@ class PhraseIndex:
         if tokens[i][0] not in self.starts:
             return None
         words = [t[0] for t in tokens[i : i + self.longest]]
-        for length in range(len(words), 0, -1):
+        # A phrase of n words (or a plural or singular of one) begins with n - 1 words
+        # that are the head of some phrase: no longer phrase is tried than that allows.
+        reach = 1
+        while reach < len(words) and tuple(words[:reach]) in self.heads:
+            reach += 1
+        for length in range(reach, 0, -1):
             candidate = tuple(words[:length])
             if candidate in NOT_SKILLS:
                 return length, None
@@ -611,12 +651,12 @@ class PhraseIndex:
 # A field's name that is also the last word of company names (see _in_a_proper_name).
 FIELD_WORDS = frozenset(("robotics", "analytics", "statistics", "forecasting", "simulation", "bioinformatics"))
 # "data science teams", "the NLP group": a team named after a field, not the field.
-_TEAM_AFTER = re.compile(r"\s+(?:teams?|org|organi[sz]ations?|department|squads?)\b", re.IGNORECASE)
-_LISTED_AFTER = re.compile(r"\s*(?:\(([^()]{1,120})\)|:\s*([^;|()]{1,120}))")
-_LIST_ITEM = re.compile(r"\s*([^,;+/&\s][^,;+/&]*?)\s*(?:,|;|\+|/|&|\band\b|$)")
+_TEAM_AFTER = regex(r"\s+(?:teams?|org|organi[sz]ations?|department|squads?)\b", re.IGNORECASE)
+_LISTED_AFTER = regex(r"\s*(?:\(([^()]{1,120})\)|:\s*([^;|()]{1,120}))")
+_LIST_ITEM = regex(r"\s*([^,;+/&\s][^,;+/&]*?)\s*(?:,|;|\+|/|&|\band\b|$)")
 
-_CAPITALS_HEADING = re.compile(r"[A-Z][A-Z &/,'-]{3,}")
-_BULLET = re.compile(r"^(?:[-*+•·▪●◦]|\d{1,2}[.)])\s")
+_CAPITALS_HEADING = regex(r"[A-Z][A-Z &/,'-]{3,}")
+_BULLET = regex(r"^(?:[-*+•·▪●◦]|\d{1,2}[.)])\s")
 
 
 def heading_of(text: str) -> str | None:
@@ -654,10 +694,13 @@ def _has_plain_neighbour(found: Sequence[tuple[Mention, bool]], position: int) -
             continue
         left, right = sorted((mention, other), key=lambda m: m.start)
         between = strip_emphasis(mention.line_text[left.end : right.start].lower())
-        words = [w for w in re.split(r"[\s,;/|&+()\[\]]+", between) if w]
+        words = [w for w in _NEIGHBOUR_GAP.split(between) if w]
         if all(w in _CONNECTORS for w in words):
             return True
     return False
+
+
+_NEIGHBOUR_GAP = regex(r"[\s,;/|&+()\[\]]+")
 
 
 def find_mentions(text: str, index: PhraseIndex) -> tuple[list[Line], list[Mention]]:
@@ -672,8 +715,8 @@ def strip_emphasis(text: str) -> str:
 
 # --- levels stated in the text ----------------------------------------------------------
 
-_YEARS = re.compile(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?\.?)\b", re.IGNORECASE)
-_MONTHS = re.compile(r"(\d{1,3})\s*\+?\s*(?:months?|mos?\.?)\b", re.IGNORECASE)
+_YEARS = regex(r"(\d{1,2}(?:\.\d)?)\s*\+?\s*(?:years?|yrs?\.?)\b", re.IGNORECASE)
+_MONTHS = regex(r"(\d{1,3})\s*\+?\s*(?:months?|mos?\.?)\b", re.IGNORECASE)
 # Words before a skill (or in brackets after it) and the level they state. The same
 # words the skills-file reader accepts as levels.
 LEVEL_WORDS: Mapping[str, int] = {
@@ -720,7 +763,7 @@ LEVEL_WORDS: Mapping[str, int] = {
     "awareness": 1,
     "aware of": 1,
 }
-_LEVEL_WORD = re.compile(
+_LEVEL_WORD = regex(
     r"\b(" + "|".join(re.escape(w) for w in sorted(LEVEL_WORDS, key=len, reverse=True)) + r")\b", re.IGNORECASE
 )
 
@@ -776,21 +819,21 @@ def stated_level(mention: Mention, line_mentions: Sequence[Mention]) -> StatedLe
 
 
 _SENTENCE_REACH = 300  # characters
-_LIST_GAP = re.compile(r"[\s,/&|+]*(?:(?:and|or)\s+)?", re.IGNORECASE)
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_OUT_OF = re.compile(r"\s*[(\[]?\s*([0-5](?:\.5)?)\s*/\s*5\b")
+_LIST_GAP = regex(r"[\s,/&|+]*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_BRACKETED = regex(r"\([^()]*\)|\[[^\[\]]*\]")
+_OUT_OF = regex(r"\s*[(\[]?\s*([0-5](?:\.5)?)\s*/\s*5\b")
+_BRACKET_AFTER = regex(r"\s*[(\[]([^)\]]{1,30})[)\]]")
+_TRAILING_AFTER = regex(r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.(]{1,30})", re.IGNORECASE)
 
 
 def _level_after(after: str) -> StatedLevel | None:
     out_of = _OUT_OF.match(after)
     if out_of is not None:
         return StatedLevel(round(float(out_of.group(1)) + 0.01), out_of.group(0).strip(" ([)]"))
-    bracket = re.match(r"\s*[(\[]([^)\]]{1,30})[)\]]", after)
+    bracket = _BRACKET_AFTER.match(after)
     if bracket is not None:
         return _level_in(bracket.group(1))
-    trailing = re.match(
-        r"\s*[-\u2013\u2014:]\s*(?:experience\s*[-\u2013\u2014:]\s*)?([^,;.(]{1,30})", after, re.IGNORECASE
-    )
+    trailing = _TRAILING_AFTER.match(after)
     if trailing is not None:
         return _years_in(trailing.group(1)) or _word_only(trailing.group(1))
     return None
@@ -861,7 +904,7 @@ class TextTools:
 
 
 def text_tools() -> TextTools:
-    from rolefit.assess import index_roles
+    from rolefit.assess import _PREPARED_STAMP, index_roles
     from rolefit.roles import builtin_roles
 
     roles = builtin_roles()
@@ -872,4 +915,10 @@ def text_tools() -> TextTools:
             if requirement.learn:
                 for name in requirement.skill_names:
                     learn.setdefault(matcher.key(name), requirement.learn)
-    return TextTools(PhraseIndex(matcher), Categories(roles, matcher), learn)
+    # The wheel ships the index built for the shipped matcher (rolefit.textprep).
+    shipped = shipped_tables()
+    if shipped is not None and shipped[0] == _PREPARED_STAMP:
+        index = PhraseIndex.from_tables(matcher, shipped[1])
+    else:
+        index = PhraseIndex(matcher)
+    return TextTools(index, Categories(roles, matcher), learn)

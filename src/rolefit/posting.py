@@ -40,42 +40,43 @@ from rolefit.extract import (
     stated_level,
     strip_emphasis,
 )
+from rolefit.textprep import regex
 
 Importance = Literal["required", "preferred"]
 Seniority = Literal["entry", "mid", "senior"]
 
-_REQUIRED_SECTION = re.compile(
+_REQUIRED_SECTION = regex(
     r"requirement|qualification|what you['\u2019]?ll (?:bring|need)|what we['\u2019]?re looking for|who you are|"
     r"must[- ]haves?|you (?:have|bring|should have)|about you|your (?:skills|profile|background|experience)|"
     r"skills|experience|essential|what you need|ideal candidate|you['\u2019]?ll be great",
     re.IGNORECASE,
 )
-_PREFERRED_SECTION = re.compile(
+_PREFERRED_SECTION = regex(
     r"nice[- ]to[- ]haves?|preferred|bonus|a plus|ideally|good to have|desirable|desired|extra (?:credit|points)|"
     r"even better|stand out|not required",
     re.IGNORECASE,
 )
-_DUTY_SECTION = re.compile(
+_DUTY_SECTION = regex(
     r"responsibilit|what you['\u2019]?ll do|what you will do|the role|your role|your job|in this role|you will|day[- ]to[- ]day|"
     r"your impact|what you['\u2019]?ll work on|the job|duties|mission",
     re.IGNORECASE,
 )
-_IGNORED_SECTION = re.compile(
+_IGNORED_SECTION = regex(
     r"about (?:us|the company|the team|our)|who we are|benefits|perks|what we offer|compensation|salary|pay|"
     r"equal opportunit|eeo|diversity|how to apply|application|culture|our values|life at|location|"
     r"why join|why you['\u2019]?ll love|we offer|package",
     re.IGNORECASE,
 )
-_INLINE_PREFERRED = re.compile(
+_INLINE_PREFERRED = regex(
     r"\b(?:a plus|is a bonus|bonus points?|nice[- ]to[- ]have|preferred|ideally|is an advantage|desirable|"
     r"not required|would be great)\b",
     re.IGNORECASE,
 )
-_INLINE_REQUIRED = re.compile(r"\b(?:must[- ]have|must|required|essential|minimum)\b", re.IGNORECASE)
-_ONE_OF = re.compile(r"\b(?:one of|any of|either|at least one)\b", re.IGNORECASE)
-_TITLE_PREFIX = re.compile(r"^(?:job title|title|position|role)\s*:\s*", re.IGNORECASE)
-_ENTRY_WORDS = re.compile(r"\b(?:intern(?:ship)?|junior|jr\.?|graduate|entry[- ]level|new grad|apprentice)\b", re.I)
-_SENIOR_WORDS = re.compile(r"\b(?:senior|sr\.?|staff|principal|lead|head of|distinguished|director)\b", re.I)
+_INLINE_REQUIRED = regex(r"\b(?:must[- ]have|must|required|essential|minimum)\b", re.IGNORECASE)
+_ONE_OF = regex(r"\b(?:one of|any of|either|at least one)\b", re.IGNORECASE)
+_TITLE_PREFIX = regex(r"^(?:job title|title|position|role)\s*:\s*", re.IGNORECASE)
+_ENTRY_WORDS = regex(r"\b(?:intern(?:ship)?|junior|jr\.?|graduate|entry[- ]level|new grad|apprentice)\b", re.I)
+_SENIOR_WORDS = regex(r"\b(?:senior|sr\.?|staff|principal|lead|head of|distinguished|director)\b", re.I)
 
 # Kinds of skill where "A/B" offers a choice rather than asking for both.
 _CHOICE_KINDS: tuple[frozenset[str], ...] = (
@@ -171,7 +172,7 @@ def _section_kinds(lines: Sequence[Line]) -> dict[int, str]:
     return kinds
 
 
-_SHORT_LINE = re.compile(r"[A-Z][\w'\u2019&/ -]{2,44}")
+_SHORT_LINE = regex(r"[A-Z][\w'\u2019&/ -]{2,44}")
 
 
 def _plain_heading(text: str) -> str | None:
@@ -319,11 +320,11 @@ def _groups(mentions: Sequence[Mention]) -> list[list[Mention]]:
     return groups
 
 
-_OR_GAP = re.compile(r"[\s,]*(?:,?\s*or\s+(?:an?\s+|the\s+)?|/)\s*", re.IGNORECASE)
-_COMMA_GAP = re.compile(r"\s*,\s*")
+_OR_GAP = regex(r"[\s,]*(?:,?\s*or\s+(?:an?\s+|the\s+)?|/)\s*", re.IGNORECASE)
+_COMMA_GAP = regex(r"\s*,\s*")
 # After "one of": commas, "and"/"or", and items with no vocabulary name ("Argo").
-_ONE_OF_GAP = re.compile(r"[\s,/]*(?:[\w.+-]+(?:\s+[\w.+-]+)?\s*,[\s,]*)*(?:(?:and|or)\s+)?", re.IGNORECASE)
-_OR_SIMILAR = re.compile(
+_ONE_OF_GAP = regex(r"[\s,/]*(?:[\w.+-]+(?:\s+[\w.+-]+)?\s*,[\s,]*)*(?:(?:and|or)\s+)?", re.IGNORECASE)
+_OR_SIMILAR = regex(
     r",?\s*(?:or|and/or)\s+(?:similar|another|other|equivalent|comparable|any other|an equivalent)\b", re.IGNORECASE
 )
 
