@@ -815,7 +815,9 @@ class Matcher:
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
         self._names_of: dict[str, list[str]] | None = None  # key -> its written forms
-        self._entry_meanings: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {}
+        # The strings resolved so far that are a short form alone ("CV", "transformers"):
+        # a skills file that holds none of them needs no second look (see resolve_file).
+        self._context_names: set[str] = set()
         self._in_file: dict[tuple[str, str, str], Mapping[str, Hit]] = {}
 
     # -- building
@@ -1314,21 +1316,18 @@ class Matcher:
         resolved = self._resolved.get(user_skill)
         if resolved is None:
             resolved = MappingProxyType(self._resolve_uncached(user_skill))
+            if self._in_context and normalise(user_skill) in self._in_context and len(self._context_names) < MEMO_SIZE:
+                self._context_names.add(user_skill)
             if len(self._resolved) < MEMO_SIZE:
                 self._resolved[user_skill] = resolved
         return resolved
 
     # -- a skills file: the other entries as context
 
-    def _file_meanings(self, name: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    def _file_meanings(self, name: str) -> list[tuple[str, frozenset[str]]]:
         """The in-context meanings of an entry that is a short form alone ("CV",
-        "Transformers"); () for every other entry (most: remembered by string)."""
-        meanings = self._entry_meanings.get(name)
-        if meanings is None:
-            meanings = tuple(self._in_context.get(normalise(name), ()))
-            if len(self._entry_meanings) < MEMO_SIZE:
-                self._entry_meanings[name] = meanings
-        return meanings
+        "Transformers"); [] for every other entry."""
+        return self._in_context.get(normalise(name), []) if name in self._context_names else []
 
     def file_readings(self, name: str, others: Iterable[Mapping[str, Hit]]) -> list[tuple[str, str]]:
         """The skills an entry that is a short form alone may mean in a skills file
@@ -1338,7 +1337,8 @@ class Matcher:
         meanings = self._file_meanings(name)
         if not meanings:
             return []
-        context = {base_key(key) for hits in others for key in hits}
+        context: set[str] = set().union(*others)
+        context.update([base_key(key) for key in context if SCOPE_SEPARATOR in key])
         return [(key, self.display_name(sorted(field & context)[0])) for key, field in meanings if field & context]
 
     def choices_in_file(self, name: str, others: Iterable[Mapping[str, Hit]]) -> tuple[str, ...]:
@@ -1355,9 +1355,10 @@ class Matcher:
         is read as the one skill its other entries point to (NLP and Deep learning
         beside "CV": Computer vision). Entries pointing both ways credit nothing.
         Every string's own reading stays memoised; only such entries are read again."""
-        resolved = [self.resolve(name) for name in names]
-        if not self._in_context:
-            return resolved
+        memo, resolve = self._resolved.get, self.resolve  # a cohort calls this per learner: kept lean
+        resolved = [memo(name) or resolve(name) for name in names]
+        if self._context_names.isdisjoint(names):
+            return resolved  # most files: no short form alone
         for number, name in enumerate(names):
             meanings = self._file_meanings(name)
             if not meanings or any(key in resolved[number] for key, _ in meanings):
