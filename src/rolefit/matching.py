@@ -18,7 +18,9 @@ themselves.
    it is for or where (``CI/CD for ML``, ``presenting at conferences``) or with what
    (``Deep learning with PyTorch``: both); an activity that is a one-word skill done to
    something (``mentor junior researchers``) or after words that are none (``demand
-   forecasting``; names in -ing only).
+   forecasting``; names in -ing only); a past deed alone or before a number
+   (``Mentored 5 engineers``: mentoring); a tool before what is made with it
+   (``dbt tests``).
 3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
    credited, but a tool before a colon with what is done with it is (``Git: branching
    strategies``), and services a heading lists without their platform are read with
@@ -34,7 +36,11 @@ themselves.
    form too ambiguous alone (``CV``, ``DoE``, ``EQ``) as the skill the vocabulary's
    ``in_context`` gives it when another part names a skill of its field (``NLP, CV``),
    its own brackets first (``Transformers (BERT, GPT)``); two meanings equally in
-   context credit nothing. A guarded alias (``deployment``) credits its skill alone,
+   context credit nothing. In a skills file, such a form alone as an entry is read
+   beside the file's other entries (``Matcher.resolve_file``). The words before two
+   examples or more in brackets name their category (``Cloud data warehouses
+   (Snowflake, BigQuery)``); a certification's title the skills it names
+   (``Certified Kubernetes Administrator``). A guarded alias (``deployment``) credits its skill alone,
    but beside other skills only beside one of its field (not in ``testing and
    deployment``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
@@ -49,7 +55,8 @@ string, and credit the role's requirement under a scoped key (``scoped_key``) th
 that role's index lists: a custom role never changes another role's scores.
 
 Resolving a string never depends on which requirement is asked about, so a cohort
-resolves each distinct string once (``Matcher.resolve`` is memoised).
+resolves each distinct string once (``Matcher.resolve`` is memoised); only an entry
+that is a short form alone is read again with its file (``Matcher.resolve_file``).
 """
 
 from __future__ import annotations
