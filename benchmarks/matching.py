@@ -45,6 +45,7 @@ WILD = {
     "spent 5th held-aside": DATA / "matching_wild_heldout_5.csv",
     "spent 6th held-aside": DATA / "matching_wild_heldout_6.csv",
     "spent 7th held-aside": DATA / "matching_wild_heldout_7.csv",
+    "spent 8th held-aside": DATA / "matching_wild_heldout_8.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 

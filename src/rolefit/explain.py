@@ -126,7 +126,9 @@ def _in_context(parts: Sequence[str], found: set[str], matcher: Matcher) -> tupl
             shown = ", ".join(beside[:CONTEXT_SHOWN]) + (", ..." if len(beside) > CONTEXT_SHOWN else "")
             where = f"beside a skill of its field in the same entry ({shown})"
             reason = (
-                f"alone it is, but beside other skills only {where}" if alone else f"too ambiguous alone: only {where}"
+                f"alone it is, but beside other skills only {where}"
+                if alone
+                else f"too ambiguous alone: only {where}, or as a whole entry of a skills file that lists one"
             )
             misses.append(NearMiss(form, skill, 100.0, reason))
     return tuple(misses)

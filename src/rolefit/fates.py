@@ -12,7 +12,8 @@ Each entry gets exactly one fate, the first that applies:
 5. not asked: recognised, but the role does not ask for it (the roles of the
    run that do are named);
 6. not recognised: no skill rolefit knows, with a "did you mean" when a known
-   name is close.
+   name is close; or a short form too ambiguous alone ("CV", "Transformers") that
+   the file's other entries did not settle, with the skills to write instead.
 
 An entry last used more than proficiency.STALE_YEARS years ago is flagged (`stale`),
 whatever its fate: it still counts, as the person rated it.
@@ -49,6 +50,9 @@ class EntryFate:
     recognised_as: tuple[str, ...] = ()  # the skills rolefit read it as (not for not_recognised)
     asked_by: tuple[str, ...] = ()  # not_asked: ids of the run's roles that ask for it
     suggestion: str | None = None  # not_recognised: a close known name
+    # not_recognised: a short form too ambiguous alone ("CV", "Transformers"): the
+    # skills to write instead (those the file's other entries point to, else all)
+    choices: tuple[str, ...] = ()
     stale: bool = False  # last used more than proficiency.STALE_YEARS years ago
 
 
@@ -100,6 +104,7 @@ def account(
         other: int | None = None
         asked_by: tuple[str, ...] = ()
         suggestion: str | None = None
+        choices: tuple[str, ...] = ()
         asked = [p for key in hits for p, _ in terms.get(key, ())]
         if keeper[number] != number:
             fate, other = "duplicate", keeper[number]
@@ -114,9 +119,13 @@ def account(
             fate = "not_asked"
             asked_by = tuple(i.role.id for i in roles if any(key in i.terms for key in hits))
         else:
-            if forms is None:
-                forms = matcher.known_forms()
-            fate, suggestion = "not_recognised", suggest(skill.name, forms)
+            fate = "not_recognised"
+            others = (other for n, (_, other) in enumerate(matches, start=1) if n != number)
+            choices = matcher.choices_in_file(skill.name, others)
+            if not choices:
+                if forms is None:
+                    forms = matcher.known_forms()
+                suggestion = suggest(skill.name, forms)
         fates.append(
             EntryFate(
                 number=number,
@@ -127,6 +136,7 @@ def account(
                 recognised_as=tuple(dict.fromkeys(matcher.display_name(key) for key in hits)),
                 asked_by=asked_by,
                 suggestion=suggestion,
+                choices=choices,
                 stale=is_stale(skill.last_used, today),
             )
         )

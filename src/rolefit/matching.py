@@ -18,7 +18,9 @@ themselves.
    it is for or where (``CI/CD for ML``, ``presenting at conferences``) or with what
    (``Deep learning with PyTorch``: both); an activity that is a one-word skill done to
    something (``mentor junior researchers``) or after words that are none (``demand
-   forecasting``; names in -ing only).
+   forecasting``; names in -ing only); a past deed alone or before a number
+   (``Mentored 5 engineers``: mentoring); a tool before what is made with it
+   (``dbt tests``).
 3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
    credited, but a tool before a colon with what is done with it is (``Git: branching
    strategies``), and services a heading lists without their platform are read with
@@ -34,7 +36,11 @@ themselves.
    form too ambiguous alone (``CV``, ``DoE``, ``EQ``) as the skill the vocabulary's
    ``in_context`` gives it when another part names a skill of its field (``NLP, CV``),
    its own brackets first (``Transformers (BERT, GPT)``); two meanings equally in
-   context credit nothing. A guarded alias (``deployment``) credits its skill alone,
+   context credit nothing. In a skills file, such a form alone as an entry is read
+   beside the file's other entries (``Matcher.resolve_file``). The words before two
+   examples or more in brackets name their category (``Cloud data warehouses
+   (Snowflake, BigQuery)``); a certification's title the skills it names
+   (``Certified Kubernetes Administrator``). A guarded alias (``deployment``) credits its skill alone,
    but beside other skills only beside one of its field (not in ``testing and
    deployment``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
@@ -49,14 +55,15 @@ string, and credit the role's requirement under a scoped key (``scoped_key``) th
 that role's index lists: a custom role never changes another role's scores.
 
 Resolving a string never depends on which requirement is asked about, so a cohort
-resolves each distinct string once (``Matcher.resolve`` is memoised).
+resolves each distinct string once (``Matcher.resolve`` is memoised); only an entry
+that is a short form alone is read again with its file (``Matcher.resolve_file``).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -361,6 +368,8 @@ _LEADING_QUALIFIERS = (
     "developed", "create", "created", "manage", "managed", "maintain", "maintained",
     "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
     "leverage", "leveraged", "leveraging", "perform", "performed", "deploy", "deployed",
+    # an article or a "using" before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
+    "the", "using",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -372,6 +381,7 @@ _TRAILING_QUALIFIERS = (
     "infrastructure", "dag", "dags", "checks", "processes", "process", "guidelines",
     "optimization", "optimisation", "conversion", "cluster", "clusters", "architecture",
     "design", "frameworks", "implementation", "templates", "template", "workflows", "workflow",
+    "architectures",
     # what a skill is used to make, or a plain word for having it
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
     "stack", "abilities", "ability", "understanding", "usage",
@@ -446,6 +456,8 @@ def _word_forms(form: str) -> Iterator[str]:
     prefix = f"{head} " if head else ""
     # Data models -> Data modeling: a plural's activity too
     stems = [last[:-1], last[:-1] + "ing"] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
+    if last.endswith("ies"):
+        stems.append(last[:-3] + "y")  # model registries -> model registry
     if last.endswith("ing") and len(last) > 6:
         stems += [last[:-3], last[:-3] + "e"]
     else:
@@ -494,6 +506,42 @@ def _activity_object(form: str) -> Iterator[tuple[str, str]]:
     for gerund in (verb + "ing", verb[:-1] + "ing" if verb.endswith("e") else "", verb + verb[-1] + "ing"):
         if gerund:
             yield gerund, rest
+
+
+def _deed_forms(form: str) -> Iterator[str]:
+    """The activity a past deed names, in its -ing and noun forms, when the deed stands
+    alone or before a number: "Mentored 5 junior engineers" (mentoring), "Published 2
+    papers" (publishing), "Collaborated" (collaboration). Not before other words:
+    "Optimized model inference" and "Augmented reality" are no Optimization and no Data
+    augmentation."""
+    words = form.split(" ")
+    verb = words[0]
+    if len(verb) < 6 or not verb.endswith("ed") or not verb.isalpha():
+        return
+    if len(words) > 1 and not words[1][:1].isdigit():
+        return
+    stem = verb[:-2]  # mentor, publish, collaborat, visualiz
+    yield stem + "ing"
+    yield stem + "ion"  # collaborat-ion, communicat-ion
+    yield stem + "ation"  # visualiz-ation
+    if stem[-1] == stem[-2]:
+        yield stem[:-1] + "ing"  # planned -> planning
+
+
+# Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
+_TOOL_PRODUCTS = frozenset(
+    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators")
+)
+
+# "Certified Kubernetes Administrator", "AWS Certified Machine Learning - Specialty",
+# "TensorFlow Developer Certificate": the words of a certification's title around the
+# skills it certifies.
+_CERTIFICATION = re.compile(r"\b(?:certified|certificate|certification)s?(?:\s+(?:in|of|for)\b)?", re.IGNORECASE)
+_CERTIFICATION_TITLE = re.compile(
+    r"\b(?:solutions architect|architect|administrator|developer|engineer|associate|professional|"
+    r"specialty|speciality|specialist|practitioner|expert|foundational|fundamentals)\b",
+    re.IGNORECASE,
+)
 
 
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
@@ -774,6 +822,10 @@ class Matcher:
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
         self._names_of: dict[str, list[str]] | None = None  # key -> its written forms
+        # The strings resolved so far that are a short form alone ("CV", "transformers"):
+        # a skills file that holds none of them needs no second look (see resolve_file).
+        self._context_names: set[str] = set()
+        self._in_file: dict[tuple[str, str, str], Mapping[str, Hit]] = {}
 
     # -- building
 
@@ -828,6 +880,16 @@ class Matcher:
             found = [s for s in index.exact.get(activity, []) if s.is_name]
             if len(activity) > 6 and activity.endswith("ing") and found:
                 return found
+        for activity in _deed_forms(form):
+            found = [s for s in index.exact.get(activity, []) if len(activity) > 6]
+            if found:
+                return found
+        if len(words) in (2, 3) and words[-1] in _TOOL_PRODUCTS:
+            # "dbt tests": after a skill's own name only, as kinds of tests are often
+            # aliases of other skills ("regression tests" is no Regression analysis).
+            tool = index.lookup(" ".join(words[:-1]))
+            if tool and (words[-1] != "tests" or all(s.is_name for s in tool)):
+                return tool
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
             # that is none ("clustering algorithms" names two things, and is left alone).
@@ -1102,6 +1164,11 @@ class Matcher:
             found = self._find(after, index, typos)
             if found:
                 return self._find(before, index, typos) + found
+        if _CERTIFICATION.search(written) and not index.lookup(normalise(written)):
+            # "Certified Kubernetes Administrator (CKA)": the skills the title names.
+            titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", _BRACKETED.sub(" ", written)))
+            named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
+            return self._find(", ".join(named), index, typos) if named else []
         heading = _HEADING.match(written)
         if heading is not None and not index.lookup(normalise(written)):
             # Before the whole is read as one phrase: "Kubernetes: container
@@ -1135,7 +1202,27 @@ class Matcher:
             self._read_in_context(beside, index)
             if beside[written] is not bracketed:
                 return beside[written]
+            # Two examples or more: one may be the name's own short form ("Data
+            # Version Control (DVC)").
+            category = self._category(written, index) if len({f.key for f in bracketed}) > 1 else []
+            if category:
+                return category + bracketed
         return (self._fuzzy(written) if typos else []) + bracketed
+
+    def _category(self, written: str, index: _Index) -> list[_Found]:
+        """What the words before examples in brackets name, without the words in
+        front of it, when the whole names nothing: "Cloud data warehouses (Snowflake,
+        BigQuery)" is Data warehousing ("cloud" says where, the examples what)."""
+        main = unicodedata.normalize("NFKC", written).split("(", 1)[0].strip()
+        words = main.split()
+        for start in range(1, len(words)):
+            if _NEGATIONS & {w.lower() for w in words[:start]}:
+                return []
+            found = self._direct(" ".join(words[start:]), index)
+            if found:
+                # A guarded alias ("deployment") says too little to be a category.
+                return [f for f in found if not (f.hit.method == "alias" and f.hit.via.lower() in self._guarded)]
+        return []
 
     def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
         """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
@@ -1189,7 +1276,10 @@ class Matcher:
         found = self._find(written, self._index, True)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._find(written, self._scoped, False)
-        found = self._guard(found)
+        return self._credit(self._guard(found))
+
+    def _credit(self, found: list[_Found]) -> dict[str, Hit]:
+        """What ``found`` credits: each skill found and what it implies, best hit first."""
         hits: dict[str, Hit] = {}
         for item in found:
             candidates = [(item.key, item.hit, item.origin)]
@@ -1233,9 +1323,75 @@ class Matcher:
         resolved = self._resolved.get(user_skill)
         if resolved is None:
             resolved = MappingProxyType(self._resolve_uncached(user_skill))
+            if self._in_context and normalise(user_skill) in self._in_context and len(self._context_names) < MEMO_SIZE:
+                self._context_names.add(user_skill)
             if len(self._resolved) < MEMO_SIZE:
                 self._resolved[user_skill] = resolved
         return resolved
+
+    # -- a skills file: the other entries as context
+
+    def _file_meanings(self, name: str) -> list[tuple[str, frozenset[str]]]:
+        """The in-context meanings of an entry that is a short form alone ("CV",
+        "Transformers"); [] for every other entry."""
+        return self._in_context.get(normalise(name), []) if name in self._context_names else []
+
+    def file_readings(self, name: str, others: Iterable[Mapping[str, Hit]]) -> list[tuple[str, str]]:
+        """The skills an entry that is a short form alone may mean in a skills file
+        whose other entries resolved to ``others``: (skill key, the skill beside which,
+        by display name) for each meaning a skill of its field elsewhere in the file
+        supports. One reading decides; two or more, or none, credit nothing."""
+        meanings = self._file_meanings(name)
+        if not meanings:
+            return []
+        context: set[str] = set().union(*others)
+        context.update([base_key(key) for key in context if SCOPE_SEPARATOR in key])
+        return [(key, self.display_name(sorted(field & context)[0])) for key, field in meanings if field & context]
+
+    def choices_in_file(self, name: str, others: Iterable[Mapping[str, Hit]]) -> tuple[str, ...]:
+        """What to write instead of an entry that is a short form alone and credited
+        nothing: the skills its file points to (two or more: entries point both
+        ways), else every skill it may mean; () for any other entry. Display names."""
+        readings = self.file_readings(name, others)
+        keys = [key for key, _ in readings] or [key for key, _ in self._file_meanings(name)]
+        return tuple(dict.fromkeys(self.display_name(key) for key in keys))
+
+    def resolve_file(self, names: Sequence[str]) -> list[Mapping[str, Hit]]:
+        """Each entry of one skills file resolved, in order: as ``resolve`` does, but
+        an entry that is a short form too ambiguous alone ("CV: 4", "Transformers: 4")
+        is read as the one skill its other entries point to (NLP and Deep learning
+        beside "CV": Computer vision). Entries pointing both ways credit nothing.
+        Every string's own reading stays memoised; only such entries are read again."""
+        memo, resolve = self._resolved.get, self.resolve  # a cohort calls this per learner: kept lean
+        resolved = [memo(name) or resolve(name) for name in names]
+        if self._context_names.isdisjoint(names):
+            return resolved  # most files: no short form alone
+        for number, name in enumerate(names):
+            meanings = self._file_meanings(name)
+            if not meanings or any(key in resolved[number] for key, _ in meanings):
+                continue
+            others = (hits for other, hits in enumerate(resolved) if other != number)
+            readings = self.file_readings(name, others)
+            if len(readings) == 1:
+                resolved[number] = self._read_in_file(name, resolved[number], *readings[0])
+        return resolved
+
+    def _read_in_file(self, name: str, alone: Mapping[str, Hit], key: str, beside: str) -> Mapping[str, Hit]:
+        """``name``'s own hits (``alone``) with ``key`` read beside ``beside``."""
+        memo = (name, key, beside)
+        read = self._in_file.get(memo)
+        if read is None:
+            form = normalise(name)
+            # The via says why: "transformers beside Large language models in this file".
+            hit = Hit("alias", 100.0, name.strip(), f"{form} beside {beside} in this file")
+            merged = dict(alone)
+            for credited, better in self._credit([_Found(key, hit, frozenset((form, key)))]).items():
+                if credited not in merged or _better(better, merged[credited]):
+                    merged[credited] = better
+            read = MappingProxyType(merged)
+            if len(self._in_file) < MEMO_SIZE:
+                self._in_file[memo] = read
+        return read
 
     def match(self, user_skill: str, term_name: str, scope: str = "") -> Hit | None:
         """How ``user_skill`` reaches ``term_name`` (in role ``scope``), or None."""

@@ -109,6 +109,7 @@ def report_schema() -> dict[str, Any]:
             "recognised_as",
             "asked_by",
             "suggestion",
+            "choices",
         ],
         "properties": {
             "entry": {"type": "integer", "minimum": 1, "description": "Its place in the file, from 1"},
@@ -145,6 +146,11 @@ def report_schema() -> dict[str, Any]:
             "recognised_as": {"type": "array", "items": {"type": "string"}},
             "asked_by": {"type": "array", "items": {"type": "string"}, "description": "not_asked: role ids"},
             "suggestion": {**nullable_str, "description": "not_recognised: a close known name"},
+            "choices": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "not_recognised: a short form too ambiguous alone; the skills to write instead",
+            },
         },
     }
     role = {

@@ -572,8 +572,10 @@ class RoleSet(Sequence[RoleIndex]):
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
-    """Each of the person's skills with what it matches; the matcher memoises strings."""
-    return [(skill, matcher.resolve(skill.name)) for skill in profile.skills]
+    """Each of the person's skills with what it matches, the other entries read as
+    context for a short form alone (see Matcher.resolve_file); strings are memoised."""
+    skills = profile.skills
+    return list(zip(skills, matcher.resolve_file([skill.name for skill in skills]), strict=True))
 
 
 def rank(results: Sequence[RoleResult]) -> list[RoleResult]:

@@ -21,7 +21,8 @@ Conventions the data follows:
   (``CV``: computer vision, a résumé, cross-validation): no alias, in the vocabulary
   or a role file, may be one of them, so alone they credit nothing.
 - ``in_context`` reads some of those short forms as one skill when the same entry
-  also names a skill of their field: ``CV`` is Computer vision in ``NLP, CV``,
+  also names a skill of their field, or, for an entry that is the form alone,
+  another entry of the skills file does: ``CV`` is Computer vision in ``NLP, CV``,
   ``DoE`` Experimental design in ``regression, DoE, SPC``. Each item is
   ``{"form": ..., "skill": ..., "beside": [skills]}``; shipped vocabulary only. With
   ``"alone": true`` the form is an alias that stays one (``deployment``: Model

@@ -77,6 +77,10 @@ def fate_detail(entry: EntryFate, titles: Mapping[str, str], numbered: Sequence[
         if entry.asked_by:
             return f"{read}; asked by " + ", ".join(titles.get(i, i) for i in entry.asked_by)
         return f"{read}; no other role of this run asks for it"
+    if len(entry.choices) > 1:
+        return f"ambiguous here: write {' or '.join(entry.choices)}"
+    if entry.choices:
+        return f"too ambiguous alone: write {entry.choices[0]} if you mean it"
     if entry.suggestion:
         return f"not recognised; did you mean {entry.suggestion}?"
     return "not recognised"

@@ -114,6 +114,7 @@ def _entry(entry: EntryFate) -> dict[str, Any]:
         "recognised_as": list(entry.recognised_as),
         "asked_by": list(entry.asked_by),
         "suggestion": entry.suggestion,
+        "choices": list(entry.choices),
     }
 
 

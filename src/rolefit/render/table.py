@@ -222,6 +222,8 @@ def _match_text(r: RequirementResult) -> Text:
         how += f" {r.match_score:.0f}"
     if r.match_method == "implied" and r.matched_via not in ("", written, r.matched_part):
         how += f" by {visible(r.matched_via)}"
+    if r.match_method == "alias" and " beside " in r.matched_via:
+        how += f" ({visible(r.matched_via)})"  # a short form read in context: say which
     text.append(f"  {how}", style="dim")
     return text
 
