@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
+import json
 import re
 import subprocess
 import sys
@@ -156,7 +158,7 @@ def test_batch_page_and_its_heat_map(cli: RunCli) -> None:
     assert_inert(result.stdout)
     for section in ("Overview", "Readiness", "Fit of all 3 learners", "Mean coverage per category"):
         assert section in result.stdout
-    assert "Teaching priorities" in result.stdout
+    assert "What to teach next" in result.stdout
     assert 'class="heat heat-' in result.stdout and "Left out" not in result.stdout
 
 
@@ -179,11 +181,13 @@ def test_learners_are_sorted_by_fit(cli: RunCli) -> None:
     assert len(fits) == 3 and fits == sorted(fits, reverse=True)
 
 
+@pytest.mark.parametrize("command", ["assess", "diff"])
 @pytest.mark.parametrize("fmt", ["json", "table", "markdown"])
-def test_other_formats_never_import_the_html_modules(fmt: str) -> None:
+def test_other_formats_never_import_the_html_modules(command: str, fmt: str) -> None:
     example = str(ROOT / "examples" / "physics-phd.yaml")
-    command = [sys.executable, "-X", "importtime", "-m", "rolefit", "assess", example, "--format", fmt]
-    imported = subprocess.run(command, capture_output=True, text=True, check=True).stderr
+    files = [example] if command == "assess" else [example, str(ROOT / "examples" / "backend-to-ml.yaml")]
+    run = [sys.executable, "-X", "importtime", "-m", "rolefit", command, *files, "--format", fmt]
+    imported = subprocess.run(run, capture_output=True, text=True, check=True).stderr
     assert "| rolefit.render" in imported  # the check does see rolefit's own imports
     assert "rolefit.render.html" not in imported
     assert "rolefit.render.svg" not in imported
@@ -240,4 +244,81 @@ def test_a_cohort_with_no_good_file_says_so(cli: RunCli, tmp_path: Path) -> None
     assert result.exit_code == 2
     assert_inert(result.stdout)
     assert "No learner could be scored" in result.stdout and "Files that could not be read (1)" in result.stdout
-    assert "Teaching priorities" not in result.stdout
+    assert "What to teach next" not in result.stdout
+
+
+def _rows(page: str, table_class: str) -> list[str]:
+    """The body rows of each table of that class, in page order."""
+    tables = re.findall(rf'<table class="{table_class}".*?</table>', page, flags=re.S)
+    return [row for table in tables for row in re.findall(r"<tr data-.*?</tr>", table, flags=re.S)]
+
+
+def test_batch_page_shows_the_teaching_view_of_the_json(cli: RunCli) -> None:
+    from rolefit.render.html import PRIORITIES_SHOWN
+
+    args = ["batch", str(ROOT / "examples" / "cohort"), "--quiet"]
+    page = cli([*args, "--format", "html"]).stdout
+    document = json.loads(cli([*args, "--format", "json"]).stdout)["cohort"]
+    assert_inert(page)
+    rows = _rows(page, "lessons")
+    expected = [(t, g) for t in document["teaching"] for g in t["gaps"][:PRIORITIES_SHOWN]]
+    assert len(rows) == len(expected) > 0
+    for row, (teaching, gap) in zip(rows, expected, strict=True):
+        assert f'data-skill="{html.escape(gap["skill"])}"' in row
+        assert f'<span class="count">{gap["learners"]}</span>/{teaching["learners"]}' in row
+        assert f"+{gap['fit_gain'] / teaching['learners']:.1f}</td>" in row
+        assert ("first, for " + html.escape(", ".join(gap["needed_for"]))) in row if gap["needed_for"] else True
+        if gap["learn"]:
+            assert f"<li>{html.escape(gap['learn'][0])}</li>" in row
+    assert any("first, for" in row for row in rows)  # the shipped cohort has a prerequisite pulled ahead
+    untaught = {r["id"] for r in document["roles"]} - {t["id"] for t in document["teaching"]}
+    assert page.count("No learner aims at this role") == len(untaught)
+    assert "common gaps" not in page.lower()
+
+
+def test_batch_page_with_compare_shows_the_progress(cli: RunCli, tmp_path: Path) -> None:
+    earlier = tmp_path / "earlier.json"
+    cohort = ROOT / "examples" / "cohort"
+    cli(["batch", str(cohort), "--quiet", "--format", "json", "--output", str(earlier)])
+    (tmp_path / "<i>new.yaml").write_text("name: '<script>x()</script>Newcomer'\nskills: [Python, SQL]\n")
+    args = ["batch", str(cohort), str(tmp_path / "<i>new.yaml"), "--quiet", "--compare", str(earlier)]
+    result = cli([*args, "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert_inert(page)
+    progress = json.loads(cli([*args, "--format", "json"]).stdout)["cohort"]["progress"]
+    section = page.split('<section id="progress"', 1)[1].split("</section>", 1)[0]
+    assert f'<strong class="change">{progress["mean_fit_change"]:+.1f}</strong>' in section
+    assert f"of {progress['earlier_learners']} found again, {len(progress['new'])} new" in section
+    assert "&lt;i&gt;new.yaml" in section and "<i>" not in section
+    assert "progress" not in json.loads(cli(["batch", str(cohort), "--quiet", "-f", "json"]).stdout)["cohort"]
+    assert 'id="progress"' not in cli(["batch", str(cohort), "--quiet", "-f", "html"]).stdout
+
+
+def test_diff_page_is_the_json_diff(cli: RunCli, tmp_path: Path) -> None:
+    from .test_diff import NEW, OLD, ROLE
+
+    role, old, new = tmp_path / "smithy.yaml", tmp_path / "<b>old<i>.yaml", tmp_path / "new.yaml"
+    role.write_text(ROLE.replace("title: Smithy", "title: '<script>alert(1)</script>Smithy'"))
+    old.write_text(OLD.replace("Emberlore", "'<img src=x onerror=alert(2)>'"))
+    new.write_text(NEW.replace("name: Ada", "name: '<svg onload=alert(3)>Ada'"))
+    args = ["diff", str(old), str(new), "--role", str(role)]
+    result = cli([*args, "--format", "html"])
+    assert result.exit_code == 0, result.stderr
+    page = result.stdout
+    assert page.startswith("<!DOCTYPE html>")
+    assert_inert(page)
+    assert "<script" not in page and "<img" not in page and "<b>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Smithy" in page and "&lt;b&gt;old&lt;i&gt;.yaml" in page
+    assert "&lt;img src=x onerror=alert(2)&gt; (was 4)" in page and "&lt;svg onload=alert(3)&gt;Ada" in page
+    document = json.loads(cli([*args, "--format", "json"]).stdout)
+    for role_data in document["roles"]:
+        for fit in role_data["fit_by_level"]:
+            row = re.search(rf'<tr data-level="{fit["level"]}">.*?</tr>', page.split(role_data["id"], 1)[1])
+            assert row is not None
+            assert f'<td class="num before">{fit["before"]:.1f}</td>' in row.group()
+            assert f'<td class="num after">{fit["after"]:.1f}</td>' in row.group()
+        for key in ("newly_met", "newly_below", "improved"):
+            if role_data[key]:
+                assert f'<li class="{key}">' in page and f"({len(role_data[key])}):" in page
+    assert f'<span class="count">{len(document["plan"]["done"])}</span>' in page

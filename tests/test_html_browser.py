@@ -77,6 +77,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Report]:
         "assess": ["assess", str(ROOT / "examples" / "physics-phd.yaml")],
         "hostile": ["assess", str(hostile)],
         "batch": ["batch", str(cohort), "--quiet"],
+        "diff": ["diff", str(ROOT / "examples" / "physics-phd.yaml"), str(hostile)],
     }
 
     def run(args: list[str]) -> str:
@@ -121,7 +122,7 @@ def _open(browser: Browser, report: Report, width: int) -> Iterator[Opened]:
         context.close()
 
 
-@pytest.fixture(params=["assess", "hostile", "batch"])
+@pytest.fixture(params=["assess", "hostile", "batch", "diff"])
 def opened(
     request: pytest.FixtureRequest, browser: Browser, reports: dict[str, Report], width: int
 ) -> Iterator[Opened]:
@@ -147,6 +148,11 @@ def test_hostile_markup_stays_text(browser: Browser, reports: dict[str, Report])
         assert HOSTILE_SKILL in text and HOSTILE_EVIDENCE in text and HOSTILE_FILE in page.inner_text("header")
         assert page.evaluate("document.querySelectorAll('script, img, iframe, style').length") == 1  # our <style>
         assert page.locator("body").is_visible()  # the skill `<style>body {display: none}</style>` did nothing
+    with _open(browser, reports["diff"], 1280) as opened:  # the same file, second of a diff
+        page = opened.page
+        assert page.evaluate("window.pwned") is None
+        assert HOSTILE_FILE in page.inner_text("header") and HOSTILE_SKILL in page.locator("main").inner_text()
+        assert page.evaluate("document.querySelectorAll('script, img, iframe, style').length") == 1
 
 
 def _cells(page: Page, selector: str, attribute: str) -> dict[str, str]:
@@ -216,11 +222,11 @@ def test_batch_figures_are_the_json_figures(browser: Browser, reports: dict[str,
                 ready = _cells(page, f"{section} table.ready tr[data-ready]", "data-ready")
                 assert ready == {**{k: str(v) for k, v in role["ready_for"].items()}, "none": str(role["not_ready"])}
             gaps = page.eval_on_selector_all(
-                f"{section} table.priorities tr[data-skill]",
+                f"{section} table.lessons tr[data-skill]",
                 "rows => rows.map(r => [r.dataset.skill, +r.querySelector('.count').textContent])",
             )
-            assert gaps == [[g["skill"], g["learners"]] for g in role["common_gaps"][: len(gaps)]]
-            assert len(gaps) == min(10, len(role["common_gaps"]))
+            teaching = {t["id"]: t["gaps"] for t in data["cohort"]["teaching"]}.get(role["id"], [])
+            assert gaps == [[g["skill"], g["learners"]] for g in teaching[:10]]
         learners = _cells(page, "table.learners tr[data-file]", "data-file")
         assert learners == {learner["file"]: _shown(learner["fit"]) for learner in data["learners"]}
         heat_rows = page.eval_on_selector_all("table.heat tr[data-file]", "rows => rows.length")

@@ -33,6 +33,7 @@ class DiffFormat(str, enum.Enum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    html = "html"
 
 
 class DraftFormat(str, enum.Enum):

@@ -1,5 +1,5 @@
 """`rolefit diff` in each of its formats: a table for the terminal, Markdown,
-JSON. They read a ReportDiff and compute nothing."""
+JSON, and (in rolefit.render.html_diff) HTML. They read a ReportDiff and compute nothing."""
 
 from __future__ import annotations
 
@@ -21,6 +21,10 @@ def render_diff(fmt: DiffFormat, diff: ReportDiff, style: Style) -> str:
         from rolefit.render.json import dumps
 
         return dumps(diff_data(diff))
+    if fmt is DiffFormat.html:
+        from rolefit.render.html_diff import render_diff_page
+
+        return render_diff_page(diff_data(diff))
     lines = diff_lines(diff, markdown=fmt is DiffFormat.markdown)
     if fmt is DiffFormat.markdown:
         return "\n".join(lines) + "\n"

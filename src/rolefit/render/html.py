@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 # A heat map has a row per learner: past this many it is too long to read (and
 # the learner table and the mean coverage already sum the cohort up).
 HEATMAP_MAX_LEARNERS = 300
-PRIORITIES_SHOWN = 10
+PRIORITIES_SHOWN = 10  # gaps per role; --format json has them all
+LEARN_SHOWN = 2  # learning items per gap
 
 _STYLE = """
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1a1a1a; --muted: #4d4d4d; --line: #c8c8c8;
@@ -497,7 +498,13 @@ def batch_page(
     )
     if learners:
         body = [_overview(cohort), _HOW_TO_READ]
-        body.extend(_cohort_role(i, role, cohort["learners"]) for i, role in enumerate(cohort["roles"]))
+        if "progress" in cohort:
+            body.append(_progress(cohort["progress"]))
+        teaching = {t["id"]: t for t in cohort["teaching"]}
+        body.extend(
+            _cohort_role(i, role, cohort["learners"], teaching.get(role["id"]))
+            for i, role in enumerate(cohort["roles"])
+        )
         body.append(_learner_table([record for record, _ in learners]))
         body.append(_heatmaps(cohort, learners))
     else:
@@ -536,7 +543,7 @@ def _overview(cohort: dict[str, Any]) -> str:
     )
 
 
-def _cohort_role(number: int, role: dict[str, Any], learners: int) -> str:
+def _cohort_role(number: int, role: dict[str, Any], learners: int, teaching: dict[str, Any] | None) -> str:
     title = escape(role["title"])
     parts = [f'<section id="role-{number}" data-role="{escape(role["id"])}" aria-labelledby="role-{number}-h">']
     parts.append(f'<h2 id="role-{number}-h">{title}</h2>')
@@ -551,7 +558,7 @@ def _cohort_role(number: int, role: dict[str, Any], learners: int) -> str:
     if fit is not None:
         parts.append(_cohort_fit(number, role, fit, learners))
     parts.append(_cohort_coverage(number, role))
-    parts.append(_priorities(role, learners))
+    parts.append(_priorities(teaching))
     parts.append("</section>")
     return "\n".join(parts)
 
@@ -631,25 +638,102 @@ def _cohort_coverage(number: int, role: dict[str, Any]) -> str:
     return f'<h3>Mean coverage per category</h3>\n<div class="figure">{chart}\n{table}</div>'
 
 
-def _priorities(role: dict[str, Any], learners: int) -> str:
-    """What to teach first: the cohort view's gaps, in its order (the cohort code decides it)."""
-    gaps = role["common_gaps"][:PRIORITIES_SHOWN]
+def _priorities(teaching: dict[str, Any] | None) -> str:
+    """What to teach next: the cohort's teaching view for the role (as `teaching` in
+    the JSON), in its order; the cohort code decides it."""
+    head = "<h3>What to teach next</h3>"
+    if teaching is None:
+        return f"{head}<p>No learner aims at this role (by target or best fit): nothing to teach for it.</p>"
+    gaps = teaching["gaps"]
     if not gaps:
-        return "<h3>Teaching priorities</h3><p>No required skill at this level.</p>"
-    rows = [
-        f'<tr data-skill="{escape(g["skill"])}"><td class="num">{i}</td><td>{escape(g["skill"])}</td>'
-        f'<td>{escape(g["category"])}</td><td class="num"><span class="count">{g["learners"]}</span>/{learners}</td>'
-        f'<td class="num share">{_figure(100 * g["share"])}%</td></tr>'
-        for i, g in enumerate(gaps, start=1)
-    ]
-    shown = f"the first {len(gaps)} of {len(role['common_gaps'])}" if len(role["common_gaps"]) > len(gaps) else "all"
+        return f"{head}<p>Nothing left to teach: every learner meets every target.</p>"
+    learners = teaching["learners"]
+    levels = ", ".join(f"{escape(level)} {n}" for level, n in teaching["levels"].items())
+    shown = gaps[:PRIORITIES_SHOWN]
+    rows = []
+    for number, g in enumerate(shown, start=1):
+        first = (
+            f' <span class="tag warn">first, for {escape(", ".join(g["needed_for"]))}</span>' if g["needed_for"] else ""
+        )
+        learn = "".join(f"<li>{escape(item)}</li>" for item in g["learn"][:LEARN_SHOWN])
+        more = len(g["learn"]) - LEARN_SHOWN
+        if more > 0:
+            learn += f'<li class="note">and {escape(count(more, "more item"))} in the JSON output</li>'
+        who = escape(", ".join(g["who"]))
+        if g["learners"] > len(g["who"]):
+            who += f" and {g['learners'] - len(g['who'])} more"
+        rows.append(
+            f'<tr data-skill="{escape(g["skill"])}"><td class="num">{number}</td>'
+            f"<td><strong>{escape(g['skill'])}</strong>{first}</td>"
+            f'<td class="num gain">+{_figure(g["fit_gain"] / learners)}</td>'
+            f'<td class="num"><span class="count">{g["learners"]}</span>/{learners}</td>'
+            f"<td>{who}</td><td>{f'<ul>{learn}</ul>' if learn else ''}</td></tr>"
+        )
+    which = f"the first {len(shown)} of {len(gaps)}" if len(gaps) > len(shown) else "all"
     table = _table(
-        f"Required skills missing or below target, most often first ({shown})",
-        [("#", "num"), "skill", "category", ("learners", "num"), ("share", "num")],
+        f"Gaps in teaching order ({which})",
+        [("#", "num"), "teach", ("mean fit gain", "num"), ("learners", "num"), "who", "how to learn it"],
         rows,
-        "priorities",
+        "lessons",
     )
-    return f"<h3>Teaching priorities</h3>\n{table}"
+    return (
+        f"{head}\n<p>For the {count(learners, 'learner')} aiming at this role ({levels}): gaps ranked by the fit "
+        "they add to the learners who lack them, toward each one's own level; prerequisites just before what needs "
+        "them. <em>Mean fit gain</em>: how much the mean fit of these learners rises once it is taught.</p>\n"
+        f"{table}"
+    )
+
+
+def _progress(progress: dict[str, Any]) -> str:
+    """What changed since the earlier run given to --compare (the JSON's `progress`)."""
+    parts = [
+        '<section id="progress" aria-labelledby="progress-h">'
+        f'<h2 id="progress-h">Since {escape(progress["earlier"])}</h2>'
+    ]
+    if progress["roles_changed"]:
+        parts.append(
+            f'<p class="warn"><strong>Roles changed since then</strong>: {escape(", ".join(progress["roles_changed"]))}'
+            " (a fit that moved with a role is not progress).</p>"
+        )
+    if progress["roles_unknown"]:
+        parts.append(
+            "<p>The earlier run does not say whether these roles changed: "
+            f"{escape(', '.join(progress['roles_unknown']))}.</p>"
+        )
+    items = [
+        f"{escape(count(progress['matched'], 'learner'))} of {progress['earlier_learners']} found again, "
+        f"{len(progress['new'])} new, {len(progress['gone'])} gone"
+    ]
+    if progress["mean_fit_change"] is not None:
+        items.append(
+            f'mean fit change <strong class="change">{progress["mean_fit_change"]:+.1f}</strong> over '
+            f"{escape(count(progress['compared'], 'learner'))}"
+        )
+    for move in progress["readiness"]:
+        moved = [
+            f"{move['reached']} reached {escape(move['level'])}" if move["reached"] else "",
+            f"{move['fell']} fell below {escape(move['level'])}" if move["fell"] else "",
+        ]
+        items.append(f"{escape(move['role'])}: " + ", ".join(m for m in moved if m))
+    if progress["gaps_closed"]:
+        items.append(
+            "gaps most closed: "
+            + ", ".join(f"{escape(g['skill'])} ({g['learners']})" for g in progress["gaps_closed"][:PRIORITIES_SHOWN])
+        )
+    if progress["backwards"]:
+        items.append(
+            "went backwards: "
+            + ", ".join(f"{escape(b['learner'])} ({b['fit_change']:+.1f})" for b in progress["backwards"])
+        )
+    items.extend(
+        f"matched by name: {escape(m['file'])} (then {escape(m['earlier_file'])})" for m in progress["matched_by_name"]
+    )
+    if progress["new"]:
+        items.append("new: " + escape(", ".join(progress["new"])))
+    if progress["gone"]:
+        items.append("gone: " + escape(", ".join(progress["gone"])))
+    parts.append('<ul class="progress">' + "".join(f"<li>{item}</li>" for item in items) + "</ul></section>")
+    return "\n".join(parts)
 
 
 def _learner_table(records: Sequence[dict[str, Any]]) -> str:
