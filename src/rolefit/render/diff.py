@@ -24,7 +24,7 @@ def render_diff(fmt: DiffFormat, diff: ReportDiff, style: Style) -> str:
     if fmt is DiffFormat.html:
         from rolefit.render.html_diff import render_diff_page
 
-        return render_diff_page(diff_data(diff))
+        return render_diff_page(diff_data(diff), SHOWN)
     lines = diff_lines(diff, markdown=fmt is DiffFormat.markdown)
     if fmt is DiffFormat.markdown:
         return "\n".join(lines) + "\n"

@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rolefit.render.diff import SHOWN
 from rolefit.render.html import _figure, _page, _table
 from rolefit.render.safe_html import escape
 
 
-def render_diff_page(data: dict[str, Any]) -> str:
-    """The page from `diff_data`'s document."""
+def render_diff_page(data: dict[str, Any], shown: int) -> str:
+    """The page from `diff_data`'s document, listing `shown` names per group (as the table)."""
     who = f"rolefit diff: {escape(data['name'])}" if data["name"] else "rolefit diff"
     header = "\n".join(
         [
@@ -25,9 +24,9 @@ def render_diff_page(data: dict[str, Any]) -> str:
         ]
     )
     body = [_warnings(data)]
-    body.extend(_role(number, role, data["detailed_role"]) for number, role in enumerate(data["roles"]))
-    body.append(_plan(data["plan"]))
-    body.append(_skills(data["skills"]))
+    body.extend(_role(number, role, data["detailed_role"], shown) for number, role in enumerate(data["roles"]))
+    body.append(_plan(data["plan"], shown))
+    body.append(_skills(data["skills"], shown))
     return _page(who, header, [part for part in body if part])
 
 
@@ -64,13 +63,13 @@ def _requirement(change: dict[str, Any]) -> str:
     return f"{escape(change['requirement'])} ({before} → {after} of {change['target_level']})"
 
 
-def _names(items: Sequence[str]) -> str:
-    """Already-escaped items, the first SHOWN, then how many more."""
-    shown = ", ".join(items[:SHOWN])
-    return shown + (f", and {len(items) - SHOWN} more" if len(items) > SHOWN else "")
+def _names(items: Sequence[str], shown: int) -> str:
+    """Already-escaped items, the first `shown`, then how many more."""
+    listed = ", ".join(items[:shown])
+    return listed + (f", and {len(items) - shown} more" if len(items) > shown else "")
 
 
-def _role(number: int, role: dict[str, Any], detailed: str) -> str:
+def _role(number: int, role: dict[str, Any], detailed: str, shown: int) -> str:
     notes = []
     if role["id"] == detailed:
         notes.append('<span class="tag">in focus</span>')
@@ -102,12 +101,12 @@ def _role(number: int, role: dict[str, Any], detailed: str) -> str:
         changes = role[key]
         if changes:
             items.append(
-                f'<li class="{key}">{label} ({len(changes)}): {_names([_requirement(c) for c in changes])}</li>'
+                f'<li class="{key}">{label} ({len(changes)}): {_names([_requirement(c) for c in changes], shown)}</li>'
             )
     missing = role["still_missing"]
     required = [escape(c["requirement"]) for c in missing if c["importance"] == "required"]
     if required:
-        items.append(f"<li>still missing, required ({len(required)}): {_names(required)}</li>")
+        items.append(f"<li>still missing, required ({len(required)}): {_names(required, shown)}</li>")
     if len(missing) > len(required):
         items.append(f"<li>still missing, preferred or bonus: {len(missing) - len(required)}</li>")
     title = escape(role["title"])
@@ -117,15 +116,15 @@ def _role(number: int, role: dict[str, Any], detailed: str) -> str:
     )
 
 
-def _plan(plan: dict[str, Any]) -> str:
+def _plan(plan: dict[str, Any], shown: int) -> str:
     done, left = plan["done"], plan["left"]
     items = [
         f'<li><span class="count">{len(done)}</span> of {len(done) + len(left)} done'
-        + (f": {_names([escape(d) for d in done])}" if done else "")
+        + (f": {_names([escape(d) for d in done], shown)}" if done else "")
         + "</li>"
     ]
     if left:
-        items.append(f"<li>still to do: {_names([escape(d) for d in left])}</li>")
+        items.append(f"<li>still to do: {_names([escape(d) for d in left], shown)}</li>")
     return (
         f'<section aria-labelledby="plan-h"><h2 id="plan-h">Plan steps done (the earlier plan for '
         f'{escape(plan["role"])})</h2><ul class="plan-done">{"".join(items)}</ul></section>'
@@ -141,11 +140,11 @@ def _skill(s: dict[str, Any]) -> str:
     return f"{name} {before} → {after}"
 
 
-def _skills(skills: dict[str, Any]) -> str:
+def _skills(skills: dict[str, Any], shown: int) -> str:
     groups = [("added", "added"), ("removed", "removed"), ("levelled_up", "levelled up")]
     groups.append(("levelled_down", "levelled down"))
     items = [
-        f'<li class="{key}">{label} ({len(skills[key])}): {_names([_skill(s) for s in skills[key]])}</li>'
+        f'<li class="{key}">{label} ({len(skills[key])}): {_names([_skill(s) for s in skills[key]], shown)}</li>'
         for key, label in groups
         if skills[key]
     ]
