@@ -30,10 +30,13 @@ def lesson_gain(lessons: RoleLessons, gain: float) -> str:
 def teaching_view(all_lessons: tuple[RoleLessons, ...], console: Console) -> None:
     console.print(Text("What to teach next", style="bold"))
     console.print(
-        Text(
-            "  by the fit they add to the learners who lack them, toward each one's own role and level;"
-            " prerequisites just before what needs them",
-            style="dim",
+        Padding(
+            Text(
+                "by the fit they add to the learners who lack them, toward each one's own role and level;"
+                " prerequisites just before what needs them",
+                style="dim",
+            ),
+            (0, 0, 0, 2),
         )
     )
     for lessons in all_lessons:
