@@ -27,12 +27,11 @@ scored with the same code as one `assess`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from math import fsum
 from operator import truediv
-from typing import TYPE_CHECKING, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from rolefit.figures import decided
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
@@ -77,6 +76,31 @@ def level_fit(required_total: float, preferred_total: float, required: float, pr
             fit = 100 * (REQUIRED_SHARE * required / required_total + (1 - REQUIRED_SHARE) * share)
     # Weights summed in another order can leave a last-bit error: 99.99999999999999.
     return round(fit, 9)
+
+
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """functools.cached_property without its lock (Python 3.11 and before take
+    one on every first read, and a cohort reads thousands of RoleResults once)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _cached[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> _cached[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -208,7 +232,8 @@ class RoleResult:
     index: RoleIndex
     slot: int  # the level assessed
     fit: float  # at the level assessed, 0-100, after the level envelope
-    assessed: _Level
+    upward: tuple[_Level, ...]  # the level assessed and those above it (the envelope needed them)
+    upward_fits: tuple[float, ...]  # their own fits
     met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
     coverages: tuple[float, ...]  # at the level assessed: per category, 0-100
     matched: Mapping[int, Credited]
@@ -217,19 +242,17 @@ class RoleResult:
     def role(self) -> Role:
         return self.index.role
 
-    @cached_property
+    @_cached
     def _levels(self) -> tuple[_Level, ...]:
-        return tuple(
-            self.assessed if slot == self.slot else _level_sums(self.index, self.matched, slot)
-            for slot in range(len(self.index.levels))
-        )
+        return tuple(_level_sums(self.index, self.matched, slot) for slot in range(self.slot)) + self.upward
 
-    @cached_property
+    @_cached
     def own_fits(self) -> tuple[float, ...]:
         """Each level's own fit, 0-100: the formula at that level alone."""
-        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(self._levels))
+        below = self._levels[: self.slot]
+        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(below)) + self.upward_fits
 
-    @cached_property
+    @_cached
     def fits(self) -> tuple[float, ...]:
         """The fit at each level of the role, 0-100: the level envelope of the
         own fits (a level's fit is the highest own fit of it and the levels above)."""
@@ -255,7 +278,7 @@ class RoleResult:
         credited at least in part."""
         return decided(self.fits[slot]) >= READY_FIT and self.missing_share(slot) <= MISSING_TOLERANCE
 
-    @cached_property
+    @_cached
     def ready_slot(self) -> int | None:
         """The highest level that passes (ready_at)."""
         for slot in reversed(range(len(self.index.levels))):
@@ -319,12 +342,12 @@ class RoleResult:
             credit=self.credit(position, slot),
         )
 
-    @cached_property
+    @_cached
     def requirements(self) -> tuple[RequirementResult, ...]:
         """At the level assessed."""
         return tuple(self.result(i) for i in range(len(self.index.requirements)))
 
-    @cached_property
+    @_cached
     def categories(self) -> tuple[CategoryResult, ...]:
         results = self.requirements
         out, start = [], 0
@@ -368,21 +391,32 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
 
 
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    """The scores at the level assessed, and the pools of the levels above it
-    (the envelope needs their fits), in one pass over the person's matches."""
+    """The scores at the level assessed, and the sums of the levels above it
+    (the envelope needs their fits, readiness their missing weight), in one pass
+    over the person's matches; the levels below are summed only when asked."""
     pools = [0.0, 0.0, 0.0]
     missing, present = len(index.required[slot]), 0.0
     sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
     pool_of, weights = index.pool_of[slot], index.weights
     category_of, points = index.category_of, index.coverage_points[slot]
-    # The levels above: their pools only, in the same pass (most roles have one or two).
-    uppers = [([0.0, 0.0, 0.0], index.pool_of[s], s) for s in range(slot + 1, len(index.levels))]
+    # The levels above, in the same pass (most roles have one or two): pools, then
+    # [required with no credit, weight of those with some], as _level_sums sums them.
+    uppers = [
+        ([0.0, 0.0, 0.0], [len(index.required[s]), 0.0], index.pool_of[s], s)
+        for s in range(slot + 1, len(index.levels))
+    ]
     met_required = []
     for position, credited in best.items():
         credits = credited[1]
         weight = weights[position]
-        for upper_pools, upper_pool_of, s in uppers:
-            upper_pools[upper_pool_of[position]] += weight * credits[s]
+        for upper_pools, counts, upper_pool_of, s in uppers:
+            credit = credits[s]
+            if credit:
+                pool = upper_pool_of[position]
+                upper_pools[pool] += weight * credit
+                if pool == 0:
+                    counts[0] -= 1
+                    counts[1] += weight
         credit = credits[slot]
         if not credit:
             continue
@@ -394,14 +428,17 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
             present += weight
             if credit >= 1:
                 met_required.append(position)
-    fit = _fit(index, slot, pools)
-    for upper_pools, _, s in uppers:
-        fit = max(fit, _fit(index, s, upper_pools))
+    upward = [_Level(pools, missing, present)]
+    upward_fits = [_fit(index, slot, pools)]
+    for upper_pools, counts, _, s in uppers:
+        upward.append(_Level(upper_pools, int(counts[0]), counts[1]))
+        upward_fits.append(_fit(index, s, upper_pools))
     return RoleResult(
         index=index,
         slot=slot,
-        fit=fit,
-        assessed=_Level(pools, missing, present),
+        fit=max(upward_fits),
+        upward=tuple(upward),
+        upward_fits=tuple(upward_fits),
         met_required=tuple(met_required),
         coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
@@ -420,7 +457,11 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level, up to MEMO_SIZE
+        # By skill string and level, up to MEMO_SIZE: what it earns, and the first
+        # Skill seen with them and its Credited entries. A cohort's files share
+        # their Skill objects (profiles makes each usual one once), so the entries
+        # are made once, not once per learner.
+        self._credits: dict[tuple[str, int], tuple[Skill, list[_Credit], list[_Entry]]] = {}
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -435,10 +476,11 @@ class RoleSet(Sequence[RoleIndex]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def _credits_for(self, skill: str, level: int, hits: Mapping[str, Hit]) -> list[_Credit]:
+    def _credits_for(self, skill: Skill, hits: Mapping[str, Hit]) -> tuple[Skill, list[_Credit], list[_Entry]]:
         """What a skill string at a level earns: (role number, position, level
         counted, credit at each level of the role, rank, hit, option) for every
-        requirement it matches."""
+        requirement it matches; with the skill's entries (see _entries)."""
+        level = skill.level
         found = []
         for number, index in enumerate(self.indexes):
             for key, hit in hits.items():
@@ -453,9 +495,10 @@ class RoleSet(Sequence[RoleIndex]):
                         counted / target[position] if counted < target[position] else 1.0 for target in index.targets
                     )
                     found.append((number, position, counted, credits, rank, hit, option))
+        memo = (skill, found, _entries(found, skill))
         if len(self._credits) < MEMO_SIZE:
-            self._credits[skill, level] = found
-        return found
+            self._credits[skill.name, level] = memo
+        return memo
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
@@ -463,22 +506,35 @@ class RoleSet(Sequence[RoleIndex]):
         more direct match (exact, alias, implied, fuzzy), then the higher match
         score, then the skill listed first. Each role is assessed at `seniority`."""
         bests: list[dict[int, Credited]] = [{} for _ in self.indexes]
-        new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
         memo = self._credits
         for skill, hits in matches:
-            found = memo.get((skill.name, skill.level))
-            if found is None:
-                found = self._credits_for(skill.name, skill.level, hits)
-            for number, position, counted, credits, rank, hit, option in found:
+            known = memo.get((skill.name, skill.level))
+            if known is None:
+                known = self._credits_for(skill, hits)
+            # The same string and level from another Skill (years, evidence): its own entries.
+            entries = known[2] if known[0] is skill else _entries(known[1], skill)
+            for number, position, rank, credited in entries:
                 best = bests[number]
                 current = best.get(position)
                 # Skills come in the order listed: on equal rank the earlier one stays.
-                if current is None or rank < current.rank:
-                    best[position] = new(Credited, (counted, credits, skill, hit, rank, option))
+                if current is None or rank < current[4]:
+                    best[position] = credited
         slots = self._slots.get(seniority)
         if slots is None:
             slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
         return [_role_result(index, best, slot) for index, best, slot in zip(self.indexes, bests, slots, strict=True)]
+
+
+# (role number, position, rank, what the skill earns there): one requirement a Skill meets
+_Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
+
+
+def _entries(found: list[_Credit], skill: Skill) -> list[_Entry]:
+    new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
+    return [
+        (number, position, rank, new(Credited, (counted, credits, skill, hit, rank, option)))
+        for number, position, counted, credits, rank, hit, option in found
+    ]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
