@@ -73,7 +73,11 @@ def _fixed(index: RoleIndex, slot: int) -> list[tuple[float, int, int, str]]:
 
 
 def _key(index: RoleIndex, slot: int, position: int, credit: float, level: int | None) -> PlanKey:
-    share, importance, target, name = _fixed(index, slot)[position]
+    return _key_of(_fixed(index, slot)[position], credit, level)
+
+
+def _key_of(fixed: tuple[float, int, int, str], credit: float, level: int | None) -> PlanKey:
+    share, importance, target, name = fixed
     return (-round(share * (1 - credit), 9), importance, (level or 0) - target, name)
 
 
@@ -89,9 +93,8 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     for the ones not matched, merged with the person's few below-target matches.
     A plan usually needs only the first few, so the merge stops when asked."""
     index, matched = result.index, result.matched
-    below = sorted(
-        (_key(index, slot, i, c.credits[slot], c.level), i) for i, c in matched.items() if c.credits[slot] < 1
-    )
+    fixed = _fixed(index, slot)
+    below = sorted((_key_of(fixed[i], c.credits[slot], c.level), i) for i, c in matched.items() if c.credits[slot] < 1)
     waiting = 0
     for entry in _order_if_missing(index, slot):
         if entry[1] in matched:
@@ -141,6 +144,9 @@ def _place(result: RoleResult, slot: int, position: int, placed: set[int], order
         return
     placed.add(position)
     prerequisites = result.index.prerequisites
+    if not prerequisites[position]:  # most requirements have none
+        ordered.append(position)
+        return
     stack = [(position, iter(prerequisites[position]))]
     while stack:
         current, waiting = stack[-1]

@@ -44,6 +44,7 @@ METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy":
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
 MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
+MADE_SIZE = 20_000  # Skills whose Credited entries a RoleSet remembers; past that, made afresh
 PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight is credited
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
@@ -457,11 +458,12 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        # By skill string and level, up to MEMO_SIZE: what it earns, and the first
-        # Skill seen with them and its Credited entries. A cohort's files share
-        # their Skill objects (profiles makes each usual one once), so the entries
-        # are made once, not once per learner.
-        self._credits: dict[tuple[str, int], tuple[Skill, list[_Credit], list[_Entry]]] = {}
+        # By skill string and level, up to MEMO_SIZE: what it earns, and by Skill
+        # (its id: the memo holds it) its Credited entries, up to MADE_SIZE Skills.
+        # A cohort's files share their Skill objects (profiles makes each usual
+        # one once), so the entries are made once, not once per learner.
+        self._credits: dict[tuple[str, int], tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]] = {}
+        self._made = 0
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -476,10 +478,12 @@ class RoleSet(Sequence[RoleIndex]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def _credits_for(self, skill: Skill, hits: Mapping[str, Hit]) -> tuple[Skill, list[_Credit], list[_Entry]]:
+    def _credits_for(
+        self, skill: Skill, hits: Mapping[str, Hit]
+    ) -> tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]:
         """What a skill string at a level earns: (role number, position, level
         counted, credit at each level of the role, rank, hit, option) for every
-        requirement it matches; with the skill's entries (see _entries)."""
+        requirement it matches."""
         level = skill.level
         found = []
         for number, index in enumerate(self.indexes):
@@ -495,10 +499,19 @@ class RoleSet(Sequence[RoleIndex]):
                         counted / target[position] if counted < target[position] else 1.0 for target in index.targets
                     )
                     found.append((number, position, counted, credits, rank, hit, option))
-        memo = (skill, found, _entries(found, skill))
+        memo: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]] = (found, {})
         if len(self._credits) < MEMO_SIZE:
             self._credits[skill.name, level] = memo
         return memo
+
+    def _entries_for(
+        self, skill: Skill, known: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]
+    ) -> list[_Entry]:
+        entries = _entries(known[0], skill)
+        if self._made < MADE_SIZE:
+            known[1][id(skill)] = (skill, entries)
+            self._made += 1
+        return entries
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
@@ -511,8 +524,8 @@ class RoleSet(Sequence[RoleIndex]):
             known = memo.get((skill.name, skill.level))
             if known is None:
                 known = self._credits_for(skill, hits)
-            # The same string and level from another Skill (years, evidence): its own entries.
-            entries = known[2] if known[0] is skill else _entries(known[1], skill)
+            made = known[1].get(id(skill))
+            entries = made[1] if made is not None else self._entries_for(skill, known)
             for number, position, rank, credited in entries:
                 best = bests[number]
                 current = best.get(position)
