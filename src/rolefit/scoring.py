@@ -186,6 +186,11 @@ class RoleIndex:
             self.required.append([p for p, i in enumerate(importances) if i == "required"])
         self.pool_of = [[_POOL[i] for i in self.importances[s]] for s in slots]  # per slot: 0, 1, 2
         self.coverage_points = [[100 * IMPORTANCE_WEIGHTS[i] for i in self.importances[s]] for s in slots]
+        # Per slot, per requirement, what scoring reads of it, in one tuple: pool, weight, category, coverage points.
+        self.rows = [
+            list(zip(self.pool_of[s], self.weights, self.category_of, self.coverage_points[s], strict=True))
+            for s in slots
+        ]
         self.category_totals = [
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
             for s in slots
@@ -379,67 +384,50 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
     level assessed along with coverage)."""
     pools = [0.0, 0.0, 0.0]
     missing, present = len(index.required[slot]), 0.0
-    pool_of, weights = index.pool_of[slot], index.weights
+    rows = index.rows[slot]
     for position, credited in best.items():
         credit = credited[1][slot]
         if credit:
-            pool = pool_of[position]
-            pools[pool] += weights[position] * credit
+            pool, weight, _, _ = rows[position]
+            pools[pool] += weight * credit
             if pool == 0:
                 missing -= 1
-                present += weights[position]
+                present += weight
     return _Level(pools, missing, present)
 
 
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    """The scores at the level assessed, and the sums of the levels above it
-    (the envelope needs their fits, readiness their missing weight), in one pass
-    over the person's matches; the levels below are summed only when asked."""
+    """The scores at the level assessed, in one pass over the person's matches,
+    and the sums of the levels above it (the envelope needs their fits, readiness
+    their missing weight); the levels below are summed only when asked."""
     pools = [0.0, 0.0, 0.0]
     missing, present = len(index.required[slot]), 0.0
     sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
-    pool_of, weights = index.pool_of[slot], index.weights
-    category_of, points = index.category_of, index.coverage_points[slot]
-    # The levels above, in the same pass (most roles have one or two): pools, then
-    # [required with no credit, weight of those with some], as _level_sums sums them.
-    uppers = [
-        ([0.0, 0.0, 0.0], [len(index.required[s]), 0.0], index.pool_of[s], s)
-        for s in range(slot + 1, len(index.levels))
-    ]
+    rows = index.rows[slot]
     met_required = []
     for position, credited in best.items():
-        credits = credited[1]
-        weight = weights[position]
-        for upper_pools, counts, upper_pool_of, s in uppers:
-            credit = credits[s]
-            if credit:
-                pool = upper_pool_of[position]
-                upper_pools[pool] += weight * credit
-                if pool == 0:
-                    counts[0] -= 1
-                    counts[1] += weight
-        credit = credits[slot]
+        credit = credited[1][slot]
         if not credit:
             continue
-        pool = pool_of[position]
+        pool, weight, category, points = rows[position]
         pools[pool] += weight * credit
-        sums[category_of[position]] += points[position] * credit
+        sums[category] += points * credit
         if pool == 0:
             missing -= 1
             present += weight
             if credit >= 1:
                 met_required.append(position)
-    upward = [_Level(pools, missing, present)]
-    upward_fits = [_fit(index, slot, pools)]
-    for upper_pools, counts, _, s in uppers:
-        upward.append(_Level(upper_pools, int(counts[0]), counts[1]))
-        upward_fits.append(_fit(index, s, upper_pools))
+    upward = (
+        _Level(pools, missing, present),
+        *(_level_sums(index, best, s) for s in range(slot + 1, len(index.levels))),
+    )
+    upward_fits = tuple(_fit(index, s, level.pools) for s, level in enumerate(upward, start=slot))
     return RoleResult(
         index=index,
         slot=slot,
         fit=max(upward_fits),
-        upward=tuple(upward),
-        upward_fits=tuple(upward_fits),
+        upward=upward,
+        upward_fits=upward_fits,
         met_required=tuple(met_required),
         coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
@@ -528,9 +516,9 @@ class RoleSet(Sequence[RoleIndex]):
             entries = made[1] if made is not None else self._entries_for(skill, known)
             for number, position, rank, credited in entries:
                 best = bests[number]
-                current = best.get(position)
+                current = best.setdefault(position, credited)
                 # Skills come in the order listed: on equal rank the earlier one stays.
-                if current is None or rank < current[4]:
+                if current is not credited and rank < current[4]:
                     best[position] = credited
         slots = self._slots.get(seniority)
         if slots is None:
