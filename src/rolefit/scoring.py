@@ -393,7 +393,7 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
             if pool == 0:
                 missing -= 1
                 present += weight
-    return _Level(pools, missing, present)
+    return _new(_Level, (pools, missing, present))
 
 
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
@@ -418,11 +418,13 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
             if credit >= 1:
                 met_required.append(position)
     upward = (
-        _Level(pools, missing, present),
-        *(_level_sums(index, best, s) for s in range(slot + 1, len(index.levels))),
+        _new(_Level, (pools, missing, present)),
+        *[_level_sums(index, best, s) for s in range(slot + 1, len(index.levels))],
     )
-    upward_fits = tuple(_fit(index, s, level.pools) for s, level in enumerate(upward, start=slot))
-    return RoleResult(
+    upward_fits = tuple([_fit(index, s, level.pools) for s, level in enumerate(upward, start=slot)])
+    # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
+    result = _object_new(RoleResult)
+    result.__dict__.update(
         index=index,
         slot=slot,
         fit=max(upward_fits),
@@ -432,6 +434,11 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
         coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
     )
+    return result
+
+
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__: a cohort makes millions
+_object_new = object.__new__
 
 
 # (role number, position, level counted, credit per level, rank, hit, option):
