@@ -185,6 +185,9 @@ def _place(result: RoleResult, slot: int, position: int, placed: set[int], order
         return
     placed.add(position)
     prerequisites = result.index.prerequisites
+    if not prerequisites[position]:  # most requirements have none
+        ordered.append(position)
+        return
     stack = [(position, iter(prerequisites[position]))]
     while stack:
         current, waiting = stack[-1]

@@ -28,12 +28,11 @@ scored with the same code as one `assess`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
 from math import fsum
 from operator import truediv
-from typing import TYPE_CHECKING, Literal, NamedTuple, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from rolefit.figures import decided
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
@@ -46,6 +45,7 @@ METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy":
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
 MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
+MADE_SIZE = 4_000  # Skills whose Credited entries a RoleSet remembers (a few MB); past that, made afresh
 PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight is credited
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
@@ -88,6 +88,31 @@ def level_fit(required_total: float, preferred_total: float, required: float, pr
             fit = 100 * (REQUIRED_SHARE * required / required_total + (1 - REQUIRED_SHARE) * share)
     # Weights summed in another order can leave a last-bit error: 99.99999999999999.
     return round(fit, 9)
+
+
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """functools.cached_property without its lock (Python 3.11 and before take
+    one on every first read, and a cohort reads thousands of RoleResults once)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _cached[_T]: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, instance: object | None, owner: type | None = None) -> _cached[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 @dataclass(frozen=True)
@@ -184,6 +209,11 @@ class RoleIndex:
             for s in slots
         ]
         self.coverage_points = [[100 * IMPORTANCE_WEIGHTS[i] for i in self.importances[s]] for s in slots]
+        # Per slot, per requirement, what scoring reads of it, in one tuple: pool, weight, category, coverage points.
+        self.rows = [
+            list(zip(self.pool_of[s], self.weights, self.category_of, self.coverage_points[s], strict=True))
+            for s in slots
+        ]
         self.category_totals = [
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
             for s in slots
@@ -238,7 +268,8 @@ class RoleResult:
     index: RoleIndex
     slot: int  # the level assessed
     fit: float  # at the level assessed, 0-100, after the level envelope
-    assessed: _Level
+    upward: tuple[_Level, ...]  # the level assessed and those above it (the envelope needed them)
+    upward_fits: tuple[float, ...]  # their own fits
     met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
     coverages: tuple[float, ...]  # at the level assessed: per category, 0-100
     matched: Mapping[int, Credited]
@@ -247,19 +278,17 @@ class RoleResult:
     def role(self) -> Role:
         return self.index.role
 
-    @cached_property
+    @_cached
     def _levels(self) -> tuple[_Level, ...]:
-        return tuple(
-            self.assessed if slot == self.slot else _level_sums(self.index, self.matched, slot)
-            for slot in range(len(self.index.levels))
-        )
+        return tuple(_level_sums(self.index, self.matched, slot) for slot in range(self.slot)) + self.upward
 
-    @cached_property
+    @_cached
     def own_fits(self) -> tuple[float, ...]:
         """Each level's own fit, 0-100: the formula at that level alone."""
-        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(self._levels))
+        below = self._levels[: self.slot]
+        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(below)) + self.upward_fits
 
-    @cached_property
+    @_cached
     def fits(self) -> tuple[float, ...]:
         """The fit at each level of the role, 0-100: the level envelope of the
         own fits (a level's fit is the highest own fit of it and the levels above)."""
@@ -285,7 +314,7 @@ class RoleResult:
         credited at least in part."""
         return decided(self.fits[slot]) >= READY_FIT and self.missing_share(slot) <= MISSING_TOLERANCE
 
-    @cached_property
+    @_cached
     def ready_slot(self) -> int | None:
         """The highest level that passes (ready_at)."""
         for slot in reversed(range(len(self.index.levels))):
@@ -397,12 +426,12 @@ class RoleResult:
             credit=self.credit(position, slot),
         )
 
-    @cached_property
+    @_cached
     def requirements(self) -> tuple[RequirementResult, ...]:
         """At the level assessed."""
         return tuple(self.result(i) for i in range(len(self.index.requirements)))
 
-    @cached_property
+    @_cached
     def categories(self) -> tuple[CategoryResult, ...]:
         results = self.requirements
         out, start = [], 0
@@ -447,57 +476,61 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
     level assessed along with coverage)."""
     pools = [0.0, 0.0, 0.0]
     missing, present = len(index.required[slot]), 0.0
-    pool_of, weights = index.pool_of[slot], index.weights
+    rows = index.rows[slot]
     for position, credited in best.items():
         credit = credited[1][slot]
         if credit:
-            pool = pool_of[position]
-            pools[pool] += weights[position] * credit
+            pool, weight, _, _ = rows[position]
+            pools[pool] += weight * credit
             if pool == 0:
                 missing -= 1
-                present += weights[position]
-    return _Level(pools, missing, present)
+                present += weight
+    return _new(_Level, (pools, missing, present))
 
 
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    """The scores at the level assessed, and the pools of the levels above it
-    (the envelope needs their fits), in one pass over the person's matches."""
+    """The scores at the level assessed, in one pass over the person's matches,
+    and the sums of the levels above it (the envelope needs their fits, readiness
+    their missing weight); the levels below are summed only when asked."""
     pools = [0.0, 0.0, 0.0]
     missing, present = len(index.required[slot]), 0.0
     sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
-    pool_of, weights = index.pool_of[slot], index.weights
-    category_of, points = index.category_of, index.coverage_points[slot]
-    # The levels above: their pools only, in the same pass (most roles have one or two).
-    uppers = [([0.0, 0.0, 0.0], index.pool_of[s], s) for s in range(slot + 1, len(index.levels))]
+    rows = index.rows[slot]
     met_required = []
     for position, credited in best.items():
-        credits = credited[1]
-        weight = weights[position]
-        for upper_pools, upper_pool_of, s in uppers:
-            upper_pools[upper_pool_of[position]] += weight * credits[s]
-        credit = credits[slot]
+        credit = credited[1][slot]
         if not credit:
             continue
-        pool = pool_of[position]
+        pool, weight, category, points = rows[position]
         pools[pool] += weight * credit
-        sums[category_of[position]] += points[position] * credit
+        sums[category] += points * credit
         if pool == 0:
             missing -= 1
             present += weight
             if credit >= 1:
                 met_required.append(position)
-    fit = _fit(index, slot, pools)
-    for upper_pools, _, s in uppers:
-        fit = max(fit, _fit(index, s, upper_pools))
-    return RoleResult(
+    upward = (
+        _new(_Level, (pools, missing, present)),
+        *[_level_sums(index, best, s) for s in range(slot + 1, len(index.levels))],
+    )
+    upward_fits = tuple([_fit(index, s, level.pools) for s, level in enumerate(upward, start=slot)])
+    # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
+    result = _object_new(RoleResult)
+    result.__dict__.update(
         index=index,
         slot=slot,
-        fit=fit,
-        assessed=_Level(pools, missing, present),
+        fit=max(upward_fits),
+        upward=upward,
+        upward_fits=upward_fits,
         met_required=tuple(met_required),
         coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
     )
+    return result
+
+
+_new = tuple.__new__  # a NamedTuple without its Python-level __new__: a cohort makes millions
+_object_new = object.__new__
 
 
 # (role number, position, level counted, credit per level, rank, hit, option):
@@ -512,7 +545,12 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        self._credits: dict[tuple[str, int], list[_Credit]] = {}  # by skill string and level, up to MEMO_SIZE
+        # By skill string and level, up to MEMO_SIZE: what it earns, and by Skill
+        # (its id: the memo holds it) its Credited entries, up to MADE_SIZE Skills.
+        # A cohort's files share their Skill objects (profiles makes each usual
+        # one once), so the entries are made once, not once per learner.
+        self._credits: dict[tuple[str, int], tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]] = {}
+        self._made = 0
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -527,10 +565,13 @@ class RoleSet(Sequence[RoleIndex]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def _credits_for(self, skill: str, level: int, hits: Mapping[str, Hit]) -> list[_Credit]:
+    def _credits_for(
+        self, skill: Skill, hits: Mapping[str, Hit]
+    ) -> tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]:
         """What a skill string at a level earns: (role number, position, level
         counted, credit at each level of the role, rank, hit, option) for every
         requirement it matches."""
+        level = skill.level
         found = []
         for number, index in enumerate(self.indexes):
             for key, hit in hits.items():
@@ -543,9 +584,19 @@ class RoleSet(Sequence[RoleIndex]):
                 for position, option in terms:
                     credits = tuple(level_credit(counted, target[position]) for target in index.targets)
                     found.append((number, position, counted, credits, rank, hit, option))
+        memo: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]] = (found, {})
         if len(self._credits) < MEMO_SIZE:
-            self._credits[skill, level] = found
-        return found
+            self._credits[skill.name, level] = memo
+        return memo
+
+    def _entries_for(
+        self, skill: Skill, known: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]
+    ) -> list[_Entry]:
+        entries = _entries(known[0], skill)
+        if self._made < MADE_SIZE:
+            known[1][id(skill)] = (skill, entries)
+            self._made += 1
+        return entries
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
@@ -553,22 +604,35 @@ class RoleSet(Sequence[RoleIndex]):
         more direct match (exact, alias, implied, fuzzy), then the higher match
         score, then the skill listed first. Each role is assessed at `seniority`."""
         bests: list[dict[int, Credited]] = [{} for _ in self.indexes]
-        new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__: a cohort makes millions
         memo = self._credits
         for skill, hits in matches:
-            found = memo.get((skill.name, skill.level))
-            if found is None:
-                found = self._credits_for(skill.name, skill.level, hits)
-            for number, position, counted, credits, rank, hit, option in found:
+            known = memo.get((skill.name, skill.level))
+            if known is None:
+                known = self._credits_for(skill, hits)
+            made = known[1].get(id(skill))
+            entries = made[1] if made is not None else self._entries_for(skill, known)
+            for number, position, rank, credited in entries:
                 best = bests[number]
-                current = best.get(position)
+                current = best.setdefault(position, credited)
                 # Skills come in the order listed: on equal rank the earlier one stays.
-                if current is None or rank < current.rank:
-                    best[position] = new(Credited, (counted, credits, skill, hit, rank, option))
+                if current is not credited and rank < current[4]:
+                    best[position] = credited
         slots = self._slots.get(seniority)
         if slots is None:
             slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
         return [_role_result(index, best, slot) for index, best, slot in zip(self.indexes, bests, slots, strict=True)]
+
+
+# (role number, position, rank, what the skill earns there): one requirement a Skill meets
+_Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
+
+
+def _entries(found: list[_Credit], skill: Skill) -> list[_Entry]:
+    new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
+    return [
+        (number, position, rank, new(Credited, (counted, credits, skill, hit, rank, option)))
+        for number, position, counted, credits, rank, hit, option in found
+    ]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
