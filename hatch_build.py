@@ -6,7 +6,7 @@ fails the build, and adds rolefit/roles.json (the role model, rebuilt far
 faster than the YAML is read), rolefit/prepared.pickle (the matcher and role
 indexes, loaded far faster than they are built; `benchmarks/tricks.py` prints
 both) and rolefit/text.pickle (what reading a résumé or a posting needs: see
-rolefit.textprep; `benchmarks/extraction.py`).
+rolefit.texts.prepared; `benchmarks/extraction.py`).
 Editable installs build all three at run time.
 """
 
@@ -29,11 +29,11 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
-            from rolefit.assess import PREPARED, compile_prepared
+            from rolefit.formats.roles import COMPILED_ROLES, compile_roles
             from rolefit.model import role_from_dict
-            from rolefit.roles import COMPILED_ROLES, compile_roles
-            from rolefit.textbuild import compile_text
-            from rolefit.textprep import TEXT_PREPARED
+            from rolefit.scoring.assess import PREPARED, compile_prepared
+            from rolefit.texts.build import compile_text
+            from rolefit.texts.prepared import TEXT_PREPARED
         finally:
             sys.path.pop(0)
         self._folder = tempfile.TemporaryDirectory()
@@ -46,7 +46,7 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
         prepared_bytes = compile_prepared([role_from_dict(data) for data in json.loads(text)["roles"]])
         prepared.write_bytes(prepared_bytes)
         build_data["force_include"][str(prepared)] = f"rolefit/{PREPARED}"
-        # What reading a résumé or a posting needs, for that matcher (rolefit.textprep).
+        # What reading a résumé or a posting needs, for that matcher (rolefit.texts.prepared).
         text_prepared = Path(self._folder.name) / TEXT_PREPARED
         text_prepared.write_bytes(compile_text(prepared_bytes))
         build_data["force_include"][str(text_prepared)] = f"rolefit/{TEXT_PREPARED}"

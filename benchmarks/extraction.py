@@ -12,7 +12,7 @@
    and `rolefit posting` add to a run against `rolefit assess --format json` on an
    example, with the `rolefit` next to this Python (target: a few ms, from a wheel
    install, which ships the phrase index and the compiled patterns: see
-   rolefit.textprep).
+   rolefit.texts.prepared).
 
     python benchmarks/extraction.py [--runs 15] [--skip-speed] [--data tests/data]
 """
@@ -36,11 +36,11 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rolefit.documents import read_document  # noqa: E402
-from rolefit.draft import draft  # noqa: E402
 from rolefit.errors import RolefitError  # noqa: E402
-from rolefit.extract import TextTools, find_mentions, text_tools  # noqa: E402
-from rolefit.posting import read_posting  # noqa: E402
+from rolefit.texts.documents import read_document  # noqa: E402
+from rolefit.texts.draft import draft  # noqa: E402
+from rolefit.texts.extract import TextTools, find_mentions, text_tools  # noqa: E402
+from rolefit.texts.posting import read_posting  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 
@@ -225,9 +225,9 @@ def speed(tools: TextTools, runs: int) -> None:
     # What drafting costs in-process, once the roles and the matcher are loaded (as
     # `assess` loads them too): the phrase index, then a 5-page résumé read twice (the
     # first read also compiles the phrasing patterns it needs; see extract._Row).
-    from rolefit.assess import index_roles
-    from rolefit.extract import PhraseIndex
-    from rolefit.roles import builtin_roles
+    from rolefit.formats.roles import builtin_roles
+    from rolefit.scoring.assess import index_roles
+    from rolefit.texts.extract import PhraseIndex
 
     matcher, _ = index_roles(builtin_roles())
     start = time.perf_counter()

@@ -31,8 +31,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from rapidfuzz.utils import default_process
 
-from rolefit.matching import FuzzyPolicy, Matcher, Term, base_key, normalise, typo_distance
-from rolefit.vocabulary import load_vocabulary
+from rolefit.matching.matcher import FuzzyPolicy, Matcher, Term, base_key, typo_distance
+from rolefit.matching.normalise import normalise
+from rolefit.matching.vocabulary import load_vocabulary
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
 PAIRS = DATA / "matching_pairs.csv"

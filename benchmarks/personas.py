@@ -15,9 +15,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rolefit.assess import assess, index_roles  # noqa: E402
-from rolefit.profiles import load_profile  # noqa: E402
-from rolefit.roles import builtin_roles  # noqa: E402
+from rolefit.formats.profiles import load_profile  # noqa: E402
+from rolefit.formats.roles import builtin_roles  # noqa: E402
+from rolefit.scoring.assess import assess, index_roles  # noqa: E402
 
 PERSONAS = ROOT / "tests" / "data" / "personas"
 

@@ -94,9 +94,9 @@ def main() -> int:
     runs = args.runs
 
     from rolefit import packaged
-    from rolefit.assess import PREPARED, build_matcher, index_role, load_prepared
-    from rolefit.roles import builtin_roles, builtin_roles_dir, load_role, role_files
-    from rolefit.scoring import RoleSet
+    from rolefit.formats.roles import builtin_roles, builtin_roles_dir, load_role, role_files
+    from rolefit.scoring.assess import PREPARED, build_matcher, index_role, load_prepared
+    from rolefit.scoring.fit import RoleSet
 
     if packaged.read(PREPARED) is None:
         raise SystemExit("no prepared.pickle: run this from a non-editable install (pip install .)")
@@ -152,7 +152,7 @@ def main() -> int:
     line("tempfile imported only for -o (import)", base, import_cost("tempfile", runs))
     line("PyYAML imported only past the subset (import)", base, import_cost("yaml", runs))
 
-    from rolefit.matching import _apply_rules, normalise
+    from rolefit.matching.normalise import _apply_rules, normalise
 
     names = [f"{a} {b}" for a in ("Linear", "Deep", "Data", "Model", "Cloud") for b in ("algebra", "learning", "ops")]
     line(
@@ -167,9 +167,9 @@ def main() -> int:
         per = 1000 / len(paths)  # ms for all -> us per learner
         score = (
             "import gc, sys, time\n"
-            "from rolefit.assess import index_roles\n"
-            "from rolefit.batch import Scorer\n"
-            "from rolefit.roles import builtin_roles\n"
+            "from rolefit.scoring.assess import index_roles\n"
+            "from rolefit.cohort.batch import Scorer\n"
+            "from rolefit.formats.roles import builtin_roles\n"
             "paths = sys.argv[1:]\n"
             "roles = builtin_roles()\n"
             "scorer = Scorer(index_roles(roles), [r.id for r in roles])\n"
@@ -189,7 +189,7 @@ def main() -> int:
 
         frozen, unfrozen = score_all("gc.freeze()\n"), score_all("")
         scoring = frozen  # a learner's time, as the CLI runs it
-        from rolefit.yamlsafe import _read_bytes
+        from rolefit.yaml.safe import _read_bytes
 
         def read_with_open() -> None:
             for path in paths:
@@ -203,7 +203,7 @@ def main() -> int:
             "us",
             per_learner=scoring,
         )
-        from rolefit.scoring import Credited
+        from rolefit.scoring.fit import Credited
 
         fields: tuple[Any, ...] = (3, (1.0, 0.75, 0.5), None, None, (False, -3, 0, -100.0), "")
         new = tuple.__new__

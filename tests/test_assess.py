@@ -9,9 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from rolefit.formats.schemas import report_schema
 from rolefit.options import ReportFormat
 from rolefit.render import REPORT_MODULES
-from rolefit.schemas import report_schema
 
 from .conftest import EXAMPLES, RunCli
 from .test_roles import MINIMAL
@@ -195,10 +195,10 @@ def test_plan_never_asks_for_what_the_person_has(cli: RunCli) -> None:
 def test_the_shipped_prepared_state_gives_the_same_report(tmp_path: Path) -> None:
     """The wheel ships the matcher and role indexes pickled; loaded, they must
     assess exactly as freshly built ones do."""
-    from rolefit.assess import assess, compile_prepared, index_roles, load_prepared
-    from rolefit.profiles import load_profile
+    from rolefit.formats.profiles import load_profile
+    from rolefit.formats.roles import load_catalogue
     from rolefit.render.json import report_data
-    from rolefit.roles import load_catalogue
+    from rolefit.scoring.assess import assess, compile_prepared, index_roles, load_prepared
 
     roles = load_catalogue()
     shipped = tmp_path / "prepared.pickle"
@@ -216,7 +216,7 @@ def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     import pickle
 
     from rolefit import packaged
-    from rolefit.assess import load_prepared
+    from rolefit.scoring.assess import load_prepared
 
     stale = tmp_path / "stale.pickle"
     stale.write_bytes(pickle.dumps((("0.0.1", 1), None, None)))

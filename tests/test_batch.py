@@ -14,10 +14,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rolefit.batch import CHUNK, discover
+from rolefit.cohort.batch import CHUNK, discover
+from rolefit.formats.schemas import batch_schema
 from rolefit.options import BatchFormat
 from rolefit.render import BATCH_MODULES
-from rolefit.schemas import batch_schema
 
 from .conftest import DATA, EXAMPLES, RunCli
 from .test_roles import MINIMAL
@@ -132,7 +132,7 @@ def test_cohort_summary_by_hand(cli: RunCli, tmp_path: Path) -> None:
     (people / "c.yaml").write_text("skills: {python3: 2}\n")  # fit 66.7
     document = json.loads(cli(["batch", str(people), "--role", str(role), "-f", "json"]).stdout)
     summary = document["cohort"]["roles"][0]
-    assert summary["fit"]["median"] == 66.6  # cut, never rounded up (rolefit.figures)
+    assert summary["fit"]["median"] == 66.6  # cut, never rounded up (rolefit.scoring.figures)
     assert summary["fit"]["min"] == 0 and summary["fit"]["max"] == 100
     assert summary["fit"]["histogram"] == [1, 0, 0, 0, 0, 0, 1, 0, 0, 1]
     assert summary["common_gaps"] == [{"skill": "Python", "category": "Programming", "learners": 2, "share": 0.6667}]
@@ -230,9 +230,9 @@ def test_unknown_target_is_a_bad_file(cli: RunCli, tmp_path: Path) -> None:
 def test_interrupted_run_leaves_no_output(
     cli: RunCli, cohort: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import rolefit.batch
+    import rolefit.cohort.batch
 
-    real = rolefit.batch.score_files
+    real = rolefit.cohort.batch.score_files
 
     def interrupted(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         for number, outcome in enumerate(real(*args, **kwargs)):  # type: ignore[arg-type]
@@ -240,7 +240,7 @@ def test_interrupted_run_leaves_no_output(
                 raise KeyboardInterrupt
             yield outcome
 
-    monkeypatch.setattr(rolefit.batch, "score_files", interrupted)
+    monkeypatch.setattr(rolefit.cohort.batch, "score_files", interrupted)
     target = tmp_path / "out.csv"
     result = cli(["batch", str(cohort), "-f", "csv", "-o", str(target)])
     assert result.exit_code != 0
@@ -300,21 +300,21 @@ def test_a_file_that_kills_its_worker_loses_no_other_learner(
     import multiprocessing
     import os
 
-    import rolefit.batch
+    import rolefit.cohort.batch
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the simulated crash is planted in the parent and needs forked workers")
     for number in range(2 * CHUNK + 5):
         (tmp_path / f"l{number:03d}.yaml").write_text("skills: [Python]\n")
     (tmp_path / "l070-crash.yaml").write_text("skills: [Python]\n")
-    real = rolefit.batch.Scorer.score
+    real = rolefit.cohort.batch.Scorer.score
 
-    def score(self: rolefit.batch.Scorer, path: str) -> rolefit.batch.Outcome:
+    def score(self: rolefit.cohort.batch.Scorer, path: str) -> rolefit.cohort.batch.Outcome:
         if "crash" in path:
             os._exit(1)
         return real(self, path)
 
-    monkeypatch.setattr(rolefit.batch.Scorer, "score", score)
+    monkeypatch.setattr(rolefit.cohort.batch.Scorer, "score", score)
     result = cli(["batch", str(tmp_path), "-f", "jsonl", "--jobs", "2"])
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 2
@@ -329,9 +329,9 @@ def test_scoring_a_learner_leaves_no_reference_cycles(cohort: Path) -> None:
     done with, not left for the cyclic garbage collector to find."""
     import gc
 
-    from rolefit.assess import index_roles
-    from rolefit.batch import Scorer
-    from rolefit.roles import load_catalogue
+    from rolefit.cohort.batch import Scorer
+    from rolefit.formats.roles import load_catalogue
+    from rolefit.scoring.assess import index_roles
 
     catalogue = load_catalogue()
     scorer = Scorer(index_roles(catalogue), [r.id for r in catalogue])

@@ -17,11 +17,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rolefit.assess import assess, index_roles
+from rolefit.formats.profiles import load_profile
+from rolefit.formats.roles import parse_role
+from rolefit.formats.schemas import batch_schema
 from rolefit.model import Skill
-from rolefit.profiles import load_profile
-from rolefit.roles import parse_role
-from rolefit.schemas import batch_schema
+from rolefit.scoring.assess import assess, index_roles
 
 from .conftest import RunCli
 
@@ -343,8 +343,8 @@ def test_matrix_has_a_column_per_requirement(cli: RunCli, tmp_path: Path) -> Non
 @pytest.mark.parametrize("level", ["entry", "mid", "senior"])
 def test_gap_gains_agree_with_fit_gain(level: str) -> None:
     """The teaching view's one-pass gains are RoleResult.fit_gain for every requirement."""
-    from rolefit.plan import gap_gains
-    from rolefit.roles import builtin_roles
+    from rolefit.formats.roles import builtin_roles
+    from rolefit.scoring.plan import gap_gains
 
     from .conftest import EXAMPLES
 
@@ -372,7 +372,7 @@ def test_files_are_labelled_relative_to_the_folder_given(source: str, roots: lis
 
 
 def test_a_gap_names_at_most_a_hundred_learners_and_counts_them_all() -> None:
-    from rolefit.batch import LearnerScore
+    from rolefit.cohort.batch import LearnerScore
     from rolefit.cohort.teaching import WHO_LISTED, TeachingBuilder
 
     parsed = parse_role(PLAN_ROLE, "plan.yaml")

@@ -129,7 +129,7 @@ def test_diff_with_bad_input(cli: RunCli, runs: tuple[Path, Path, Path], tmp_pat
 def test_the_role_digest_reads_every_field() -> None:
     from dataclasses import fields
 
-    from rolefit import digest as compare
+    from rolefit.formats import digest as compare
     from rolefit.model import CareerPath, Category, Requirement, Role, SalaryBlock, SalaryFigure
 
     read = {
@@ -147,8 +147,8 @@ def test_the_role_digest_reads_every_field() -> None:
 def test_the_role_digest_changes_with_any_requirement_field() -> None:
     from dataclasses import replace
 
-    from rolefit.digest import role_digest
-    from rolefit.roles import parse_role
+    from rolefit.formats.digest import role_digest
+    from rolefit.formats.roles import parse_role
 
     role = parse_role(ROLE, "smithy.yaml")
     assert role_digest(role) == role_digest(replace(role, source="elsewhere.yaml"))

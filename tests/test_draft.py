@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from rolefit.profiles import parse_profile
-from rolefit.validation import validate_file
+from rolefit.formats.profiles import parse_profile
+from rolefit.formats.validation import validate_file
 from tests.conftest import RunCli
 from tests.documents import docx, pdf, pdf_without_text
 

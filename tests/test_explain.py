@@ -7,11 +7,11 @@ import json
 import jsonschema
 import pytest
 
-from rolefit.assess import build_matcher
-from rolefit.explain import explain_one
-from rolefit.roles import parse_role
-from rolefit.schemas import explain_schema
-from rolefit.scoring import RoleIndex, RoleSet
+from rolefit.formats.roles import parse_role
+from rolefit.formats.schemas import explain_schema
+from rolefit.matching.explain import explain_one
+from rolefit.scoring.assess import build_matcher
+from rolefit.scoring.fit import RoleIndex, RoleSet
 
 from .conftest import RunCli
 from .test_fates import ASKING, OTHER

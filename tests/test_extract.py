@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rolefit.extract import TextTools, find_mentions, level_from_years, stated_level, text_tools
+from rolefit.texts.extract import TextTools, find_mentions, level_from_years, stated_level, text_tools
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolefit.assess import Assessment, assess, build_matcher
-from rolefit.fates import FATES
-from rolefit.matching import normalise
-from rolefit.profiles import parse_profile
-from rolefit.roles import builtin_roles, parse_role
-from rolefit.scoring import RoleIndex, RoleSet
+from rolefit.formats.profiles import parse_profile
+from rolefit.formats.roles import builtin_roles, parse_role
+from rolefit.matching.normalise import normalise
+from rolefit.scoring.assess import Assessment, assess, build_matcher
+from rolefit.scoring.fates import FATES
+from rolefit.scoring.fit import RoleIndex, RoleSet
 
 from .conftest import RunCli
 
@@ -134,7 +134,7 @@ def test_every_entry_gets_exactly_one_fate(entries: list[tuple[str, int]]) -> No
 
 
 def test_the_builtin_roles_account_for_every_entry_of_the_examples() -> None:
-    from rolefit.profiles import load_profile
+    from rolefit.formats.profiles import load_profile
 
     from .conftest import EXAMPLES
 

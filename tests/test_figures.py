@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rolefit.figures import below, count, decided, whole
+from rolefit.scoring.figures import below, count, decided, whole
 
 from .conftest import RunCli
 

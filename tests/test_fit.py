@@ -11,9 +11,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from rolefit.matching import Matcher, Term
+from rolefit.matching.matcher import Matcher, Term
 from rolefit.model import IMPORTANCES, SENIORITIES, Category, Requirement, Role, Skill
-from rolefit.scoring import RoleIndex, RoleResult, RoleSet
+from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet
 
 NAMES = [f"Qz{a}{b}" for a in "bcdfghjk" for b in "bcdfghjk"]
 MATCHER = Matcher(Term(name) for name in NAMES)

@@ -26,16 +26,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from rolefit.assess import check_target
 from rolefit.errors import Problem, RolefitError
-from rolefit.file_schemas import BEYOND_SCHEMA, role_schema, skills_schema
+from rolefit.formats.file_schemas import BEYOND_SCHEMA, role_schema, skills_schema
+from rolefit.formats.proficiency import LEVEL_WORDS, Reading, level_pattern, read_level
+from rolefit.formats.profiles import load_profile
+from rolefit.formats.roles import builtin_roles, load_role
+from rolefit.formats.validation import validate_file
+from rolefit.matching.vocabulary import load_user_vocabulary, load_vocabulary
 from rolefit.model import LEVEL_NAMES, Role
-from rolefit.proficiency import LEVEL_WORDS, Reading, level_pattern, read_level
-from rolefit.profiles import load_profile
-from rolefit.roles import builtin_roles, load_role
-from rolefit.validation import validate_file
-from rolefit.vocabulary import load_user_vocabulary, load_vocabulary
-from rolefit.yamlsafe import load_file
+from rolefit.scoring.assess import check_target
+from rolefit.yaml.safe import load_file
 
 from .conftest import DATA, EXAMPLES, ROOT, RunCli
 

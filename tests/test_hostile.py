@@ -182,7 +182,7 @@ def test_prerequisite_chain_longer_than_the_recursion_limit(cli: RunCli, tmp_pat
 
 def test_prerequisite_cycle_through_a_long_chain(tmp_path: Path) -> None:
     from rolefit.errors import RolefitError
-    from rolefit.roles import parse_role
+    from rolefit.formats.roles import parse_role
 
     steps = sys.getrecursionlimit() + 500
     lines = ["id: loop", "title: Loop", "categories:", "  - name: Programming", "    weight: 1", "    skills:"]
@@ -249,7 +249,7 @@ def test_a_pipe_nobody_writes_to_is_never_waited_on_forever(
 ) -> None:
     """batch refuses pipes given by name, as it does in a folder; a single file
     may be a pipe (`assess <(command)`), but one nobody writes to is an error."""
-    from rolefit import yamlsafe
+    from rolefit.yaml import safe as yamlsafe
 
     monkeypatch.setattr(yamlsafe, "PIPE_WAIT_SECONDS", 0.2)
     pipe = tmp_path / "pipe.yaml"
@@ -306,25 +306,25 @@ def test_a_role_id_used_twice_is_an_error(
 def test_jobs_is_capped_at_the_usable_cpus(
     cli: RunCli, tmp_path: Path, jobs: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import rolefit.batch
+    import rolefit.cohort.batch
 
     started: list[int] = []
-    real = rolefit.batch.score_files
+    real = rolefit.cohort.batch.score_files
 
     def spy(paths, prepared, ids, workers, *args, **kwargs):  # type: ignore[no-untyped-def]
         started.append(workers)
         return real(paths, prepared, ids, workers, *args, **kwargs)
 
-    monkeypatch.setattr(rolefit.batch, "score_files", spy)
-    monkeypatch.setattr(rolefit.batch, "usable_cpus", lambda: 2)
+    monkeypatch.setattr(rolefit.cohort.batch, "score_files", spy)
+    monkeypatch.setattr(rolefit.cohort.batch, "usable_cpus", lambda: 2)
     folder = tmp_path / "cohort"
     folder.mkdir()
-    for number in range(3 * rolefit.batch.CHUNK):
+    for number in range(3 * rolefit.cohort.batch.CHUNK):
         (folder / f"l{number:03d}.yaml").write_text(GOOD)
     result = cli(["batch", str(folder), "--jobs", jobs, "--format", "csv"])
     assert result.exit_code == 0, result.stderr
     assert started == [2]
-    assert len(result.stdout.splitlines()) == 1 + 3 * rolefit.batch.CHUNK
+    assert len(result.stdout.splitlines()) == 1 + 3 * rolefit.cohort.batch.CHUNK
 
 
 @pytest.mark.parametrize(
@@ -332,7 +332,7 @@ def test_jobs_is_capped_at_the_usable_cpus(
     [("max 100000\n", None), ("200000 100000\n", 2), ("150000 100000\n", 2), ("50000 100000\n", 1), ("garbage", None)],
 )
 def test_cgroup_quota(tmp_path: Path, cpu_max: str, expected: int | None) -> None:
-    from rolefit.batch import _cgroup_quota
+    from rolefit.cohort.batch import _cgroup_quota
 
     path = tmp_path / "cpu.max"
     path.write_text(cpu_max)
@@ -341,7 +341,7 @@ def test_cgroup_quota(tmp_path: Path, cpu_max: str, expected: int | None) -> Non
 
 
 def test_usable_cpus_reads_the_affinity_not_the_machine() -> None:
-    from rolefit.batch import usable_cpus
+    from rolefit.cohort.batch import usable_cpus
 
     if hasattr(os, "sched_getaffinity"):
         assert 1 <= usable_cpus() <= len(os.sched_getaffinity(0))

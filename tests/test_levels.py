@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from rolefit.assess import Assessment, assess, index_roles
-from rolefit.profiles import parse_profile
-from rolefit.roles import load_role
-from rolefit.scoring import RequirementResult
+from rolefit.formats.profiles import parse_profile
+from rolefit.formats.roles import load_role
+from rolefit.scoring.assess import Assessment, assess, index_roles
+from rolefit.scoring.fit import RequirementResult
 
 from .conftest import DATA, RunCli
 
@@ -90,7 +90,7 @@ def test_one_level_role_reads_the_same_at_every_level() -> None:
 
 
 def load_role_text(text: str):  # type: ignore[no-untyped-def]
-    from rolefit.roles import parse_role
+    from rolefit.formats.roles import parse_role
 
     return parse_role(text, "role.yaml")
 
@@ -176,7 +176,7 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
 
     import jsonschema
 
-    from rolefit.schemas import report_schema
+    from rolefit.formats.schemas import report_schema
 
     result = cli(["assess", "-", "--role", str(LEVELLED), "-f", "json", "--level", "senior"], stdin=WORKED)
     document = json.loads(result.stdout)

@@ -14,17 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
-from rolefit.matching import (
-    FuzzyPolicy,
-    Hit,
-    Matcher,
-    MatchMethod,
-    Term,
-    normalise,
-    split_compound,
-    typo_distance,
-)
-from rolefit.vocabulary import Vocabulary, VocabularySkill, load_vocabulary, parse_vocabulary
+from rolefit.matching.matcher import FuzzyPolicy, Hit, Matcher, MatchMethod, Term, split_compound, typo_distance
+from rolefit.matching.normalise import normalise
+from rolefit.matching.vocabulary import Vocabulary, VocabularySkill, load_vocabulary, parse_vocabulary
 
 ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "tests" / "data" / "matching_pairs.csv"
@@ -425,8 +417,8 @@ def test_resolve_never_raises(text: str) -> None:
 
 
 def _every_name() -> list[str]:
-    from rolefit.roles import load_catalogue
-    from rolefit.vocabulary import load_vocabulary
+    from rolefit.formats.roles import load_catalogue
+    from rolefit.matching.vocabulary import load_vocabulary
 
     names = [n for s in load_vocabulary().skills for n in (s.name, *s.aliases)]
     names += [n for role in load_catalogue() for r in role.requirements for n in (r.name, *r.aliases)]
@@ -434,7 +426,7 @@ def _every_name() -> list[str]:
 
 
 def test_plain_word_shortcut_agrees_with_the_rules_on_every_known_name() -> None:
-    from rolefit.matching import _apply_rules
+    from rolefit.matching.normalise import _apply_rules
 
     for name in _every_name():
         assert normalise(name) == _apply_rules(name), name
@@ -442,7 +434,7 @@ def test_plain_word_shortcut_agrees_with_the_rules_on_every_known_name() -> None
 
 @given(st.from_regex(r"[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,3}", fullmatch=True))
 def test_plain_word_shortcut_agrees_with_the_rules(text: str) -> None:
-    from rolefit.matching import _apply_rules
+    from rolefit.matching.normalise import _apply_rules
 
     assert normalise(text) == _apply_rules(text)
 

@@ -14,18 +14,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolefit.assess import assess, index_roles
 from rolefit.errors import RolefitError
-from rolefit.matching import SCOPE_SEPARATOR, Matcher, Term, base_key, normalise
-from rolefit.model import Role
-from rolefit.profiles import parse_profile
-from rolefit.roles import builtin_roles, parse_role
-from rolefit.vocabulary import (
+from rolefit.formats.profiles import parse_profile
+from rolefit.formats.roles import builtin_roles, parse_role
+from rolefit.matching.matcher import SCOPE_SEPARATOR, Matcher, Term, base_key
+from rolefit.matching.normalise import normalise
+from rolefit.matching.vocabulary import (
     configured_vocabulary,
     load_user_vocabulary,
     load_vocabulary,
     user_vocabulary,
 )
+from rolefit.model import Role
+from rolefit.scoring.assess import assess, index_roles
 
 from .conftest import DATA, EXAMPLES, RunCli
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import pytest
 
-from rolefit.matching import Matcher, base_key
-from rolefit.vocabulary import parse_vocabulary
+from rolefit.matching.matcher import Matcher, base_key
+from rolefit.matching.vocabulary import parse_vocabulary
 
 
 @lru_cache(maxsize=1)

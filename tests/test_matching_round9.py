@@ -12,11 +12,11 @@ from functools import lru_cache
 
 import pytest
 
-from rolefit.assess import assess, build_matcher
-from rolefit.matching import Matcher, base_key
-from rolefit.profiles import parse_profile
-from rolefit.roles import builtin_roles
-from rolefit.scoring import RoleIndex, RoleSet, resolve_profile
+from rolefit.formats.profiles import parse_profile
+from rolefit.formats.roles import builtin_roles
+from rolefit.matching.matcher import Matcher, base_key
+from rolefit.scoring.assess import assess, build_matcher
+from rolefit.scoring.fit import RoleIndex, RoleSet, resolve_profile
 
 from .conftest import RunCli
 

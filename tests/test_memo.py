@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from rolefit import matching, scoring
-from rolefit.assess import assess, index_roles
-from rolefit.profiles import load_profile
+from rolefit.formats.profiles import load_profile
+from rolefit.formats.roles import builtin_roles
+from rolefit.matching import matcher as matching
 from rolefit.render.json import report_data
-from rolefit.roles import builtin_roles
+from rolefit.scoring import fit as scoring
+from rolefit.scoring.assess import assess, index_roles
 
 EXAMPLES = sorted((Path(__file__).parents[1] / "examples").glob("*.yaml"))
 

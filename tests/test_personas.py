@@ -30,10 +30,10 @@ from typing import Any
 import pytest
 import yaml
 
-from rolefit.assess import assess, index_roles
-from rolefit.profiles import load_profile
-from rolefit.roles import builtin_roles
-from rolefit.scoring import RoleResult
+from rolefit.formats.profiles import load_profile
+from rolefit.formats.roles import builtin_roles
+from rolefit.scoring.assess import assess, index_roles
+from rolefit.scoring.fit import RoleResult
 from tests.conftest import DATA
 
 PERSONAS = DATA / "personas"

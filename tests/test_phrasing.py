@@ -1,4 +1,4 @@
-"""Skills said in everyday words (rolefit.phrasing), and the reading rules around
+"""Skills said in everyday words (rolefit.texts.phrasing), and the reading rules around
 them: wrapped lines, shared heads, qualified lists, teams and company names."""
 
 from __future__ import annotations
@@ -7,9 +7,9 @@ import re
 
 import pytest
 
-from rolefit.extract import TextTools, find_mentions, heading_of, split_lines, stated_level, text_tools
-from rolefit.phrasing import OTHER_NAMES, PHRASINGS
-from rolefit.vocabulary import load_vocabulary
+from rolefit.matching.vocabulary import load_vocabulary
+from rolefit.texts.extract import TextTools, find_mentions, heading_of, split_lines, stated_level, text_tools
+from rolefit.texts.phrasing import OTHER_NAMES, PHRASINGS
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +120,8 @@ def test_a_needle_is_in_every_match(tools: TextTools) -> None:
 
 
 def _posting(text: str, tools: TextTools) -> dict[str, tuple[str, tuple[str, ...]]]:
-    from rolefit.documents import Document
-    from rolefit.posting import read_posting
+    from rolefit.texts.documents import Document
+    from rolefit.texts.posting import read_posting
 
     posting = read_posting(Document("job.txt", text), tools.index, tools.categories)
     return {r.name: (r.importance, r.options) for r in posting.requirements}

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from rolefit.documents import Document
-from rolefit.extract import TextTools, text_tools
-from rolefit.posting import Posting, read_posting, seniority_of
-from rolefit.roles import load_role
+from rolefit.formats.roles import load_role
+from rolefit.texts.documents import Document
+from rolefit.texts.extract import TextTools, text_tools
+from rolefit.texts.posting import Posting, read_posting, seniority_of
 from tests.conftest import RunCli
 
 POSTING = """# Senior Machine Learning Engineer, Search

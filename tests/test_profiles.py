@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
+from rolefit.formats.proficiency import is_stale
+from rolefit.formats.profiles import load_profile, parse_profile, profile_from_data
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
-from rolefit.proficiency import is_stale
-from rolefit.profiles import load_profile, parse_profile, profile_from_data
 
 from .conftest import DATA, EXAMPLES, RunCli
 
@@ -143,8 +143,8 @@ _DOCUMENT = st.one_of(
 def test_the_shortcut_for_usual_files_agrees_with_the_checks(document: object) -> None:
     """profile_from_data takes a shortcut for the usual, valid shapes; it must give
     exactly what the full checks give, and decline everything they would refuse."""
-    from rolefit.checks import Checker
-    from rolefit.profiles import _simple_profile
+    from rolefit.formats.checks import Checker
+    from rolefit.formats.profiles import _simple_profile
 
     shortcut = _simple_profile(document, "f")
     if shortcut is None:
@@ -152,7 +152,7 @@ def test_the_shortcut_for_usual_files_agrees_with_the_checks(document: object) -
     # The full checks, run on their own: a valid file gives the same profile.
     check = Checker("f")
     top = check.top_mapping(document, "skills file")
-    from rolefit.profiles import _seniority, _skills
+    from rolefit.formats.profiles import _seniority, _skills
 
     skills = _skills(check, top.get("skills"), None)
     assert check.problems == [] and check.warnings == []
@@ -164,8 +164,8 @@ def test_the_shortcut_for_usual_files_agrees_with_the_checks(document: object) -
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_the_examples_take_the_shortcut(path: Path) -> None:
-    from rolefit.profiles import _simple_profile
-    from rolefit.yamlsafe import load_file
+    from rolefit.formats.profiles import _simple_profile
+    from rolefit.yaml.safe import load_file
 
     data = load_file(path, marks=False)
     assert _simple_profile(data, "f") is not None
@@ -175,8 +175,8 @@ def test_the_examples_take_the_shortcut(path: Path) -> None:
     "name", ["one-key-list", "headings-lists", "list-of-headings", "level-in-name", "level-words", "level-fraction"]
 )
 def test_the_common_shapes_take_the_shortcut_and_read_the_same(name: str) -> None:
-    from rolefit.profiles import _simple_profile
-    from rolefit.yamlsafe import load_file
+    from rolefit.formats.profiles import _simple_profile
+    from rolefit.yaml.safe import load_file
 
     path = DATA / "shapes" / f"{name}.yaml"
     shortcut = _simple_profile(load_file(path, marks=False), "f")
@@ -195,8 +195,8 @@ def test_a_remembered_skill_never_stands_in_for_an_equal_key_of_another_type() -
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_remembering_skills_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from rolefit import profiles
-    from rolefit.profiles import load_profile
+    from rolefit.formats import profiles
+    from rolefit.formats.profiles import load_profile
 
     remembered = load_profile(path)
     monkeypatch.setattr(profiles, "_NAMED_SKILLS", {})
@@ -416,7 +416,7 @@ def test_a_skill_is_stale_when_last_used_more_than_five_years_ago(last_used: str
 
 
 def profile_problems(text: str, *, strict: bool = False) -> list[str]:
-    from rolefit.yamlsafe import parse
+    from rolefit.yaml.safe import parse
 
     try:
         profile_from_data(parse(text, "f"), "f", strict=strict)

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
+from rolefit.formats.roles import builtin_roles_dir, find_role, load_catalogue, parse_role
 from rolefit.model import Role
-from rolefit.roles import builtin_roles_dir, find_role, load_catalogue, parse_role
 
 from .conftest import DATA, ROOT
 
@@ -129,8 +129,8 @@ def test_compiled_roles_rebuild_the_same_model(tmp_path: Path) -> None:
     """The wheel ships roles compiled by compile_roles; they must load as the YAML does."""
     import json
 
+    from rolefit.formats.roles import compile_roles, load_role, role_files
     from rolefit.model import role_from_dict
-    from rolefit.roles import compile_roles, load_role, role_files
 
     compiled = json.loads(compile_roles(ROOT / "roles"))["roles"]
     from_yaml = [load_role(p, f"(built-in) {p.name}") for p in role_files(ROOT / "roles")]
@@ -138,7 +138,7 @@ def test_compiled_roles_rebuild_the_same_model(tmp_path: Path) -> None:
 
 
 def test_compiling_refuses_a_bad_role(tmp_path: Path) -> None:
-    from rolefit.roles import compile_roles
+    from rolefit.formats.roles import compile_roles
 
     (tmp_path / "bad.yaml").write_text(MINIMAL.replace("weight: 1", "weight: -1"))
     with pytest.raises(RolefitError, match="must be greater than 0"):
@@ -149,7 +149,7 @@ LEVELLED = DATA / "roles" / "levelled.yaml"
 
 
 def test_levelled_role_reads_per_level_values_and_one_of() -> None:
-    from rolefit.roles import load_role
+    from rolefit.formats.roles import load_role
 
     role = load_role(LEVELLED)
     assert role.levels == ("entry", "mid", "senior")
@@ -204,8 +204,8 @@ def test_compiled_levelled_role_rebuilds_the_same_model(tmp_path: Path) -> None:
     import json
     import shutil
 
+    from rolefit.formats.roles import compile_roles, load_role
     from rolefit.model import role_from_dict
-    from rolefit.roles import compile_roles, load_role
 
     shutil.copy(LEVELLED, tmp_path / LEVELLED.name)
     compiled = json.loads(compile_roles(tmp_path))["roles"]
@@ -241,7 +241,7 @@ _ANY = st.one_of(
 )
 def test_levels_and_one_of_never_crash_the_loader(top: dict[str, object], skills: list[dict[str, object]]) -> None:
     """Whatever shape the new fields take, a role file loads or is refused with located problems."""
-    from rolefit.roles import role_from_data
+    from rolefit.formats.roles import role_from_data
 
     data = {"id": "r", "title": "R", **top, "categories": [{"name": "C", "weight": 1, "skills": skills}]}
     try:

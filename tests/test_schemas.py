@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 import yaml
 
-from rolefit.file_schemas import role_schema, skills_schema
-from rolefit.profiles import FIELD_SYNONYMS, PROFILE_FIELDS, SKILL_FIELDS
-from rolefit.roles import (
+from rolefit.formats.file_schemas import role_schema, skills_schema
+from rolefit.formats.profiles import FIELD_SYNONYMS, PROFILE_FIELDS, SKILL_FIELDS
+from rolefit.formats.roles import (
     CAREER_FIELDS,
     CATEGORY_FIELDS,
     FIGURE_FIELDS,
@@ -22,7 +22,7 @@ from rolefit.roles import (
     ROLE_FIELDS,
     SALARY_FIELDS,
 )
-from rolefit.schemas import SCHEMAS
+from rolefit.formats.schemas import SCHEMAS
 
 from .conftest import DATA, EXAMPLES, ROOT, RunCli
 from .test_roles import MINIMAL

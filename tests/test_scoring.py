@@ -1,4 +1,4 @@
-"""Scores checked by hand against the formulas in rolefit.scoring."""
+"""Scores checked by hand against the formulas in rolefit.scoring.fit."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolefit.assess import assess, index_roles
-from rolefit.matching import Matcher
+from rolefit.formats.profiles import parse_profile
+from rolefit.formats.roles import load_catalogue, parse_role
+from rolefit.matching.matcher import Matcher
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
-from rolefit.plan import ORDER_RULE, _gaps_in_order, build_plan
-from rolefit.profiles import parse_profile
-from rolefit.roles import load_catalogue, parse_role
-from rolefit.scoring import RoleSet
+from rolefit.scoring.assess import assess, index_roles
+from rolefit.scoring.fit import RoleSet
+from rolefit.scoring.plan import ORDER_RULE, _gaps_in_order, build_plan
 
 ROLE = """\
 id: small

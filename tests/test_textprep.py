@@ -1,4 +1,4 @@
-"""What the wheel ships for reading texts (rolefit.textprep): the phrase index must
+"""What the wheel ships for reading texts (rolefit.texts.prepared): the phrase index must
 read exactly as a freshly built index does, and anything stale or broken must be
 ignored."""
 
@@ -9,14 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from rolefit import packaged, textprep
-from rolefit.assess import _PREPARED_STAMP, compile_prepared, load_prepared
-from rolefit.documents import read_document
-from rolefit.draft import draft, to_json_data
-from rolefit.extract import Categories, PhraseIndex, find_mentions
-from rolefit.posting import read_posting, role_data
-from rolefit.roles import builtin_roles
-from rolefit.textbuild import compile_text
+from rolefit import packaged
+from rolefit.formats.roles import builtin_roles
+from rolefit.scoring.assess import _PREPARED_STAMP, compile_prepared, load_prepared
+from rolefit.texts import prepared as textprep
+from rolefit.texts.build import compile_text
+from rolefit.texts.documents import read_document
+from rolefit.texts.draft import draft, to_json_data
+from rolefit.texts.extract import Categories, PhraseIndex, find_mentions
+from rolefit.texts.posting import read_posting, role_data
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXTS = [
@@ -75,7 +76,7 @@ def test_a_stale_or_broken_text_pickle_is_ignored(
 def test_an_index_built_for_another_matcher_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     """text_tools takes the shipped tables only when they were built for the prepared
     matcher this version loads."""
-    from rolefit import extract
+    from rolefit.texts import extract
 
     sentinel: dict[str, object] = {"phrases": {}}
     monkeypatch.setattr(extract, "shipped_tables", lambda: (("0.0.1", 1), sentinel))

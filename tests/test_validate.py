@@ -61,7 +61,7 @@ def test_no_traceback_from_a_real_process() -> None:
 
 
 def test_a_file_kind_is_told_by_fields_only_roles_have() -> None:
-    from rolefit.profiles import PROFILE_FIELDS
-    from rolefit.roles import ROLE_FIELDS
+    from rolefit.formats.profiles import PROFILE_FIELDS
+    from rolefit.formats.roles import ROLE_FIELDS
 
     assert not set(PROFILE_FIELDS) & set(ROLE_FIELDS)

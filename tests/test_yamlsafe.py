@@ -15,8 +15,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rolefit import yamlfull, yamlsafe
 from rolefit.errors import RolefitError
+from rolefit.yaml import full as yamlfull
+from rolefit.yaml import safe as yamlsafe
 
 from .conftest import DATA, EXAMPLES
 
@@ -167,7 +168,7 @@ def test_usual_files_are_read_without_importing_pyyaml() -> None:
     """PyYAML's import costs more than reading a usual skills file: `assess` and
     `batch` on such files must not pay it."""
     code = (
-        "import sys; from rolefit.profiles import load_profile; "
+        "import sys; from rolefit.formats.profiles import load_profile; "
         f"load_profile({str(EXAMPLES[0])!r}); print('yaml' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

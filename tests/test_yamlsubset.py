@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rolefit import yamlsafe
 from rolefit.errors import RolefitError
+from rolefit.yaml import safe as yamlsafe
 
 from .conftest import DATA, EXAMPLES, ROOT
 

@@ -23,11 +23,11 @@ from os import PathLike, fspath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rolefit.assess import Assessment
 from rolefit.errors import RolefitError
+from rolefit.matching.vocabulary import Vocabulary
 from rolefit.model import Profile, Role, Seniority
 from rolefit.options import DEFAULT_STEPS
-from rolefit.vocabulary import Vocabulary
+from rolefit.scoring.assess import Assessment
 
 if TYPE_CHECKING:
     from datetime import date
@@ -53,21 +53,21 @@ Record = dict[str, str | int | float | bool | None]
 
 def load_profile(path: StrPath) -> Profile:
     """A skills file, read as `rolefit assess` reads it."""
-    from rolefit.profiles import load_profile as load
+    from rolefit.formats.profiles import load_profile as load
 
     return load(Path(fspath(path)))
 
 
 def profile_from_text(text: str, label: str = "<text>") -> Profile:
     """A skills file's YAML text; `label` names it in messages."""
-    from rolefit.profiles import parse_profile
+    from rolefit.formats.profiles import parse_profile
 
     return parse_profile(text, label)
 
 
 def profile_from_dict(data: Mapping[str, Any], label: str = "<dict>") -> Profile:
     """A skills file as data ({"skills": {"Python": 4}}), checked by the same rules."""
-    from rolefit.profiles import profile_from_data
+    from rolefit.formats.profiles import profile_from_data
 
     return profile_from_data(dict(data), label)
 
@@ -75,7 +75,7 @@ def profile_from_dict(data: Mapping[str, Any], label: str = "<dict>") -> Profile
 def load_roles(roles_dir: StrPath | None = None, names: Sequence[str] = ()) -> list[Role]:
     """The built-in roles, plus those of `roles_dir`; with `names` (role ids or paths
     to role files), only those, in that order."""
-    from rolefit.roles import select_roles
+    from rolefit.formats.roles import select_roles
 
     folder = None if roles_dir is None else Path(fspath(roles_dir))
     return select_roles(list(names), folder)[1]
@@ -84,8 +84,8 @@ def load_roles(roles_dir: StrPath | None = None, names: Sequence[str] = ()) -> l
 def load_vocabulary(path: StrPath) -> Vocabulary:
     """The shipped vocabulary merged with a vocabulary file of yours (aliases,
     implications), for `assess` and `score_cohort`."""
-    from rolefit.vocabulary import load_user_vocabulary
-    from rolefit.vocabulary import load_vocabulary as shipped
+    from rolefit.matching.vocabulary import load_user_vocabulary
+    from rolefit.matching.vocabulary import load_vocabulary as shipped
 
     return load_user_vocabulary(Path(fspath(path)), shipped())
 
@@ -110,8 +110,8 @@ def assess(
 
     `level` overrides the profile's `seniority`. The profile's `target` must be one
     of `known_roles` (default: the ids of `roles`)."""
-    from rolefit.assess import assess as run
-    from rolefit.assess import check_target, index_roles
+    from rolefit.scoring.assess import assess as run
+    from rolefit.scoring.assess import check_target, index_roles
 
     chosen = _roles(roles)
     if not chosen:
@@ -140,9 +140,9 @@ def score_cohort(
     assumed_levels, top_gaps (joined by "; "), a `fit:<role id>` per role, and
     error None. A file that could not be read has its `error` (every problem, one
     per line) and None elsewhere."""
-    from rolefit.assess import index_roles
-    from rolefit.batch import FileError, discover, score_files, worker_count
-    from rolefit.figures import decided
+    from rolefit.cohort.batch import FileError, discover, score_files, worker_count
+    from rolefit.scoring.assess import index_roles
+    from rolefit.scoring.figures import decided
 
     chosen = _roles(roles)
     files, missing = discover([Path(fspath(p)) for p in paths])

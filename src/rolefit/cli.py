@@ -37,9 +37,9 @@ from rolefit.options import (
 if TYPE_CHECKING:
     from typer.models import CommandInfo
 
-    from rolefit.documents import Document
     from rolefit.model import Role, Seniority
     from rolefit.render import Style
+    from rolefit.texts.documents import Document
 
 T = TypeVar("T")
 EXIT_OK = 0
@@ -186,7 +186,7 @@ def _drop_stdout() -> None:
 
 def _role_inputs(roles: Sequence[str] | None, roles_dir: Path | None) -> list[str | Path]:
     """The role files a run reads, for check_not_input."""
-    from rolefit.roles import role_files
+    from rolefit.formats.roles import role_files
 
     named: list[str | Path] = [r for r in roles or [] if Path(r).is_file()]
     return named + (role_files(roles_dir) if roles_dir is not None and roles_dir.is_dir() else [])
@@ -231,7 +231,7 @@ def roles(ctx: typer.Context, format: Format = ListFormat.table, roles_dir: Role
     if ctx.invoked_subcommand is not None:  # `show` takes the options given here (see _from_group)
         ctx.obj = {name: value for name, value in (("format", format), ("roles_dir", roles_dir)) if _given(ctx, name)}
         return
-    from rolefit.roles import load_catalogue
+    from rolefit.formats.roles import load_catalogue
 
     with _expected_errors():
         catalogue = load_catalogue(roles_dir)
@@ -255,7 +255,7 @@ def roles_show(
     no_pager: NoPager = False,
 ) -> None:
     """Show one role in full: context, categories, skills, target levels, first steps."""
-    from rolefit.roles import find_role, load_catalogue
+    from rolefit.formats.roles import find_role, load_catalogue
 
     format = _from_group(ctx, "format", format)
     roles_dir = _from_group(ctx, "roles_dir", roles_dir)
@@ -343,20 +343,20 @@ def assess(
     """
 
     from rolefit import api
-    from rolefit.assess import check_target
-    from rolefit.figures import below, decided
+    from rolefit.formats.profiles import load_profile, parse_profile
+    from rolefit.formats.roles import select_roles
+    from rolefit.matching.vocabulary import user_vocabulary
     from rolefit.output import check_not_input, emit, target
-    from rolefit.profiles import load_profile, parse_profile
     from rolefit.render import render_report
-    from rolefit.roles import select_roles
-    from rolefit.vocabulary import user_vocabulary
+    from rolefit.scoring.assess import check_target
+    from rolefit.scoring.figures import below, decided
 
     output = target(output)
     with _expected_errors():
         check_not_input(output, [*_named_inputs(file, posting), *_role_inputs(role, roles_dir)])
         if file == "-":
             from rolefit.output import read_stdin
-            from rolefit.yamlsafe import MAX_BYTES, decode
+            from rolefit.yaml.safe import MAX_BYTES, decode
 
             profile = parse_profile(decode(read_stdin(MAX_BYTES), "<stdin>"), "<stdin>")
         else:
@@ -440,15 +440,15 @@ def batch(
     Bad files never stop the run: every good file is scored, every bad one is
     listed on stderr (and in json/jsonl/csv output), and the exit code is 2.
     """
-    from rolefit.assess import index_roles
-    from rolefit.batch import discover, worker_count
+    from rolefit.cohort.batch import discover, worker_count
     from rolefit.cohort.run import run_batch
     from rolefit.errors import shown_path
-    from rolefit.figures import count
+    from rolefit.formats.roles import select_roles
+    from rolefit.matching.vocabulary import user_vocabulary
     from rolefit.output import check_not_input, open_output, target
     from rolefit.render import batch_writer
-    from rolefit.roles import select_roles
-    from rolefit.vocabulary import user_vocabulary
+    from rolefit.scoring.assess import index_roles
+    from rolefit.scoring.figures import count
 
     output = target(output)
     with _expected_errors():
@@ -527,13 +527,13 @@ def diff(
     report keeps the roles of its day, and when a role changed since, the diff
     says so first.
     """
-    from rolefit.assess import index_roles
-    from rolefit.compare import diff_reports, report_of
+    from rolefit.cohort.diff import diff_reports, report_of
     from rolefit.errors import shown_path
+    from rolefit.formats.roles import select_roles
+    from rolefit.matching.vocabulary import user_vocabulary
     from rolefit.output import check_not_input, emit, target
     from rolefit.render.diff import render_diff
-    from rolefit.roles import select_roles
-    from rolefit.vocabulary import user_vocabulary
+    from rolefit.scoring.assess import index_roles
 
     output = target(output)
     with _expected_errors():
@@ -583,10 +583,10 @@ def draft(
     """
     import datetime
 
-    from rolefit.draft import draft as make_draft
-    from rolefit.draft import to_json_data, to_yaml
-    from rolefit.extract import text_tools
     from rolefit.output import check_not_input, emit, target
+    from rolefit.texts.draft import draft as make_draft
+    from rolefit.texts.draft import to_json_data, to_yaml
+    from rolefit.texts.extract import text_tools
 
     output = target(output)
     with _expected_errors():
@@ -625,7 +625,7 @@ def posting(
     with the posting directly: rolefit assess me.yaml --posting FILE.
     """
     from rolefit.output import check_not_input, emit, target
-    from rolefit.posting import role_yaml
+    from rolefit.texts.posting import role_yaml
 
     output = target(output)
     with _expected_errors():
@@ -643,8 +643,8 @@ def posting(
 
 
 def _posting_role_data(file: str) -> tuple[dict[str, Any], tuple[str, ...]]:
-    from rolefit.extract import text_tools
-    from rolefit.posting import read_posting, role_data
+    from rolefit.texts.extract import text_tools
+    from rolefit.texts.posting import read_posting, role_data
 
     document = _read_document(file)
     tools = text_tools()
@@ -653,7 +653,7 @@ def _posting_role_data(file: str) -> tuple[dict[str, Any], tuple[str, ...]]:
 
 
 def _posting_role(file: str) -> Role:
-    from rolefit.roles import role_from_data
+    from rolefit.formats.roles import role_from_data
 
     data, notes = _posting_role_data(file)
     for note in notes:
@@ -667,7 +667,7 @@ def _named_inputs(*files: str | None) -> list[str]:
 
 
 def _read_document(file: str) -> Document:
-    from rolefit.documents import read_document, read_stdin_document
+    from rolefit.texts.documents import read_document, read_stdin_document
 
     return read_stdin_document() if file == "-" else read_document(file)
 
@@ -692,14 +692,14 @@ def validate(
     Warnings (fields rolefit does not use) are printed as `warning: file:line:col: message`.
     """
     from rolefit.errors import shown_path
+    from rolefit.formats.validation import validate_file
     from rolefit.render.safe_terminal import visible
-    from rolefit.validation import validate_file
 
     bad = 0
     with _expected_errors():
         role_ids = None
         if roles_dir is not None:  # a skills file's target may name one of its roles
-            from rolefit.roles import load_catalogue
+            from rolefit.formats.roles import load_catalogue
 
             role_ids = [r.id for r in load_catalogue(roles_dir)]
         for path in files:
@@ -714,7 +714,7 @@ def validate(
                 noted = f" ({len(warnings)} warning{'s' * (len(warnings) > 1)})" if warnings else ""
                 _say(f"{shown_path(path)}: valid {kind} file{noted}")
     if bad:
-        from rolefit.figures import count
+        from rolefit.scoring.figures import count
 
         print(f"{bad} of {count(len(files), 'file')} invalid", file=sys.stderr)
         raise typer.Exit(EXIT_BAD_INPUT)
@@ -733,10 +733,10 @@ def explain(
 ) -> None:
     """Show how rolefit reads each TEXT: its level, normalised form, the skills it counts as and how,
     the close names it was not read as and why, and which roles ask for it."""
-    from rolefit.assess import index_roles
-    from rolefit.explain import explain as explain_texts
-    from rolefit.roles import select_roles
-    from rolefit.vocabulary import user_vocabulary
+    from rolefit.formats.roles import select_roles
+    from rolefit.matching.explain import explain as explain_texts
+    from rolefit.matching.vocabulary import user_vocabulary
+    from rolefit.scoring.assess import index_roles
 
     with _expected_errors():
         _, roles = select_roles(role or [], roles_dir)
@@ -757,8 +757,8 @@ def explain(
 @app.command()
 def schema(kind: Annotated[SchemaKind, typer.Argument(help="Which format.")]) -> None:
     """Print the JSON Schema of a file format (for editors and the YAML language server)."""
+    from rolefit.formats.schemas import SCHEMAS
     from rolefit.render.json import dumps
-    from rolefit.schemas import SCHEMAS
 
     builder: Callable[[], object] = SCHEMAS[kind.value]
     with _expected_errors():

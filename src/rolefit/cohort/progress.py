@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rolefit.errors import RolefitError, shown_path
-from rolefit.figures import decided
+from rolefit.scoring.figures import decided
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rolefit.batch import LearnerScore
-    from rolefit.scoring import RoleIndex
+    from rolefit.cohort.batch import LearnerScore
+    from rolefit.scoring.fit import RoleIndex
 
 MatchedBy = Literal["path", "name"]
 MAX_BYTES = 512 * 1024 * 1024  # an earlier run of a very large cohort, not an unbounded read

@@ -11,17 +11,17 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import TYPE_CHECKING
 
-from rolefit import batch
-from rolefit.batch import CohortBuilder, FileError, Wants
+from rolefit.cohort import batch
+from rolefit.cohort.batch import CohortBuilder, FileError, Wants
 from rolefit.errors import shown_path
-from rolefit.figures import below as fails
+from rolefit.scoring.figures import below as fails
 
 if TYPE_CHECKING:
     from rolefit.cohort.progress import EarlierRun
-    from rolefit.matching import Matcher
+    from rolefit.matching.matcher import Matcher
     from rolefit.model import Seniority
     from rolefit.render import BatchWriter
-    from rolefit.scoring import RoleSet
+    from rolefit.scoring.fit import RoleSet
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def run_batch(
     labels: dict[str, str] = {}
     if earlier is not None:
         from rolefit.cohort.progress import Comparison
-        from rolefit.digest import role_digest
+        from rolefit.formats.digest import role_digest
 
         shown = [shown_path(f) for f in files]
         labels = dict(zip(shown, (relative_label(f, roots) for f in shown), strict=True))

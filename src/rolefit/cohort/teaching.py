@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rolefit.model import Requirement
-from rolefit.scoring import RoleIndex
+from rolefit.scoring.fit import RoleIndex
 
 if TYPE_CHECKING:
-    from rolefit.batch import Outcome
+    from rolefit.cohort.batch import Outcome
 
 NOTHING = 1e-9  # a gain this small is rounding, not fit
 WHO_LISTED = 100  # names kept per gap: a class is named in full; in a cohort of thousands, a list
@@ -59,7 +59,7 @@ class TeachingBuilder:
         self.levels: list[dict[str, int]] = [{} for _ in indexes]
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             return

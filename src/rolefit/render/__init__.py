@@ -9,16 +9,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol, TextIO
 
-from rolefit.figures import whole
 from rolefit.model import DEFAULT_SENIORITY, ONE_LEVEL, Role, level_name
 from rolefit.options import BatchFormat, ReportFormat
+from rolefit.scoring.figures import whole
 
 if TYPE_CHECKING:
-    from rolefit.assess import Assessment
-    from rolefit.batch import Cohort, Outcome, RoleCohort
-    from rolefit.fates import EntryFate
+    from rolefit.cohort.batch import Cohort, Outcome, RoleCohort
     from rolefit.model import Skill
-    from rolefit.scoring import RoleIndex
+    from rolefit.scoring.assess import Assessment
+    from rolefit.scoring.fates import EntryFate
+    from rolefit.scoring.fit import RoleIndex
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rolefit.figures import count
 from rolefit.render.safe_markdown import escape
+from rolefit.scoring.figures import count
 
 if TYPE_CHECKING:
     from rolefit.cohort.progress import CohortProgress, LearnerChange

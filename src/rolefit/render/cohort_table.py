@@ -10,8 +10,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from rolefit.figures import count
 from rolefit.render.safe_terminal import visible
+from rolefit.scoring.figures import count
 
 if TYPE_CHECKING:
     from rich.console import Console

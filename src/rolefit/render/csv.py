@@ -10,14 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rolefit.figures import decided
 from rolefit.render import Style, safe_csv
 from rolefit.render.safe_csv import cell
+from rolefit.scoring.figures import decided
 
 if TYPE_CHECKING:
-    from rolefit.batch import Cohort, Outcome
+    from rolefit.cohort.batch import Cohort, Outcome
     from rolefit.cohort.progress import LearnerChange
-    from rolefit.scoring import RoleIndex
+    from rolefit.scoring.fit import RoleIndex
 
 FIXED_COLUMNS = ("file", "name", "target", "role", "level", "fit", "ready_for", "required_met", "required_total")
 TAIL_COLUMNS = ("top_gaps", "skills", "assumed_levels", "error")
@@ -53,7 +53,7 @@ class _Csv:
         self.writer.writerow(columns(indexes, compared))
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             empty = [""] * (len(FIXED_COLUMNS) - 1 + len(self.indexes) + len(TAIL_COLUMNS) - 1)

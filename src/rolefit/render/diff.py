@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rolefit.options import DiffFormat
 
 if TYPE_CHECKING:
-    from rolefit.compare import LevelFit, ReportDiff, RequirementChange, RoleDiff, SkillChange
+    from rolefit.cohort.diff import LevelFit, ReportDiff, RequirementChange, RoleDiff, SkillChange
     from rolefit.render import Style
 
 SHOWN = 12  # names listed per group in the table and Markdown; json has them all

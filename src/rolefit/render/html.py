@@ -17,19 +17,19 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
-from rolefit.figures import count, decided
+from rolefit.formats.proficiency import STALE_YEARS
 from rolefit.model import ONE_LEVEL, level_name
-from rolefit.plan import ORDER_RULE
-from rolefit.proficiency import STALE_YEARS
 from rolefit.render import FATE_TITLES, Style, entry_level, fate_detail, plan_aim, svg
 from rolefit.render.json import cohort_data, error_data, learner_data, report_data
 from rolefit.render.safe_html import escape
-from rolefit.scoring import READY_FIT
+from rolefit.scoring.figures import count, decided
+from rolefit.scoring.fit import READY_FIT
+from rolefit.scoring.plan import ORDER_RULE
 
 if TYPE_CHECKING:
-    from rolefit.assess import Assessment
-    from rolefit.batch import Cohort, LearnerScore, Outcome
-    from rolefit.scoring import RoleIndex
+    from rolefit.cohort.batch import Cohort, LearnerScore, Outcome
+    from rolefit.scoring.assess import Assessment
+    from rolefit.scoring.fit import RoleIndex
 
 # A heat map has a row per learner: past this many it is too long to read (and
 # the learner table and the mean coverage already sum the cohort up).
@@ -462,7 +462,7 @@ class _HtmlBatch:
         self.errors: list[dict[str, Any]] = []
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             self.errors.append(error_data(outcome))

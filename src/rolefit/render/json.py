@@ -9,20 +9,20 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
-from rolefit.assess import Assessment
-from rolefit.digest import role_digest
-from rolefit.figures import decided
+from rolefit.formats.digest import role_digest
 from rolefit.model import Role
-from rolefit.plan import Plan
 from rolefit.render import Style, required_count, stale_entries
-from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
+from rolefit.scoring.assess import Assessment
+from rolefit.scoring.figures import decided
+from rolefit.scoring.fit import RequirementResult, RoleIndex, RoleResult
+from rolefit.scoring.plan import Plan
 
 if TYPE_CHECKING:
-    from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.cohort.batch import Cohort, FileError, LearnerScore, Outcome
     from rolefit.cohort.progress import CohortProgress, LearnerChange
     from rolefit.cohort.teaching import RoleLessons
-    from rolefit.explain import Explanation
-    from rolefit.fates import EntryFate
+    from rolefit.matching.explain import Explanation
+    from rolefit.scoring.fates import EntryFate
 
 SCHEMA_VERSION = 2  # 2: seniority levels, readiness and one-of (see CHANGELOG.md to migrate)
 
@@ -343,7 +343,7 @@ class _JsonBatch:
         self.errors: list[dict[str, Any]] = []
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             self.errors.append(error_data(outcome))

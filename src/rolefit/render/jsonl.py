@@ -14,8 +14,8 @@ from rolefit.render import Style
 from rolefit.render.json import error_data, learner_data
 
 if TYPE_CHECKING:
-    from rolefit.batch import Cohort, Outcome
-    from rolefit.scoring import RoleIndex
+    from rolefit.cohort.batch import Cohort, Outcome
+    from rolefit.scoring.fit import RoleIndex
 
 
 class _JsonLines:
@@ -26,7 +26,7 @@ class _JsonLines:
         self.indexes = indexes
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             line = {"type": "error", **error_data(outcome)}

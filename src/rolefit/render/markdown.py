@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from rolefit.figures import count, percent, whole
+from rolefit.formats.proficiency import STALE_YEARS
 from rolefit.model import level_name
-from rolefit.plan import ORDER_RULE
-from rolefit.proficiency import STALE_YEARS
 from rolefit.render import Style, cohort_readiness, entry_level, fate_detail, plan_aim, readiness, stale_entries
 from rolefit.render.cohort_markdown import change_cell, progress_lines, teaching_lines
 from rolefit.render.safe_markdown import escape
+from rolefit.scoring.figures import count, percent, whole
+from rolefit.scoring.plan import ORDER_RULE
 
 if TYPE_CHECKING:
-    from rolefit.assess import Assessment
-    from rolefit.batch import Cohort, FileError, LearnerScore, Outcome
-    from rolefit.scoring import RequirementResult, RoleIndex
+    from rolefit.cohort.batch import Cohort, FileError, LearnerScore, Outcome
+    from rolefit.scoring.assess import Assessment
+    from rolefit.scoring.fit import RequirementResult, RoleIndex
 
 
 def _level(level: int | None, assumed: bool, from_years: bool = False) -> str:
@@ -130,7 +130,7 @@ class _MarkdownBatch:
         self.errors: list[FileError] = []
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             self.errors.append(outcome)

@@ -14,8 +14,8 @@ from rolefit.render import Style, safe_csv
 from rolefit.render.safe_csv import cell
 
 if TYPE_CHECKING:
-    from rolefit.batch import Cohort, Outcome
-    from rolefit.scoring import RoleIndex
+    from rolefit.cohort.batch import Cohort, Outcome
+    from rolefit.scoring.fit import RoleIndex
 
 FIXED_COLUMNS = ("file", "name", "role", "level")
 
@@ -45,7 +45,7 @@ class _Matrix:
         self.writer.writerow(columns(indexes))
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import FileError
+        from rolefit.cohort.batch import FileError
 
         if isinstance(outcome, FileError):
             problems = "; ".join(str(p) for p in outcome.problems)

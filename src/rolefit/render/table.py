@@ -13,10 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from rolefit.figures import count, percent, whole
+from rolefit.formats.proficiency import STALE_YEARS
 from rolefit.model import IMPORTANCES, Importance, Role, level_name
-from rolefit.plan import ORDER_RULE, PlanStep, gaps_by_gain
-from rolefit.proficiency import STALE_YEARS
 from rolefit.render import (
     Style,
     cohort_readiness,
@@ -30,13 +28,15 @@ from rolefit.render import (
 from rolefit.render.cohort_table import change_text, progress_view, teaching_view
 from rolefit.render.console import make_console
 from rolefit.render.safe_terminal import visible
+from rolefit.scoring.figures import count, percent, whole
+from rolefit.scoring.plan import ORDER_RULE, PlanStep, gaps_by_gain
 
 if TYPE_CHECKING:
-    from rolefit.assess import Assessment
-    from rolefit.batch import Cohort, LearnerScore, Outcome
-    from rolefit.explain import Explanation
-    from rolefit.fates import EntryFate
-    from rolefit.scoring import RequirementResult, RoleIndex, RoleResult
+    from rolefit.cohort.batch import Cohort, LearnerScore, Outcome
+    from rolefit.matching.explain import Explanation
+    from rolefit.scoring.assess import Assessment
+    from rolefit.scoring.fates import EntryFate
+    from rolefit.scoring.fit import RequirementResult, RoleIndex, RoleResult
 
 
 def roles_table(roles: Sequence[Role], console: Console) -> None:
@@ -530,7 +530,7 @@ class _TableBatch:
         self.learners: list[LearnerScore] = []
 
     def add(self, outcome: Outcome) -> None:
-        from rolefit.batch import LearnerScore
+        from rolefit.cohort.batch import LearnerScore
 
         if isinstance(outcome, LearnerScore):
             self.learners.append(outcome)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rolefit.fates import FATES
-from rolefit.file_schemas import DRAFT, role_schema, skills_schema
+from rolefit.formats.file_schemas import DRAFT, role_schema, skills_schema
 from rolefit.model import IMPORTANCES, ONE_LEVEL, SENIORITIES
+from rolefit.scoring.fates import FATES
 
 _ROLE_LEVEL = {"enum": [*SENIORITIES, ONE_LEVEL]}  # ONE_LEVEL: the single level of a role without `levels`
 _FIT_BY_LEVEL = {

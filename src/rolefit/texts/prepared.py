@@ -3,7 +3,7 @@
 Reading a text against the built-in roles needs the phrase index (every name the
 matcher knows, by token tuple: ``extract.PhraseIndex``). Building it costs more
 than reading a 5-page résumé (``benchmarks/extraction.py`` prints both), so the
-wheel build (``hatch_build.py``, through ``rolefit.textbuild``) ships its tables in
+wheel build (``hatch_build.py``, through ``rolefit.texts.build``) ships its tables in
 ``text.pickle``, stamped like the prepared matcher they were built from
 (``assess.PREPARED``): they are used only with that matcher. Editable installs
 build the index at run time.

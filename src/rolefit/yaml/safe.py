@@ -20,15 +20,15 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from rolefit.errors import RolefitError, shown_path
-from rolefit.yamlnodes import MAX_DEPTH, typed_scalar
+from rolefit.yaml.nodes import MAX_DEPTH, typed_scalar
 
 # Re-exported: the readers of loaded data import these from here.
-from rolefit.yamlnodes import Mark as Mark
-from rolefit.yamlnodes import MarkedMap as MarkedMap
-from rolefit.yamlnodes import item_marks as item_marks
-from rolefit.yamlnodes import key_mark as key_mark
-from rolefit.yamlnodes import mark_of as mark_of
-from rolefit.yamlnodes import value_mark as value_mark
+from rolefit.yaml.nodes import Mark as Mark
+from rolefit.yaml.nodes import MarkedMap as MarkedMap
+from rolefit.yaml.nodes import item_marks as item_marks
+from rolefit.yaml.nodes import key_mark as key_mark
+from rolefit.yaml.nodes import mark_of as mark_of
+from rolefit.yaml.nodes import value_mark as value_mark
 
 MAX_BYTES = 1024 * 1024
 T = TypeVar("T")
@@ -137,7 +137,7 @@ def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks
             return simple
     # Imported here: PyYAML takes longer to import than a usual skills file takes to read
     # (benchmarks/tricks.py).
-    from rolefit import yamlfull
+    from rolefit.yaml import full as yamlfull
 
     data = yamlfull.parse(text, where, loader_class, marks=marks)
     if data is None:

@@ -34,11 +34,11 @@ from math import fsum
 from operator import truediv
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
-from rolefit.figures import decided
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
+from rolefit.scoring.figures import decided
 
 if TYPE_CHECKING:
-    from rolefit.matching import Hit, Matcher, MatchMethod
+    from rolefit.matching.matcher import Hit, Matcher, MatchMethod
 
 IMPORTANCE_WEIGHTS: Mapping[Importance, int] = {"required": 3, "preferred": 2, "bonus": 1}
 METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy": 3}

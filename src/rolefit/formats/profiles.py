@@ -11,7 +11,7 @@ The ways people write `skills`, all read into one model (README, "Your skills fi
     skills: [Python (expert), SQL - advanced]  # a level written into the name
     skills: Python, SQL, Docker                # one line of names
 
-Levels are read by rolefit.proficiency (one table of words, scales, halves). Fields
+Levels are read by rolefit.formats.proficiency (one table of words, scales, halves). Fields
 rolefit does not use (email, links, ...) are kept as warnings, not errors.
 `strict` (`rolefit validate --strict`) reads only the first three shapes, the
 six level words and the known fields, and makes every warning an error.
@@ -23,11 +23,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rolefit.checks import Checker, describe, seniority_suggestion
 from rolefit.errors import shown_path
+from rolefit.formats.checks import Checker, describe, seniority_suggestion
+from rolefit.formats.proficiency import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
 from rolefit.model import DEFAULT_LEVEL, SENIORITIES, Profile, Seniority, Skill
-from rolefit.proficiency import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
-from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
+from rolefit.yaml.safe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "seniority", "skills")
 SKILL_FIELDS = ("name", "level", "years", "evidence", "last_used")
@@ -56,7 +56,7 @@ def parse_profile(text: str, where: str) -> Profile:
     profile = read_checked(text, where, profile_from_data)
     if profile.warnings and profile.warnings[0].line is None:
         # Read without places (fast); warnings are rare, and worth their line numbers.
-        from rolefit.yamlsafe import parse
+        from rolefit.yaml.safe import parse
 
         profile = profile_from_data(parse(text, where), where)
     return profile
@@ -93,7 +93,7 @@ def profile_from_data(data: Any, where: str, *, strict: bool = False) -> Profile
 def _unknown_fields(check: Checker, top: dict[Any, Any]) -> tuple[str, ...]:
     """Fields rolefit does not use, such as `email:` or `links:`: kept and named
     in a warning, with the known field it may be a typo of."""
-    from rolefit.checks import nearest
+    from rolefit.formats.checks import nearest
 
     ignored = []
     for key in top:
@@ -484,7 +484,7 @@ _Field = tuple[Any, "Mark | None"]
 def _fields(check: Checker, item: dict[Any, Any], marks: dict[Any, Any]) -> dict[str, _Field]:
     """The fields of a skill mapping by their own names (synonyms read as the
     field they stand for); unknown fields are warned about and left out."""
-    from rolefit.checks import nearest
+    from rolefit.formats.checks import nearest
 
     fields: dict[str, _Field] = {}
     for key, value in item.items():
@@ -509,7 +509,7 @@ def _fields(check: Checker, item: dict[Any, Any], marks: dict[Any, Any]) -> dict
 
 
 def _suggest(name: str, fields: tuple[str, ...]) -> str:
-    from rolefit.checks import suggestion
+    from rolefit.formats.checks import suggestion
 
     return suggestion(name, fields)
 

@@ -21,11 +21,10 @@ from __future__ import annotations
 from itertools import combinations
 from typing import Any
 
-from rolefit.checks import MAX_NUMBER
-from rolefit.model import IMPORTANCES, LEVEL_NAMES, MAX_LEVEL, SENIORITIES
-from rolefit.proficiency import MAX_YEARS, caseless, level_pattern, years_pattern
-from rolefit.profiles import FIELD_SYNONYMS, SKILL_FIELDS
-from rolefit.roles import (
+from rolefit.formats.checks import MAX_NUMBER
+from rolefit.formats.proficiency import MAX_YEARS, caseless, level_pattern, years_pattern
+from rolefit.formats.profiles import FIELD_SYNONYMS, SKILL_FIELDS
+from rolefit.formats.roles import (
     CAREER_FIELDS,
     CATEGORY_FIELDS,
     MAX_YEAR,
@@ -35,6 +34,7 @@ from rolefit.roles import (
     REQUIRED_ROLE_FIELDS,
     ROLE_ID_PATTERN,
 )
+from rolefit.model import IMPORTANCES, LEVEL_NAMES, MAX_LEVEL, SENIORITIES
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 

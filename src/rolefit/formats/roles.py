@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
 from rolefit import packaged
-from rolefit.checks import Checker, describe, first_at, parse_level, seniority_suggestion, suggestion
 from rolefit.errors import Problem, RolefitError, shown_path
+from rolefit.formats.checks import Checker, describe, first_at, parse_level, seniority_suggestion, suggestion
 from rolefit.model import (
     IMPORTANCES,
     SENIORITIES,
@@ -27,7 +27,7 @@ from rolefit.model import (
     role_from_dict,
     role_key,
 )
-from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
+from rolefit.yaml.safe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 T = TypeVar("T")
 
@@ -513,7 +513,7 @@ def _int(value: float | None) -> int | None:
 
 def builtin_roles_dir() -> Path:
     """The shipped role files: package data in a wheel, the top-level roles/ in a checkout."""
-    return packaged.folder("roles") or Path(__file__).resolve().parents[2] / "roles"
+    return packaged.folder("roles") or Path(__file__).resolve().parents[3] / "roles"
 
 
 def role_files(folder: Path) -> list[Path]:

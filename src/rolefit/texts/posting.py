@@ -26,9 +26,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal
 
-from rolefit.documents import Document
 from rolefit.errors import RolefitError
-from rolefit.extract import (
+from rolefit.texts.documents import Document
+from rolefit.texts.extract import (
     CATEGORY_ORDER,
     OTHER,
     VAGUE,
@@ -40,7 +40,7 @@ from rolefit.extract import (
     stated_level,
     strip_emphasis,
 )
-from rolefit.textprep import regex
+from rolefit.texts.prepared import regex
 
 Importance = Literal["required", "preferred"]
 Seniority = Literal["entry", "mid", "senior"]

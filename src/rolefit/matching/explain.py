@@ -13,12 +13,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rolefit.formats.proficiency import Reading, split_name
 from rolefit.model import DEFAULT_SENIORITY, Importance
-from rolefit.proficiency import Reading, split_name
 
 if TYPE_CHECKING:
-    from rolefit.matching import FuzzyPolicy, Matcher, MatchMethod
-    from rolefit.scoring import RoleIndex
+    from rolefit.matching.matcher import FuzzyPolicy, Matcher, MatchMethod
+    from rolefit.scoring.fit import RoleIndex
 
 NEAR_MISS_CUTOFF = 70  # rapidfuzz ratio of the normalised forms, 0-100
 NEAR_MISSES_SHOWN = 3
@@ -77,7 +77,8 @@ def explain_one(
     text: str, matcher: Matcher, roles: Sequence[RoleIndex], forms: Mapping[str, tuple[str, ...]] | None = None
 ) -> Explanation:
     """`forms`: the matcher's known names (Matcher.known_forms), fetched when not given."""
-    from rolefit.matching import normalise, split_compound
+    from rolefit.matching.matcher import split_compound
+    from rolefit.matching.normalise import normalise
 
     written = " ".join(text.split())
     split = split_name(written)
@@ -115,7 +116,7 @@ CONTEXT_SHOWN = 4  # skills named in an in-context reason
 def _in_context(parts: Sequence[str], found: set[str], matcher: Matcher) -> tuple[NearMiss, ...]:
     """The short forms among ``parts`` that mean different skills to different people
     and were not read as one here, each with what would make it count."""
-    from rolefit.matching import normalise
+    from rolefit.matching.normalise import normalise
 
     misses = []
     for part in parts:
@@ -160,7 +161,7 @@ def _near_misses(
 ) -> tuple[NearMiss, ...]:
     from rapidfuzz import fuzz, process
 
-    from rolefit.matching import normalise
+    from rolefit.matching.normalise import normalise
 
     form = normalise(name)
     misses: list[NearMiss] = []
@@ -184,7 +185,7 @@ _WORD_SPLIT = re.compile(r"[\s\-_/]+")
 def _why_not(typed: str, known: str, matcher: Matcher, matched: bool) -> str:
     """Why `typed` was not read as `known`: the typo rules (matching.typo_distance)
     in words. The verdict is the matcher's; only the wording is worked out here."""
-    from rolefit.matching import typo_distance
+    from rolefit.matching.matcher import typo_distance
 
     policy = matcher.policy
     a = tuple(w for w in _WORD_SPLIT.split(typed) if w)

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from rolefit.model import Importance, Requirement
 from rolefit.options import DEFAULT_STEPS
-from rolefit.scoring import RoleIndex, RoleResult, Status, importance_rank
+from rolefit.scoring.fit import RoleIndex, RoleResult, Status, importance_rank
 
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
 ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"

@@ -19,7 +19,7 @@ from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from rolefit.errors import RolefitError
-from rolefit.yamlnodes import MAX_DEPTH, Mark, MarkedMap, MarkedSeq, scalar_float, scalar_int, typed_scalar
+from rolefit.yaml.nodes import MAX_DEPTH, Mark, MarkedMap, MarkedSeq, scalar_float, scalar_int, typed_scalar
 
 # The C composer recurses once per nesting level and overflows the C stack (a
 # crash, not an exception) at about 30,000 levels here. Each level takes at

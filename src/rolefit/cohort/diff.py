@@ -19,9 +19,9 @@ from rolefit.errors import RolefitError, shown_path
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from rolefit.matching import Matcher
+    from rolefit.matching.matcher import Matcher
     from rolefit.model import Seniority
-    from rolefit.scoring import RoleSet
+    from rolefit.scoring.fit import RoleSet
 
 Report = Mapping[str, Any]
 
@@ -265,9 +265,9 @@ def report_of(
     now with the run's roles (the same for both sides)."""
     if looks_like_json(path):
         return read_report(path)
-    from rolefit.assess import assess, check_target
-    from rolefit.profiles import load_profile
+    from rolefit.formats.profiles import load_profile
     from rolefit.render.json import report_data
+    from rolefit.scoring.assess import assess, check_target
 
     profile = load_profile(path)
     check_target(profile, catalogue_ids)

@@ -1,6 +1,6 @@
-"""Building text.pickle for the wheel (see rolefit.textprep): run by hatch_build.py.
+"""Building text.pickle for the wheel (see rolefit.texts.prepared): run by hatch_build.py.
 
-Apart from rolefit.textprep, so that what a run imports stays free of what only the
+Apart from rolefit.texts.prepared, so that what a run imports stays free of what only the
 build needs (and of import cycles: this module imports the text readers).
 """
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pickle
 
-from rolefit.assess import _PREPARED_STAMP, load_prepared
-from rolefit.extract import PhraseIndex
-from rolefit.textprep import TEXT_STAMP
+from rolefit.scoring.assess import _PREPARED_STAMP, load_prepared
+from rolefit.texts.extract import PhraseIndex
+from rolefit.texts.prepared import TEXT_STAMP
 
 
 def compile_text(prepared: bytes) -> bytes:

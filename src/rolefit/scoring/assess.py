@@ -8,20 +8,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 from rolefit import __version__, packaged
-from rolefit.checks import suggestion
 from rolefit.errors import RolefitError
+from rolefit.formats.checks import suggestion
+from rolefit.formats.roles import builtin_roles
 from rolefit.model import DEFAULT_SENIORITY, Profile, Role, Seniority
 from rolefit.options import DEFAULT_STEPS
-from rolefit.plan import Plan, build_plan, plan_slot
-from rolefit.roles import builtin_roles
-from rolefit.scoring import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
+from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet, rank, resolve_profile
+from rolefit.scoring.plan import Plan, build_plan, plan_slot
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from rolefit.fates import EntryFate
-    from rolefit.matching import Matcher
-    from rolefit.vocabulary import Vocabulary
+    from rolefit.matching.matcher import Matcher
+    from rolefit.matching.vocabulary import Vocabulary
+    from rolefit.scoring.fates import EntryFate
 
 DetailReason = Literal["target", "best fit"]
 
@@ -40,7 +40,7 @@ class Assessment:
     @property
     def not_counted(self) -> tuple[EntryFate, ...]:
         """The entries that earned nothing in the detailed role."""
-        from rolefit.fates import counted_for_nothing
+        from rolefit.scoring.fates import counted_for_nothing
 
         return counted_for_nothing(self.entries)
 
@@ -48,7 +48,7 @@ class Assessment:
 def build_matcher(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> Matcher:
     """One matcher for every requirement of every role in the run. A role file's
     aliases credit that role only: a custom role never changes another's scores."""
-    from rolefit.matching import Matcher, Term
+    from rolefit.matching.matcher import Matcher, Term
 
     return Matcher(
         (
@@ -63,7 +63,7 @@ def build_matcher(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -
 
 def index_role(role: Role, matcher: Matcher) -> RoleIndex:
     """A role's index, also under the scoped keys its own aliases credit."""
-    from rolefit.matching import scoped_key
+    from rolefit.matching.matcher import scoped_key
 
     index = RoleIndex(role, matcher)
     if matcher.has_scope(role.id):
@@ -82,7 +82,7 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 8)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 9)  # rolefit version, format
 
 
 def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> tuple[Matcher, RoleSet]:
@@ -139,7 +139,7 @@ def assess(
 ) -> Assessment:
     """`level` fixes the level to assess at (see assessed_level); `today` decides
     which skills were last used too long ago (default: the date today)."""
-    from rolefit.fates import account
+    from rolefit.scoring.fates import account
 
     if today is None:
         from datetime import date

@@ -164,7 +164,7 @@ SKILL_FIELDS = ("name", "aliases", "implies")
 def load_user_vocabulary(path: Path, base: Vocabulary, label: str | None = None) -> Vocabulary:
     """``base`` merged with the user's vocabulary file (YAML or JSON), each problem
     located in the file."""
-    from rolefit.yamlsafe import parse, read_text
+    from rolefit.yaml.safe import parse, read_text
 
     where = label or str(path)
     return user_vocabulary_from_data(parse(read_text(path, where), where), where, base)
@@ -172,7 +172,7 @@ def load_user_vocabulary(path: Path, base: Vocabulary, label: str | None = None)
 
 def user_vocabulary_from_data(data: Any, where: str, base: Vocabulary) -> Vocabulary:
     """``base`` merged with a user's vocabulary read as data (with marks)."""
-    from rolefit.yamlsafe import item_marks
+    from rolefit.yaml.safe import item_marks
 
     extra = _user_vocabulary(data, where)
     marks = tuple(item_marks(data["skills"])) if isinstance(data.get("skills"), list) else ()
@@ -180,8 +180,8 @@ def user_vocabulary_from_data(data: Any, where: str, base: Vocabulary) -> Vocabu
 
 
 def _user_vocabulary(data: Any, where: str) -> Vocabulary:
-    from rolefit.checks import Checker
-    from rolefit.yamlsafe import mark_of
+    from rolefit.formats.checks import Checker
+    from rolefit.yaml.safe import mark_of
 
     check = Checker(where)
     top = check.top_mapping(data, "vocabulary file")
@@ -219,8 +219,8 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
     A skill of ``extra`` named like one of ``base`` (written any way the matcher reads
     as the same) extends it. It is an error for an alias to name another skill, or
     for a skill to imply one neither vocabulary has."""
-    from rolefit.checks import Checker
-    from rolefit.matching import normalise
+    from rolefit.formats.checks import Checker
+    from rolefit.matching.normalise import normalise
 
     check = Checker(where)
     skills = {normalise(s.name): s for s in base.skills}

@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from rolefit.errors import Problem, RolefitError, shown_path
+from rolefit.formats.profiles import profile_from_data
+from rolefit.formats.roles import ROLE_FIELDS, role_from_data
+from rolefit.matching.vocabulary import load_vocabulary, user_vocabulary_from_data
 from rolefit.model import Profile
-from rolefit.profiles import profile_from_data
-from rolefit.roles import ROLE_FIELDS, role_from_data
-from rolefit.vocabulary import load_vocabulary, user_vocabulary_from_data
-from rolefit.yamlsafe import MarkedMap, load_file, value_mark
+from rolefit.yaml.safe import MarkedMap, load_file, value_mark
 
 _ROLE_ONLY = frozenset(ROLE_FIELDS)  # no skills-file field is also a role field
 _VOCABULARY_ONLY = {"never_match", "ambiguous"}
@@ -65,10 +65,10 @@ def validate_file(
 
 
 def _check_target(profile: Profile, data: object, role_ids: Sequence[str] | None) -> None:
-    from rolefit.assess import check_target
+    from rolefit.scoring.assess import check_target
 
     if role_ids is None:
-        from rolefit.roles import builtin_roles
+        from rolefit.formats.roles import builtin_roles
 
         role_ids = [role.id for role in builtin_roles()]
     try:

@@ -7,7 +7,7 @@ from typing import Any
 
 from rolefit.errors import Problem, RolefitError
 from rolefit.model import LEVEL_NAMES, MAX_LEVEL, SENIORITIES
-from rolefit.yamlsafe import Mark, item_marks, key_mark, mark_of, value_mark
+from rolefit.yaml.safe import Mark, item_marks, key_mark, mark_of, value_mark
 
 # No number in a rolefit file needs more; beyond it, sums of weights and
 # salaries could overflow to inf and every score after them would be NaN.

@@ -18,12 +18,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
-from rolefit.assess import DetailReason, assessed_level, check_target
 from rolefit.errors import Problem, RolefitError, shown_path
+from rolefit.formats.profiles import load_profile
 from rolefit.model import DEFAULT_SENIORITY, Seniority
-from rolefit.plan import gap_gains, plan_order, plan_slot
-from rolefit.profiles import load_profile
-from rolefit.scoring import RoleIndex, RoleSet, rank, resolve_profile
+from rolefit.scoring.assess import DetailReason, assessed_level, check_target
+from rolefit.scoring.fit import RoleIndex, RoleSet, rank, resolve_profile
+from rolefit.scoring.plan import gap_gains, plan_order, plan_slot
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from rolefit.cohort.progress import CohortProgress, LearnerChange
     from rolefit.cohort.teaching import RoleLessons
-    from rolefit.matching import Matcher
+    from rolefit.matching.matcher import Matcher
 
 TOP_GAPS = 3
 HISTOGRAM_BINS = 10

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
 
+from rolefit.formats.proficiency import is_stale
 from rolefit.model import Profile, Skill
-from rolefit.proficiency import is_stale
 
 if TYPE_CHECKING:
-    from rolefit.matching import Hit, Matcher
-    from rolefit.scoring import RequirementResult, RoleResult, RoleSet
+    from rolefit.matching.matcher import Hit, Matcher
+    from rolefit.scoring.fit import RequirementResult, RoleResult, RoleSet
 
 Fate = Literal["counted", "through_other", "not_asked", "not_recognised", "level_zero", "duplicate"]
 FATES: tuple[Fate, ...] = ("counted", "through_other", "not_asked", "not_recognised", "level_zero", "duplicate")
@@ -71,7 +71,7 @@ def account(
     today: date,
 ) -> tuple[EntryFate, ...]:
     """The fate of every entry of `profile` in the role `detailed`, in file order."""
-    from rolefit.matching import normalise
+    from rolefit.matching.normalise import normalise
 
     skills = profile.skills
     first_of: dict[int, int] = {}  # a Skill object -> its first entry (equal entries may share one)
@@ -148,7 +148,7 @@ def suggest(text: str, forms: Mapping[str, tuple[str, ...]]) -> str | None:
     `forms` are the matcher's known names (Matcher.known_forms)."""
     from rapidfuzz import fuzz, process
 
-    from rolefit.matching import normalise
+    from rolefit.matching.normalise import normalise
 
     found = process.extractOne(normalise(text), forms.keys(), scorer=fuzz.ratio, score_cutoff=SUGGESTION_CUTOFF)
     if found is None:

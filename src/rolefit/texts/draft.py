@@ -14,9 +14,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rolefit.documents import Document
 from rolefit.errors import RolefitError
-from rolefit.extract import (
+from rolefit.texts.documents import Document
+from rolefit.texts.extract import (
     CATEGORY_ORDER,
     OTHER,
     VAGUE,
@@ -27,7 +27,7 @@ from rolefit.extract import (
     heading_of,
     stated_level,
 )
-from rolefit.textprep import regex
+from rolefit.texts.prepared import regex
 
 # Sections of a résumé whose words are not claims of skill.
 _IGNORED_SECTIONS = regex(r"\b(?:hobbies|interests|references|volunteering|personal)\b", re.IGNORECASE)

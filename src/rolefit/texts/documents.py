@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rolefit.errors import RolefitError
-from rolefit.textprep import regex
+from rolefit.texts.prepared import regex
 
 MAX_DOCUMENT_BYTES = 5 * 1024 * 1024  # a 5-page résumé is a few KB of text; a PDF with images a few MB
 MAX_TEXT_CHARS = 1024 * 1024  # the text itself, once extracted

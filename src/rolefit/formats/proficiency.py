@@ -238,7 +238,7 @@ def read_level(value: Any) -> Reading | str:
     if type(value) is int and 0 <= value <= MAX_LEVEL:  # the common case, first
         return Reading(value, None)
     if isinstance(value, bool) or value is None or not isinstance(value, (int, float, str)):
-        from rolefit.checks import describe
+        from rolefit.formats.checks import describe
 
         return f"level must be 0-5 or a word ({_level_words_hint()}), not {describe(value)}"
     if isinstance(value, (int, float)):
@@ -252,10 +252,10 @@ def read_level(value: Any) -> Reading | str:
     if _NUMBER.fullmatch(text.lstrip("-")):
         return f"level {text} is out of range; levels go from 0 (none) to {MAX_LEVEL} (expert)"
     if any(c.isdigit() and not c.isascii() for c in text):
-        from rolefit.checks import foreign_digits
+        from rolefit.formats.checks import foreign_digits
 
         return foreign_digits(text)
-    from rolefit.checks import nearest
+    from rolefit.formats.checks import nearest
 
     close = nearest(text, list(LEVEL_WORDS))
     if close is not None:
@@ -267,7 +267,7 @@ def strict_level(value: Any) -> int | str:
     """The level by the strict rules (`validate --strict`): 0-5 or the six words.
     A word only the lenient table knows is named as such, never "corrected" to a
     strict word it does not mean (novice is not none)."""
-    from rolefit.checks import parse_level
+    from rolefit.formats.checks import parse_level
 
     parsed = parse_level(value)
     if isinstance(parsed, int):

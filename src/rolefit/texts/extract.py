@@ -31,7 +31,7 @@ How it reads a text, in one pass, linear in its length:
    colon right after a name names the longer names it begins ("Hugging Face
    (Transformers, Datasets)"). Skills said in everyday words ("ran online
    experiments", "ship them to production") come from the tables of
-   ``rolefit.phrasing``; a row is tried on a line only if the line holds one of
+   ``rolefit.texts.phrasing``; a row is tried on a line only if the line holds one of
    its needles, so reading stays linear and cheap.
 5. Each mention keeps its line, the words around it and, where the text states
    one, a level (see ``stated_level``).
@@ -48,12 +48,12 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rolefit.matching import normalise
-from rolefit.phrasing import OTHER_NAMES, PHRASINGS
-from rolefit.textprep import regex, shipped_tables
+from rolefit.matching.normalise import normalise
+from rolefit.texts.phrasing import OTHER_NAMES, PHRASINGS
+from rolefit.texts.prepared import regex, shipped_tables
 
 if TYPE_CHECKING:
-    from rolefit.matching import Matcher
+    from rolefit.matching.matcher import Matcher
     from rolefit.model import Role
 
 # Names that are also everyday words, names of people or places, or letters: they
@@ -117,7 +117,7 @@ CATEGORY_ORDER = (
 VAGUE: frozenset[str] = frozenset(("ai", "artificial intelligence", "tech", "technology", "software", "data"))
 
 # Skills said in everyday words rather than by name ("ran online experiments") are in
-# rolefit.phrasing, the one table of them; the "<thing> <action>" names below are
+# rolefit.texts.phrasing, the one table of them; the "<thing> <action>" names below are
 # made into such phrasings from the vocabulary itself.
 
 
@@ -372,7 +372,7 @@ class PhraseIndex:
         # of these is how far a phrase starting at a word can reach (see _longest).
         self.heads = {t[:n] for t in (*self.phrases, *NOT_SKILLS) for n in range(1, len(t))}
         keys = set(self.phrases.values())
-        # Everyday phrasings (see rolefit.phrasing), then the "<thing> <action>" names
+        # Everyday phrasings (see rolefit.texts.phrasing), then the "<thing> <action>" names
         # said as verbs; each row only if its skills are known. A row is compiled the
         # first time a line holds one of its needles.
         self.everyday: list[_Row] = []
@@ -393,7 +393,7 @@ class PhraseIndex:
         self._implied: dict[str, frozenset[str]] = {}
 
     def tables(self) -> dict[str, Any]:
-        """All the index holds but its matcher: what the wheel ships (rolefit.textprep)."""
+        """All the index holds but its matcher: what the wheel ships (rolefit.texts.prepared)."""
         tables: dict[str, Any] = {name: value for name, value in vars(self).items() if name != "matcher"}
         # Rows as plain tuples: the pickle then loads without importing this module
         # (which is loading it), and a compiled pattern is never pickled.
@@ -484,7 +484,7 @@ class PhraseIndex:
         return [(m, a) for m, a in found if not covered(m)] + added
 
     def _everyday(self, line: Line, found: Sequence[tuple[Mention, bool]]) -> list[tuple[Mention, bool]]:
-        """Skills said in everyday words rather than by name (see rolefit.phrasing and
+        """Skills said in everyday words rather than by name (see rolefit.texts.phrasing and
         EVERYDAY), where no named skill already covers those words."""
         extra: list[Mention] = []
         lowered = line.text.lower()
@@ -904,8 +904,8 @@ class TextTools:
 
 
 def text_tools() -> TextTools:
-    from rolefit.assess import _PREPARED_STAMP, index_roles
-    from rolefit.roles import builtin_roles
+    from rolefit.formats.roles import builtin_roles
+    from rolefit.scoring.assess import _PREPARED_STAMP, index_roles
 
     roles = builtin_roles()
     matcher, _ = index_roles(roles)
@@ -915,7 +915,7 @@ def text_tools() -> TextTools:
             if requirement.learn:
                 for name in requirement.skill_names:
                     learn.setdefault(matcher.key(name), requirement.learn)
-    # The wheel ships the index built for the shipped matcher (rolefit.textprep).
+    # The wheel ships the index built for the shipped matcher (rolefit.texts.prepared).
     shipped = shipped_tables()
     if shipped is not None and shipped[0] == _PREPARED_STAMP:
         index = PhraseIndex.from_tables(matcher, shipped[1])

@@ -1,0 +1,1 @@
+"""Reading the skills people write: the matcher's layers, the vocabulary, `rolefit explain`."""
