@@ -115,24 +115,23 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     level envelope included); ties by importance, then the furthest below target,
     then by name.
 
-    A plan usually needs only the first few, so gains are worked out lazily: when
-    no level above could overtake this one's fit, a gap gains at most its bound
-    (_by_bound), so a gap whose gain is at least the next bound can be given out
-    before the rest are looked at. Otherwise every gain is worked out and sorted."""
+    A plan usually needs only the first few, so gains are worked out lazily. A gap
+    gains at most its bound (_by_bound) at this level, and at most `reach` through a
+    level above (that level's own fit plus the most one requirement adds there,
+    less the fit now). So once the gap at hand has the biggest gain worked out so
+    far and no gap still to come could beat it, it is given out."""
     index, matched = result.index, result.matched
-    current = result.fits[slot]
-    if any(result.own_fits[s] + index.best_gain[s] > current for s in range(slot + 1, len(index.levels))):
-        gains = dict(result.fit_gains(slot))
-        keyed = sorted(
-            (_key(index, slot, i, gains.get(i, 0.0), found.level if (found := matched.get(i)) else None), i)
-            for _, i in _by_bound(result, slot)
-        )
-        yield from (position for _, position in keyed)
-        return
+    current, own = result.fits[slot], result.own_fits
+    reach = max((own[s] + index.best_gain[s] for s in range(slot + 1, len(index.levels))), default=-1.0) - current
+    beyond = round(reach, 9)
     ready: list[tuple[Key, int]] = []
     for bound, position in _by_bound(result, slot):
-        while ready and ready[0][0] <= bound:
-            yield heapq.heappop(ready)[1]
+        if -bound[0] > beyond:  # the gaps to come are bounded in key order
+            while ready and ready[0][0] <= bound:
+                yield heapq.heappop(ready)[1]
+        else:  # every gap to come is bounded by `reach` alone: a strictly bigger gain goes first
+            while ready and -ready[0][0][0] > beyond:
+                yield heapq.heappop(ready)[1]
         found = matched.get(position)
         exact = _key(index, slot, position, result.fit_gain(position, slot), found.level if found else None)
         heapq.heappush(ready, (exact, position))
