@@ -355,9 +355,11 @@ class RoleResult:
         slot = self.slot if slot is None else slot
         index, found = self.index, self.matched.get(position)
         reached, weight = index.targets[slot][position], index.weights[position]
-        best = 0.0
+        best, best_gain = 0.0, index.best_gain
         for level in range(slot, len(index.levels)):
             own = self.own_fits[level]
+            if level > slot and own + best_gain[level] <= best:
+                continue  # this level cannot overtake what is already reached
             credit = 0.0 if found is None else found.credits[level]
             more = level_credit(reached, index.targets[level][position]) - credit
             if more > 0:
