@@ -1,6 +1,6 @@
 """Regenerate the README's screenshots of the HTML report (PNGs under docs/):
 the assess page of examples/physics-phd.yaml and the batch page of the
-examples/ cohort, each at a 1280 px desktop width and a 375 px phone width.
+examples/cohort/ cohort, each at a 1280 px desktop width and a 375 px phone width.
 
     python benchmarks/screenshots.py
 
@@ -26,7 +26,7 @@ from tests.browser import launch  # noqa: E402
 DOCS = ROOT / "docs"
 PAGES = {
     "assess": ["assess", "examples/physics-phd.yaml"],
-    "batch": ["batch", "examples", "--quiet"],
+    "batch": ["batch", "examples/cohort", "--quiet"],
 }
 # (suffix, viewport width, height of the top of the page shown)
 VIEWS = [("", 1280, 1400), ("-phone", 375, 1300)]

@@ -25,7 +25,7 @@ _FIT_BY_LEVEL = {
 _READY_FOR = {
     **_ROLE_LEVEL,
     "enum": [*SENIORITIES, ONE_LEVEL, None],
-    "description": "The highest level with a fit of at least 70 and no required skill missing; null for none",
+    "description": "The highest level with a fit of at least 70 and at most a quarter of its required weight wholly missing; null for none",
 }
 
 

@@ -117,9 +117,10 @@ _HOW_TO_READ = f"""
 <h2 id="howto-h">How to read this</h2>
 <p><strong>Fit</strong>, 0 to 100, at one seniority level: how close to what a fair hiring manager would sign for.
 Every required skill at its target gives at least 75; required and preferred skills together give 100; a bonus
-skill never lowers it. <strong>Ready for</strong> a level: a fit of at least {READY_FIT:g} there and no required
-skill of that level missing.</p>
-<p>A skill earns <strong>credit</strong> = the level counted / the level asked, at most 1; a category's
+skill never lowers it; nobody is less fit for a lower level than for a higher one. <strong>Ready for</strong> a
+level: a fit of at least {READY_FIT:g} there, with at most a quarter of its required weight wholly missing.</p>
+<p>A skill earns <strong>credit</strong> = the level counted / the level asked, full at the target; more than
+one level short, less than that share (docs/fit.md has the rule). A category's
 <strong>coverage</strong> is its credit weighted by importance, in per cent. Levels: 0 none, 1 awareness,
 2 beginner, 3 intermediate, 4 advanced, 5 expert. Figures are cut to one decimal, never rounded up, as in the
 JSON report.</p>
@@ -292,8 +293,8 @@ def _readiness(assessment: Assessment, focus: dict[str, Any]) -> str:
     return (
         f'<section aria-labelledby="ready-h"><h2 id="ready-h">{title}: readiness</h2>\n'
         f'<p><strong class="verdict">{verdict[0].upper() + verdict[1:]}</strong>. '
-        f"Ready for a level means a fit of at least {READY_FIT:g} there and no required skill of that level "
-        "missing; each level is judged on its own.</p>\n"
+        f"Ready for a level means a fit of at least {READY_FIT:g} there, with at most a quarter of its required "
+        "weight wholly missing.</p>\n"
         f'<div class="figure">{chart}\n{table}</div></section>'
     )
 
