@@ -56,7 +56,7 @@ class LearnerScore(NamedTuple):
     ready_for: str | None  # the detailed role's highest level the learner is ready for
     top_gaps: tuple[str, ...]  # the first steps of the detailed role's plan
     met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
-    coverages: tuple[tuple[float, ...], ...]  # per role, per category
+    coverages: tuple[tuple[float, ...], ...]  # per role, per category: with Wants.coverages
     warnings: tuple[Problem, ...] = ()  # fields of the file that were not used
     met: tuple[int, ...] = ()  # the detailed role's requirements at or above target, at the level assessed
     gains: tuple[tuple[int, float, bool], ...] = ()  # see plan.gap_gains: with Wants.gains
@@ -82,12 +82,13 @@ Outcome = LearnerScore | FileError
 class Wants(NamedTuple):
     """What a run needs of each learner beyond the scores every format shows:
     the fit each gap would add (the teaching view), the level counted for every
-    requirement (the matrix), the requirements met (json, --compare). Each costs
-    time per learner, so only on request."""
+    requirement (the matrix), the requirements met (json, --compare), the
+    coverages (a cohort's summary). Each costs time per learner, so only on request."""
 
     gains: bool = False
     levels: bool = False
     met: bool = False
+    coverages: bool = False
 
 
 NOTHING_MORE = Wants()
@@ -259,7 +260,7 @@ class Scorer:
             ready_for=shown.ready_for,
             top_gaps=tuple(requirements[p].name for p in gaps),
             met_required=tuple(r.met_required for r in results),
-            coverages=tuple(r.coverages for r in results),
+            coverages=tuple(r.coverages for r in results) if self.wants.coverages else (),
             warnings=profile.warnings,
             met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)) if self.wants.met else (),
             gains=gains,

@@ -67,7 +67,9 @@ def run_batch(
     shows_cohort = writer.shows_cohort
     # csv and matrix rows are the scores alone: no requirements met, no path, unless compared
     details = earlier is not None or not getattr(writer, "rows_only", False)
-    wants = Wants(gains=shows_cohort, levels=getattr(writer, "wants_levels", False), met=details)
+    wants = Wants(
+        gains=shows_cohort, levels=getattr(writer, "wants_levels", False), met=details, coverages=shows_cohort
+    )
     builder = CohortBuilder(indexes, level) if shows_cohort else None
     teacher = None
     if shows_cohort:

@@ -271,7 +271,6 @@ class RoleResult:
     upward: tuple[_Level, ...]  # the level assessed and those above it (the envelope needed them)
     upward_fits: tuple[float, ...]  # their own fits
     met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
-    coverages: tuple[float, ...]  # at the level assessed: per category, 0-100
     matched: Mapping[int, Credited]
 
     @property
@@ -281,6 +280,20 @@ class RoleResult:
     @_cached
     def _levels(self) -> tuple[_Level, ...]:
         return tuple(_level_sums(self.index, self.matched, slot) for slot in range(self.slot)) + self.upward
+
+    @_cached
+    def coverages(self) -> tuple[float, ...]:
+        """At the level assessed: per category, 0-100 (a cohort's summary needs
+        them, a csv row does not: worked out when asked)."""
+        index, slot = self.index, self.slot
+        sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
+        rows = index.rows[slot]
+        for position, credited in self.matched.items():
+            credit = credited[1][slot]
+            if credit:
+                _, _, category, points = rows[position]
+                sums[category] += points * credit
+        return tuple(map(truediv, sums, index.category_totals[slot]))
 
     @_cached
     def own_fits(self) -> tuple[float, ...]:
@@ -493,19 +506,17 @@ def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _L
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
     """The scores at the level assessed, in one pass over the person's matches,
     and the sums of the levels above it (the envelope needs their fits, readiness
-    their missing weight); the levels below are summed only when asked."""
+    their missing weight); the levels below, and coverages, only when asked."""
     pools = [0.0, 0.0, 0.0]
     missing, present = len(index.required[slot]), 0.0
-    sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
     rows = index.rows[slot]
     met_required = []
     for position, credited in best.items():
         credit = credited[1][slot]
         if not credit:
             continue
-        pool, weight, category, points = rows[position]
+        pool, weight, _, _ = rows[position]
         pools[pool] += weight * credit
-        sums[category] += points * credit
         if pool == 0:
             missing -= 1
             present += weight
@@ -525,7 +536,6 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
         upward=upward,
         upward_fits=upward_fits,
         met_required=tuple(met_required),
-        coverages=tuple(map(truediv, sums, index.category_totals[slot])),
         matched=best,
     )
     return result
