@@ -94,11 +94,14 @@ def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
     role's requirements in their fixed order for the ones not matched, merged with
     the person's few below-target matches."""
     index, matched, shares = result.index, result.matched, result.index.shares[slot]
-    below = sorted(
-        (_key(index, slot, i, shares[i] * (1 - c.credits[slot]), c.level), i)
-        for i, c in matched.items()
-        if c.credits[slot] < 1
-    )
+    fixed = _fixed(index, slot)
+    below = []
+    for i, c in matched.items():
+        credit = c.credits[slot]
+        if credit < 1:
+            _, importance, target, name = fixed[i]  # _key, written out: a cohort makes millions
+            below.append(((-round(shares[i] * (1 - credit), 9), importance, c.level - target, name), i))
+    below.sort()
     waiting = 0
     for entry in _order_if_missing(index, slot):
         if entry[1] in matched:
@@ -122,6 +125,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     far and no gap still to come could beat it, it is given out."""
     index, matched = result.index, result.matched
     current, own = result.fits[slot], result.own_fits
+    fixed = _fixed(index, slot)
     reach = max((own[s] + index.best_gain[s] for s in range(slot + 1, len(index.levels))), default=-1.0) - current
     beyond = round(reach, 9)
     ready: list[tuple[Key, int]] = []
@@ -133,7 +137,9 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
             while ready and -ready[0][0][0] > beyond:
                 yield heapq.heappop(ready)[1]
         found = matched.get(position)
-        exact = _key(index, slot, position, result.fit_gain(position, slot), found.level if found else None)
+        _, importance, target, name = fixed[position]  # _key, written out
+        gain = result.fit_gain(position, slot)
+        exact = (-round(gain, 9), importance, (found.level if found else 0) - target, name)
         heapq.heappush(ready, (exact, position))
     while ready:
         yield heapq.heappop(ready)[1]
