@@ -75,8 +75,10 @@ def _fixed(index: RoleIndex, slot: int) -> list[tuple[float, int, int, str]]:
 Key = tuple[float, int, int, str]  # -gain, importance, levels short (negative), name
 
 
-def _key(index: RoleIndex, slot: int, position: int, gain: float, level: int | None) -> Key:
-    _, importance, target, name = _fixed(index, slot)[position]
+def _key(fixed: tuple[float, int, int, str], gain: float, level: int | None) -> Key:
+    """A gap's place in the plan, from its row of _fixed: the gain, then importance,
+    then the furthest below target, then the name."""
+    _, importance, target, name = fixed
     return (-round(gain, 9), importance, (level or 0) - target, name)
 
 
@@ -84,8 +86,8 @@ def _key(index: RoleIndex, slot: int, position: int, gain: float, level: int | N
 def _order_if_missing(index: RoleIndex, slot: int) -> tuple[tuple[Key, int], ...]:
     """Every requirement in order of its bound (see _by_bound) as if the person had
     none of them; computed once per role and level."""
-    shares = index.shares[slot]
-    return tuple(sorted((_key(index, slot, i, shares[i], None), i) for i in range(len(index.requirements))))
+    shares, fixed = index.shares[slot], _fixed(index, slot)
+    return tuple(sorted((_key(fixed[i], shares[i], None), i) for i in range(len(index.requirements))))
 
 
 def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
@@ -95,13 +97,11 @@ def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
     the person's few below-target matches."""
     index, matched, shares = result.index, result.matched, result.index.shares[slot]
     fixed = _fixed(index, slot)
-    below = []
-    for i, c in matched.items():
-        credit = c.credits[slot]
-        if credit < 1:
-            _, importance, target, name = fixed[i]  # _key, written out: a cohort makes millions
-            below.append(((-round(shares[i] * (1 - credit), 9), importance, c.level - target, name), i))
-    below.sort()
+    below = sorted(
+        (_key(fixed[i], shares[i] * (1 - c.credits[slot]), c.level), i)
+        for i, c in matched.items()
+        if c.credits[slot] < 1
+    )
     waiting = 0
     for entry in _order_if_missing(index, slot):
         if entry[1] in matched:
@@ -137,9 +137,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
             while ready and -ready[0][0][0] > beyond:
                 yield heapq.heappop(ready)[1]
         found = matched.get(position)
-        _, importance, target, name = fixed[position]  # _key, written out
-        gain = result.fit_gain(position, slot)
-        exact = (-round(gain, 9), importance, (found.level if found else 0) - target, name)
+        exact = _key(fixed[position], result.fit_gain(position, slot), found.level if found else None)
         heapq.heappush(ready, (exact, position))
     while ready:
         yield heapq.heappop(ready)[1]
