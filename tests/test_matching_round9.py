@@ -8,28 +8,17 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from functools import lru_cache
 
 import pytest
 
 from rolefit.formats.profiles import parse_profile
 from rolefit.formats.roles import builtin_roles
-from rolefit.matching.matcher import Matcher, base_key
+from rolefit.matching.matcher import base_key
 from rolefit.scoring.assess import assess, build_matcher
 from rolefit.scoring.fit import RoleIndex, RoleSet, resolve_profile
 
 from .conftest import RunCli
-
-
-@lru_cache(maxsize=1)
-def matcher() -> Matcher:
-    return Matcher([])
-
-
-def direct(text: str) -> set[str]:
-    """The skills a string names (not those they imply), by display name."""
-    found = matcher().resolve(text)
-    return {matcher().display_name(base_key(k)) for k, hit in found.items() if hit.method != "implied"}
+from .test_matching_round8 import direct, matcher
 
 
 def in_file(names: list[str]) -> list[set[str]]:
