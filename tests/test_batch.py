@@ -129,14 +129,14 @@ def test_cohort_summary_by_hand(cli: RunCli, tmp_path: Path) -> None:
     people.mkdir()
     (people / "a.yaml").write_text("skills: {Python: 3}\n")  # fit 100
     (people / "b.yaml").write_text("skills: {Python: 0}\n")  # fit 0
-    (people / "c.yaml").write_text("skills: {python3: 2}\n")  # fit 66.7
+    (people / "c.yaml").write_text("skills: {python3: 2}\n")  # fit 52.6: (1.5**2 - 1) / (1.5**3 - 1)
     document = json.loads(cli(["batch", str(people), "--role", str(role), "-f", "json"]).stdout)
     summary = document["cohort"]["roles"][0]
-    assert summary["fit"]["median"] == 66.6  # cut, never rounded up (rolefit.scoring.figures)
+    assert summary["fit"]["median"] == 52.6  # cut, never rounded up (rolefit.scoring.figures)
     assert summary["fit"]["min"] == 0 and summary["fit"]["max"] == 100
-    assert summary["fit"]["histogram"] == [1, 0, 0, 0, 0, 0, 1, 0, 0, 1]
+    assert summary["fit"]["histogram"] == [1, 0, 0, 0, 0, 1, 0, 0, 0, 1]
     assert summary["common_gaps"] == [{"skill": "Python", "category": "Programming", "learners": 2, "share": 0.6667}]
-    assert summary["categories"] == [{"name": "Programming", "mean_coverage": 55.5}]
+    assert summary["categories"] == [{"name": "Programming", "mean_coverage": 50.8}]  # (100 + 0 + 52.6) / 3
     assert (summary["ready_for"], summary["not_ready"]) == ({"any": 1}, 2)  # a one-level role: a is ready
     assert [learner["ready_for"] for learner in document["learners"]] == ["any", None, None]
 
@@ -153,8 +153,8 @@ def test_level_option_and_seniority_in_batch(cli: RunCli, tmp_path: Path) -> Non
     jsonschema.validate(document, batch_schema())
     learners = document["learners"]
     assert [(x["level"], x["ready_for"]) for x in learners] == [("mid", "mid"), ("senior", "entry"), ("mid", None)]
-    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 80.5, "senior": 49.0}
-    assert learners[0]["fit"] == 80.5 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
+    assert learners[0]["fit_by_level"] == {"entry": 100.0, "mid": 82.0, "senior": 40.3}  # docs/fit.md
+    assert learners[0]["fit"] == 82.0 and learners[1]["fit"] == learners[1]["fit_by_level"]["senior"]
     cohort = document["cohort"]["roles"][0]
     assert (cohort["ready_for"], cohort["not_ready"]) == ({"entry": 1, "mid": 1, "senior": 0}, 1)
     fixed = json.loads(cli([*args, "--level", "entry"]).stdout)["learners"]

@@ -173,8 +173,9 @@ def test_teaching_view_puts_prerequisites_before_what_needs_them(cli: RunCli, tm
     role.write_text(PLAN_ROLE)
     folder = tmp_path / "cohort"
     folder.mkdir()
-    # Gains (fit points): Spire 25 x 3 learners, Sidequest 25 + 25 + 16.7, Keystone 25 (B only),
-    # Groundwork 8.3 (A, at 2 of 3). Spire needs Keystone, which B lacks; Keystone needs
+    # Gains (fit points): Spire 25 x 3 learners, Sidequest 25 + 25 + 14.5 (C's 1 of 3 earns
+    # 0.5 / 2.375 = 0.21 of a pool full at half its weight), Keystone 25 (B only),
+    # Groundwork 11.8 (A, at 2 of 3: 25 x (1 - 1.25 / 2.375)). Spire needs Keystone, which B lacks; Keystone needs
     # Groundwork, below the basics for A: both move ahead of Spire, Groundwork first.
     (folder / "a.yaml").write_text("name: A\nskills: {Groundwork: 2, Keystone: 3}\n")
     (folder / "b.yaml").write_text("name: B\nskills: {Groundwork: 3}\n")
@@ -182,7 +183,7 @@ def test_teaching_view_puts_prerequisites_before_what_needs_them(cli: RunCli, tm
     gaps = _batch_json(cli, folder, [role])["cohort"]["teaching"][0]["gaps"]
     assert [g["skill"] for g in gaps] == ["Groundwork", "Keystone", "Spire", "Sidequest"]
     assert [g["learners"] for g in gaps] == [1, 1, 3, 3]
-    assert [g["fit_gain"] for g in gaps] == pytest.approx([8.33, 25, 75, 66.67], abs=0.01)
+    assert [g["fit_gain"] for g in gaps] == pytest.approx([11.84, 25, 75, 64.47], abs=0.01)
     assert gaps[2]["who"] == ["A", "B", "C"]
     assert [g["needed_for"] for g in gaps] == [["Keystone"], ["Spire"], [], []]
 

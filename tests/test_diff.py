@@ -61,10 +61,11 @@ def test_diff_of_two_skills_files(cli: RunCli, runs: tuple[Path, Path, Path]) ->
     assert _names(smithy["still_missing"]) == ["Tongsmanship"]
     met = smithy["newly_met"][0]
     assert (met["level_before"], met["level_after"], met["status_before"]) == (2, 4, "below")
-    # mid: required 4 x 75/4 each; a level more than one short earns l/t x l/(t-1) (docs/fit.md):
-    # before 2/3 + 1 + 1/6 = 11/6 -> 34.375; after 1 + 1/6 + 2/3 = 11/6 -> 34.375, plus Ledgerism 25; cut to 34.3 and 59.3
+    # mid: required 4 x 75/4 each; below a target of 3, a 2 earns 1.25 / 2.375 and a 1 earns
+    # 0.5 / 2.375 (docs/fit.md): before 0.526 + 1 + 0.211 = 1.737 -> 32.57; after 1 + 0.211 + 0.526,
+    # the same, plus Ledgerism 25; cut to 32.5 and 57.5
     fits = {f["level"]: (f["before"], f["after"]) for f in smithy["fit_by_level"]}
-    assert fits["mid"] == (34.3, 59.3)
+    assert fits["mid"] == (32.5, 57.5)
     assert smithy["fit_change"] == 25.0
     skills = document["skills"]
     assert [s["skill"] for s in skills["added"]] == ["Ledgerism"]
@@ -113,7 +114,7 @@ def test_diff_shows_the_changes(cli: RunCli, runs: tuple[Path, Path, Path], fmt:
     text = result.stdout.replace("\\", "")  # Markdown escapes punctuation
     assert "newly met (2): Anvilwork (2 → 4 of 3), Ledgerism (- → 3 of 3)" in text
     assert "newly below target (1): Quenchcraft (3 → 1 of 3)" in text
-    assert "mid 34.3 → 59.3 (+25.0)" in text
+    assert "mid 32.5 → 57.5 (+25.0)" in text
 
 
 def test_diff_with_bad_input(cli: RunCli, runs: tuple[Path, Path, Path], tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from rolefit.matching.matcher import Matcher, Term
 from rolefit.model import IMPORTANCES, SENIORITIES, Category, Requirement, Role, Skill
-from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet
+from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet, level_credit
 
 NAMES = [f"Qz{a}{b}" for a in "bcdfghjk" for b in "bcdfghjk"]
 MATCHER = Matcher(Term(name) for name in NAMES)
@@ -171,18 +171,33 @@ def test_partial_level_partial_credit_and_nothing_above_target(role: Role, data:
 
 @EXAMPLES
 @given(roles(), st.data())
-def test_far_below_target_earns_less_than_its_share(role: Role, data: st.DataObject) -> None:
-    # One level short of the target earns level / target; more than one short, level / target
-    # times level / (target - 1): a 3 against a target of 5 earns 0.45, not 0.6.
+def test_below_target_earns_less_than_its_share(role: Role, data: st.DataObject) -> None:
+    # Below the target, a level earns the share of the work to the target it has done, each
+    # level 1.5 times the work of the one before: (1.5**level - 1) / (1.5**target - 1), less
+    # than level / target; a 4 against a target of 5 earns 0.62, a 3 earns 0.36 (not 0.6).
     for slot in SLOTS:
         r = data.draw(st.sampled_from(role.requirements))
         name, target = r.skill_names[0], r.target_at(slot)
-        for level in range(target + 1):
-            share = 1.0 if level >= target else level / target
-            expected = share if level >= target - 1 else share * level / (target - 1)
-            assert score(role, {name: level}).credit(role.requirements.index(r), slot) == pytest.approx(expected)
-        credits = [score(role, {name: level}).credit(role.requirements.index(r), slot) for level in range(6)]
+        position = role.requirements.index(r)
+        credits = [score(role, {name: level}).credit(position, slot) for level in range(6)]
+        for level, credit in enumerate(credits):
+            if level >= target:
+                assert credit == 1.0
+            else:
+                assert credit == pytest.approx((1.5**level - 1) / (1.5**target - 1))
+                assert credit < level / target or level == 0
         assert credits == sorted(credits)  # still more credit for every level gained
+        assert all(a < b for a, b in zip(credits[: target + 1], credits[1 : target + 1], strict=False))
+
+
+def test_credit_below_target_by_hand() -> None:
+    assert level_credit(4, 5) == pytest.approx(4.0625 / 6.59375)  # 0.616
+    assert level_credit(3, 5) == pytest.approx(2.375 / 6.59375)  # 0.360
+    assert level_credit(2, 4) == pytest.approx(1.25 / 4.0625)  # 0.308
+    assert level_credit(1, 3) == pytest.approx(0.5 / 2.375)  # 0.211
+    assert level_credit(1, 2) == pytest.approx(0.4)
+    assert level_credit(0, 3) == 0.0
+    assert level_credit(5, 3) == level_credit(3, 3) == 1.0
 
 
 @EXAMPLES

@@ -17,6 +17,12 @@ from .conftest import DATA, RunCli
 LEVELLED = DATA / "roles" / "levelled.yaml"
 
 
+def credit(level: int, target: int) -> float:
+    """The credit rule of docs/fit.md: below the target, the share of the work to it
+    done, each level 1.5 times the work of the one before."""
+    return 1.0 if level >= target else (1.5**level - 1) / (1.5**target - 1)
+
+
 def _assess(skills: str, level: str | None = None) -> Assessment:
     matcher, indexes = index_roles([load_role(LEVELLED)])
     return assess(parse_profile(skills, "me.yaml"), indexes, matcher, None, level)  # type: ignore[arg-type]
@@ -49,10 +55,11 @@ def test_fit_at_each_level_by_hand() -> None:
     # no Mentoring (bonus/preferred/required). Weights: Programming 2, Communication 1.
     detailed = _assess(WORKED).detailed
     entry = 100.0  # required Python, framework met; no preferred at entry: all required pool
-    # preferred: Docker (2) at 1 of 3, two levels short: 1/3 x 1/2; Mentoring (1) missing;
+    # preferred: Docker (2) at 1 of 3: 0.5 / 2.375 = 0.21; Mentoring (1) missing;
     # the pool is full at half its weight, 1.5
-    mid = 75 * 1 + 25 * (2 * 1 / 6) / (0.5 * (2 + 1))
-    senior_required = (2 * 4 / 5 + 2 * 3 / 4 + 2 * 1 / 6 + 1 * 0) / (2 + 2 + 2 + 1)
+    mid = 75 * 1 + 25 * (2 * 0.5 / 2.375) / (0.5 * (2 + 1))
+    # Python 4 of 5: 4.0625 / 6.59375 = 0.62; PyTorch 3 of 4: 2.375 / 4.0625 = 0.58
+    senior_required = (2 * 4.0625 / 6.59375 + 2 * 2.375 / 4.0625 + 2 * 0.5 / 2.375 + 1 * 0) / (2 + 2 + 2 + 1)
     senior = 100 * senior_required  # no preferred at senior
     assert detailed.own_fits == pytest.approx((entry, mid, senior))
     assert detailed.fits == pytest.approx((entry, mid, senior))  # already falling with seniority
@@ -64,7 +71,7 @@ def test_assessed_level_sets_importance_and_target_shown() -> None:
     for level, importance, target in (("entry", "bonus", 2), ("mid", "preferred", 3), ("senior", "required", 4)):
         mentoring = _by_name(_assess("skills: {Mentoring: 3}\n", level))["Mentoring"]
         assert (mentoring.importance, mentoring.target) == (importance, target)
-        assert mentoring.credit == min(3 / target, 1)
+        assert mentoring.credit == pytest.approx(credit(3, target))
 
 
 def test_level_option_over_seniority_over_default() -> None:
@@ -84,7 +91,7 @@ def test_one_level_role_reads_the_same_at_every_level() -> None:
         level: assess(parse_profile("skills: {Python: 2}\n", "me.yaml"), indexes, matcher, None, level).detailed
         for level in ("entry", "mid", "senior")
     }
-    assert [r.fit for r in fits.values()] == pytest.approx([100 * 2 / 3] * 3)
+    assert [r.fit for r in fits.values()] == pytest.approx([100 * 1.25 / 2.375] * 3)  # 2 of 3: 52.6
     assert all(r.fit_by_level == fits["mid"].fit_by_level for r in fits.values())
     assert list(fits["mid"].fit_by_level) == ["any"]
 
@@ -101,16 +108,16 @@ WORKED = "skills: {Python: 4, PyTorch: 3, Docker: 1}\n"  # the worked example of
 def test_worked_example_of_the_docs() -> None:
     assessment = _assess(WORKED)
     detailed = assessment.detailed
-    assert {k: round(v, 1) for k, v in detailed.fit_by_level.items()} == {"entry": 100.0, "mid": 80.6, "senior": 49.0}
+    assert {k: round(v, 1) for k, v in detailed.fit_by_level.items()} == {"entry": 100.0, "mid": 82.0, "senior": 40.3}
     assert detailed.missing_required == (0, 0, 1)  # Mentoring, required at senior only
     assert detailed.missing_share(2) == pytest.approx(1 / 7)  # within the quarter that may be missing
     assert detailed.ready_for == "mid"
     assert assessment.plan.level == "senior"  # the next level up from ready_for
     assert [(s.requirement.name, round(s.fit_gain, 1)) for s in assessment.plan.steps] == [
-        ("Docker", 23.8),
-        ("Mentoring", 14.3),
-        ("Deep learning framework", 7.1),
-        ("Python", 5.7),
+        ("Docker", 22.6),  # 2 x (1 - 0.21) of the required 7
+        ("Mentoring", 14.3),  # 1 of 7
+        ("Deep learning framework", 11.9),  # 2 x (1 - 0.58) of 7
+        ("Python", 11.0),  # 2 x (1 - 0.62) of 7
     ]
 
 
@@ -137,11 +144,11 @@ def test_a_fit_over_70_with_over_a_quarter_of_the_required_weight_missing_is_not
 
 
 def test_below_target_is_not_missing() -> None:
-    # Mentoring at 1 (target 4 at senior): credited in part (1/4 x 1/3, three levels short),
+    # Mentoring at 1 (target 4 at senior): credited in part (0.5 / 4.0625 = 0.12),
     # so senior is judged by its fit alone
     detailed = _assess("skills: {Python: 5, JAX: 4, Docker: 3, Mentoring: 1}\n").detailed
     assert detailed.missing_required == (0, 0, 0)
-    assert detailed.fits[2] == pytest.approx(100 * (2 + 2 + 2 + 1 / 12) / 7)
+    assert detailed.fits[2] == pytest.approx(100 * (2 + 2 + 2 + credit(1, 4)) / 7)
     assert detailed.ready_for == "senior"
 
 
@@ -184,11 +191,11 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
     assert document["schema_version"] == 2
     assert (document["level"], document["ready_for"]) == ("senior", "mid")
     role = document["roles"][0]
-    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 49.0, "mid")
-    assert role["fit_by_level"] == {"entry": 100.0, "mid": 80.5, "senior": 49.0}
+    assert (role["level"], role["fit"], role["ready_for"]) == ("senior", 40.3, "mid")
+    assert role["fit_by_level"] == {"entry": 100.0, "mid": 82.0, "senior": 40.3}
     requirements = {r["requirement"]: r for c in role["categories"] for r in c["requirements"]}
     framework = requirements["Deep learning framework"]
-    assert (framework["option"], framework["target_level"], framework["credit"]) == ("PyTorch", 4, 0.75)
+    assert (framework["option"], framework["target_level"], framework["credit"]) == ("PyTorch", 4, round(credit(3, 4), 4))
     assert (requirements["Docker"]["importance"], requirements["Python"]["option"]) == ("required", None)
     assert document["plan"]["level"] == "senior"  # fixed by --level
 
@@ -197,7 +204,7 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
 def test_readiness_in_one_line(cli: RunCli, fmt: str) -> None:
     result = cli(["assess", "-", "--role", str(LEVELLED), "-f", fmt], stdin=WORKED)
     assert "Levelled role" in result.stdout
-    assert "ready for mid (80) · entry 100 · senior 49" in result.stdout
+    assert "ready for mid (82) · entry 100 · senior 40" in result.stdout
     assert re.search(r"(Learning plan|Next steps)[^\n]* at senior level", result.stdout)  # the next level up
 
 

@@ -41,13 +41,15 @@ def _assess(skills: str, role_text: str = ROLE, steps: int | None = 10):  # type
 def test_credit_coverage_fit_by_hand() -> None:
     result = _assess("skills: {Python: 3, SQL: 3}\n").detailed
     credits = {r.requirement.name: r.credit for r in result.requirements}
-    assert credits == {"Python": 0.75, "SQL": 1.0, "Docker": 0.0}
+    # Python 3 of 4: (1.5**3 - 1) / (1.5**4 - 1) = 2.375 / 4.0625 = 0.585 (docs/fit.md)
+    python = 2.375 / 4.0625
+    assert credits == pytest.approx({"Python": python, "SQL": 1.0, "Docker": 0.0})
     core, ops = result.categories
-    assert core.coverage == pytest.approx(100 * (3 * 0.75 + 2 * 1.0) / 5)  # 85
+    assert core.coverage == pytest.approx(100 * (3 * python + 2 * 1.0) / 5)  # 75.1
     assert ops.coverage == 0
-    # required pool: Python, weight 2, credit 0.75 -> R = 0.75; preferred pool: SQL, weight 2,
+    # required pool: Python, weight 2, credit 0.585 -> R = 0.585; preferred pool: SQL, weight 2,
     # credit 1 -> P = 1 (Docker, a bonus, would only add to a full pool)
-    assert result.fit == pytest.approx(75 * 0.75 + 25 * 1)
+    assert result.fit == pytest.approx(75 * python + 25 * 1)
     assert (result.required_met, result.required_total) == (0, 1)
 
 
@@ -55,7 +57,7 @@ def test_statuses_and_assumed_levels() -> None:
     result = _assess("skills: [Python, SQL]\n").detailed
     by_name = {r.requirement.name: r for r in result.requirements}
     assert by_name["Python"].status == "below" and by_name["Python"].level_assumed
-    assert by_name["Python"].credit == pytest.approx(3 / 4)
+    assert by_name["Python"].credit == pytest.approx(2.375 / 4.0625)  # 3 (assumed) of 4
     assert by_name["SQL"].status == "met"
     assert by_name["Docker"].status == "missing" and by_name["Docker"].matched_skill is None
 
@@ -86,9 +88,9 @@ def test_level_zero_is_not_credited() -> None:
 def test_plan_orders_by_fit_gain() -> None:
     assessment = _assess("skills: {Python: 2, SQL: 3}\n")
     gains = {s.requirement.name: s.fit_gain for s in assessment.plan.steps}
-    # Python at 2 of 4, two levels short: credit 2/4 x 2/3, so the gap is the rest of the
-    # required pool, 75 x 2/3; Docker: the preferred pool is full already
-    assert gains == pytest.approx({"Python": 75 * (1 - 1 / 3), "Docker": 0.0})
+    # Python at 2 of 4: credit (1.5**2 - 1) / (1.5**4 - 1) = 1.25 / 4.0625, so the gap is the
+    # rest of the required pool, 75 x (1 - 0.308); Docker: the preferred pool is full already
+    assert gains == pytest.approx({"Python": 75 * (1 - 1.25 / 4.0625), "Docker": 0.0})
     assert list(gains) == ["Python", "Docker"]
     # closing every gap in the plan brings the fit to 100
     assert assessment.detailed.fit + sum(gains.values()) == pytest.approx(100)

@@ -23,7 +23,7 @@ from rolefit.render import FATE_TITLES, Style, entry_level, fate_detail, plan_ai
 from rolefit.render.json import cohort_data, error_data, learner_data, report_data
 from rolefit.render.safe_html import escape
 from rolefit.scoring.figures import count, decided
-from rolefit.scoring.fit import READY_FIT
+from rolefit.scoring.fit import LEVEL_GROWTH, READY_FIT
 from rolefit.scoring.plan import ORDER_RULE
 
 if TYPE_CHECKING:
@@ -119,8 +119,9 @@ _HOW_TO_READ = f"""
 Every required skill at its target gives at least 75; required and preferred skills together give 100; a bonus
 skill never lowers it; nobody is less fit for a lower level than for a higher one. <strong>Ready for</strong> a
 level: a fit of at least {READY_FIT:g} there, with at most a quarter of its required weight wholly missing.</p>
-<p>A skill earns <strong>credit</strong> = the level counted / the level asked, full at the target; more than
-one level short, less than that share (docs/fit.md has the rule). A category's
+<p>A skill earns <strong>credit</strong> 1 at the level asked or above; below it, the share of the way there,
+each level counting {LEVEL_GROWTH:g} times the one before (a 4 against a 5 earns 0.62, a 3 earns 0.36; docs/fit.md
+has the rule). A category's
 <strong>coverage</strong> is its credit weighted by importance, in per cent. Levels: 0 none, 1 awareness,
 2 beginner, 3 intermediate, 4 advanced, 5 expert. Figures are cut to one decimal, never rounded up, as in the
 JSON report.</p>

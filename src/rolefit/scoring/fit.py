@@ -7,8 +7,9 @@ the formula, its properties and a worked example.
 - the level it counts at is the person's own for a direct match (exact, alias,
   fuzzy); an implied match counts one level below the skill behind it (at
   least 1), and only when no skill of the person matched the requirement directly;
-- credit at a level = level counted / target, full at the target, and times
-  level / (target - 1) as well when more than one level short (level_credit);
+- credit at a level = the share of the way from 0 to the target, each level
+  LEVEL_GROWTH times the work of the one before: (g**level - 1) / (g**target - 1),
+  full at the target (level_credit);
 - a level's own fit = 100 (0.75 R + 0.25 P): R the weighted mean credit of the
   required pool, P that of the preferred pool with bonus credit filling it at
   half weight, full once half the preferred weight is credited (PREFERRED_FULL),
@@ -46,6 +47,7 @@ REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
 MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
 MADE_SIZE = 4_000  # Skills whose Credited entries a RoleSet remembers (a few MB); past that, made afresh
+LEVEL_GROWTH = 1.5  # each level is this many times the work of the one below it (level_credit); calibrated on all personas
 PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight is credited
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
@@ -62,13 +64,12 @@ def implied_level(evidence: int) -> int:
 
 
 def level_credit(level: int, target: int) -> float:
-    """The credit of a level against a target: level / target, full at the target;
-    more than one level short, times level / (target - 1) as well, so a level
-    far below a high target earns less than its share (see docs/fit.md)."""
+    """The credit of a level against a target: the share of the way to the target
+    it has come when each level is LEVEL_GROWTH times the work of the one before,
+    (g**level - 1) / (g**target - 1); full at the target and above (see docs/fit.md)."""
     if level >= target:
         return 1.0
-    credit = level / target
-    return credit if level >= target - 1 else credit * level / (target - 1)
+    return (LEVEL_GROWTH**level - 1) / (LEVEL_GROWTH**target - 1)
 
 
 def level_fit(required_total: float, preferred_total: float, required: float, preferred: float, bonus: float) -> float:
