@@ -6,6 +6,7 @@ between them: every match is exact."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import pairwise
 
 import pytest
 from hypothesis import assume, given, settings
@@ -187,7 +188,7 @@ def test_below_target_earns_less_than_its_share(role: Role, data: st.DataObject)
                 assert credit == pytest.approx((1.5**level - 1) / (1.5**target - 1))
                 assert credit < level / target or level == 0
         assert credits == sorted(credits)  # still more credit for every level gained
-        assert all(a < b for a, b in zip(credits[: target + 1], credits[1 : target + 1], strict=False))
+        assert all(a < b for a, b in pairwise(credits[: target + 1]))  # strictly up to the target
 
 
 def test_credit_below_target_by_hand() -> None:

@@ -195,7 +195,8 @@ def test_json_report_carries_levels_readiness_and_options(cli: RunCli) -> None:
     assert role["fit_by_level"] == {"entry": 100.0, "mid": 82.0, "senior": 40.3}
     requirements = {r["requirement"]: r for c in role["categories"] for r in c["requirements"]}
     framework = requirements["Deep learning framework"]
-    assert (framework["option"], framework["target_level"], framework["credit"]) == ("PyTorch", 4, round(credit(3, 4), 4))
+    assert (framework["option"], framework["target_level"]) == ("PyTorch", 4)
+    assert framework["credit"] == round(credit(3, 4), 4)  # 3 of 4: 0.5846
     assert (requirements["Docker"]["importance"], requirements["Python"]["option"]) == ("required", None)
     assert document["plan"]["level"] == "senior"  # fixed by --level
 
