@@ -47,6 +47,7 @@ WILD = {
     "spent 6th held-aside": DATA / "matching_wild_heldout_6.csv",
     "spent 7th held-aside": DATA / "matching_wild_heldout_7.csv",
     "spent 8th held-aside": DATA / "matching_wild_heldout_8.csv",
+    "spent 9th held-aside": DATA / "matching_wild_heldout_9.csv",
     "held aside": DATA / "matching_wild_heldout.csv",
 }
 
