@@ -222,6 +222,19 @@ def _bracketed_lists(text: str) -> tuple[str, ...]:
 
 # --- proficiency words ----------------------------------------------------------------
 
+# What someone does with a skill, as an activity, an instruction or a past deed:
+# "building data pipelines", "Implement CI/CD", "Built MLflow pipelines".
+_QUALIFYING_VERBS = frozenset(
+    (
+        "building", "designing", "developing", "implementing", "optimizing", "optimising",
+        "maintaining", "automating", "applying", "leveraging", "using",
+        "implement", "implemented", "build", "built", "design", "designed", "develop",
+        "developed", "create", "created", "manage", "managed", "maintain", "maintained",
+        "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
+        "leverage", "leveraged", "perform", "performed", "deploy", "deployed",
+    )
+)  # fmt: skip
+
 _LEADING_QUALIFIERS = (
     "advanced", "basic", "basics of", "beginner", "intermediate", "expert", "expert in",
     "expertise in", "proficient in", "proficient with", "proficiency in",
@@ -238,16 +251,9 @@ _LEADING_QUALIFIERS = (
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
     "tools like", "such as", "including", "cross-functional", "fine-tuned", "pretrained",
     "pre-trained",
-    # what someone does with a skill: "building data pipelines", "optimizing ETL"
-    "building", "designing", "developing", "implementing", "optimizing", "optimising",
-    "maintaining", "automating", "applying",
-    # the same as an instruction or a past deed: "Implement CI/CD", "Built MLflow pipelines"
-    "implement", "implemented", "build", "built", "design", "designed", "develop",
-    "developed", "create", "created", "manage", "managed", "maintain", "maintained",
-    "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
-    "leverage", "leveraged", "leveraging", "perform", "performed", "deploy", "deployed",
-    # an article or a "using" before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
-    "the", "using",
+    *sorted(_QUALIFYING_VERBS),
+    # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
+    "the",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -263,8 +269,8 @@ _TRAILING_QUALIFIERS = (
     # what a skill is used to make, or a plain word for having it
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
     "stack", "abilities", "ability", "understanding", "usage",
-    # job-ad words
-    "preferred", "required", "a plus", "is a plus", "nice to have",
+    # job-ad words, and the end of a list that says there is more
+    "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
 )  # fmt: skip
 
 
@@ -284,6 +290,7 @@ _ABBREVIATIONS = {
     "infra": "infrastructure", "mgmt": "management", "mgt": "management", "optim": "optimization",
     "perf": "performance", "prog": "programming", "stat": "statistical", "viz": "visualization",
     "comms": "communication", "govt": "governance", "prob": "probability",
+    "engg": "engineering", "mngmt": "management", "mgnt": "management",
 }  # fmt: skip
 _ABBREVIATED_WORD = re.compile(rf"\b({_alternation(_ABBREVIATIONS)})\b\.?")
 # British spellings to the vocabulary's: optimisation, visualising, tokeniser, modelling.
@@ -325,11 +332,22 @@ def _unqualified(form: str) -> Iterator[str]:
                 yield bare
 
 
+# People who do a skill, not the skill: "collaborate with data engineers" claims no
+# data engineering ("Data Engineer", a title, does).
+_PEOPLE = frozenset(
+    (
+        "engineers", "scientists", "developers", "analysts", "architects", "researchers",
+        "specialists", "practitioners", "administrators", "managers", "designers",
+        "consultants", "experts", "programmers", "statisticians", "teams",
+    )
+)  # fmt: skip
+
+
 def _word_forms(form: str) -> Iterator[str]:
     """``form`` with its last word in another form: plural or singular, the activity
     or the thing (Embedding/Embeddings, Benchmark/Benchmarking, prompt/prompting)."""
     head, _, last = form.rpartition(" ")
-    if len(last) < 4 or not last.isalpha():
+    if len(last) < 4 or not last.isalpha() or last in _PEOPLE:
         return
     prefix = f"{head} " if head else ""
     # Data models -> Data modeling: a plural's activity too
@@ -365,6 +383,11 @@ def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
 _LINKING_WORDS = frozenset(
     ("the", "a", "an", "using", "with", "via", "in", "on", "for", "to", "of", "and", "or", "at", "by", "from", "into")
 )
+
+
+# Words that end what a verb is done to: "deploy models to production" is read as
+# "deploy models" and a place.
+_OBJECT_ENDS = _LINKING_WORDS - {"the", "a", "an"}
 
 
 def _activity_object(form: str) -> Iterator[tuple[str, str]]:
@@ -404,6 +427,94 @@ def _deed_forms(form: str) -> Iterator[str]:
     yield stem + "ation"  # visualiz-ation
     if stem[-1] == stem[-2]:
         yield stem[:-1] + "ing"  # planned -> planning
+
+
+# Past forms that are not the verb and -ed: "Led a team", "Built pipelines".
+_IRREGULAR_PAST = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "made": "make", "taught": "teach"}
+
+
+def _verb_bases(word: str) -> tuple[str, ...]:
+    """The plain verbs ``word`` may be a form of: deploying, deployed and deploys are
+    deploy; labelled is label; led is lead. Every guess is checked against the
+    vocabulary by the caller, so a wrong one costs nothing."""
+    if word in _IRREGULAR_PAST:
+        return (_IRREGULAR_PAST[word],)
+    bases = [word]
+    stem = ""
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        bases += [stem, stem + "e"]
+    elif word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        bases += [stem, word[:-1]]
+    elif word.endswith("es") and len(word) > 4:
+        bases += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        bases.append(word[:-1])
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+        bases.append(stem[:-1])  # planned, labelling
+    return tuple(bases)
+
+
+# Verbs whose activity is the same word: "design systems" (system design), "review code".
+_SAME_NOUN_VERBS = frozenset(("design", "review"))
+
+
+def _activity_nouns(base: str) -> Iterator[str]:
+    """Nouns for doing ``base``: deploy -> deployment, detect -> detection, optimize ->
+    optimization, analyze -> analysis, classify -> classification, review -> review."""
+    if base in _SAME_NOUN_VERBS:
+        yield base
+    yield from (base + "ing", base + "ment", base + "ion", base + "ation", base + "ance", base + "ership")
+    if base.endswith("e"):
+        yield from (base[:-1] + "ing", base[:-1] + "ion", base[:-1] + "ation")  # tune, evaluate, optimize
+    elif base[-1] not in "aeiouwy":
+        yield base + base[-1] + "ing"  # plan -> planning, label -> labelling
+    if base.endswith(("yze", "yse")):
+        yield base[:-2] + "sis"  # analyze -> analysis
+    elif base.endswith("ize"):
+        yield base[:-3] + "ition"  # recognize -> recognition
+    elif base.endswith("y"):
+        yield base[:-1] + "ication"  # classify -> classification
+    elif base.endswith("ve"):
+        yield base[:-2] + "ution"  # resolve -> resolution
+    elif base.endswith("de"):
+        yield base[:-2] + "sion"  # decide -> decision
+
+
+# Words before what a verb is done to that say nothing of it: "tuning their
+# hyperparameters", "Led a team".
+_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
+# What is measured of a thing: "optimize ML model performance" optimizes the model.
+_MEASURES = frozenset(("performance", "quality", "accuracy", "latency", "efficiency", "health"))
+
+
+def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """What a verb is done to, as written before the noun of the activity, with the
+    words in front dropped to get it (dropped one at a time): "ML models" -> "ml model"
+    (nothing dropped), then "model" ("ml" dropped); "datasets" -> "data"; "their
+    hyperparameters" -> "hyperparameter"; "ML model performance" -> "ml model" too."""
+    ends = [words]
+    if len(words) > 1 and words[-1] in _MEASURES:
+        ends.append(words[:-1])
+    for start in range(len(words)):
+        for end in ends:
+            kept = end[start:]
+            if not kept:
+                continue
+            last = kept[-1]
+            lasts = [last]
+            if last in ("dataset", "datasets"):
+                lasts.append("data")
+            elif last.endswith("ies"):
+                lasts.append(last[:-3] + "y")  # anomalies
+            elif last.endswith("eses"):
+                lasts.append(last[:-4] + "esis")  # hypotheses
+            elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+                lasts.append(last[:-1])
+            head = " ".join(kept[:-1])
+            for word in lasts:
+                yield f"{head} {word}" if head else word, " ".join(words[:start])
 
 
 # Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
@@ -511,6 +622,15 @@ def _moved_letter(a: str, b: str) -> bool:
             if b[j] == letter and b[:j] + b[j + 1 :] == rest:
                 return True
     return False
+
+
+_INFLECTIONS = ("ation", "ment", "ing", "ion", "age", "ers", "er", "ed", "es", "s")
+
+
+def _stems(word: str) -> set[str]:
+    """``word`` and what it is left with without one ending that inflects or derives
+    it (leaks, leakage: leak), when four letters or more are left."""
+    return {word} | {word[: -len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 4}
 
 
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
@@ -686,6 +806,20 @@ class Matcher:
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
+        # Known words by stem: a word that is another form of a known word ("leaks",
+        # "leakage") is spelt as meant, no typo of a third ("lakes").
+        self._known_stems: dict[str, set[str]] = {}
+        for word in self._known_words:
+            for stem in _stems(word):
+                self._known_stems.setdefault(stem, set()).add(word)
+        # Names of two words or more by their last word, for a verb read with what it is
+        # done to ("deploy models": model deployment); see _verb_object.
+        self._by_last_word: dict[str, set[str]] = {}
+        for form in self._index.exact:
+            head, _, last = form.rpartition(" ")
+            if head:
+                self._by_last_word.setdefault(last, set()).add(form)
+        self._activities: dict[str, tuple[str, ...]] = {}  # word -> its activity nouns that end names
         self._fuzzy_forms: list[str] = []
         self._fuzzy_words: list[tuple[str, ...]] = []
         self._fuzzy_surfaces: list[list[_Surface]] = []
@@ -737,6 +871,11 @@ class Matcher:
         found = index.lookup(form)
         if found or form in self._ambiguous:
             return found  # "Transformers" is no other form of "transformer"
+        found = self._verb_object(form, index)
+        if found:
+            # Before the words around a skill are peeled: "deploying ML models" is Model
+            # deployment (and ML), not ML alone.
+            return found
         for variant, compact in _variants(form):
             found = index.lookup(variant) if compact else index.exact.get(variant, [])
             if found:
@@ -771,12 +910,88 @@ class Matcher:
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
             # that is none ("clustering algorithms" names two things, and is left alone).
+            # A plain word of a skill's name is a noun there, not an instruction: "cluster
+            # management tools" manages clusters.
             if (
                 len(activity) > 6
+                and (activity == words[0] or words[0] not in self._known_words)
                 and (found := index.exact.get(activity, []))
                 and not self._index.lookup(rest)
                 and not any(self._index.lookup(w) for w in rest.split(" "))
             ):
+                return found
+        return self._after_subject(words, index)
+
+    def _activities_of(self, word: str) -> tuple[str, ...]:
+        """The nouns for doing ``word`` read as a verb that end some skill's name of two
+        words or more (deploying: deployment; detect: detection). Remembered per word."""
+        nouns = self._activities.get(word)
+        if nouns is None:
+            nouns = ()
+            if word.isalpha() and len(word) > 2:
+                spellings = dict.fromkeys((word, _expanded(word)))  # optimise -> optimize
+                guesses = (n for w in spellings for base in _verb_bases(w) for n in _activity_nouns(base))
+                nouns = tuple(dict.fromkeys(n for n in guesses if n in self._by_last_word))
+            if len(self._activities) < MEMO_SIZE:
+                self._activities[word] = nouns
+        return nouns
+
+    def _verb_object(self, form: str, index: _Index) -> list[_Surface]:
+        """A verb and what it is done to, read as the skill whose name says doing it to
+        that: "deploy models" (model deployment), "tuning their hyperparameters",
+        "detect anomalies", "Led a team" (team leadership). Only a name the vocabulary
+        has counts, so a noun before a noun stays one ("cluster management" is no
+        management of clustering). What it is done to is read too ("train CNN models":
+        model training and CNNs). Words in front of what it is done to are dropped only
+        when they say no more with it than alone: "data models" are no models ("optimize
+        data models" is no model optimization), "CNN models" are CNNs."""
+        words = form.split(" ")
+        if not 2 <= len(words) <= 5 or _NEGATIONS & set(words) or _OBJECT_ENDS & set(words):
+            return []
+        verb, thing = words[0], words[1:]
+        bases = _verb_bases(verb)
+        for noun in self._activities_of(verb):
+            names = self._by_last_word[noun]
+            for written, dropped in _object_forms(thing):
+                phrase = f"{written} {noun}"
+                if phrase not in names or not (found := index.lookup(phrase)):
+                    continue
+                if dropped and (noun in bases or not self._says_no_more(dropped, thing, index)):
+                    # A verb that is its own noun ("design", "review") may be a noun:
+                    # what follows it is taken whole.
+                    if not (noun in bases and _DETERMINERS.issuperset(dropped.split(" "))):
+                        continue
+                return found + self._lookup_variants(" ".join(thing), index)
+        return []
+
+    def _says_no_more(self, dropped: str, thing: Sequence[str], index: _Index) -> bool:
+        """Whether ``thing`` names no skill that its first words, ``dropped``, do not:
+        "CNN models" (CNNs, as "CNN"), "large datasets" (nothing); not "data models"
+        (data modeling)."""
+        whole = {s.key for s in self._lookup_variants(" ".join(thing), index)}
+        return whole <= {s.key for s in self._lookup_variants(dropped, index)}
+
+    def _after_subject(self, words: Sequence[str], index: _Index) -> list[_Surface]:
+        """A verb after up to three words that are no skill, read with what follows it:
+        "you will build data pipelines", "experience deploying models", "ability to
+        train models". The verb is an activity (-ing), an instruction or an infinitive,
+        not a participle ("transferring trained models" trains none); never after a
+        negation or a list."""
+        for at in range(1, min(4, len(words) - 1)):
+            verb, before, rest = words[at], words[:at], words[at + 1 :]
+            if verb.endswith("ed") or (_OBJECT_ENDS - {"to"}) & set(before) or _OBJECT_ENDS & set(rest):
+                continue
+            if not all(w.isalpha() for w in before) or _NEGATIONS & set(before):
+                return []
+            if verb in _QUALIFYING_VERBS and len(rest) > 1:
+                # "build data pipelines": a name of two words or more, written whole (one
+                # word may be a plain noun: "optimizing algorithms for CUDA").
+                found = index.lookup(" ".join(rest))
+            elif self._activities_of(verb):
+                found = self._verb_object(" ".join(words[at:]), index)
+            else:
+                continue
+            if found and not self._index.lookup(" ".join(before)):
                 return found
         return []
 
@@ -953,7 +1168,7 @@ class Matcher:
             limit=None,
         ):
             known = self._fuzzy_words[index]
-            if any(a != b and a in self._known_words for a, b in zip(words, known, strict=False)):
+            if any(a != b and self._spelt_as_meant(a, b) for a, b in zip(words, known, strict=False)):
                 continue
             distance = typo_distance(words, known, self._policy)
             if distance is None:
@@ -967,6 +1182,16 @@ class Matcher:
         if len({s.key for s, _ in winners}) != 1:
             return None  # nothing close, or two different skills equally close
         return winners[0]
+
+    def _spelt_as_meant(self, typed: str, known: str) -> bool:
+        """Whether ``typed`` is a word of some skill's name, or another form of one
+        ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
+        if typed in self._known_words:
+            return True
+        own = _stems(known)
+        return any(
+            not _stems(word) & own for stem in _stems(typed) for word in self._known_stems.get(stem, ())
+        )
 
     def _pieces(self, text: str, index: _Index) -> tuple[str, ...]:
         """The pieces of a list; a piece that names one skill whole though a slash, "&"
