@@ -582,9 +582,15 @@ _TOOL_WORDS = frozenset(
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
+# Words before "to" that make what follows something the person can do: "ability to
+# train models", "know how to use R".
+_ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity"))
 # "output cleaned data to Redshift", "import data into R or Python": after these a
 # skill written whole is one the person works with.
 _TAIL_PLACES = frozenset(("to", "into", "on", "from"))
+# "a retention model in SQL", "experience in Linux": after these, one skill written
+# whole is one the person works with.
+_TAIL_MEDIA = frozenset(("in", "within"))
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
 _CLAUSES = re.compile(r"\s+(?:that|which|while|whereby)\s+", re.IGNORECASE)
 
@@ -961,7 +967,10 @@ class Matcher:
                     # what follows it is taken whole.
                     if not (noun in bases and _DETERMINERS.issuperset(dropped.split(" "))):
                         continue
-                return found + self._lookup_variants(" ".join(thing), index)
+                # What it is done to, but no broad field: "deploying ML models" are
+                # models, and claim no ML.
+                named = self._lookup_variants(" ".join(thing), index)
+                return found + [s for s in named if base_key(s.key) not in self._fields]
         return []
 
     def _says_no_more(self, dropped: str, thing: Sequence[str], index: _Index) -> bool:
@@ -1073,14 +1082,47 @@ class Matcher:
         if tail is None:
             return self._run_together(part, index)
         found = self._direct(tail.group(1), index)
-        preposition = tail.group(2).lower()
+        preposition, rest = tail.group(2).lower(), tail.group(3)
+        if not found and preposition == "with":
+            found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
-            for piece in self._pieces(tail.group(3), index):
+            for piece in self._pieces(rest, index):
+                found += self._direct(piece, index)
+        elif (
+            preposition == "to"
+            and normalise(tail.group(1)).rsplit(" ", 1)[-1] in _ABLE_WORDS
+            and self._is_verb(rest.split(" ", 1)[0].lower())
+        ):
+            # "ability to deploy models", "know how to use R or Python": what someone can
+            # do (not what a skill is for: "CI/CD expertise to deploy ML at scale").
+            for piece in self._pieces(rest, index):
                 found += self._direct(piece, index)
         elif preposition in _TAIL_PLACES:
-            found += self._named_whole(tail.group(3), index)
+            found += self._named_whole(rest, index)
+        elif preposition in _TAIL_MEDIA and index.lookup(normalise(rest)):
+            found += self._direct(rest, index)
         return found
+
+    def _is_verb(self, word: str) -> bool:
+        """Whether ``word`` reads as a verb rolefit knows: one of the words for what
+        someone does with a skill, or one whose activity ends a skill's name."""
+        return word in _QUALIFYING_VERBS or bool(self._activities_of(word))
+
+    def _activity_with(self, head: str, index: _Index) -> list[_Found]:
+        """An activity that is a one-word skill, written as its verb before "with"
+        (and perhaps an adverb): "Collaborate closely with business analysts",
+        "communicate with stakeholders"."""
+        words = normalise(head).split(" ")
+        if len(words) > 2 or (len(words) == 2 and not words[1].endswith("ly")):
+            return []
+        for base in _verb_bases(words[0]):
+            for noun in _activity_nouns(base):
+                surfaces = [s for s in index.exact.get(noun, []) if s.is_name]
+                if len(noun) > 8 and surfaces:
+                    hit = Hit("exact", 100.0, head, "")
+                    return [_Found(s.key, hit, frozenset((noun, base_key(s.key)))) for s in surfaces]
+        return []
 
     def _named_whole(self, text: str, index: _Index) -> list[_Found]:
         """The skills ``text`` lists, each written whole (no qualifier, no reading of a
