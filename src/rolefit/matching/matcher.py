@@ -268,7 +268,7 @@ _TRAILING_QUALIFIERS = (
     "architectures",
     # what a skill is used to make, or a plain word for having it
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
-    "stack", "abilities", "ability", "understanding", "usage",
+    "stack", "abilities", "ability", "understanding", "usage", "patterns", "paradigms", "integration",
     # job-ad words, and the end of a list that says there is more
     "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
 )  # fmt: skip
@@ -290,7 +290,7 @@ _ABBREVIATIONS = {
     "infra": "infrastructure", "mgmt": "management", "mgt": "management", "optim": "optimization",
     "perf": "performance", "prog": "programming", "stat": "statistical", "viz": "visualization",
     "comms": "communication", "govt": "governance", "prob": "probability",
-    "engg": "engineering", "mngmt": "management", "mgnt": "management",
+    "engg": "engineering", "mngmt": "management", "mgnt": "management", "sw": "software",
 }  # fmt: skip
 _ABBREVIATED_WORD = re.compile(rf"\b({_alternation(_ABBREVIATIONS)})\b\.?")
 # British spellings to the vocabulary's: optimisation, visualising, tokeniser, modelling.
@@ -308,7 +308,9 @@ def _expanded(normalised: str) -> str:
     return text
 
 
-_ONE_LEADING = re.compile(rf"^(?:{_alternation(_LEADING_QUALIFIERS)})\s+")
+# "4+ years software development experience", "3 years of Python": how long, before it.
+_YEARS = r"\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)(?:\s+of)?"
+_ONE_LEADING = re.compile(rf"^(?:{_YEARS}|{_alternation(_LEADING_QUALIFIERS)})\s+")
 _ONE_TRAILING = re.compile(rf"\s+(?:{_alternation(_TRAILING_QUALIFIERS)})$")
 
 
@@ -358,6 +360,8 @@ def _word_forms(form: str) -> Iterator[str]:
         stems += [last[:-3], last[:-3] + "e"]
     else:
         stems.append((last[:-1] if last.endswith("e") else last) + "ing")
+    if last.endswith("er") and len(last) > 5:
+        stems.append(last[:-2] + "ing")  # a tool for the activity: web scraper, experiment tracker
     for stem in stems:
         yield prefix + stem
 
@@ -573,6 +577,7 @@ _TAIL = re.compile(
     r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
 )
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
+_LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
 # Plural words that make a heading of the name before a colon: "Databases: MySQL".
 _GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
 # Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
@@ -592,7 +597,11 @@ _TAIL_PLACES = frozenset(("to", "into", "on", "from"))
 # whole is one the person works with.
 _TAIL_MEDIA = frozenset(("in", "within"))
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
-_CLAUSES = re.compile(r"\s+(?:that|which|while|whereby)\s+", re.IGNORECASE)
+# and what came of it: "Built a deployment pipeline reducing deployment time".
+_CLAUSES = re.compile(
+    r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
+    re.IGNORECASE,
+)
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -1102,6 +1111,12 @@ class Matcher:
             found += self._named_whole(rest, index)
         elif preposition in _TAIL_MEDIA and index.lookup(normalise(rest)):
             found += self._direct(rest, index)
+        if not found and preposition not in _TAIL_TOOLS and (last := _LAST_TOOLS.match(part.strip())) is not None:
+            # "Extract data based on different conditions using PostgreSQL": the tools
+            # after the last "using", when the first preposition led nowhere.
+            found = self._direct(last.group(1), index)
+            for piece in self._pieces(last.group(3), index):
+                found += self._direct(piece, index)
         return found
 
     def _is_verb(self, word: str) -> bool:
@@ -1158,6 +1173,18 @@ class Matcher:
                 found = self._direct(left, index) + self._direct(right, index)
                 implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
                 return [f for f in found if base_key(f.key) not in implied]
+        tool, word = words[0], normalise(words[-1])
+        if (
+            len(words) == 2
+            and (tool[1:] != tool[1:].lower() or tool.isupper())
+            and word.isalpha()
+            and word not in self._known_words
+            and word not in _PEOPLE
+            and self._proper_name(tool, index)
+        ):
+            # A tool written as a name (TensorFlow, GCP) and a part of it rolefit does not
+            # know: "TensorBoard Profiler", "TensorFlow MLIR".
+            return self._direct(tool, index)
         return []
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
