@@ -1427,7 +1427,9 @@ class Matcher:
         words = normalise(head).split(" ")
         if _TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS:
             return []
-        claimed = [f for f in self._direct(head, index) if base_key(f.key) not in self._fields]
+        # Each tool of a list before the colon: "Tableau / Power BI: dashboards".
+        named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
+        claimed = [f for f in named if base_key(f.key) not in self._fields]
         listed: set[str] = set()
         for item in found:
             skill = base_key(item.key)
