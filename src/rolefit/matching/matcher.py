@@ -639,13 +639,14 @@ def _moved_letter(a: str, b: str) -> bool:
     return False
 
 
-_INFLECTIONS = ("ation", "ment", "ing", "ion", "age", "ers", "er", "ed", "es", "s")
+_INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
+_DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
 
 
-def _stems(word: str) -> set[str]:
-    """``word`` and what it is left with without one ending that inflects or derives
-    it (leaks, leakage: leak), when four letters or more are left."""
-    return {word} | {word[: -len(end)] for end in _INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 4}
+def _stems(word: str, endings: tuple[str, ...] = _INFLECTIONS) -> set[str]:
+    """``word`` and what it is left with without one of ``endings`` (leaks: leak), when
+    four letters or more are left."""
+    return {word} | {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 4}
 
 
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
@@ -821,11 +822,11 @@ class Matcher:
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
-        # Known words by stem: a word that is another form of a known word ("leaks",
+        # Known words by stem: a word inflected from the stem of a known word ("leaks":
         # "leakage") is spelt as meant, no typo of a third ("lakes").
         self._known_stems: dict[str, set[str]] = {}
         for word in self._known_words:
-            for stem in _stems(word):
+            for stem in _stems(word, _DERIVATIONS):
                 self._known_stems.setdefault(stem, set()).add(word)
         # Names of two words or more by their last word, for a verb read with what it is
         # done to ("deploy models": model deployment); see _verb_object.
@@ -1181,6 +1182,7 @@ class Matcher:
             and word not in self._known_words
             and word not in _PEOPLE
             and self._proper_name(tool, index)
+            and not self._fuzzy(part)  # "PyTorch Lightnng" is a typo of one name
         ):
             # A tool written as a name (TensorFlow, GCP) and a part of it rolefit does not
             # know: "TensorBoard Profiler", "TensorFlow MLIR".
@@ -1257,9 +1259,12 @@ class Matcher:
         ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
         if typed in self._known_words:
             return True
-        own = _stems(known)
+        shorter, longer = sorted((typed, known), key=len)
+        if _is_slip(shorter, longer, self._policy):
+            return False  # a letter doubled or added at the end: "modells", "Tuneer"
+        own = _stems(known, _DERIVATIONS)
         return any(
-            not _stems(word) & own for stem in _stems(typed) for word in self._known_stems.get(stem, ())
+            not _stems(word, _DERIVATIONS) & own for stem in _stems(typed) for word in self._known_stems.get(stem, ())
         )
 
     def _pieces(self, text: str, index: _Index) -> tuple[str, ...]:
