@@ -253,7 +253,7 @@ _LEADING_QUALIFIERS = (
     "pre-trained",
     *sorted(_QUALIFYING_VERBS),
     # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
-    "the",
+    "the", "a", "an",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -589,7 +589,11 @@ _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "t
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
 # Words before "to" that make what follows something the person can do: "ability to
 # train models", "know how to use R".
-_ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity"))
+_ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity", "you"))
+# Whom an activity is done with: "collaborate closely with business analysts".
+_COUNTERPARTS = _PEOPLE | {
+    "stakeholders", "teammates", "team", "colleagues", "peers", "partners", "clients", "customers", "users", "others",
+}  # fmt: skip
 # "output cleaned data to Redshift", "import data into R or Python": after these a
 # skill written whole is one the person works with.
 _TAIL_PLACES = frozenset(("to", "into", "on", "from"))
@@ -972,11 +976,14 @@ class Matcher:
                 phrase = f"{written} {noun}"
                 if phrase not in names or not (found := index.lookup(phrase)):
                     continue
-                if dropped and (noun in bases or not self._says_no_more(dropped, thing, index)):
-                    # A verb that is its own noun ("design", "review") may be a noun:
-                    # what follows it is taken whole.
-                    if not (noun in bases and _DETERMINERS.issuperset(dropped.split(" "))):
-                        continue
+                # A verb that is its own noun ("design", "review") may be a noun: only an
+                # article or a possessive may come before what follows it.
+                if dropped and (
+                    not _DETERMINERS.issuperset(dropped.split(" "))
+                    if noun in bases
+                    else not self._says_no_more(dropped, thing, index)
+                ):
+                    continue
                 # What it is done to, but no broad field: "deploying ML models" are
                 # models, and claim no ML.
                 named = self._lookup_variants(" ".join(thing), index)
@@ -1093,7 +1100,7 @@ class Matcher:
             return self._run_together(part, index)
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
-        if not found and preposition == "with":
+        if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
             found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
@@ -1127,8 +1134,8 @@ class Matcher:
 
     def _activity_with(self, head: str, index: _Index) -> list[_Found]:
         """An activity that is a one-word skill, written as its verb before "with"
-        (and perhaps an adverb): "Collaborate closely with business analysts",
-        "communicate with stakeholders"."""
+        and people (and perhaps an adverb): "Collaborate closely with business
+        analysts", "communicate with stakeholders"."""
         words = normalise(head).split(" ")
         if len(words) > 2 or (len(words) == 2 and not words[1].endswith("ly")):
             return []
