@@ -8,7 +8,11 @@ themselves.
 2. exact and alias lookup of the whole string against every skill name and alias (the
    vocabulary, the user's vocabulary if any, and the terms), first as normalised,
    then with spaces, hyphens and dots inside words ignored (``scikit learn``,
-   ``scikitlearn``, ``NodeJS``), then without the words around a skill, one at a time
+   ``scikitlearn``, ``NodeJS``), then a verb read with what it is done to as the
+   skill whose name says doing it to that (``Deploy models``: model deployment;
+   ``tuning their hyperparameters``, ``detect anomalies``, ``Led a team``; only a name
+   the vocabulary has counts, and no broad field is claimed for ``ML models``), then
+   without the words around a skill, one at a time
    (``Advanced SQL``, ``Python programming``, ``technical leadership``, ``data leakage
    detection``), then with abbreviated words written out and British spellings made
    American (``eval metrics``, ``cloud cost mgmt``, ``stat. learning``,
@@ -20,10 +24,18 @@ themselves.
    something (``mentor junior researchers``) or after words that are none (``demand
    forecasting``; names in -ing only); a past deed alone or before a number
    (``Mentored 5 engineers``: mentoring); a tool before what is made with it
-   (``dbt tests``).
+   (``dbt tests``); a verb after up to three words that are no skill (``experience
+   deploying models``, ``you will build data pipelines``); an activity before "with"
+   and people (``Collaborate closely with analysts``); an infinitive after what
+   someone can do (``ability to train models``, not the purpose in ``expertise to
+   deploy ML``); one skill written whole after "in" (``a churn model in SQL``); the
+   tools after the last "using" (``Extract data based on rules using PostgreSQL``); a
+   tool written as a name before a word rolefit does not know (``TensorBoard
+   Profiler``). People are no skill (``data engineers``), and a word of a skill's
+   name is a noun, no instruction (``cluster management tools``).
 3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
    credited, but a tool before a colon with what is done with it is (``Git: branching
-   strategies``), and services a heading lists without their platform are read with
+   strategies``, each of ``Tableau / Power BI: dashboards``), and services a heading lists without their platform are read with
    it (``AWS tools: Lambda, Glue``); a broad field (the vocabulary's ``fields``)
    before a word for tools names the tools only (``NLP libraries``); compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
@@ -45,7 +57,8 @@ themselves.
    deployment``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
-   name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
+   name, or that word inflected (``leaks``: leakage), is never read as a typo of
+   another (``Monitoring`` is not ``Mentoring``, ``data leaks`` not ``data lakes``).
 5. implication: a skill found by any layer also credits the skills the vocabulary says
    it implies (``Keras Tuner`` -> ``Keras``, ``Airflow`` -> ``Data pipelines``),
    reported as ``implied``.
