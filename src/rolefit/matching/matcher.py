@@ -99,7 +99,7 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (763 skills; at the defaults: pairs 1.000/0.996, 8 look-alikes, one slip 0.794/0.003,
+    (763 skills; at the defaults: pairs 0.996/0.996, 8 look-alikes, one slip 0.795/0.003,
     two slips 0.585/0.004). The labelled pairs barely separate the settings; (b) and (c)
     do. Beyond these settings, the Matcher refuses a candidate when a typed word that
     differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
