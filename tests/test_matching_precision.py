@@ -403,9 +403,9 @@ def test_no_user_vocabulary_keeps_the_prepared_matcher(tmp_path: Path) -> None:
 
 def test_the_vocabulary_option(cli: RunCli, tmp_path: Path) -> None:
     words = tmp_path / "words.yaml"
-    words.write_text("skills:\n  - name: Scientific writing\n    aliases: [wrote the lab's papers]\n", encoding="utf-8")
+    words.write_text("skills:\n  - name: Scientific writing\n    aliases: [the lab's house prose]\n", encoding="utf-8")
     profile = tmp_path / "me.yaml"
-    profile.write_text("skills:\n  - wrote the lab's papers\n", encoding="utf-8")
+    profile.write_text("skills:\n  - the lab's house prose\n", encoding="utf-8")
     args = ["assess", str(profile), "--role", "research-scientist", "-f", "json"]
     without = json.loads(cli(args).stdout)
     with_words = json.loads(cli([*args, "--vocabulary", str(words)]).stdout)
@@ -472,9 +472,9 @@ def test_scoped_aliases_add_scoped_keys_only(words: list[str]) -> None:
 def test_batch_reads_the_vocabulary_option(cli: RunCli, tmp_path: Path) -> None:
     cohort = tmp_path / "cohort"
     cohort.mkdir()
-    (cohort / "a.yaml").write_text("skills:\n  - wrote the lab's papers\n", encoding="utf-8")
+    (cohort / "a.yaml").write_text("skills:\n  - the lab's house prose\n", encoding="utf-8")
     words = tmp_path / "words.yaml"
-    words.write_text("skills:\n  - name: Scientific writing\n    aliases: [wrote the lab's papers]\n", encoding="utf-8")
+    words.write_text("skills:\n  - name: Scientific writing\n    aliases: [the lab's house prose]\n", encoding="utf-8")
     args = ["batch", str(cohort), "--role", "research-scientist", "-f", "json", "--jobs", "1", "--quiet"]
     without = json.loads(cli(args).stdout)["learners"][0]["fit"]
     with_words = json.loads(cli([*args, "--vocabulary", str(words)]).stdout)["learners"][0]["fit"]

@@ -8,7 +8,11 @@ themselves.
 2. exact and alias lookup of the whole string against every skill name and alias (the
    vocabulary, the user's vocabulary if any, and the terms), first as normalised,
    then with spaces, hyphens and dots inside words ignored (``scikit learn``,
-   ``scikitlearn``, ``NodeJS``), then without the words around a skill, one at a time
+   ``scikitlearn``, ``NodeJS``), then a verb read with what it is done to as the
+   skill whose name says doing it to that (``Deploy models``: model deployment;
+   ``tuning their hyperparameters``, ``detect anomalies``, ``Led a team``; only a name
+   the vocabulary has counts, and no broad field is claimed for ``ML models``), then
+   without the words around a skill, one at a time
    (``Advanced SQL``, ``Python programming``, ``technical leadership``, ``data leakage
    detection``), then with abbreviated words written out and British spellings made
    American (``eval metrics``, ``cloud cost mgmt``, ``stat. learning``,
@@ -20,10 +24,18 @@ themselves.
    something (``mentor junior researchers``) or after words that are none (``demand
    forecasting``; names in -ing only); a past deed alone or before a number
    (``Mentored 5 engineers``: mentoring); a tool before what is made with it
-   (``dbt tests``).
+   (``dbt tests``); a verb after up to three words that are no skill (``experience
+   deploying models``, ``you will build data pipelines``); an activity before "with"
+   and people (``Collaborate closely with analysts``); an infinitive after what
+   someone can do (``ability to train models``, not the purpose in ``expertise to
+   deploy ML``); one skill written whole after "in" (``a churn model in SQL``); the
+   tools after the last "using" (``Extract data based on rules using PostgreSQL``); a
+   tool written as a name before a word rolefit does not know (``TensorBoard
+   Profiler``). People are no skill (``data engineers``), and a word of a skill's
+   name is a noun, no instruction (``cluster management tools``).
 3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
    credited, but a tool before a colon with what is done with it is (``Git: branching
-   strategies``), and services a heading lists without their platform are read with
+   strategies``, each of ``Tableau / Power BI: dashboards``), and services a heading lists without their platform are read with
    it (``AWS tools: Lambda, Glue``); a broad field (the vocabulary's ``fields``)
    before a word for tools names the tools only (``NLP libraries``); compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
@@ -45,7 +57,8 @@ themselves.
    deployment``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
-   name is never read as a typo of another (``Monitoring`` is not ``Mentoring``).
+   name, or that word inflected (``leaks``: leakage), is never read as a typo of
+   another (``Monitoring`` is not ``Mentoring``, ``data leaks`` not ``data lakes``).
 5. implication: a skill found by any layer also credits the skills the vocabulary says
    it implies (``Keras Tuner`` -> ``Keras``, ``Airflow`` -> ``Data pipelines``),
    reported as ``implied``.
@@ -86,7 +99,7 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (763 skills; at the defaults: pairs 1.000/0.996, 8 look-alikes, one slip 0.794/0.003,
+    (763 skills; at the defaults: pairs 0.996/0.996, 8 look-alikes, one slip 0.795/0.003,
     two slips 0.585/0.004). The labelled pairs barely separate the settings; (b) and (c)
     do. Beyond these settings, the Matcher refuses a candidate when a typed word that
     differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
@@ -222,6 +235,19 @@ def _bracketed_lists(text: str) -> tuple[str, ...]:
 
 # --- proficiency words ----------------------------------------------------------------
 
+# What someone does with a skill, as an activity, an instruction or a past deed:
+# "building data pipelines", "Implement CI/CD", "Built MLflow pipelines".
+_QUALIFYING_VERBS = frozenset(
+    (
+        "building", "designing", "developing", "implementing", "optimizing", "optimising",
+        "maintaining", "automating", "applying", "leveraging", "using",
+        "implement", "implemented", "build", "built", "design", "designed", "develop",
+        "developed", "create", "created", "manage", "managed", "maintain", "maintained",
+        "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
+        "leverage", "leveraged", "perform", "performed", "deploy", "deployed",
+    )
+)  # fmt: skip
+
 _LEADING_QUALIFIERS = (
     "advanced", "basic", "basics of", "beginner", "intermediate", "expert", "expert in",
     "expertise in", "proficient in", "proficient with", "proficiency in",
@@ -238,16 +264,9 @@ _LEADING_QUALIFIERS = (
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
     "tools like", "such as", "including", "cross-functional", "fine-tuned", "pretrained",
     "pre-trained",
-    # what someone does with a skill: "building data pipelines", "optimizing ETL"
-    "building", "designing", "developing", "implementing", "optimizing", "optimising",
-    "maintaining", "automating", "applying",
-    # the same as an instruction or a past deed: "Implement CI/CD", "Built MLflow pipelines"
-    "implement", "implemented", "build", "built", "design", "designed", "develop",
-    "developed", "create", "created", "manage", "managed", "maintain", "maintained",
-    "automate", "automated", "apply", "applied", "conduct", "conducted", "use", "used",
-    "leverage", "leveraged", "leveraging", "perform", "performed", "deploy", "deployed",
-    # an article or a "using" before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
-    "the", "using",
+    *sorted(_QUALIFYING_VERBS),
+    # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
+    "the", "a", "an",
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
@@ -262,9 +281,9 @@ _TRAILING_QUALIFIERS = (
     "architectures",
     # what a skill is used to make, or a plain word for having it
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
-    "stack", "abilities", "ability", "understanding", "usage",
-    # job-ad words
-    "preferred", "required", "a plus", "is a plus", "nice to have",
+    "stack", "abilities", "ability", "understanding", "usage", "patterns", "paradigms", "integration",
+    # job-ad words, and the end of a list that says there is more
+    "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
 )  # fmt: skip
 
 
@@ -284,6 +303,7 @@ _ABBREVIATIONS = {
     "infra": "infrastructure", "mgmt": "management", "mgt": "management", "optim": "optimization",
     "perf": "performance", "prog": "programming", "stat": "statistical", "viz": "visualization",
     "comms": "communication", "govt": "governance", "prob": "probability",
+    "engg": "engineering", "mngmt": "management", "mgnt": "management", "sw": "software",
 }  # fmt: skip
 _ABBREVIATED_WORD = re.compile(rf"\b({_alternation(_ABBREVIATIONS)})\b\.?")
 # British spellings to the vocabulary's: optimisation, visualising, tokeniser, modelling.
@@ -301,7 +321,9 @@ def _expanded(normalised: str) -> str:
     return text
 
 
-_ONE_LEADING = re.compile(rf"^(?:{_alternation(_LEADING_QUALIFIERS)})\s+")
+# "4+ years software development experience", "3 years of Python": how long, before it.
+_YEARS = r"\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)(?:\s+of)?"
+_ONE_LEADING = re.compile(rf"^(?:{_YEARS}|{_alternation(_LEADING_QUALIFIERS)})\s+")
 _ONE_TRAILING = re.compile(rf"\s+(?:{_alternation(_TRAILING_QUALIFIERS)})$")
 
 
@@ -325,11 +347,22 @@ def _unqualified(form: str) -> Iterator[str]:
                 yield bare
 
 
+# People who do a skill, not the skill: "collaborate with data engineers" claims no
+# data engineering ("Data Engineer", a title, does).
+_PEOPLE = frozenset(
+    (
+        "engineers", "scientists", "developers", "analysts", "architects", "researchers",
+        "specialists", "practitioners", "administrators", "managers", "designers",
+        "consultants", "experts", "programmers", "statisticians", "teams",
+    )
+)  # fmt: skip
+
+
 def _word_forms(form: str) -> Iterator[str]:
     """``form`` with its last word in another form: plural or singular, the activity
     or the thing (Embedding/Embeddings, Benchmark/Benchmarking, prompt/prompting)."""
     head, _, last = form.rpartition(" ")
-    if len(last) < 4 or not last.isalpha():
+    if len(last) < 4 or not last.isalpha() or last in _PEOPLE:
         return
     prefix = f"{head} " if head else ""
     # Data models -> Data modeling: a plural's activity too
@@ -340,6 +373,8 @@ def _word_forms(form: str) -> Iterator[str]:
         stems += [last[:-3], last[:-3] + "e"]
     else:
         stems.append((last[:-1] if last.endswith("e") else last) + "ing")
+    if last.endswith("er") and len(last) > 5:
+        stems.append(last[:-2] + "ing")  # a tool for the activity: web scraper, experiment tracker
     for stem in stems:
         yield prefix + stem
 
@@ -365,6 +400,11 @@ def _named_suffixes(form: str) -> Iterator[tuple[str, str]]:
 _LINKING_WORDS = frozenset(
     ("the", "a", "an", "using", "with", "via", "in", "on", "for", "to", "of", "and", "or", "at", "by", "from", "into")
 )
+
+
+# Words that end what a verb is done to: "deploy models to production" is read as
+# "deploy models" and a place.
+_OBJECT_ENDS = _LINKING_WORDS - {"the", "a", "an"}
 
 
 def _activity_object(form: str) -> Iterator[tuple[str, str]]:
@@ -404,6 +444,94 @@ def _deed_forms(form: str) -> Iterator[str]:
     yield stem + "ation"  # visualiz-ation
     if stem[-1] == stem[-2]:
         yield stem[:-1] + "ing"  # planned -> planning
+
+
+# Past forms that are not the verb and -ed: "Led a team", "Built pipelines".
+_IRREGULAR_PAST = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "made": "make", "taught": "teach"}
+
+
+def _verb_bases(word: str) -> tuple[str, ...]:
+    """The plain verbs ``word`` may be a form of: deploying, deployed and deploys are
+    deploy; labelled is label; led is lead. Every guess is checked against the
+    vocabulary by the caller, so a wrong one costs nothing."""
+    if word in _IRREGULAR_PAST:
+        return (_IRREGULAR_PAST[word],)
+    bases = [word]
+    stem = ""
+    if word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        bases += [stem, stem + "e"]
+    elif word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        bases += [stem, word[:-1]]
+    elif word.endswith("es") and len(word) > 4:
+        bases += [word[:-2], word[:-1]]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        bases.append(word[:-1])
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+        bases.append(stem[:-1])  # planned, labelling
+    return tuple(bases)
+
+
+# Verbs whose activity is the same word: "design systems" (system design), "review code".
+_SAME_NOUN_VERBS = frozenset(("design", "review"))
+
+
+def _activity_nouns(base: str) -> Iterator[str]:
+    """Nouns for doing ``base``: deploy -> deployment, detect -> detection, optimize ->
+    optimization, analyze -> analysis, classify -> classification, review -> review."""
+    if base in _SAME_NOUN_VERBS:
+        yield base
+    yield from (base + "ing", base + "ment", base + "ion", base + "ation", base + "ance", base + "ership")
+    if base.endswith("e"):
+        yield from (base[:-1] + "ing", base[:-1] + "ion", base[:-1] + "ation")  # tune, evaluate, optimize
+    elif base[-1] not in "aeiouwy":
+        yield base + base[-1] + "ing"  # plan -> planning, label -> labelling
+    if base.endswith(("yze", "yse")):
+        yield base[:-2] + "sis"  # analyze -> analysis
+    elif base.endswith("ize"):
+        yield base[:-3] + "ition"  # recognize -> recognition
+    elif base.endswith("y"):
+        yield base[:-1] + "ication"  # classify -> classification
+    elif base.endswith("ve"):
+        yield base[:-2] + "ution"  # resolve -> resolution
+    elif base.endswith("de"):
+        yield base[:-2] + "sion"  # decide -> decision
+
+
+# Words before what a verb is done to that say nothing of it: "tuning their
+# hyperparameters", "Led a team".
+_DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
+# What is measured of a thing: "optimize ML model performance" optimizes the model.
+_MEASURES = frozenset(("performance", "quality", "accuracy", "latency", "efficiency", "health"))
+
+
+def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """What a verb is done to, as written before the noun of the activity, with the
+    words in front dropped to get it (dropped one at a time): "ML models" -> "ml model"
+    (nothing dropped), then "model" ("ml" dropped); "datasets" -> "data"; "their
+    hyperparameters" -> "hyperparameter"; "ML model performance" -> "ml model" too."""
+    ends = [words]
+    if len(words) > 1 and words[-1] in _MEASURES:
+        ends.append(words[:-1])
+    for start in range(len(words)):
+        for end in ends:
+            kept = end[start:]
+            if not kept:
+                continue
+            last = kept[-1]
+            lasts = [last]
+            if last in ("dataset", "datasets"):
+                lasts.append("data")
+            elif last.endswith("ies"):
+                lasts.append(last[:-3] + "y")  # anomalies
+            elif last.endswith("eses"):
+                lasts.append(last[:-4] + "esis")  # hypotheses
+            elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
+                lasts.append(last[:-1])
+            head = " ".join(kept[:-1])
+            for word in lasts:
+                yield f"{head} {word}" if head else word, " ".join(words[:start])
 
 
 # Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
@@ -462,6 +590,7 @@ _TAIL = re.compile(
     r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
 )
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
+_LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
 # Plural words that make a heading of the name before a colon: "Databases: MySQL".
 _GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
 # Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
@@ -471,11 +600,25 @@ _TOOL_WORDS = frozenset(
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
+# Words before "to" that make what follows something the person can do: "ability to
+# train models", "know how to use R".
+_ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity", "you"))
+# Whom an activity is done with: "collaborate closely with business analysts".
+_COUNTERPARTS = _PEOPLE | {
+    "stakeholders", "teammates", "team", "colleagues", "peers", "partners", "clients", "customers", "users", "others",
+}  # fmt: skip
 # "output cleaned data to Redshift", "import data into R or Python": after these a
 # skill written whole is one the person works with.
 _TAIL_PLACES = frozenset(("to", "into", "on", "from"))
+# "a retention model in SQL", "experience in Linux": after these, one skill written
+# whole is one the person works with.
+_TAIL_MEDIA = frozenset(("in", "within"))
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
-_CLAUSES = re.compile(r"\s+(?:that|which|while|whereby)\s+", re.IGNORECASE)
+# and what came of it: "Built a deployment pipeline reducing deployment time".
+_CLAUSES = re.compile(
+    r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
+    re.IGNORECASE,
+)
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -511,6 +654,16 @@ def _moved_letter(a: str, b: str) -> bool:
             if b[j] == letter and b[:j] + b[j + 1 :] == rest:
                 return True
     return False
+
+
+_INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
+_DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
+
+
+def _stems(word: str, endings: tuple[str, ...] = _INFLECTIONS) -> set[str]:
+    """``word`` and what it is left with without one of ``endings`` (leaks: leak), when
+    four letters or more are left."""
+    return {word} | {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 4}
 
 
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
@@ -686,6 +839,20 @@ class Matcher:
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
         self._known_words = frozenset(word for form in self._index.exact for word in _words(form))
+        # Known words by stem: a word inflected from the stem of a known word ("leaks":
+        # "leakage") is spelt as meant, no typo of a third ("lakes").
+        self._known_stems: dict[str, set[str]] = {}
+        for word in self._known_words:
+            for stem in _stems(word, _DERIVATIONS):
+                self._known_stems.setdefault(stem, set()).add(word)
+        # Names of two words or more by their last word, for a verb read with what it is
+        # done to ("deploy models": model deployment); see _verb_object.
+        self._by_last_word: dict[str, set[str]] = {}
+        for form in self._index.exact:
+            head, _, last = form.rpartition(" ")
+            if head:
+                self._by_last_word.setdefault(last, set()).add(form)
+        self._activities: dict[str, tuple[str, ...]] = {}  # word -> its activity nouns that end names
         self._fuzzy_forms: list[str] = []
         self._fuzzy_words: list[tuple[str, ...]] = []
         self._fuzzy_surfaces: list[list[_Surface]] = []
@@ -737,6 +904,11 @@ class Matcher:
         found = index.lookup(form)
         if found or form in self._ambiguous:
             return found  # "Transformers" is no other form of "transformer"
+        found = self._verb_object(form, index)
+        if found:
+            # Before the words around a skill are peeled: "deploying ML models" is Model
+            # deployment (and ML), not ML alone.
+            return found
         for variant, compact in _variants(form):
             found = index.lookup(variant) if compact else index.exact.get(variant, [])
             if found:
@@ -771,12 +943,94 @@ class Matcher:
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
             # that is none ("clustering algorithms" names two things, and is left alone).
+            # A plain word of a skill's name is a noun there, not an instruction: "cluster
+            # management tools" manages clusters.
             if (
                 len(activity) > 6
+                and (activity == words[0] or words[0] not in self._known_words)
                 and (found := index.exact.get(activity, []))
                 and not self._index.lookup(rest)
                 and not any(self._index.lookup(w) for w in rest.split(" "))
             ):
+                return found
+        return self._after_subject(words, index)
+
+    def _activities_of(self, word: str) -> tuple[str, ...]:
+        """The nouns for doing ``word`` read as a verb that end some skill's name of two
+        words or more (deploying: deployment; detect: detection). Remembered per word."""
+        nouns = self._activities.get(word)
+        if nouns is None:
+            nouns = ()
+            if word.isalpha() and len(word) > 2:
+                spellings = dict.fromkeys((word, _expanded(word)))  # optimise -> optimize
+                guesses = (n for w in spellings for base in _verb_bases(w) for n in _activity_nouns(base))
+                nouns = tuple(dict.fromkeys(n for n in guesses if n in self._by_last_word))
+            if len(self._activities) < MEMO_SIZE:
+                self._activities[word] = nouns
+        return nouns
+
+    def _verb_object(self, form: str, index: _Index) -> list[_Surface]:
+        """A verb and what it is done to, read as the skill whose name says doing it to
+        that: "deploy models" (model deployment), "tuning their hyperparameters",
+        "detect anomalies", "Led a team" (team leadership). Only a name the vocabulary
+        has counts, so a noun before a noun stays one ("cluster management" is no
+        management of clustering). What it is done to is read too ("train CNN models":
+        model training and CNNs). Words in front of what it is done to are dropped only
+        when they say no more with it than alone: "data models" are no models ("optimize
+        data models" is no model optimization), "CNN models" are CNNs."""
+        words = form.split(" ")
+        if not 2 <= len(words) <= 5 or _NEGATIONS & set(words) or _OBJECT_ENDS & set(words):
+            return []
+        verb, thing = words[0], words[1:]
+        bases = _verb_bases(verb)
+        for noun in self._activities_of(verb):
+            names = self._by_last_word[noun]
+            for written, dropped in _object_forms(thing):
+                phrase = f"{written} {noun}"
+                if phrase not in names or not (found := index.lookup(phrase)):
+                    continue
+                # A verb that is its own noun ("design", "review") may be a noun: only an
+                # article or a possessive may come before what follows it.
+                if dropped and (
+                    not _DETERMINERS.issuperset(dropped.split(" "))
+                    if noun in bases
+                    else not self._says_no_more(dropped, thing, index)
+                ):
+                    continue
+                # What it is done to, but no broad field: "deploying ML models" are
+                # models, and claim no ML.
+                named = self._lookup_variants(" ".join(thing), index)
+                return found + [s for s in named if base_key(s.key) not in self._fields]
+        return []
+
+    def _says_no_more(self, dropped: str, thing: Sequence[str], index: _Index) -> bool:
+        """Whether ``thing`` names no skill that its first words, ``dropped``, do not:
+        "CNN models" (CNNs, as "CNN"), "large datasets" (nothing); not "data models"
+        (data modeling)."""
+        whole = {s.key for s in self._lookup_variants(" ".join(thing), index)}
+        return whole <= {s.key for s in self._lookup_variants(dropped, index)}
+
+    def _after_subject(self, words: Sequence[str], index: _Index) -> list[_Surface]:
+        """A verb after up to three words that are no skill, read with what follows it:
+        "you will build data pipelines", "experience deploying models", "ability to
+        train models". The verb is an activity (-ing), an instruction or an infinitive,
+        not a participle ("transferring trained models" trains none); never after a
+        negation or a list."""
+        for at in range(1, min(4, len(words) - 1)):
+            verb, before, rest = words[at], words[:at], words[at + 1 :]
+            if verb.endswith("ed") or (_OBJECT_ENDS - {"to"}) & set(before) or _OBJECT_ENDS & set(rest):
+                continue
+            if not all(w.isalpha() for w in before) or _NEGATIONS & set(before):
+                return []
+            if verb in _QUALIFYING_VERBS and len(rest) > 1:
+                # "build data pipelines": a name of two words or more, written whole (one
+                # word may be a plain noun: "optimizing algorithms for CUDA").
+                found = index.lookup(" ".join(rest))
+            elif self._activities_of(verb):
+                found = self._verb_object(" ".join(words[at:]), index)
+            else:
+                continue
+            if found and not self._index.lookup(" ".join(before)):
                 return found
         return []
 
@@ -858,14 +1112,53 @@ class Matcher:
         if tail is None:
             return self._run_together(part, index)
         found = self._direct(tail.group(1), index)
-        preposition = tail.group(2).lower()
+        preposition, rest = tail.group(2).lower(), tail.group(3)
+        if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
+            found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
-            for piece in self._pieces(tail.group(3), index):
+            for piece in self._pieces(rest, index):
+                found += self._direct(piece, index)
+        elif (
+            preposition == "to"
+            and normalise(tail.group(1)).rsplit(" ", 1)[-1] in _ABLE_WORDS
+            and self._is_verb(rest.split(" ", 1)[0].lower())
+        ):
+            # "ability to deploy models", "know how to use R or Python": what someone can
+            # do (not what a skill is for: "CI/CD expertise to deploy ML at scale").
+            for piece in self._pieces(rest, index):
                 found += self._direct(piece, index)
         elif preposition in _TAIL_PLACES:
-            found += self._named_whole(tail.group(3), index)
+            found += self._named_whole(rest, index)
+        elif preposition in _TAIL_MEDIA and index.lookup(normalise(rest)):
+            found += self._direct(rest, index)
+        if not found and preposition not in _TAIL_TOOLS and (last := _LAST_TOOLS.match(part.strip())) is not None:
+            # "Extract data based on different conditions using PostgreSQL": the tools
+            # after the last "using", when the first preposition led nowhere.
+            found = self._direct(last.group(1), index)
+            for piece in self._pieces(last.group(3), index):
+                found += self._direct(piece, index)
         return found
+
+    def _is_verb(self, word: str) -> bool:
+        """Whether ``word`` reads as a verb rolefit knows: one of the words for what
+        someone does with a skill, or one whose activity ends a skill's name."""
+        return word in _QUALIFYING_VERBS or bool(self._activities_of(word))
+
+    def _activity_with(self, head: str, index: _Index) -> list[_Found]:
+        """An activity that is a one-word skill, written as its verb before "with"
+        and people (and perhaps an adverb): "Collaborate closely with business
+        analysts", "communicate with stakeholders"."""
+        words = normalise(head).split(" ")
+        if len(words) > 2 or (len(words) == 2 and not words[1].endswith("ly")):
+            return []
+        for base in _verb_bases(words[0]):
+            for noun in _activity_nouns(base):
+                surfaces = [s for s in index.exact.get(noun, []) if s.is_name]
+                if len(noun) > 8 and surfaces:
+                    hit = Hit("exact", 100.0, head, "")
+                    return [_Found(s.key, hit, frozenset((noun, base_key(s.key)))) for s in surfaces]
+        return []
 
     def _named_whole(self, text: str, index: _Index) -> list[_Found]:
         """The skills ``text`` lists, each written whole (no qualifier, no reading of a
@@ -901,6 +1194,19 @@ class Matcher:
                 found = self._direct(left, index) + self._direct(right, index)
                 implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
                 return [f for f in found if base_key(f.key) not in implied]
+        tool, word = words[0], normalise(words[-1])
+        if (
+            len(words) == 2
+            and (tool[1:] != tool[1:].lower() or tool.isupper())
+            and word.isalpha()
+            and word not in self._known_words
+            and word not in _PEOPLE
+            and self._proper_name(tool, index)
+            and not self._fuzzy(part)  # "PyTorch Lightnng" is a typo of one name
+        ):
+            # A tool written as a name (TensorFlow, GCP) and a part of it rolefit does not
+            # know: "TensorBoard Profiler", "TensorFlow MLIR".
+            return self._direct(tool, index)
         return []
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
@@ -953,7 +1259,7 @@ class Matcher:
             limit=None,
         ):
             known = self._fuzzy_words[index]
-            if any(a != b and a in self._known_words for a, b in zip(words, known, strict=False)):
+            if any(a != b and self._spelt_as_meant(a, b) for a, b in zip(words, known, strict=False)):
                 continue
             distance = typo_distance(words, known, self._policy)
             if distance is None:
@@ -967,6 +1273,19 @@ class Matcher:
         if len({s.key for s, _ in winners}) != 1:
             return None  # nothing close, or two different skills equally close
         return winners[0]
+
+    def _spelt_as_meant(self, typed: str, known: str) -> bool:
+        """Whether ``typed`` is a word of some skill's name, or another form of one
+        ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
+        if typed in self._known_words:
+            return True
+        shorter, longer = sorted((typed, known), key=len)
+        if _is_slip(shorter, longer, self._policy):
+            return False  # a letter doubled or added at the end: "modells", "Tuneer"
+        own = _stems(known, _DERIVATIONS)
+        return any(
+            not _stems(word, _DERIVATIONS) & own for stem in _stems(typed) for word in self._known_stems.get(stem, ())
+        )
 
     def _pieces(self, text: str, index: _Index) -> tuple[str, ...]:
         """The pieces of a list; a piece that names one skill whole though a slash, "&"
@@ -1133,7 +1452,9 @@ class Matcher:
         words = normalise(head).split(" ")
         if _TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS:
             return []
-        claimed = [f for f in self._direct(head, index) if base_key(f.key) not in self._fields]
+        # Each tool of a list before the colon: "Tableau / Power BI: dashboards".
+        named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
+        claimed = [f for f in named if base_key(f.key) not in self._fields]
         listed: set[str] = set()
         for item in found:
             skill = base_key(item.key)
