@@ -31,8 +31,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+import math
 from math import fsum
-from operator import truediv
+from operator import itemgetter, truediv
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
@@ -52,6 +53,13 @@ PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
+# A role's sums packed in one int (RoleIndex.packed): per level, _FIELDS fields of
+# _FIELD_BITS bits; weights scaled to _WEIGHT_BITS bits leave room for a sum of
+# 2**(_FIELD_BITS - _WEIGHT_BITS) requirements.
+_FIELDS = 6
+_FIELD_BITS = 96
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_WEIGHT_BITS = 52
 
 Status = Literal["met", "below", "missing"]
 Matches = Sequence[tuple[Skill, Mapping[str, "Hit"]]]
@@ -151,6 +159,7 @@ class Credited(NamedTuple):
     hit: Hit
     rank: tuple[bool, int, int, float]  # lower is better: implied, -level, method rank, -match score
     option: str  # the one_of option it matched, or ""
+    sums: int  # what it adds to the role's sums at every level, packed (see RoleIndex.packed)
 
 
 @dataclass(frozen=True)
@@ -219,6 +228,12 @@ class RoleIndex:
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
             for s in slots
         ]
+        # Sums packed into one int (see packed): a person's matches are added up
+        # with one sum() per role instead of a loop per level. Weights become
+        # integers at a power-of-two scale that keeps 52 bits of the largest.
+        top = max(self.weights, default=1.0)
+        self.scale = 2.0 ** (_WEIGHT_BITS - math.frexp(top)[1])
+        self.shifts = [_FIELD_BITS * _FIELDS * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
@@ -228,6 +243,55 @@ class RoleIndex:
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
+
+    def packed(self, position: int, credits: Sequence[float]) -> int:
+        """What one requirement credited at `credits` (per level) adds to the
+        role's sums, as one int: per level, _FIELDS fields of _FIELD_BITS bits,
+        the scaled weighted credit of the required, preferred and bonus pools,
+        then for a required requirement its scaled weight, 1 (credited at all)
+        and 1 again when met. Ints add exactly, so matches sum in any order."""
+        packed, weight = 0, self.weights[position]
+        for s, credit in enumerate(credits):
+            if not credit:
+                continue
+            pool = self.pool_of[s][position]
+            shift = self.shifts[s]
+            packed += round(weight * credit * self.scale) << (shift + pool * _FIELD_BITS)
+            if pool == 0:
+                packed += round(weight * self.scale) << (shift + 3 * _FIELD_BITS)
+                packed += 1 << (shift + 4 * _FIELD_BITS)
+                if credit >= 1:
+                    packed += 1 << (shift + 5 * _FIELD_BITS)
+        return packed
+
+    def met_count(self, sums: int, slot: int) -> int:
+        """How many required requirements are met at a level, out of a role's packed sums."""
+        return (sums >> (self.shifts[slot] + 5 * _FIELD_BITS)) & _FIELD_MASK
+
+    def own_fit(self, sums: int, slot: int) -> float:
+        """A level's own fit out of a role's packed sums."""
+        fields = sums >> self.shifts[slot]
+        scale = self.scale
+        required_total, preferred_total = self.pool_totals[slot]
+        return level_fit(
+            required_total,
+            preferred_total,
+            (fields & _FIELD_MASK) / scale,
+            ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale,
+            ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale,
+        )
+
+    def unpacked(self, sums: int, slot: int) -> _Level:
+        """One level's sums out of a role's packed sums."""
+        fields = sums >> self.shifts[slot]
+        scale = self.scale
+        required = (fields & _FIELD_MASK) / scale
+        preferred = ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale
+        bonus = ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale
+        present = ((fields >> (3 * _FIELD_BITS)) & _FIELD_MASK) / scale
+        credited = (fields >> (4 * _FIELD_BITS)) & _FIELD_MASK
+        met = (fields >> (5 * _FIELD_BITS)) & _FIELD_MASK
+        return _new(_Level, ([required, preferred, bonus], len(self.required[slot]) - credited, present, met))
 
     def required_at(self, seniority: str) -> list[int]:
         """Positions of the requirements required at a seniority."""
@@ -258,6 +322,7 @@ class _Level(NamedTuple):
     pools: list[float]
     missing_required: int
     credited_required: float  # the weight of the required requirements with some credit
+    met_required: int  # how many required requirements are at or above target
 
 
 @dataclass(frozen=True, eq=False)
@@ -269,9 +334,8 @@ class RoleResult:
     index: RoleIndex
     slot: int  # the level assessed
     fit: float  # at the level assessed, 0-100, after the level envelope
-    upward: tuple[_Level, ...]  # the level assessed and those above it (the envelope needed them)
-    upward_fits: tuple[float, ...]  # their own fits
-    met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
+    sums: int  # every level's sums, packed (RoleIndex.packed; RoleIndex.unpacked reads a level's)
+    upward_fits: tuple[float, ...]  # the own fits of the level assessed and those above it (the envelope)
     matched: Mapping[int, Credited]
 
     @property
@@ -280,7 +344,14 @@ class RoleResult:
 
     @_cached
     def _levels(self) -> tuple[_Level, ...]:
-        return tuple(_level_sums(self.index, self.matched, slot) for slot in range(self.slot)) + self.upward
+        unpacked, sums = self.index.unpacked, self.sums
+        return tuple(unpacked(sums, slot) for slot in range(len(self.index.levels)))
+
+    @_cached
+    def met_required(self) -> tuple[int, ...]:
+        """At the level assessed: positions of the required requirements at or above target."""
+        slot, pool_of = self.slot, self.index.pool_of[self.slot]
+        return tuple(p for p, c in self.matched.items() if pool_of[p] == 0 and c.credits[slot] >= 1)
 
     @_cached
     def coverages(self) -> tuple[float, ...]:
@@ -299,8 +370,8 @@ class RoleResult:
     @_cached
     def own_fits(self) -> tuple[float, ...]:
         """Each level's own fit, 0-100: the formula at that level alone."""
-        below = self._levels[: self.slot]
-        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(below)) + self.upward_fits
+        own_fit, sums = self.index.own_fit, self.sums
+        return tuple(own_fit(sums, slot) for slot in range(self.slot)) + self.upward_fits
 
     @_cached
     def fits(self) -> tuple[float, ...]:
@@ -348,7 +419,8 @@ class RoleResult:
 
     @property
     def required_met(self) -> int:
-        return len(self.met_required)
+        """At the level assessed: how many required requirements are at or above target."""
+        return self.index.met_count(self.sums, self.slot)
 
     @property
     def required_total(self) -> int:
@@ -487,68 +559,28 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
-def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _Level:
-    """The pools at one level (the arithmetic of _role_result, which does the
-    level assessed along with coverage)."""
-    pools = [0.0, 0.0, 0.0]
-    missing, present = len(index.required[slot]), 0.0
-    rows = index.rows[slot]
-    for position, credited in best.items():
-        credit = credited[1][slot]
-        if credit:
-            pool, weight, _, _ = rows[position]
-            pools[pool] += weight * credit
-            if pool == 0:
-                missing -= 1
-                present += weight
-    return _new(_Level, (pools, missing, present))
-
-
 def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    """The scores at the level assessed, in one pass over the person's matches,
-    and the sums of the levels above it (the envelope needs their fits, readiness
-    their missing weight); the levels below, and coverages, only when asked."""
-    pools = [0.0, 0.0, 0.0]
-    missing, present = len(index.required[slot]), 0.0
-    rows = index.rows[slot]
-    met_required = []
-    for position, credited in best.items():
-        credit = credited[1][slot]
-        if not credit:
-            continue
-        pool, weight, _, _ = rows[position]
-        pools[pool] += weight * credit
-        if pool == 0:
-            missing -= 1
-            present += weight
-            if credit >= 1:
-                met_required.append(position)
-    upward = (
-        _new(_Level, (pools, missing, present)),
-        *[_level_sums(index, best, s) for s in range(slot + 1, len(index.levels))],
-    )
-    upward_fits = tuple([_fit(index, s, level.pools) for s, level in enumerate(upward, start=slot)])
+    """The scores at the level assessed: the role's sums, every level's at once
+    (one sum() of the matches' packed parts), and the own fits of the level
+    assessed and those above it (the envelope needs them); the levels below,
+    coverages and the requirements met, only when asked."""
+    sums = sum(map(_SUMS, best.values()))
+    own_fit = index.own_fit
+    upward_fits = tuple([own_fit(sums, s) for s in range(slot, len(index.levels))])
     # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
     result = _object_new(RoleResult)
-    result.__dict__.update(
-        index=index,
-        slot=slot,
-        fit=max(upward_fits),
-        upward=upward,
-        upward_fits=upward_fits,
-        met_required=tuple(met_required),
-        matched=best,
-    )
+    result.__dict__.update(index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best)
     return result
 
 
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__: a cohort makes millions
 _object_new = object.__new__
+_SUMS = itemgetter(6)  # Credited.sums
 
 
-# (role number, position, level counted, credit per level, rank, hit, option):
+# (role number, position, level counted, credit per level, rank, hit, option, packed sums):
 # what a skill earns in one requirement
-_Credit = tuple[int, int, int, tuple[float, ...], tuple[bool, int, int, float], "Hit", str]
+_Credit = tuple[int, int, int, tuple[float, ...], tuple[bool, int, int, float], "Hit", str, int]
 
 
 class RoleSet(Sequence[RoleIndex]):
@@ -596,7 +628,7 @@ class RoleSet(Sequence[RoleIndex]):
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
                     credits = tuple(level_credit(counted, target[position]) for target in index.targets)
-                    found.append((number, position, counted, credits, rank, hit, option))
+                    found.append((number, position, counted, credits, rank, hit, option, index.packed(position, credits)))
         memo: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]] = (found, {})
         if len(self._credits) < MEMO_SIZE:
             self._credits[skill.name, level] = memo
@@ -643,8 +675,8 @@ _Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
 def _entries(found: list[_Credit], skill: Skill) -> list[_Entry]:
     new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
     return [
-        (number, position, rank, new(Credited, (counted, credits, skill, hit, rank, option)))
-        for number, position, counted, credits, rank, hit, option in found
+        (number, position, rank, new(Credited, (counted, credits, skill, hit, rank, option, sums)))
+        for number, position, counted, credits, rank, hit, option, sums in found
     ]
 
 
