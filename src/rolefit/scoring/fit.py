@@ -449,10 +449,17 @@ class RoleResult:
             credit = 0.0 if found is None else found.credits[level]
             more = level_credit(reached, index.targets[level][position]) - credit
             if more > 0:
-                pools = list(self._levels[level].pools)
-                pools[index.pool_of[level][position]] += weight * more
-                own = _fit(index, level, pools)
-            best = max(best, own)
+                required, preferred, bonus = self._levels[level].pools
+                pool, added = index.pool_of[level][position], weight * more
+                if pool == 0:
+                    required += added
+                elif pool == 1:
+                    preferred += added
+                else:
+                    bonus += added
+                own = level_fit(*index.pool_totals[level], required, preferred, bonus)
+            if own > best:
+                best = own
         return max(0.0, best - self.fits[slot])
 
     def fit_gains(self, slot: int | None = None) -> Iterator[tuple[int, float]]:
