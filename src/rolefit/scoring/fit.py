@@ -31,8 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-import math
-from math import fsum
+from math import frexp, fsum
 from operator import itemgetter, truediv
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
@@ -232,7 +231,7 @@ class RoleIndex:
         # with one sum() per role instead of a loop per level. Weights become
         # integers at a power-of-two scale that keeps 52 bits of the largest.
         top = max(self.weights, default=1.0)
-        self.scale = 2.0 ** (_WEIGHT_BITS - math.frexp(top)[1])
+        self.scale = 2.0 ** (_WEIGHT_BITS - frexp(top)[1])
         self.shifts = [_FIELD_BITS * _FIELDS * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
@@ -576,7 +575,9 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
     upward_fits = tuple([own_fit(sums, s) for s in range(slot, len(index.levels))])
     # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
     result = _object_new(RoleResult)
-    result.__dict__.update(index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best)
+    result.__dict__.update(
+        index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best
+    )
     return result
 
 
@@ -635,7 +636,9 @@ class RoleSet(Sequence[RoleIndex]):
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
                     credits = tuple(level_credit(counted, target[position]) for target in index.targets)
-                    found.append((number, position, counted, credits, rank, hit, option, index.packed(position, credits)))
+                    found.append(
+                        (number, position, counted, credits, rank, hit, option, index.packed(position, credits))
+                    )
         memo: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]] = (found, {})
         if len(self._credits) < MEMO_SIZE:
             self._credits[skill.name, level] = memo
