@@ -46,7 +46,6 @@ METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy":
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
 MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
-MADE_SIZE = 4_000  # Skills whose Credited entries a RoleSet remembers (a few MB); past that, made afresh
 LEVEL_GROWTH = 1.5  # each level is this many times the work of the one below (level_credit; docs/fit.md)
 PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight is credited
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
@@ -154,7 +153,7 @@ class Credited(NamedTuple):
 
     level: int  # the level it counts at (see implied_level)
     credits: tuple[float, ...]  # the credit it earns at each level of the role
-    skill: Skill
+    source: tuple[str, int]  # the skill it comes from, by name and level (RoleResult.skill_of finds it)
     hit: Hit
     rank: tuple[bool, int, int, float]  # lower is better: implied, -level, method rank, -match score
     option: str  # the one_of option it matched, or ""
@@ -336,6 +335,13 @@ class RoleResult:
     sums: int  # every level's sums, packed (RoleIndex.packed; RoleIndex.unpacked reads a level's)
     upward_fits: tuple[float, ...]  # the own fits of the level assessed and those above it (the envelope)
     matched: Mapping[int, Credited]
+    matches: Matches  # the person's skills, with what each matched
+
+    def skill_of(self, credited: Credited) -> Skill:
+        """The person's skill a credit comes from: the first listed with its name and
+        level (a later equal one never beats it)."""
+        name, level = credited.source
+        return next(skill for skill, _ in self.matches if skill.name == name and skill.level == level)
 
     @property
     def role(self) -> Role:
@@ -504,19 +510,20 @@ class RoleResult:
         found = self.matched.get(position)
         if found is None:
             return RequirementResult(requirement, importance, target)
+        skill = self.skill_of(found)
         return RequirementResult(
             requirement=requirement,
             importance=importance,
             target=target,
-            matched_skill=found.skill.as_written,
+            matched_skill=skill.as_written,
             match_method=found.hit.method,
             match_score=round(found.hit.score, 1),
             matched_via=found.hit.via,
             matched_part=found.hit.part,
             option=found.option or None,
             user_level=found.level,
-            level_assumed=found.skill.level_assumed,
-            level_from_years=found.skill.level_from_years,
+            level_assumed=skill.level_assumed,
+            level_from_years=skill.level_from_years,
             credit=self.credit(position, slot),
         )
 
@@ -565,7 +572,7 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
-def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
+def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int, matches: Matches) -> RoleResult:
     """The scores at the level assessed: the role's sums, every level's at once
     (one sum() of the matches' packed parts), and the own fits of the level
     assessed and those above it (the envelope needs them); the levels below,
@@ -576,7 +583,7 @@ def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> Role
     # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
     result = _object_new(RoleResult)
     result.__dict__.update(
-        index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best
+        index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best, matches=matches
     )
     return result
 
@@ -586,9 +593,8 @@ _object_new = object.__new__
 _SUMS = itemgetter(6)  # Credited.sums
 
 
-# (role number, position, level counted, credit per level, rank, hit, option, packed sums):
-# what a skill earns in one requirement
-_Credit = tuple[int, int, int, tuple[float, ...], tuple[bool, int, int, float], "Hit", str, int]
+# (role number, position, rank, what the skill earns there): one requirement a skill meets
+_Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
 
 
 class RoleSet(Sequence[RoleIndex]):
@@ -598,12 +604,10 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        # By skill string and level, up to MEMO_SIZE: what it earns, and by Skill
-        # (its id: the memo holds it) its Credited entries, up to MADE_SIZE Skills.
-        # A cohort's files share their Skill objects (profiles makes each usual
-        # one once), so the entries are made once, not once per learner.
-        self._credits: dict[tuple[str, int], tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]] = {}
-        self._made = 0
+        # By skill string and level, up to MEMO_SIZE: what it earns, with the hits it
+        # was worked out from (a string read in the context of its file can match
+        # otherwise than alone: then it is worked out again).
+        self._credits: dict[tuple[str, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -618,13 +622,11 @@ class RoleSet(Sequence[RoleIndex]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def _credits_for(
-        self, skill: Skill, hits: Mapping[str, Hit]
-    ) -> tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]:
-        """What a skill string at a level earns: (role number, position, level
-        counted, credit at each level of the role, rank, hit, option) for every
-        requirement it matches."""
-        level = skill.level
+    def _credits_for(self, skill: Skill, hits: Mapping[str, Hit]) -> tuple[Mapping[str, Hit], list[_Entry]]:
+        """What a skill string at a level earns with these hits: (role number,
+        position, rank, Credited) for every requirement it matches."""
+        source, level = (skill.name, skill.level), skill.level
+        new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
         found = []
         for number, index in enumerate(self.indexes):
             for key, hit in hits.items():
@@ -636,22 +638,14 @@ class RoleSet(Sequence[RoleIndex]):
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
                     credits = tuple(level_credit(counted, target[position]) for target in index.targets)
+                    sums = index.packed(position, credits)
                     found.append(
-                        (number, position, counted, credits, rank, hit, option, index.packed(position, credits))
+                        (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
                     )
-        memo: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]] = (found, {})
-        if len(self._credits) < MEMO_SIZE:
-            self._credits[skill.name, level] = memo
-        return memo
-
-    def _entries_for(
-        self, skill: Skill, known: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]
-    ) -> list[_Entry]:
-        entries = _entries(known[0], skill)
-        if self._made < MADE_SIZE:
-            known[1][id(skill)] = (skill, entries)
-            self._made += 1
-        return entries
+        known = (hits, found)
+        if source not in self._credits and len(self._credits) < MEMO_SIZE:
+            self._credits[source] = known
+        return known
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
@@ -662,11 +656,9 @@ class RoleSet(Sequence[RoleIndex]):
         memo = self._credits
         for skill, hits in matches:
             known = memo.get((skill.name, skill.level))
-            if known is None:
+            if known is None or known[0] is not hits:
                 known = self._credits_for(skill, hits)
-            made = known[1].get(id(skill))
-            entries = made[1] if made is not None else self._entries_for(skill, known)
-            for number, position, rank, credited in entries:
+            for number, position, rank, credited in known[1]:
                 best = bests[number]
                 current = best.setdefault(position, credited)
                 # Skills come in the order listed: on equal rank the earlier one stays.
@@ -675,19 +667,10 @@ class RoleSet(Sequence[RoleIndex]):
         slots = self._slots.get(seniority)
         if slots is None:
             slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
-        return [_role_result(index, best, slot) for index, best, slot in zip(self.indexes, bests, slots, strict=True)]
-
-
-# (role number, position, rank, what the skill earns there): one requirement a Skill meets
-_Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
-
-
-def _entries(found: list[_Credit], skill: Skill) -> list[_Entry]:
-    new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
-    return [
-        (number, position, rank, new(Credited, (counted, credits, skill, hit, rank, option, sums)))
-        for number, position, counted, credits, rank, hit, option, sums in found
-    ]
+        return [
+            _role_result(index, best, slot, matches)
+            for index, best, slot in zip(self.indexes, bests, slots, strict=True)
+        ]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
