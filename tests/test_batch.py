@@ -390,3 +390,24 @@ def test_warnings_of_each_file_go_to_stderr_unless_quiet(cli: RunCli, tmp_path: 
         f"warning: {tmp_path / 'a.yaml'}:2:1: field 'email' is not used (rolefit reads name, target, seniority and skills)"
     ]
     assert "warning" not in cli(["batch", str(tmp_path), "-f", "csv", "--quiet"]).stderr
+
+
+def test_a_short_form_read_in_its_file_scores_each_learner_as_alone(cli: RunCli, tmp_path: Path) -> None:
+    """ "CV: 4" beside NLP and deep learning is computer vision; beside Python alone
+    it is too ambiguous to credit. A batch remembers what each string at a level
+    earns; it must not hand one file's reading to the next: each learner scores as
+    `assess` scores them alone, whichever file comes first."""
+    reads = tmp_path / "a-reads.yaml"
+    reads.write_text("name: A\nskills:\n  CV: 4\n  NLP: 3\n  Deep learning: 3\n  PyTorch: 3\n")
+    alone = tmp_path / "b-alone.yaml"
+    alone.write_text("name: B\nskills:\n  CV: 4\n  Python: 3\n")
+    own = {}
+    for path in (reads, alone):
+        report = json.loads(cli(["assess", str(path), "-f", "json"]).stdout)
+        own[str(path)] = {role["id"]: role["fit"] for role in report["roles"]}
+    assert own[str(reads)] != own[str(alone)]
+    for order in ([reads, alone], [alone, reads]):
+        rows = list(csv.DictReader(io.StringIO(cli(["batch", *map(str, order), "-f", "csv"]).stdout)))
+        for row in rows:
+            fits = {key[len("fit_") :]: float(value) for key, value in row.items() if key.startswith("fit_")}
+            assert fits == pytest.approx({k: round(v, 1) for k, v in own[row["file"]].items()}, abs=0.05)

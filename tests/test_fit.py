@@ -273,3 +273,41 @@ def test_every_level_scores_the_same_whichever_level_is_assessed(case: tuple[Rol
     for result in results:
         assert result.fits == tuple(r.fit for r in results)
         assert result.missing_required == results[0].missing_required
+
+
+@EXAMPLES
+@given(role_and_skills(), st.sampled_from([1.0, 1e-9, 1e9, 1e12]))
+def test_the_packed_sums_are_the_sums_of_the_credits(case: tuple[Role, dict[str, int]], spread: float) -> None:
+    """A role's sums are added as fixed-point fields of one int (RoleIndex.packed):
+    each level's pools, credited weight and counts equal the plain sums over the
+    requirements met, to the last few bits of the largest weight, even with
+    category weights many orders of magnitude apart."""
+    role, skills = case
+    categories = tuple(
+        Category(c.name, c.weight * (spread if number % 2 else 1.0), c.requirements)
+        for number, c in enumerate(role.categories)
+    )
+    role = Role(id=role.id, title=role.title, categories=categories, levels=role.levels)
+    result = score(role, skills)
+    index = result.index
+    tolerance = 1e-12 * max(index.weights) * len(index.requirements)
+    for slot, level in enumerate(result._levels):
+        pools = [0.0, 0.0, 0.0]
+        present, credited, met = 0.0, 0, 0
+        for position, found in result.matched.items():
+            credit = found.credits[slot]
+            if not credit:
+                continue
+            pool, weight = index.pool_of[slot][position], index.weights[position]
+            pools[pool] += weight * credit
+            if pool == 0:
+                present += weight
+                credited += 1
+                met += credit >= 1
+        assert level.pools == pytest.approx(pools, rel=0, abs=tolerance)
+        assert level.credited_required == pytest.approx(present, rel=0, abs=tolerance)
+        assert level.missing_required == len(index.required[slot]) - credited
+        assert level.met_required == met
+    met_at_slot = [p for p in index.required[result.slot] if result.credit(p) >= 1]
+    assert sorted(result.met_required) == met_at_slot
+    assert result.required_met == len(met_at_slot)

@@ -55,19 +55,15 @@ class LearnerScore(NamedTuple):
     fit_by_level: tuple[float, ...]  # the detailed role's fit at each of its levels
     ready_for: str | None  # the detailed role's highest level the learner is ready for
     top_gaps: tuple[str, ...]  # the first steps of the detailed role's plan
-    met_required: tuple[tuple[int, ...], ...]  # per role: required skills at or above target
+    required_met: tuple[int, ...]  # per role: how many required skills are at or above target
     coverages: tuple[tuple[float, ...], ...]  # per role, per category: with Wants.coverages
     warnings: tuple[Problem, ...] = ()  # fields of the file that were not used
     met: tuple[int, ...] = ()  # the detailed role's requirements at or above target, at the level assessed
     gains: tuple[tuple[int, float, bool], ...] = ()  # see plan.gap_gains: with Wants.gains
     levels: tuple[tuple[tuple[int, int], ...], ...] = ()  # per role: (position, level counted): with Wants.levels
+    met_required: tuple[tuple[int, ...], ...] = ()  # per role: the required at or above target: with Wants.coverages
     path: str = ""  # the file relative to the folder it was found in (set by the run)
     change: LearnerChange | None = None  # against an earlier run (set by the run, with --compare)
-
-    @property
-    def required_met(self) -> tuple[int, ...]:
-        """Per role, how many required skills are at or above target."""
-        return tuple(len(met) for met in self.met_required)
 
 
 @dataclass(frozen=True)
@@ -83,7 +79,7 @@ class Wants(NamedTuple):
     """What a run needs of each learner beyond the scores every format shows:
     the fit each gap would add (the teaching view), the level counted for every
     requirement (the matrix), the requirements met (json, --compare), the
-    coverages (a cohort's summary). Each costs time per learner, so only on request."""
+    coverages and required skills met (a cohort's summary). Each costs time per learner, so only on request."""
 
     gains: bool = False
     levels: bool = False
@@ -259,8 +255,9 @@ class Scorer:
             fit_by_level=shown.fits,
             ready_for=shown.ready_for,
             top_gaps=tuple(requirements[p].name for p in gaps),
-            met_required=tuple(r.met_required for r in results),
+            required_met=tuple(r.required_met for r in results),
             coverages=tuple(r.coverages for r in results) if self.wants.coverages else (),
+            met_required=tuple(r.met_required for r in results) if self.wants.coverages else (),
             warnings=profile.warnings,
             met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)) if self.wants.met else (),
             gains=gains,

@@ -74,14 +74,14 @@ def account(
     from rolefit.matching.normalise import normalise
 
     skills = profile.skills
-    first_of: dict[int, int] = {}  # a Skill object -> its first entry (equal entries may share one)
+    first_of: dict[tuple[str, int], int] = {}  # a skill's name and level -> its first entry (see RoleResult.skill_of)
     for number, skill in enumerate(skills, start=1):
-        first_of.setdefault(id(skill), number)
+        first_of.setdefault((skill.name, skill.level), number)
 
     counted: dict[int, list[int]] = {}  # entry -> positions it earned credit in
     earner: dict[int, int] = {}  # position -> entry credited
     for position, credited in detailed.matched.items():
-        number = first_of[id(credited.skill)]
+        number = first_of[credited.source]
         earner[position] = number
         if detailed.credit(position) > 0:
             counted.setdefault(number, []).append(position)

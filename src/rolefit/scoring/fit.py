@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from math import fsum
-from operator import truediv
+from math import frexp, fsum
+from operator import itemgetter, truediv
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
@@ -46,12 +46,18 @@ METHOD_RANK: Mapping[str, int] = {"exact": 0, "alias": 1, "implied": 2, "fuzzy":
 REQUIRED_SHARE = 0.75  # of the fit; the preferred pool has the rest
 BONUS_FACTOR = 0.5  # a bonus requirement fills the preferred pool at half its weight
 MEMO_SIZE = 100_000  # (skill string, level) pairs a RoleSet remembers; past that, worked out afresh
-MADE_SIZE = 4_000  # Skills whose Credited entries a RoleSet remembers (a few MB); past that, made afresh
 LEVEL_GROWTH = 1.5  # each level is this many times the work of the one below (level_credit; docs/fit.md)
 PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight is credited
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
+# A role's sums packed in one int (RoleIndex.packed): per level, _FIELDS fields of
+# _FIELD_BITS bits; weights scaled to _WEIGHT_BITS bits leave room for a sum of
+# 2**(_FIELD_BITS - _WEIGHT_BITS) requirements.
+_FIELDS = 6
+_FIELD_BITS = 96
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_WEIGHT_BITS = 52
 
 Status = Literal["met", "below", "missing"]
 Matches = Sequence[tuple[Skill, Mapping[str, "Hit"]]]
@@ -147,10 +153,11 @@ class Credited(NamedTuple):
 
     level: int  # the level it counts at (see implied_level)
     credits: tuple[float, ...]  # the credit it earns at each level of the role
-    skill: Skill
+    source: tuple[str, int]  # the skill it comes from, by name and level (RoleResult.skill_of finds it)
     hit: Hit
     rank: tuple[bool, int, int, float]  # lower is better: implied, -level, method rank, -match score
     option: str  # the one_of option it matched, or ""
+    sums: int  # what it adds to the role's sums at every level, packed (see RoleIndex.packed)
 
 
 @dataclass(frozen=True)
@@ -219,6 +226,12 @@ class RoleIndex:
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
             for s in slots
         ]
+        # Sums packed into one int (see packed): a person's matches are added up
+        # with one sum() per role instead of a loop per level. Weights become
+        # integers at a power-of-two scale that keeps 52 bits of the largest.
+        top = max(self.weights, default=1.0)
+        self.scale = 2.0 ** (_WEIGHT_BITS - frexp(top)[1])
+        self.shifts = [_FIELD_BITS * _FIELDS * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
@@ -228,6 +241,55 @@ class RoleIndex:
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
+
+    def packed(self, position: int, credits: Sequence[float]) -> int:
+        """What one requirement credited at `credits` (per level) adds to the
+        role's sums, as one int: per level, _FIELDS fields of _FIELD_BITS bits,
+        the scaled weighted credit of the required, preferred and bonus pools,
+        then for a required requirement its scaled weight, 1 (credited at all)
+        and 1 again when met. Ints add exactly, so matches sum in any order."""
+        packed, weight = 0, self.weights[position]
+        for s, credit in enumerate(credits):
+            if not credit:
+                continue
+            pool = self.pool_of[s][position]
+            shift = self.shifts[s]
+            packed += round(weight * credit * self.scale) << (shift + pool * _FIELD_BITS)
+            if pool == 0:
+                packed += round(weight * self.scale) << (shift + 3 * _FIELD_BITS)
+                packed += 1 << (shift + 4 * _FIELD_BITS)
+                if credit >= 1:
+                    packed += 1 << (shift + 5 * _FIELD_BITS)
+        return packed
+
+    def met_count(self, sums: int, slot: int) -> int:
+        """How many required requirements are met at a level, out of a role's packed sums."""
+        return (sums >> (self.shifts[slot] + 5 * _FIELD_BITS)) & _FIELD_MASK
+
+    def own_fit(self, sums: int, slot: int) -> float:
+        """A level's own fit out of a role's packed sums."""
+        fields = sums >> self.shifts[slot]
+        scale = self.scale
+        required_total, preferred_total = self.pool_totals[slot]
+        return level_fit(
+            required_total,
+            preferred_total,
+            (fields & _FIELD_MASK) / scale,
+            ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale,
+            ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale,
+        )
+
+    def unpacked(self, sums: int, slot: int) -> _Level:
+        """One level's sums out of a role's packed sums."""
+        fields = sums >> self.shifts[slot]
+        scale = self.scale
+        required = (fields & _FIELD_MASK) / scale
+        preferred = ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale
+        bonus = ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale
+        present = ((fields >> (3 * _FIELD_BITS)) & _FIELD_MASK) / scale
+        credited = (fields >> (4 * _FIELD_BITS)) & _FIELD_MASK
+        met = (fields >> (5 * _FIELD_BITS)) & _FIELD_MASK
+        return _new(_Level, ([required, preferred, bonus], len(self.required[slot]) - credited, present, met))
 
     def required_at(self, seniority: str) -> list[int]:
         """Positions of the requirements required at a seniority."""
@@ -258,6 +320,7 @@ class _Level(NamedTuple):
     pools: list[float]
     missing_required: int
     credited_required: float  # the weight of the required requirements with some credit
+    met_required: int  # how many required requirements are at or above target
 
 
 @dataclass(frozen=True, eq=False)
@@ -269,10 +332,16 @@ class RoleResult:
     index: RoleIndex
     slot: int  # the level assessed
     fit: float  # at the level assessed, 0-100, after the level envelope
-    upward: tuple[_Level, ...]  # the level assessed and those above it (the envelope needed them)
-    upward_fits: tuple[float, ...]  # their own fits
-    met_required: tuple[int, ...]  # at the level assessed: positions of the required at or above target
+    sums: int  # every level's sums, packed (RoleIndex.packed; RoleIndex.unpacked reads a level's)
+    upward_fits: tuple[float, ...]  # the own fits of the level assessed and those above it (the envelope)
     matched: Mapping[int, Credited]
+    matches: Matches  # the person's skills, with what each matched
+
+    def skill_of(self, credited: Credited) -> Skill:
+        """The person's skill a credit comes from: the first listed with its name and
+        level (a later equal one never beats it)."""
+        name, level = credited.source
+        return next(skill for skill, _ in self.matches if skill.name == name and skill.level == level)
 
     @property
     def role(self) -> Role:
@@ -280,7 +349,14 @@ class RoleResult:
 
     @_cached
     def _levels(self) -> tuple[_Level, ...]:
-        return tuple(_level_sums(self.index, self.matched, slot) for slot in range(self.slot)) + self.upward
+        unpacked, sums = self.index.unpacked, self.sums
+        return tuple(unpacked(sums, slot) for slot in range(len(self.index.levels)))
+
+    @_cached
+    def met_required(self) -> tuple[int, ...]:
+        """At the level assessed: positions of the required requirements at or above target."""
+        slot, pool_of = self.slot, self.index.pool_of[self.slot]
+        return tuple(p for p, c in self.matched.items() if pool_of[p] == 0 and c.credits[slot] >= 1)
 
     @_cached
     def coverages(self) -> tuple[float, ...]:
@@ -299,8 +375,8 @@ class RoleResult:
     @_cached
     def own_fits(self) -> tuple[float, ...]:
         """Each level's own fit, 0-100: the formula at that level alone."""
-        below = self._levels[: self.slot]
-        return tuple(_fit(self.index, slot, level.pools) for slot, level in enumerate(below)) + self.upward_fits
+        own_fit, sums = self.index.own_fit, self.sums
+        return tuple(own_fit(sums, slot) for slot in range(self.slot)) + self.upward_fits
 
     @_cached
     def fits(self) -> tuple[float, ...]:
@@ -348,7 +424,8 @@ class RoleResult:
 
     @property
     def required_met(self) -> int:
-        return len(self.met_required)
+        """At the level assessed: how many required requirements are at or above target."""
+        return self.index.met_count(self.sums, self.slot)
 
     @property
     def required_total(self) -> int:
@@ -377,10 +454,17 @@ class RoleResult:
             credit = 0.0 if found is None else found.credits[level]
             more = level_credit(reached, index.targets[level][position]) - credit
             if more > 0:
-                pools = list(self._levels[level].pools)
-                pools[index.pool_of[level][position]] += weight * more
-                own = _fit(index, level, pools)
-            best = max(best, own)
+                required, preferred, bonus = self._levels[level].pools
+                pool, added = index.pool_of[level][position], weight * more
+                if pool == 0:
+                    required += added
+                elif pool == 1:
+                    preferred += added
+                else:
+                    bonus += added
+                own = level_fit(*index.pool_totals[level], required, preferred, bonus)
+            if own > best:
+                best = own
         return max(0.0, best - self.fits[slot])
 
     def fit_gains(self, slot: int | None = None) -> Iterator[tuple[int, float]]:
@@ -426,19 +510,20 @@ class RoleResult:
         found = self.matched.get(position)
         if found is None:
             return RequirementResult(requirement, importance, target)
+        skill = self.skill_of(found)
         return RequirementResult(
             requirement=requirement,
             importance=importance,
             target=target,
-            matched_skill=found.skill.as_written,
+            matched_skill=skill.as_written,
             match_method=found.hit.method,
             match_score=round(found.hit.score, 1),
             matched_via=found.hit.via,
             matched_part=found.hit.part,
             option=found.option or None,
             user_level=found.level,
-            level_assumed=found.skill.level_assumed,
-            level_from_years=found.skill.level_from_years,
+            level_assumed=skill.level_assumed,
+            level_from_years=skill.level_from_years,
             credit=self.credit(position, slot),
         )
 
@@ -487,68 +572,29 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
-def _level_sums(index: RoleIndex, best: Mapping[int, Credited], slot: int) -> _Level:
-    """The pools at one level (the arithmetic of _role_result, which does the
-    level assessed along with coverage)."""
-    pools = [0.0, 0.0, 0.0]
-    missing, present = len(index.required[slot]), 0.0
-    rows = index.rows[slot]
-    for position, credited in best.items():
-        credit = credited[1][slot]
-        if credit:
-            pool, weight, _, _ = rows[position]
-            pools[pool] += weight * credit
-            if pool == 0:
-                missing -= 1
-                present += weight
-    return _new(_Level, (pools, missing, present))
-
-
-def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int) -> RoleResult:
-    """The scores at the level assessed, in one pass over the person's matches,
-    and the sums of the levels above it (the envelope needs their fits, readiness
-    their missing weight); the levels below, and coverages, only when asked."""
-    pools = [0.0, 0.0, 0.0]
-    missing, present = len(index.required[slot]), 0.0
-    rows = index.rows[slot]
-    met_required = []
-    for position, credited in best.items():
-        credit = credited[1][slot]
-        if not credit:
-            continue
-        pool, weight, _, _ = rows[position]
-        pools[pool] += weight * credit
-        if pool == 0:
-            missing -= 1
-            present += weight
-            if credit >= 1:
-                met_required.append(position)
-    upward = (
-        _new(_Level, (pools, missing, present)),
-        *[_level_sums(index, best, s) for s in range(slot + 1, len(index.levels))],
-    )
-    upward_fits = tuple([_fit(index, s, level.pools) for s, level in enumerate(upward, start=slot)])
+def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int, matches: Matches) -> RoleResult:
+    """The scores at the level assessed: the role's sums, every level's at once
+    (one sum() of the matches' packed parts), and the own fits of the level
+    assessed and those above it (the envelope needs them); the levels below,
+    coverages and the requirements met, only when asked."""
+    sums = sum(map(_SUMS, best.values()))
+    own_fit = index.own_fit
+    upward_fits = tuple([own_fit(sums, s) for s in range(slot, len(index.levels))])
     # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
     result = _object_new(RoleResult)
     result.__dict__.update(
-        index=index,
-        slot=slot,
-        fit=max(upward_fits),
-        upward=upward,
-        upward_fits=upward_fits,
-        met_required=tuple(met_required),
-        matched=best,
+        index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best, matches=matches
     )
     return result
 
 
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__: a cohort makes millions
 _object_new = object.__new__
+_SUMS = itemgetter(6)  # Credited.sums
 
 
-# (role number, position, level counted, credit per level, rank, hit, option):
-# what a skill earns in one requirement
-_Credit = tuple[int, int, int, tuple[float, ...], tuple[bool, int, int, float], "Hit", str]
+# (role number, position, rank, what the skill earns there): one requirement a skill meets
+_Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
 
 
 class RoleSet(Sequence[RoleIndex]):
@@ -558,12 +604,10 @@ class RoleSet(Sequence[RoleIndex]):
 
     def __init__(self, indexes: Iterable[RoleIndex]) -> None:
         self.indexes = tuple(indexes)
-        # By skill string and level, up to MEMO_SIZE: what it earns, and by Skill
-        # (its id: the memo holds it) its Credited entries, up to MADE_SIZE Skills.
-        # A cohort's files share their Skill objects (profiles makes each usual
-        # one once), so the entries are made once, not once per learner.
-        self._credits: dict[tuple[str, int], tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]] = {}
-        self._made = 0
+        # By skill string and level, up to MEMO_SIZE: what it earns, with the hits it
+        # was worked out from (a string read in the context of its file can match
+        # otherwise than alone: then it is worked out again).
+        self._credits: dict[tuple[str, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -578,13 +622,11 @@ class RoleSet(Sequence[RoleIndex]):
     def __len__(self) -> int:
         return len(self.indexes)
 
-    def _credits_for(
-        self, skill: Skill, hits: Mapping[str, Hit]
-    ) -> tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]:
-        """What a skill string at a level earns: (role number, position, level
-        counted, credit at each level of the role, rank, hit, option) for every
-        requirement it matches."""
-        level = skill.level
+    def _credits_for(self, skill: Skill, hits: Mapping[str, Hit]) -> tuple[Mapping[str, Hit], list[_Entry]]:
+        """What a skill string at a level earns with these hits: (role number,
+        position, rank, Credited) for every requirement it matches."""
+        source, level = (skill.name, skill.level), skill.level
+        new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
         found = []
         for number, index in enumerate(self.indexes):
             for key, hit in hits.items():
@@ -596,20 +638,14 @@ class RoleSet(Sequence[RoleIndex]):
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
                     credits = tuple(level_credit(counted, target[position]) for target in index.targets)
-                    found.append((number, position, counted, credits, rank, hit, option))
-        memo: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]] = (found, {})
-        if len(self._credits) < MEMO_SIZE:
-            self._credits[skill.name, level] = memo
-        return memo
-
-    def _entries_for(
-        self, skill: Skill, known: tuple[list[_Credit], dict[int, tuple[Skill, list[_Entry]]]]
-    ) -> list[_Entry]:
-        entries = _entries(known[0], skill)
-        if self._made < MADE_SIZE:
-            known[1][id(skill)] = (skill, entries)
-            self._made += 1
-        return entries
+                    sums = index.packed(position, credits)
+                    found.append(
+                        (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
+                    )
+        known = (hits, found)
+        if source not in self._credits and len(self._credits) < MEMO_SIZE:
+            self._credits[source] = known
+        return known
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:
         """For each requirement of each role, the best of the person's skills: a
@@ -620,11 +656,9 @@ class RoleSet(Sequence[RoleIndex]):
         memo = self._credits
         for skill, hits in matches:
             known = memo.get((skill.name, skill.level))
-            if known is None:
+            if known is None or known[0] is not hits:
                 known = self._credits_for(skill, hits)
-            made = known[1].get(id(skill))
-            entries = made[1] if made is not None else self._entries_for(skill, known)
-            for number, position, rank, credited in entries:
+            for number, position, rank, credited in known[1]:
                 best = bests[number]
                 current = best.setdefault(position, credited)
                 # Skills come in the order listed: on equal rank the earlier one stays.
@@ -633,19 +667,10 @@ class RoleSet(Sequence[RoleIndex]):
         slots = self._slots.get(seniority)
         if slots is None:
             slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
-        return [_role_result(index, best, slot) for index, best, slot in zip(self.indexes, bests, slots, strict=True)]
-
-
-# (role number, position, rank, what the skill earns there): one requirement a Skill meets
-_Entry = tuple[int, int, tuple[bool, int, int, float], Credited]
-
-
-def _entries(found: list[_Credit], skill: Skill) -> list[_Entry]:
-    new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
-    return [
-        (number, position, rank, new(Credited, (counted, credits, skill, hit, rank, option)))
-        for number, position, counted, credits, rank, hit, option in found
-    ]
+        return [
+            _role_result(index, best, slot, matches)
+            for index, best, slot in zip(self.indexes, bests, slots, strict=True)
+        ]
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
