@@ -177,8 +177,9 @@ def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> An
 # come out exactly as parse() would give them: the tests compare the two.
 
 # In one line: tabs, CR, YAML 1.1's other line breaks (NEL, LS, PS) and anything
-# libyaml refuses; and document markers at its start.
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|^(?:---|\\.\\.\\.)")
+# libyaml refuses; and document markers at its start (_MARKERS).
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_MARKERS = ("---", "...")
 _PLAIN_RE = r"""(?:[^\ \-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=[^\ ]))(?:[^:\#]|:(?=[^\ ])|(?<=[^\ ])\#)*"""
 _QUOTED_RE = r"""\"[^"\\]*"|'(?:[^']|'')*'"""
 # One line of the subset: indentation, an optional "- ", an optional key and colon,
@@ -212,48 +213,50 @@ def _tokens(text: str) -> list[_Token]:
     """Each line as a token; a `- key: value` line becomes an item token followed
     by a key token at the key's column. A cohort's files repeat the same lines
     (`  - Python`, `    level: 4`) thousands of times, so each distinct line is
-    read once and remembered; top-level keys (`name: ...`, one per file) are not."""
+    read once and remembered; top-level keys (`name: ...`, one per file) are not.
+    Raises _NotSimple at the first line outside the subset."""
     tokens: list[_Token] = []
     memo = _LINE_TOKENS
     for line in text.split("\n"):
         found = memo.get(line)
         if found is None:
             found = _line_tokens(line)
-            if line[:1] in _REPEATING and len(memo) < _LINE_MEMO_SIZE:
+            if line.startswith(_REPEATING) and len(memo) < _LINE_MEMO_SIZE:
                 memo[line] = found
-        if found is _NOT_SIMPLE:
-            raise _NotSimple
         tokens += found
     return tokens
 
 
-_NOT_SIMPLE: tuple[_Token, ...] = ((-1, False, False, None, False, None),)  # a line outside the subset
 _LINE_TOKENS: dict[str, tuple[_Token, ...]] = {}
 _LINE_MEMO_SIZE = 50_000  # distinct lines remembered; past that, lines are read afresh
 _REPEATING = (" ", "-")  # how lines inside `skills` start
 
 
 def _line_tokens(line: str) -> tuple[_Token, ...]:
-    """The tokens of one line: none for a blank or comment line, _NOT_SIMPLE for
+    """The tokens of one line: none for a blank or comment line; _NotSimple for
     a line outside the subset."""
+    # An ASCII line is usual unless it holds a control character (isprintable
+    # says so in C); any other line is checked character by character.
+    if (not (line.isascii() and line.isprintable()) and _UNUSUAL.search(line)) or line.startswith(_MARKERS):
+        raise _NotSimple
     stripped = line.lstrip(" ")
     if not stripped or stripped[0] == "#":
-        return () if _UNUSUAL.search(line) is None else _NOT_SIMPLE
+        return ()
     match = _LINE.fullmatch(line)
-    if match is None or _UNUSUAL.search(line):
-        return _NOT_SIMPLE
+    if match is None:
+        raise _NotSimple
     indent = len(match["indent"])
     key, value = match["key"], match["value"]
     has_key = key is not None
     if match["dash"] is not None:
         if not has_key:
             if value is None:
-                return _NOT_SIMPLE  # "-" with the item below it
+                raise _NotSimple  # "-" with the item below it
             return ((indent, True, False, None, True, _scalar_of(value)),)
         item: _Token = (indent, True, False, None, False, None)
         indent = match.start("key")
     elif not has_key:
-        return _NOT_SIMPLE  # a lone scalar: a continuation line, or not a mapping
+        raise _NotSimple  # a lone scalar: a continuation line, or not a mapping
     has_value = value is not None
     token = (indent, False, True, _scalar_of(key), has_value, _scalar_of(value) if has_value else None)
     return (item, token) if match["dash"] is not None else (token,)
