@@ -229,3 +229,14 @@ def test_remembering_lines_changes_nothing(path: Any, monkeypatch: pytest.Monkey
     assert repr(yamlsafe.parse_simple(text)) == repr(first) == repr(again)
     assert yamlsafe._LINE_TOKENS == {}  # the bound holds
 
+
+def test_lines_that_repeat_are_remembered_and_a_persons_own_are_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "_LINE_TOKENS", {})
+    text = 'name: "Ada 1"\ntarget: ml-engineer\nseniority: mid\nskills:\n  - Python\n'
+    assert yamlsafe.parse_simple(text) == {
+        "name": "Ada 1",
+        "target": "ml-engineer",
+        "seniority": "mid",
+        "skills": ["Python"],
+    }
+    assert set(yamlsafe._LINE_TOKENS) == {"target: ml-engineer", "seniority: mid", "skills:", "  - Python"}

@@ -212,9 +212,9 @@ def _scalar_of(text: str) -> Any:
 def _tokens(text: str) -> list[_Token]:
     """Each line as a token; a `- key: value` line becomes an item token followed
     by a key token at the key's column. A cohort's files repeat the same lines
-    (`  - Python`, `    level: 4`) thousands of times, so each distinct line is
-    read once and remembered; top-level keys (`name: ...`, one per file) are not.
-    Raises _NotSimple at the first line outside the subset."""
+    (`  - Python`, `    level: 4`, `skills:`) thousands of times, so each distinct
+    line is read once and remembered; the person's own lines (`name: ...`, one
+    per file) are not. Raises _NotSimple at the first line outside the subset."""
     tokens: list[_Token] = []
     memo = _LINE_TOKENS
     for line in text.split("\n"):
@@ -229,7 +229,9 @@ def _tokens(text: str) -> list[_Token]:
 
 _LINE_TOKENS: dict[str, tuple[_Token, ...]] = {}
 _LINE_MEMO_SIZE = 50_000  # distinct lines remembered; past that, lines are read afresh
-_REPEATING = (" ", "-")  # how lines inside `skills` start
+# How the lines that repeat across a cohort start: those inside `skills`, and the
+# top-level fields a cohort shares (not `name:`, which is each person's own).
+_REPEATING = (" ", "-", "skills:", "target:", "seniority:")
 
 
 def _line_tokens(line: str) -> tuple[_Token, ...]:
