@@ -152,10 +152,24 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
 
 def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool:
     """Adds the skills of a list or mapping (under `heading`, if any) to `skills`;
-    False when anything in it is unusual."""
+    False when anything in it is unusual. The usual entries (`- Python`, `- name:
+    Python` with a `level:`, `Python: 4`) are looked up in _NAMED_SKILLS first:
+    what is remembered there was made from the same name, level and heading."""
+    memo = _NAMED_SKILLS
     if type(value) is list:
         for item in value:
-            if type(item) is dict and len(item) == 1:
+            kind = type(item)
+            skill = None
+            if kind is str:
+                skill = memo.get((item, _NONE, None, heading))
+            elif kind is dict and "name" in item and (len(item) == 1 or (len(item) == 2 and "level" in item)):
+                raw, level = item["name"], item.get("level")
+                if type(raw) is str and type(level) in _SCALAR_TYPES:
+                    skill = memo.get((raw, type(level), level, heading))
+            if skill is not None:
+                skills.append(skill)
+                continue
+            if kind is dict and len(item) == 1:
                 key = next(iter(item))
                 if key not in _DETAIL_KEYS and type(item[key]) in (list, dict):  # - Programming: [Python, SQL]
                     if not _simple_heading(key, item[key], heading, skills):
@@ -172,6 +186,11 @@ def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool
                 if not _simple_heading(key, level, heading, skills):
                     return False
                 continue
+            if type(level) in _SCALAR_TYPES:
+                skill = memo.get((key, type(level), level, heading))
+                if skill is not None:  # made from this level, so not a list of names
+                    skills.append(skill)
+                    continue
             if type(level) is str and _NAME_LIST.search(level) and not isinstance(read_level(level), tuple):
                 # Languages: Python, Java
                 names = [n for n in _NAME_LIST.split(level.strip()) if n]
@@ -227,7 +246,8 @@ def _simple_skill(item: Any, heading: str | None = None) -> Skill | None:
     return skill if isinstance(skill, Skill) else None
 
 
-_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+_NONE = type(None)
+_SCALAR_TYPES = frozenset((str, int, float, bool, _NONE))
 _NAMED_SKILLS: dict[tuple[str, type, Any, str | None], Skill | None] = {}
 _NAMED_MEMO_SIZE = 100_000
 
