@@ -511,3 +511,24 @@ def test_the_loader_never_raises_anything_but_rolefit_error(text: str) -> None:
                 parse_profile(text, "f")
         except RolefitError:
             pass
+
+
+def test_level_words_looked_up_read_as_read_level_reads_them() -> None:
+    """make_skill looks the usual spellings of the level words up in a table of
+    its own before calling read_level: each must read exactly as read_level reads it."""
+    from rolefit.formats import profiles
+    from rolefit.formats.proficiency import LEVEL_WORDS, read_level
+
+    table = profiles._WORD_READINGS
+    assert {"expert", "Expert", "EXPERT", "advanced beginner", "Advanced Beginner", "Advanced beginner"} <= set(table)
+    assert len(table) >= len(LEVEL_WORDS)
+    for spelling, reading in table.items():
+        assert read_level(spelling) == reading, spelling
+    made = profiles.make_skill("Python", "Working Knowledge")
+    assert isinstance(made, Skill) and made.level == 3 and not made.level_assumed
+    # A spelling not in the table goes to read_level: the same answer, the same messages.
+    assert profiles.make_skill("Python", "eXpert") == profiles.make_skill("Python", "expert")
+    assert (
+        profiles.make_skill("Python", "expertt")
+        == "skill 'Python': unknown level 'expertt'; did you mean 'expert'? (or 0-5)"
+    )

@@ -25,8 +25,17 @@ from typing import Any
 
 from rolefit.errors import shown_path
 from rolefit.formats.checks import Checker, describe, seniority_suggestion
-from rolefit.formats.proficiency import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
-from rolefit.model import DEFAULT_LEVEL, SENIORITIES, Profile, Seniority, Skill
+from rolefit.formats.proficiency import (
+    LEVEL_WORDS,
+    Reading,
+    last_used_year,
+    read_level,
+    read_phrase,
+    split_name,
+    strict_level,
+    years_level,
+)
+from rolefit.model import DEFAULT_LEVEL, MAX_LEVEL, SENIORITIES, Profile, Seniority, Skill
 from rolefit.yaml.safe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "seniority", "skills")
@@ -293,7 +302,7 @@ def make_skill(
     given_level: int | None = None
     level_years: float | None = None
     if level is not None:
-        reading = read_level(level)
+        reading = (type(level) is str and _WORD_READINGS.get(level)) or read_level(level)
         if isinstance(reading, str):
             return f"skill '{written}': {reading}"
         given_level, level_years = reading
@@ -319,6 +328,16 @@ def make_skill(
         written=written if split is not None else None,
         heading=heading,
     )
+
+
+# The level words as people write them (expert, Expert, EXPERT): read_level reads
+# these the same, by the same table, but at several times the cost of a lookup.
+_READINGS = [Reading(level, None) for level in range(MAX_LEVEL + 1)]
+_WORD_READINGS: dict[str, Reading] = {
+    spelling: _READINGS[level]
+    for word, level in LEVEL_WORDS.items()
+    for spelling in (word, word.capitalize(), word.title(), word.upper())
+}
 
 
 # The checks -------------------------------------------------------------------------
