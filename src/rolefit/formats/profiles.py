@@ -312,7 +312,7 @@ def make_skill(
     split = split_name(written) if given_level is None else None
     if split is not None:
         name, (name_level, name_years) = split
-    chosen_years = next((y for y in (years, level_years, name_years) if y is not None), None)
+    chosen_years = years if years is not None else level_years if level_years is not None else name_years
     chosen = given_level if given_level is not None else name_level
     from_years = chosen is None and chosen_years is not None
     if chosen is None:
