@@ -264,52 +264,53 @@ def _line_tokens(line: str) -> tuple[_Token, ...]:
     return (item, token) if match["dash"] is not None else (token,)
 
 
-class _Reader:
-    def __init__(self, tokens: list[_Token]) -> None:
-        self.tokens = tokens
-        self.at = 0
+# The reader: functions over the token list that take the place to read from and
+# give back the place after what they read (plain locals: a cohort reads each
+# token of thousands of files, and an attribute per step costs more).
 
-    def block(self, indent: int, depth: int) -> Any:
-        if depth > MAX_DEPTH:
+
+def _block(tokens: list[_Token], at: int, indent: int, depth: int) -> tuple[Any, int]:
+    if depth > MAX_DEPTH:
+        raise _NotSimple
+    if tokens[at][1]:
+        return _sequence(tokens, at, indent, depth)
+    return _mapping(tokens, at, indent, depth)
+
+
+def _mapping(tokens: list[_Token], at: int, indent: int, depth: int) -> tuple[dict[Any, Any], int]:
+    data: dict[Any, Any] = {}
+    end = len(tokens)
+    while at < end:
+        at_indent, is_item, _, key, has_value, value = tokens[at]
+        if at_indent < indent:
+            break
+        if at_indent > indent or is_item or key in data:
+            raise _NotSimple  # stray indentation, an item among keys, or a duplicate key
+        at += 1
+        if not has_value:  # `key:` then an indented block (or a list at the same indent), or null
+            value = None
+            if at < end:
+                below, below_is_item = tokens[at][0], tokens[at][1]
+                if below > indent or (below == indent and below_is_item):
+                    value, at = _block(tokens, at, below, depth + 1)
+        data[key] = value
+    return data, at
+
+
+def _sequence(tokens: list[_Token], at: int, indent: int, depth: int) -> tuple[list[Any], int]:
+    items: list[Any] = []
+    end = len(tokens)
+    while at < end:
+        at_indent, is_item, _, _, has_value, value = tokens[at]
+        if at_indent < indent or (at_indent == indent and not is_item):
+            break
+        if at_indent > indent or not is_item:
             raise _NotSimple
-        if self.tokens[self.at][1]:
-            return self.sequence(indent, depth)
-        return self.mapping(indent, depth)
-
-    def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
-        data: dict[Any, Any] = {}
-        tokens = self.tokens
-        while self.at < len(tokens):
-            at_indent, is_item, _, key, has_value, value = tokens[self.at]
-            if at_indent < indent:
-                break
-            if at_indent > indent or is_item or key in data:
-                raise _NotSimple  # stray indentation, an item among keys, or a duplicate key
-            self.at += 1
-            if not has_value:  # `key:` then an indented block (or a list at the same indent), or null
-                value = None
-                if self.at < len(tokens):
-                    below, below_is_item = tokens[self.at][0], tokens[self.at][1]
-                    if below > indent or (below == indent and below_is_item):
-                        value = self.block(below, depth + 1)
-            data[key] = value
-        return data
-
-    def sequence(self, indent: int, depth: int) -> list[Any]:
-        items: list[Any] = []
-        tokens = self.tokens
-        while self.at < len(tokens):
-            at_indent, is_item, _, _, has_value, value = tokens[self.at]
-            if at_indent < indent or (at_indent == indent and not is_item):
-                break
-            if at_indent > indent or not is_item:
-                raise _NotSimple
-            self.at += 1
-            if has_value:
-                items.append(value)
-            else:  # `- key: value` opens a mapping at the key's column
-                items.append(self.mapping(tokens[self.at][0], depth + 1))
-        return items
+        at += 1
+        if not has_value:  # `- key: value` opens a mapping at the key's column
+            value, at = _mapping(tokens, at, tokens[at][0], depth + 1)
+        items.append(value)
+    return items, at
 
 
 def parse_simple(text: str) -> dict[Any, Any] | None:
@@ -318,8 +319,7 @@ def parse_simple(text: str) -> dict[Any, Any] | None:
         tokens = _tokens(text)
         if not tokens or tokens[0][0] != 0 or tokens[0][1]:
             return None
-        reader = _Reader(tokens)
-        data = reader.mapping(0, 1)
+        data, at = _mapping(tokens, 0, 0, 1)
     except (_NotSimple, RecursionError):
         return None
-    return data if reader.at == len(tokens) else None
+    return data if at == len(tokens) else None
