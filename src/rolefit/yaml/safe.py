@@ -83,28 +83,42 @@ def _read_bytes(path: str | Path) -> bytes:
     before reading. (Faster than a buffered file object too, but by well under
     1% of a learner's time: `benchmarks/tricks.py`.)"""
     # O_NONBLOCK: opening a pipe nobody writes to would otherwise wait forever.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
+        mode, size = info.st_mode, info.st_size
+        if stat.S_ISREG(mode):
+            if 0 < size <= MAX_BYTES:
+                # The usual file: asked for one byte more than its size, it gives
+                # its size, so its end is reached in one read.
+                data = os.read(fd, size + 1)
+                if len(data) == size:
+                    return data
+                return _read_rest(fd, [data], len(data), size + 1)
+        elif stat.S_ISDIR(mode):
             raise IsADirectoryError
-        if stat.S_ISFIFO(info.st_mode):
+        elif stat.S_ISFIFO(mode):
             _wait_for_a_writer(fd)
-        elif not stat.S_ISREG(info.st_mode):
+        else:
             raise NotRegularFileError
-        size = info.st_size
-        # A regular file in one read (and one more that finds its end); a pipe
-        # reports size 0 and is read in pieces, up to the limit.
-        want = size + 1 if 0 < size <= MAX_BYTES else MAX_BYTES + 1
-        chunks, total = [], 0
-        while total <= MAX_BYTES:
-            chunk = os.read(fd, min(want, MAX_BYTES + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
+        # A pipe reports size 0 and is read in pieces, up to the limit; so is a file
+        # that reports no size, or too large a size.
+        return _read_rest(fd, [], 0, MAX_BYTES + 1)
     finally:
         os.close(fd)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _read_rest(fd: int, chunks: list[bytes], total: int, want: int) -> bytes:
+    """`chunks` (`total` bytes) and what follows them, up to MAX_BYTES + 1 bytes in all."""
+    while total <= MAX_BYTES:
+        chunk = os.read(fd, min(want, MAX_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
