@@ -173,8 +173,9 @@ def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool
                 skill = memo.get((item, _NONE, None, heading))
             elif kind is dict and "name" in item and (len(item) == 1 or (len(item) == 2 and "level" in item)):
                 raw, level = item["name"], item.get("level")
-                if type(raw) is str and type(level) in _SCALAR_TYPES:
-                    skill = memo.get((raw, type(level), level, heading))
+                level_kind = type(level)
+                if type(raw) is str and level_kind in _SCALAR_TYPES:
+                    skill = memo.get((raw, level_kind, level, heading))
             if skill is not None:
                 skills.append(skill)
                 continue
@@ -191,16 +192,17 @@ def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool
         return True
     if type(value) is dict:
         for key, level in value.items():
-            if type(level) in (list, dict):  # Programming: [Python, SQL]
-                if not _simple_heading(key, level, heading, skills):
-                    return False
-                continue
-            if type(level) in _SCALAR_TYPES:
-                skill = memo.get((key, type(level), level, heading))
+            kind = type(level)
+            if kind in _SCALAR_TYPES:
+                skill = memo.get((key, kind, level, heading))
                 if skill is not None:  # made from this level, so not a list of names
                     skills.append(skill)
                     continue
-            if type(level) is str and _NAME_LIST.search(level) and not isinstance(read_level(level), tuple):
+            elif kind is list or kind is dict:  # Programming: [Python, SQL]
+                if not _simple_heading(key, level, heading, skills):
+                    return False
+                continue
+            if kind is str and _NAME_LIST.search(level) and not isinstance(read_level(level), tuple):
                 # Languages: Python, Java
                 names = [n for n in _NAME_LIST.split(level.strip()) if n]
                 if not _simple_heading(key, names, heading, skills):
