@@ -264,21 +264,20 @@ def _line_tokens(line: str) -> tuple[_Token, ...]:
     match = _LINE.fullmatch(line)
     if match is None:
         raise _NotSimple
-    indent = len(match["indent"])
-    key, value = match["key"], match["value"]
-    has_key = key is not None
-    if match["dash"] is not None:
-        if not has_key:
-            if value is None:
-                raise _NotSimple  # "-" with the item below it
-            return ((indent, True, False, None, True, _scalar_of(value)),)
-        item: _Token = (indent, True, False, None, False, None)
-        indent = match.start("key")
-    elif not has_key:
-        raise _NotSimple  # a lone scalar: a continuation line, or not a mapping
-    has_value = value is not None
-    token = (indent, False, True, _scalar_of(key), has_value, _scalar_of(value) if has_value else None)
-    return (item, token) if match["dash"] is not None else (token,)
+    spaces, dash, key, value = match.groups()
+    if key is None:
+        if dash is None or value is None:
+            raise _NotSimple  # a lone scalar (a continuation line, or not a mapping), or "-" with the item below it
+        return ((len(spaces), True, False, None, True, _scalar_of(value)),)
+    token = (
+        len(spaces) if dash is None else match.start(3),  # `- key: value`: the key's column
+        False,
+        True,
+        _scalar_of(key),
+        value is not None,
+        None if value is None else _scalar_of(value),
+    )
+    return (token,) if dash is None else ((len(spaces), True, False, None, False, None), token)
 
 
 # The reader: functions over the token list that take the place to read from and
