@@ -239,4 +239,4 @@ def test_lines_that_repeat_are_remembered_and_a_persons_own_are_not(monkeypatch:
         "seniority": "mid",
         "skills": ["Python"],
     }
-    assert set(yamlsafe._LINE_TOKENS) == {"target: ml-engineer", "seniority: mid", "skills:", "  - Python"}
+    assert set(yamlsafe._LINE_TOKENS) == {"target: ml-engineer", "seniority: mid", "skills:", "  - Python", ""}

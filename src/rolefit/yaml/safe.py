@@ -238,7 +238,7 @@ def _tokens(text: str) -> list[_Token]:
         found = memo.get(line)
         if found is None:
             found = _line_tokens(line)
-            if line.startswith(_REPEATING) and len(memo) < _LINE_MEMO_SIZE:
+            if (not line or line.startswith(_REPEATING)) and len(memo) < _LINE_MEMO_SIZE:
                 memo[line] = found
         tokens += found
     return tokens
@@ -247,7 +247,8 @@ def _tokens(text: str) -> list[_Token]:
 _LINE_TOKENS: dict[str, tuple[_Token, ...]] = {}
 _LINE_MEMO_SIZE = 50_000  # distinct lines remembered; past that, lines are read afresh
 # How the lines that repeat across a cohort start: those inside `skills`, and the
-# top-level fields a cohort shares (not `name:`, which is each person's own).
+# top-level fields a cohort shares (not `name:`, which is each person's own);
+# blank lines (the "" after a file's last newline) are remembered too.
 _REPEATING = (" ", "-", "skills:", "target:", "seniority:")
 
 
