@@ -195,3 +195,33 @@ def test_usual_files_are_read_without_importing_pyyaml() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_regular_file_is_read_to_its_end_in_one_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a: 1\n")
+    real_read, asked = os.read, []
+
+    def read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(yamlsafe.os, "read", read)
+    assert yamlsafe._read_bytes(path) == b"a: 1\n"
+    assert asked == [6]  # its size and one more byte: the end is found in the same read
+
+
+def test_a_file_that_gives_less_than_its_size_is_read_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some file systems (FUSE) may answer a read with fewer bytes than asked: what
+    is missing is read on until the end, never cut off."""
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"name: Ada\nskills: [Python]\n")
+    real_read, asked = os.read, []
+
+    def short_read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, min(size, 4))
+
+    monkeypatch.setattr(yamlsafe.os, "read", short_read)
+    assert yamlsafe._read_bytes(path) == b"name: Ada\nskills: [Python]\n"
+    assert len(asked) == 8  # 27 bytes in reads of at most 4 (seven), and one that finds the end

@@ -80,8 +80,8 @@ def _wait_for_a_writer(fd: int) -> None:
 def _read_bytes(path: str | Path) -> bytes:
     """At most MAX_BYTES + 1 bytes of a file, with plain system calls: they open
     a named pipe without waiting and tell a regular file from a pipe or device
-    before reading. (Faster than a buffered file object too, but by well under
-    1% of a learner's time: `benchmarks/tricks.py`.)"""
+    before reading. (Faster than a buffered file object too: `benchmarks/tricks.py`
+    measures by how much.)"""
     # O_NONBLOCK: opening a pipe nobody writes to would otherwise wait forever.
     fd = os.open(path, _OPEN_FLAGS)
     try:
