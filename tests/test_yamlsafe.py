@@ -206,7 +206,7 @@ def test_a_regular_file_is_read_to_its_end_in_one_read(tmp_path: Path, monkeypat
         asked.append(size)
         return real_read(fd, size)
 
-    monkeypatch.setattr(yamlsafe.os, "read", read)
+    monkeypatch.setattr(os, "read", read)
     assert yamlsafe._read_bytes(path) == b"a: 1\n"
     assert asked == [6]  # its size and one more byte: the end is found in the same read
 
@@ -222,6 +222,6 @@ def test_a_file_that_gives_less_than_its_size_is_read_on(tmp_path: Path, monkeyp
         asked.append(size)
         return real_read(fd, min(size, 4))
 
-    monkeypatch.setattr(yamlsafe.os, "read", short_read)
+    monkeypatch.setattr(os, "read", short_read)
     assert yamlsafe._read_bytes(path) == b"name: Ada\nskills: [Python]\n"
     assert len(asked) == 8  # 27 bytes in reads of at most 4 (seven), and one that finds the end
