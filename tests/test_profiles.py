@@ -193,6 +193,72 @@ def test_a_remembered_skill_never_stands_in_for_an_equal_key_of_another_type() -
         parse_profile("skills: {Python: true}\n", "f")
 
 
+def test_a_remembered_skill_with_years_is_the_skill_with_those_years() -> None:
+    """Skills given with years are remembered too, by their years: equal keys of
+    another kind (2 and 2.0, 0 and -0.0, a bool) never stand in for each other."""
+
+    def skill(fields: str) -> Skill:
+        return parse_profile(f"skills:\n  - name: Python\n{fields}", "f").skills[0]
+
+    assert skill("    years: 2\n").years == 2.0
+    assert skill("    years: 3\n").years == 3.0
+    assert skill("    years: 2.0\n") == skill("    years: 2\n")
+    assert skill("    level: 4\n    years: 2\n").level == 4
+    assert skill("    level: 4\n    years: 2\n").years == 2.0
+    assert skill("    years: 0\n").years == 0.0
+    assert str(skill("    years: -0.0\n").years) == "-0.0"  # as read, not the 0 remembered before
+    years_level = skill("    years: 7\n")
+    assert years_level.level_from_years and years_level.level_assumed
+    with pytest.raises(RolefitError, match="must be a number"):
+        skill("    years: true\n")
+    with pytest.raises(RolefitError, match="between 0 and 80"):
+        skill("    years: 81\n")
+    under = parse_profile("skills:\n  Languages:\n    - name: Python\n      years: 2\n", "f").skills[0]
+    assert under.heading == "Languages" and under.years == 2.0
+    assert skill("    years: 2\n").heading is None
+
+
+REMEMBERED = [
+    "skills:\n  - Languages: Python, Java\n",  # in a list: a level that cannot be read
+    "skills:\n  Languages: Python, Java\n",  # in a mapping: a heading over two names
+    "skills:\n  - Python\n  - name: SQL\n  - name: Go\n    level: 2\n  - Rust: expert\n",
+    "skills:\n  Python:\n  SQL: 3\n  Go: expert\n  Rust: 2, Java\n",
+    "skills:\n  - name: Python\n    level: true\n",
+    "skills:\n  Python: true\n",
+    "skills:\n  - name: Python\n    level: 1\n  - name: SQL\n    level: 1.0\n",
+    "skills:\n  Python: 1.0\n  SQL: 1\n",
+    "skills:\n  - name: Python\n    years: 3\n  - name: SQL\n    level: 2\n    years: 1\n",
+    "skills:\n  Programming:\n    - Python\n    - name: SQL\n      level: 2\n",
+    "skills:\n  Programming:\n    Python: 3\n    SQL: 2\n",
+    "skills:\n  - Programming:\n      - Python\n",
+    "skills:\n  - name: Python (expert)\n  - SQL - advanced\n  Python (expert): 2\n",
+]
+
+
+@pytest.mark.parametrize("order", [1, -1], ids=["forward", "backward"])
+def test_remembered_entries_read_as_afresh_in_every_shape(order: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries are looked up among the remembered skills before their shape is
+    read: the same name and level written in another shape (a list, a mapping,
+    under a heading) must still be read as that shape says."""
+    from rolefit.formats import profiles
+
+    texts = [*REMEMBERED, *(path.read_text(encoding="utf-8") for path in [*SHAPES, *EXAMPLES])][::order]
+
+    def read(text: str) -> object:
+        try:
+            return parse_profile(text, "f")
+        except RolefitError as exc:
+            return str(exc)
+
+    remembered = [read(text) for text in texts]
+    monkeypatch.setattr(profiles, "_NAMED_MEMO_SIZE", 0)
+    afresh = []
+    for text in texts:
+        monkeypatch.setattr(profiles, "_NAMED_SKILLS", {})
+        afresh.append(read(text))
+    assert remembered == afresh
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
 def test_remembering_skills_changes_nothing(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from rolefit.formats import profiles
@@ -445,3 +511,24 @@ def test_the_loader_never_raises_anything_but_rolefit_error(text: str) -> None:
                 parse_profile(text, "f")
         except RolefitError:
             pass
+
+
+def test_level_words_looked_up_read_as_read_level_reads_them() -> None:
+    """make_skill looks the usual spellings of the level words up in a table of
+    its own before calling read_level: each must read exactly as read_level reads it."""
+    from rolefit.formats import profiles
+    from rolefit.formats.proficiency import LEVEL_WORDS, read_level
+
+    table = profiles._WORD_READINGS
+    assert {"expert", "Expert", "EXPERT", "advanced beginner", "Advanced Beginner", "Advanced beginner"} <= set(table)
+    assert len(table) >= len(LEVEL_WORDS)
+    for spelling, reading in table.items():
+        assert read_level(spelling) == reading, spelling
+    made = profiles.make_skill("Python", "Working Knowledge")
+    assert isinstance(made, Skill) and made.level == 3 and not made.level_assumed
+    # A spelling not in the table goes to read_level: the same answer, the same messages.
+    assert profiles.make_skill("Python", "eXpert") == profiles.make_skill("Python", "expert")
+    assert (
+        profiles.make_skill("Python", "expertt")
+        == "skill 'Python': unknown level 'expertt'; did you mean 'expert'? (or 0-5)"
+    )

@@ -111,6 +111,28 @@ def test_not_utf8_is_located() -> None:
 
 def test_bom_is_accepted() -> None:
     assert yamlsafe.parse(yamlsafe.decode(b"\xef\xbb\xbfa: 1\n", "f"), "f") == {"a": 1}
+    assert yamlsafe.decode(b"\xef\xbb\xbf", "f") == ""
+    # Only the first BOM is a BOM: a second one is text (U+FEFF), as for utf-8-sig.
+    assert yamlsafe.decode(b"\xef\xbb\xbf\xef\xbb\xbfa", "f") == "\ufeffa"
+
+
+@pytest.mark.parametrize(
+    ("data", "place", "byte"),
+    [
+        # The bad byte itself, placed in the text after the BOM (as an editor shows
+        # it, and as every other place in a file is counted), not 3 bytes off.
+        (b"\xef\xbb\xbfa: 1\nb: \xff\n", "2:4", "0xff"),
+        (b"\xef\xbb\xbf\xffa: 1\n", "1:1", "0xff"),
+        (b"\xef\xbb\xbfname: Ren\xe9\n", "1:10", "0xe9"),
+        (b"\xef\xbb\xbfa: \xc3\n", "1:4", "0xc3"),  # a sequence cut short
+        (b"\xef\xbb", "1:1", "0xef"),  # half a BOM is not one
+        (b"a: 1\nb: \xff\n", "2:4", "0xff"),
+    ],
+)
+def test_not_utf8_after_a_bom_is_located(data: bytes, place: str, byte: str) -> None:
+    with pytest.raises(RolefitError) as info:
+        yamlsafe.decode(data, "f")
+    assert str(info.value) == f"f:{place}: is not UTF-8 text (byte {byte}); save it as UTF-8"
 
 
 @given(st.text(max_size=200))
@@ -173,3 +195,33 @@ def test_usual_files_are_read_without_importing_pyyaml() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_regular_file_is_read_to_its_end_in_one_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"a: 1\n")
+    real_read, asked = os.read, []
+
+    def read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, size)
+
+    monkeypatch.setattr(os, "read", read)
+    assert yamlsafe._read_bytes(path) == b"a: 1\n"
+    assert asked == [6]  # its size and one more byte: the end is found in the same read
+
+
+def test_a_file_that_gives_less_than_its_size_is_read_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Some file systems (FUSE) may answer a read with fewer bytes than asked: what
+    is missing is read on until the end, never cut off."""
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"name: Ada\nskills: [Python]\n")
+    real_read, asked = os.read, []
+
+    def short_read(fd: int, size: int) -> bytes:
+        asked.append(size)
+        return real_read(fd, min(size, 4))
+
+    monkeypatch.setattr(os, "read", short_read)
+    assert yamlsafe._read_bytes(path) == b"name: Ada\nskills: [Python]\n"
+    assert len(asked) == 8  # 27 bytes in reads of at most 4 (seven), and one that finds the end

@@ -199,11 +199,22 @@ def test_the_usual_shapes_take_the_fast_path() -> None:
         "- a\n",  # top-level list
         '"a\\tb": 1\n',  # escapes
         "a: 1\r\nb: 2\r\n",  # CRLF
+        "a: b\x0bc\n",  # an ASCII control character (vertical tab)
+        "a: b\x7f\n",  # DEL
+        "skills: x\x0c\n",  # a form feed, in a line of a kind that is remembered
+        "a:\n  - x\x1b[31m\n",  # an escape, inside a list
+        "a: x\x85y\n",  # NEL: a line break to YAML 1.1, beyond ASCII
+        "a: x\u2028y\n",  # LS
+        "---\na: 1\n",  # document markers
+        "a: 1\n...\n",
+        "--- # c\na: 1\n",
+        "--- a: 1\n",  # a marker before a key
+        "a: 1\n... b: 2\n",
     ],
 )
 def test_outside_the_subset(text: str) -> None:
     assert yamlsafe.parse_simple(text) is None
-    assert yamlsafe.parse_simple(text) is None  # and its lines, now remembered, stay refused
+    assert yamlsafe.parse_simple(text) is None  # and again, with the lines before it remembered
 
 
 @pytest.mark.parametrize("path", [*EXAMPLES, *sorted((DATA / "bad").glob("*.yaml"))], ids=lambda p: p.name)
@@ -217,3 +228,15 @@ def test_remembering_lines_changes_nothing(path: Any, monkeypatch: pytest.Monkey
     monkeypatch.setattr(yamlsafe, "_LINE_MEMO_SIZE", 0)
     assert repr(yamlsafe.parse_simple(text)) == repr(first) == repr(again)
     assert yamlsafe._LINE_TOKENS == {}  # the bound holds
+
+
+def test_lines_that_repeat_are_remembered_and_a_persons_own_are_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlsafe, "_LINE_TOKENS", {})
+    text = 'name: "Ada 1"\ntarget: ml-engineer\nseniority: mid\nskills:\n  - Python\n'
+    assert yamlsafe.parse_simple(text) == {
+        "name": "Ada 1",
+        "target": "ml-engineer",
+        "seniority": "mid",
+        "skills": ["Python"],
+    }
+    assert set(yamlsafe._LINE_TOKENS) == {"target: ml-engineer", "seniority: mid", "skills:", "  - Python", ""}

@@ -25,8 +25,17 @@ from typing import Any
 
 from rolefit.errors import shown_path
 from rolefit.formats.checks import Checker, describe, seniority_suggestion
-from rolefit.formats.proficiency import last_used_year, read_level, read_phrase, split_name, strict_level, years_level
-from rolefit.model import DEFAULT_LEVEL, SENIORITIES, Profile, Seniority, Skill
+from rolefit.formats.proficiency import (
+    LEVEL_WORDS,
+    Reading,
+    last_used_year,
+    read_level,
+    read_phrase,
+    split_name,
+    strict_level,
+    years_level,
+)
+from rolefit.model import DEFAULT_LEVEL, MAX_LEVEL, SENIORITIES, Profile, Seniority, Skill
 from rolefit.yaml.safe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
 
 PROFILE_FIELDS = ("name", "target", "seniority", "skills")
@@ -152,10 +161,25 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
 
 def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool:
     """Adds the skills of a list or mapping (under `heading`, if any) to `skills`;
-    False when anything in it is unusual."""
+    False when anything in it is unusual. The usual entries (`- Python`, `- name:
+    Python` with a `level:`, `Python: 4`) are looked up in _NAMED_SKILLS first:
+    what is remembered there was made from the same name, level and heading."""
+    memo = _NAMED_SKILLS
     if type(value) is list:
         for item in value:
-            if type(item) is dict and len(item) == 1:
+            kind = type(item)
+            skill = None
+            if kind is str:
+                skill = memo.get((item, _NONE, None, heading))
+            elif kind is dict and "name" in item and (len(item) == 1 or (len(item) == 2 and "level" in item)):
+                raw, level = item["name"], item.get("level")
+                level_kind = type(level)
+                if type(raw) is str and level_kind in _SCALAR_TYPES:
+                    skill = memo.get((raw, level_kind, level, heading))
+            if skill is not None:
+                skills.append(skill)
+                continue
+            if kind is dict and len(item) == 1:
                 key = next(iter(item))
                 if key not in _DETAIL_KEYS and type(item[key]) in (list, dict):  # - Programming: [Python, SQL]
                     if not _simple_heading(key, item[key], heading, skills):
@@ -168,11 +192,17 @@ def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool
         return True
     if type(value) is dict:
         for key, level in value.items():
-            if type(level) in (list, dict):  # Programming: [Python, SQL]
+            kind = type(level)
+            if kind in _SCALAR_TYPES:
+                skill = memo.get((key, kind, level, heading))
+                if skill is not None:  # made from this level, so not a list of names
+                    skills.append(skill)
+                    continue
+            elif kind is list or kind is dict:  # Programming: [Python, SQL]
                 if not _simple_heading(key, level, heading, skills):
                     return False
                 continue
-            if type(level) is str and _NAME_LIST.search(level) and not isinstance(read_level(level), tuple):
+            if kind is str and _NAME_LIST.search(level) and not isinstance(read_level(level), tuple):
                 # Languages: Python, Java
                 names = [n for n in _NAME_LIST.split(level.strip()) if n]
                 if not _simple_heading(key, names, heading, skills):
@@ -227,7 +257,8 @@ def _simple_skill(item: Any, heading: str | None = None) -> Skill | None:
     return skill if isinstance(skill, Skill) else None
 
 
-_SCALAR_TYPES = frozenset((str, int, float, bool, type(None)))
+_NONE = type(None)
+_SCALAR_TYPES = frozenset((str, int, float, bool, _NONE))
 _NAMED_SKILLS: dict[tuple[str, type, Any, str | None], Skill | None] = {}
 _NAMED_MEMO_SIZE = 100_000
 
@@ -273,7 +304,7 @@ def make_skill(
     given_level: int | None = None
     level_years: float | None = None
     if level is not None:
-        reading = read_level(level)
+        reading = (type(level) is str and _WORD_READINGS.get(level)) or read_level(level)
         if isinstance(reading, str):
             return f"skill '{written}': {reading}"
         given_level, level_years = reading
@@ -283,7 +314,7 @@ def make_skill(
     split = split_name(written) if given_level is None else None
     if split is not None:
         name, (name_level, name_years) = split
-    chosen_years = next((y for y in (years, level_years, name_years) if y is not None), None)
+    chosen_years = years if years is not None else level_years if level_years is not None else name_years
     chosen = given_level if given_level is not None else name_level
     from_years = chosen is None and chosen_years is not None
     if chosen is None:
@@ -299,6 +330,16 @@ def make_skill(
         written=written if split is not None else None,
         heading=heading,
     )
+
+
+# The level words as people write them (expert, Expert, EXPERT): read_level reads
+# these the same, by the same table, but at several times the cost of a lookup.
+_READINGS = [Reading(level, None) for level in range(MAX_LEVEL + 1)]
+_WORD_READINGS: dict[str, Reading] = {
+    spelling: _READINGS[level]
+    for word, level in LEVEL_WORDS.items()
+    for spelling in (word, word.capitalize(), word.title(), word.upper())
+}
 
 
 # The checks -------------------------------------------------------------------------

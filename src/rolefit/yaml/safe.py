@@ -80,31 +80,45 @@ def _wait_for_a_writer(fd: int) -> None:
 def _read_bytes(path: str | Path) -> bytes:
     """At most MAX_BYTES + 1 bytes of a file, with plain system calls: they open
     a named pipe without waiting and tell a regular file from a pipe or device
-    before reading. (Faster than a buffered file object too, but by well under
-    1% of a learner's time: `benchmarks/tricks.py`.)"""
+    before reading. (Faster than a buffered file object too: `benchmarks/tricks.py`
+    measures by how much.)"""
     # O_NONBLOCK: opening a pipe nobody writes to would otherwise wait forever.
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, _OPEN_FLAGS)
     try:
         info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
+        mode, size = info.st_mode, info.st_size
+        if stat.S_ISREG(mode):
+            if 0 < size <= MAX_BYTES:
+                # The usual file: asked for one byte more than its size, it gives
+                # its size, so its end is reached in one read.
+                data = os.read(fd, size + 1)
+                if len(data) == size:
+                    return data
+                return _read_rest(fd, [data], len(data), size + 1)
+        elif stat.S_ISDIR(mode):
             raise IsADirectoryError
-        if stat.S_ISFIFO(info.st_mode):
+        elif stat.S_ISFIFO(mode):
             _wait_for_a_writer(fd)
-        elif not stat.S_ISREG(info.st_mode):
+        else:
             raise NotRegularFileError
-        size = info.st_size
-        # A regular file in one read (and one more that finds its end); a pipe
-        # reports size 0 and is read in pieces, up to the limit.
-        want = size + 1 if 0 < size <= MAX_BYTES else MAX_BYTES + 1
-        chunks, total = [], 0
-        while total <= MAX_BYTES:
-            chunk = os.read(fd, min(want, MAX_BYTES + 1 - total))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
+        # A pipe reports size 0 and is read in pieces, up to the limit; so is a file
+        # that reports no size, or too large a size.
+        return _read_rest(fd, [], 0, MAX_BYTES + 1)
     finally:
         os.close(fd)
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
+def _read_rest(fd: int, chunks: list[bytes], total: int, want: int) -> bytes:
+    """`chunks` (`total` bytes) and what follows them, up to MAX_BYTES + 1 bytes in all."""
+    while total <= MAX_BYTES:
+        chunk = os.read(fd, min(want, MAX_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)
 
 
@@ -116,13 +130,20 @@ def decode(data: bytes, where: str) -> str:
         raise RolefitError.at(where, "is UTF-16 text; save it as UTF-8")
     if b"\x00" in data:
         raise RolefitError.at(where, "is a binary file, not YAML text")
+    # The BOM cut off by hand: plain "utf-8" is decoded in C, where "utf-8-sig"
+    # is a codec lookup and a Python-level function per file. Places of a bad
+    # byte are in the text after the BOM, as every other place in the file is.
+    text = data[3:] if data.startswith(_BOM) else data
     try:
-        return data.decode("utf-8-sig")
+        return text.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        byte = data[exc.start]
+        line = text.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (text.rfind(b"\n", 0, exc.start) + 1) + 1
+        byte = text[exc.start]
         raise RolefitError.at(where, f"is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8", line, column) from None
+
+
+_BOM = b"\xef\xbb\xbf"
 
 
 def parse(text: str, where: str, loader_class: type[Any] | None = None, *, marks: bool = True) -> Any:
@@ -170,9 +191,15 @@ def load_file(path: Path, label: str | None = None, *, marks: bool = True) -> An
 # come out exactly as parse() would give them: the tests compare the two.
 
 # In one line: tabs, CR, YAML 1.1's other line breaks (NEL, LS, PS) and anything
-# libyaml refuses; and document markers at its start.
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]|^(?:---|\\.\\.\\.)")
-_PLAIN_RE = r"""(?:[^\ \-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=[^\ ]))(?:[^:\#]|:(?=[^\ ])|(?<=[^\ ])\#)*"""
+# libyaml refuses; and document markers at its start (_MARKERS). (The `+` changes
+# no answer of search(), and spares compiling the class twice at import, once
+# more as a prefix for searching.)
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]+")
+_MARKERS = ("---", "...")
+# A plain scalar: a first character that starts no other token, then any
+# characters but ": " and " #" (written as runs between those two characters,
+# which the regex engine scans far faster than one alternative per character).
+_PLAIN_RE = r"""(?:[^\ \-?:,\[\]{}\#&*!|>'"%@`]|[-?:](?=[^\ ]))[^:\#]*(?:(?::(?=[^\ ])|(?<=[^\ ])\#)[^:\#]*)*"""
 _QUOTED_RE = r"""\"[^"\\]*"|'(?:[^']|'')*'"""
 # One line of the subset: indentation, an optional "- ", an optional key and colon,
 # an optional scalar, an optional comment. Plain scalars stop before ": " and " #".
@@ -204,100 +231,105 @@ def _scalar_of(text: str) -> Any:
 def _tokens(text: str) -> list[_Token]:
     """Each line as a token; a `- key: value` line becomes an item token followed
     by a key token at the key's column. A cohort's files repeat the same lines
-    (`  - Python`, `    level: 4`) thousands of times, so each distinct line is
-    read once and remembered; top-level keys (`name: ...`, one per file) are not."""
+    (`  - Python`, `    level: 4`, `skills:`) thousands of times, so each distinct
+    line is read once and remembered; the person's own lines (`name: ...`, one
+    per file) are not. Raises _NotSimple at the first line outside the subset."""
     tokens: list[_Token] = []
     memo = _LINE_TOKENS
     for line in text.split("\n"):
         found = memo.get(line)
         if found is None:
             found = _line_tokens(line)
-            if line[:1] in _REPEATING and len(memo) < _LINE_MEMO_SIZE:
+            if (not line or line.startswith(_REPEATING)) and len(memo) < _LINE_MEMO_SIZE:
                 memo[line] = found
-        if found is _NOT_SIMPLE:
-            raise _NotSimple
         tokens += found
     return tokens
 
 
-_NOT_SIMPLE: tuple[_Token, ...] = ((-1, False, False, None, False, None),)  # a line outside the subset
 _LINE_TOKENS: dict[str, tuple[_Token, ...]] = {}
 _LINE_MEMO_SIZE = 50_000  # distinct lines remembered; past that, lines are read afresh
-_REPEATING = (" ", "-")  # how lines inside `skills` start
+# How the lines that repeat across a cohort start: those inside `skills`, and the
+# top-level fields a cohort shares (not `name:`, which is each person's own);
+# blank lines (the "" after a file's last newline) are remembered too.
+_REPEATING = (" ", "-", "skills:", "target:", "seniority:")
 
 
 def _line_tokens(line: str) -> tuple[_Token, ...]:
-    """The tokens of one line: none for a blank or comment line, _NOT_SIMPLE for
+    """The tokens of one line: none for a blank or comment line; _NotSimple for
     a line outside the subset."""
+    # An ASCII line is usual unless it holds a control character (isprintable
+    # says so in C); any other line is checked character by character.
+    if (not (line.isascii() and line.isprintable()) and _UNUSUAL.search(line)) or line.startswith(_MARKERS):
+        raise _NotSimple
     stripped = line.lstrip(" ")
     if not stripped or stripped[0] == "#":
-        return () if _UNUSUAL.search(line) is None else _NOT_SIMPLE
+        return ()
     match = _LINE.fullmatch(line)
-    if match is None or _UNUSUAL.search(line):
-        return _NOT_SIMPLE
-    indent = len(match["indent"])
-    key, value = match["key"], match["value"]
-    has_key = key is not None
-    if match["dash"] is not None:
-        if not has_key:
-            if value is None:
-                return _NOT_SIMPLE  # "-" with the item below it
-            return ((indent, True, False, None, True, _scalar_of(value)),)
-        item: _Token = (indent, True, False, None, False, None)
-        indent = match.start("key")
-    elif not has_key:
-        return _NOT_SIMPLE  # a lone scalar: a continuation line, or not a mapping
-    has_value = value is not None
-    token = (indent, False, True, _scalar_of(key), has_value, _scalar_of(value) if has_value else None)
-    return (item, token) if match["dash"] is not None else (token,)
+    if match is None:
+        raise _NotSimple
+    spaces, dash, key, value = match.groups()
+    if key is None:
+        if dash is None or value is None:
+            raise _NotSimple  # a lone scalar (a continuation line, or not a mapping), or "-" with the item below it
+        return ((len(spaces), True, False, None, True, _scalar_of(value)),)
+    token = (
+        len(spaces) if dash is None else match.start(3),  # `- key: value`: the key's column
+        False,
+        True,
+        _scalar_of(key),
+        value is not None,
+        None if value is None else _scalar_of(value),
+    )
+    return (token,) if dash is None else ((len(spaces), True, False, None, False, None), token)
 
 
-class _Reader:
-    def __init__(self, tokens: list[_Token]) -> None:
-        self.tokens = tokens
-        self.at = 0
+# The reader: functions over the token list that take the place to read from and
+# give back the place after what they read (plain locals: a cohort reads each
+# token of thousands of files, and an attribute per step costs more).
 
-    def block(self, indent: int, depth: int) -> Any:
-        if depth > MAX_DEPTH:
+
+def _block(tokens: list[_Token], at: int, indent: int, depth: int) -> tuple[Any, int]:
+    if depth > MAX_DEPTH:
+        raise _NotSimple
+    if tokens[at][1]:
+        return _sequence(tokens, at, indent, depth)
+    return _mapping(tokens, at, indent, depth)
+
+
+def _mapping(tokens: list[_Token], at: int, indent: int, depth: int) -> tuple[dict[Any, Any], int]:
+    data: dict[Any, Any] = {}
+    end = len(tokens)
+    while at < end:
+        at_indent, is_item, _, key, has_value, value = tokens[at]
+        if at_indent < indent:
+            break
+        if at_indent > indent or is_item or key in data:
+            raise _NotSimple  # stray indentation, an item among keys, or a duplicate key
+        at += 1
+        if not has_value:  # `key:` then an indented block (or a list at the same indent), or null
+            value = None
+            if at < end:
+                below, below_is_item = tokens[at][0], tokens[at][1]
+                if below > indent or (below == indent and below_is_item):
+                    value, at = _block(tokens, at, below, depth + 1)
+        data[key] = value
+    return data, at
+
+
+def _sequence(tokens: list[_Token], at: int, indent: int, depth: int) -> tuple[list[Any], int]:
+    items: list[Any] = []
+    end = len(tokens)
+    while at < end:
+        at_indent, is_item, _, _, has_value, value = tokens[at]
+        if at_indent < indent or (at_indent == indent and not is_item):
+            break
+        if at_indent > indent or not is_item:
             raise _NotSimple
-        if self.tokens[self.at][1]:
-            return self.sequence(indent, depth)
-        return self.mapping(indent, depth)
-
-    def mapping(self, indent: int, depth: int) -> dict[Any, Any]:
-        data: dict[Any, Any] = {}
-        tokens = self.tokens
-        while self.at < len(tokens):
-            at_indent, is_item, _, key, has_value, value = tokens[self.at]
-            if at_indent < indent:
-                break
-            if at_indent > indent or is_item or key in data:
-                raise _NotSimple  # stray indentation, an item among keys, or a duplicate key
-            self.at += 1
-            if not has_value:  # `key:` then an indented block (or a list at the same indent), or null
-                value = None
-                if self.at < len(tokens):
-                    below, below_is_item = tokens[self.at][0], tokens[self.at][1]
-                    if below > indent or (below == indent and below_is_item):
-                        value = self.block(below, depth + 1)
-            data[key] = value
-        return data
-
-    def sequence(self, indent: int, depth: int) -> list[Any]:
-        items: list[Any] = []
-        tokens = self.tokens
-        while self.at < len(tokens):
-            at_indent, is_item, _, _, has_value, value = tokens[self.at]
-            if at_indent < indent or (at_indent == indent and not is_item):
-                break
-            if at_indent > indent or not is_item:
-                raise _NotSimple
-            self.at += 1
-            if has_value:
-                items.append(value)
-            else:  # `- key: value` opens a mapping at the key's column
-                items.append(self.mapping(tokens[self.at][0], depth + 1))
-        return items
+        at += 1
+        if not has_value:  # `- key: value` opens a mapping at the key's column
+            value, at = _mapping(tokens, at, tokens[at][0], depth + 1)
+        items.append(value)
+    return items, at
 
 
 def parse_simple(text: str) -> dict[Any, Any] | None:
@@ -306,8 +338,7 @@ def parse_simple(text: str) -> dict[Any, Any] | None:
         tokens = _tokens(text)
         if not tokens or tokens[0][0] != 0 or tokens[0][1]:
             return None
-        reader = _Reader(tokens)
-        data = reader.mapping(0, 1)
+        data, at = _mapping(tokens, 0, 0, 1)
     except (_NotSimple, RecursionError):
         return None
-    return data if reader.at == len(tokens) else None
+    return data if at == len(tokens) else None
