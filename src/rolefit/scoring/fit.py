@@ -23,7 +23,9 @@ the formula, its properties and a worked example.
 
 Scoring is sparse: a role is indexed once per run (RoleIndex), and a person's
 matched skills are looked up in it, so the work per person grows with the
-skills they list, not with the size of the roles. A cohort of thousands is
+skills they list, not with the size of the roles. What a match adds to a
+role's sums at every level is packed into one int (RoleIndex.packed), so a
+role's sums are one sum() over the person's matches. A cohort of thousands is
 scored with the same code as one `assess`.
 """
 
