@@ -23,7 +23,9 @@ the formula, its properties and a worked example.
 
 Scoring is sparse: a role is indexed once per run (RoleIndex), and a person's
 matched skills are looked up in it, so the work per person grows with the
-skills they list, not with the size of the roles. A cohort of thousands is
+skills they list, not with the size of the roles. What a match adds to a
+role's sums at every level is packed into one int (RoleIndex.packed), so a
+role's sums are one sum() over the person's matches. A cohort of thousands is
 scored with the same code as one `assess`.
 """
 
@@ -608,6 +610,8 @@ class RoleSet(Sequence[RoleIndex]):
         # was worked out from (a string read in the context of its file can match
         # otherwise than alone: then it is worked out again).
         self._credits: dict[tuple[str, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
+        # The other readings, by the hits' id (the memo holds them) and level.
+        self._in_file: dict[tuple[int, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
@@ -626,6 +630,10 @@ class RoleSet(Sequence[RoleIndex]):
         """What a skill string at a level earns with these hits: (role number,
         position, rank, Credited) for every requirement it matches."""
         source, level = (skill.name, skill.level), skill.level
+        other = (id(hits), level)
+        known = self._in_file.get(other)
+        if known is not None:
+            return known
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
         found = []
         for number, index in enumerate(self.indexes):
@@ -643,8 +651,11 @@ class RoleSet(Sequence[RoleIndex]):
                         (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
                     )
         known = (hits, found)
-        if source not in self._credits and len(self._credits) < MEMO_SIZE:
-            self._credits[source] = known
+        if len(self._credits) + len(self._in_file) < MEMO_SIZE:
+            if source not in self._credits:
+                self._credits[source] = known
+            else:
+                self._in_file[other] = known
         return known
 
     def score(self, matches: Matches, seniority: str = DEFAULT_SENIORITY) -> list[RoleResult]:

@@ -97,11 +97,12 @@ def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
     the person's few below-target matches."""
     index, matched, shares = result.index, result.matched, result.index.shares[slot]
     fixed = _fixed(index, slot)
-    below = sorted(
-        (_key(fixed[i], shares[i] * (1 - c.credits[slot]), c.level), i)
-        for i, c in matched.items()
-        if c.credits[slot] < 1
-    )
+    below = []
+    for i, found in matched.items():
+        credit = found.credits[slot]
+        if credit < 1:
+            below.append((_key(fixed[i], shares[i] * (1 - credit), found.level), i))
+    below.sort()
     waiting = 0
     for entry in _order_if_missing(index, slot):
         if entry[1] in matched:
