@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import re
 from pathlib import Path
 
@@ -10,11 +11,28 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rolefit.scoring.figures import below, count, decided, whole
+from rolefit.scoring.figures import below, count, decided, rounded, whole
 
 from .conftest import RunCli
 
 FITS = st.floats(min_value=0, max_value=100, allow_nan=False)
+
+
+def _same(a: float, b: float) -> bool:
+    """The same float, zeros by their sign too."""
+    return a == b and math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False), st.sampled_from([0, 1, 6, 9, 12, 15]))
+def test_rounded_is_round_to_the_last_bit(value: float, digits: int) -> None:
+    assert _same(rounded(value, digits), round(value, digits))
+
+
+@given(st.integers(-(10**12), 10**12), st.sampled_from([1, 6, 9]), st.sampled_from([0.0, 1e-15, -1e-15, 5e-13]))
+def test_rounded_agrees_with_round_at_halves(whole_part: int, digits: int, nudge: float) -> None:
+    """Values at and a hair from a half, where a scaled value's error could tip the rounding."""
+    value = (whole_part + 0.5) / 10**digits + nudge
+    assert _same(rounded(value, digits), round(value, digits))
 
 
 @given(FITS, st.integers(0, 100))

@@ -38,7 +38,7 @@ from operator import itemgetter, truediv
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
 
 from rolefit.model import DEFAULT_SENIORITY, IMPORTANCES, Importance, Profile, Requirement, Role, Skill, role_key
-from rolefit.scoring.figures import decided
+from rolefit.scoring.figures import decided, rounded
 
 if TYPE_CHECKING:
     from rolefit.matching.matcher import Hit, Matcher, MatchMethod
@@ -96,7 +96,7 @@ def level_fit(required_total: float, preferred_total: float, required: float, pr
         else:
             fit = 100 * (REQUIRED_SHARE * required / required_total + (1 - REQUIRED_SHARE) * share)
     # Weights summed in another order can leave a last-bit error: 99.99999999999999.
-    return round(fit, 9)
+    return rounded(fit, 9)
 
 
 _T = TypeVar("_T")
@@ -417,7 +417,7 @@ class RoleResult:
     def missing_share(self, slot: int) -> float:
         """The share of a level's required weight with no credit at all, 0-1."""
         total = self.index.pool_totals[slot][0]
-        return round(1 - self._levels[slot].credited_required / total, 9) if total else 0.0
+        return rounded(1 - self._levels[slot].credited_required / total, 9) if total else 0.0
 
     @property
     def ready_for(self) -> str | None:
@@ -693,7 +693,7 @@ def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Map
 
 def rank(results: Sequence[RoleResult]) -> list[RoleResult]:
     """Best fit first; ties broken by required skills met, then by id, so output is stable."""
-    return sorted(results, key=lambda r: (-round(r.fit, 6), -r.required_met, r.role.id))
+    return sorted(results, key=lambda r: (-rounded(r.fit, 6), -r.required_met, r.role.id))
 
 
 def importance_rank(importance: Importance) -> int:

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 from rolefit.model import Importance, Requirement
 from rolefit.options import DEFAULT_STEPS
+from rolefit.scoring.figures import rounded
 from rolefit.scoring.fit import RoleIndex, RoleResult, Status, importance_rank
 
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
@@ -79,7 +80,7 @@ def _key(fixed: tuple[float, int, int, str], gain: float, level: int | None) -> 
     """A gap's place in the plan, from its row of _fixed: the gain, then importance,
     then the furthest below target, then the name."""
     _, importance, target, name = fixed
-    return (-round(gain, 9), importance, (level or 0) - target, name)
+    return (-rounded(gain, 9), importance, (level or 0) - target, name)
 
 
 @lru_cache(maxsize=64)
@@ -128,7 +129,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     current, own = result.fits[slot], result.own_fits
     fixed = _fixed(index, slot)
     reach = max((own[s] + index.best_gain[s] for s in range(slot + 1, len(index.levels))), default=-1.0) - current
-    beyond = round(reach, 9)
+    beyond = rounded(reach, 9)
     ready: list[tuple[Key, int]] = []
     for bound, position in _by_bound(result, slot):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
