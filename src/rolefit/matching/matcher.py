@@ -356,6 +356,9 @@ _PEOPLE = frozenset(
         "consultants", "experts", "programmers", "statisticians", "teams",
     )
 )  # fmt: skip
+# The same, one person: a word the typo layer never reads as another ("Data Analyst"
+# is a job title, not a typo of Data analysis).
+_PERSON = frozenset(word[:-1] for word in _PEOPLE)
 
 
 def _word_forms(form: str) -> Iterator[str]:
@@ -548,6 +551,10 @@ _CERTIFICATION_TITLE = re.compile(
     r"specialty|speciality|specialist|practitioner|expert|foundational|fundamentals)\b",
     re.IGNORECASE,
 )
+# The person a certification is for, as the skill it certifies: "Data Analyst
+# Associate" (data analysis), "Data Engineer" (data engineering).
+_CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer)(?:st|tist)?s?\b", re.IGNORECASE)
+_CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering"}
 
 
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
@@ -1022,11 +1029,15 @@ class Matcher:
                 continue
             if not all(w.isalpha() for w in before) or _NEGATIONS & set(before):
                 return []
+            # After "to", an activity only after what someone can do ("ability to train
+            # models"), not as a purpose: "experiments to test hypotheses" test none (a
+            # skill named whole still counts: "code to implement machine learning").
+            purpose = "to" in before and (before[-1] != "to" or len(before) < 2 or before[-2] not in _ABLE_WORDS)
             if verb in _QUALIFYING_VERBS and len(rest) > 1:
                 # "build data pipelines": a name of two words or more, written whole (one
                 # word may be a plain noun: "optimizing algorithms for CUDA").
                 found = index.lookup(" ".join(rest))
-            elif self._activities_of(verb):
+            elif not purpose and self._activities_of(verb):
                 found = self._verb_object(" ".join(words[at:]), index)
             else:
                 continue
@@ -1277,7 +1288,7 @@ class Matcher:
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
         ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
-        if typed in self._known_words:
+        if typed in self._known_words or typed in _PEOPLE or typed in _PERSON:
             return True
         shorter, longer = sorted((typed, known), key=len)
         if _is_slip(shorter, longer, self._policy):
@@ -1363,7 +1374,8 @@ class Matcher:
                 return self._find(before, index, typos) + found
         if _CERTIFICATION.search(written) and not index.lookup(normalise(written)):
             # "Certified Kubernetes Administrator (CKA)": the skills the title names.
-            titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", _BRACKETED.sub(" ", written)))
+            titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], _BRACKETED.sub(" ", written))
+            titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", titled))
             named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
             return self._find(", ".join(named), index, typos) if named else []
         heading = _HEADING.match(written)
