@@ -663,6 +663,50 @@ def _moved_letter(a: str, b: str) -> bool:
     return False
 
 
+# Letters a hand or an ear confuses: keyboard neighbours (QWERTY, rows above and below
+# too), vowels, and letters that sound alike. A typo's substitution is one of these:
+# "closures" is no typo of "Clojure" (s and j are far apart), "Tenserflow" is of
+# "TensorFlow".
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR: dict[str, set[str]] = {}
+for _row, _line in enumerate(_KEYBOARD):
+    for _at, _key in enumerate(_line):
+        for _other_row in range(max(0, _row - 1), min(len(_KEYBOARD), _row + 2)):
+            _other = _KEYBOARD[_other_row]
+            # A key touches the keys beside it and, on the next row, the one or two it sits between.
+            shift = _row - _other_row  # rows are staggered by half a key
+            lo, hi = (_at - 1, _at + 1) if shift == 0 else ((_at - 1, _at) if shift < 0 else (_at, _at + 1))
+            _NEAR.setdefault(_key, set()).update(c for c in _other[max(0, lo) : hi + 1] if c != _key)
+for _group in ("aeiouy", "ck", "cs", "sz", "kq", "gj", "fv", "bp", "dt", "gk", "mn"):
+    for _key in _group:
+        _NEAR.setdefault(_key, set()).update(c for c in _group if c != _key)
+
+
+def _confusable(a: str, b: str) -> bool:
+    """Whether typing ``b`` for ``a`` (one letter for another) is a likely slip."""
+    return a == b or b in _NEAR.get(a, ()) or not (a.isalpha() and b.isalpha())
+
+
+def _likely_substitutions(a: str, b: str) -> bool:
+    """Whether ``b`` is as few edits from ``a`` when every letter written in place of
+    another is a likely slip (see ``_NEAR``): the edit distance with an unlikely
+    substitution costing two (a letter dropped and another added)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            swap = a[i - 1] == b[j - 1] or _confusable(a[i - 1], b[j - 1])
+            cost = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (0 if a[i - 1] == b[j - 1] else 1 if swap else 2)
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cost = min(cost, previous2[j - 2] + 1)
+            current[j] = cost
+        previous2, previous = previous, current
+    return previous[-1] == _osa_distance(a, b)
+
+
 _INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
 _DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
 
@@ -703,6 +747,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
         if distance > (2 if len(longer) >= policy.two_edit_word_length else 1):
             return None
         if len(longer) <= policy.max_no_substitution_length and len(a) == len(b) and sorted(a) != sorted(b):
+            return None
+        if not _likely_substitutions(a, b):
             return None
         total += distance
     return total if 0 < total <= policy.max_total_edits else None
