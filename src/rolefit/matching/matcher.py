@@ -539,7 +539,14 @@ def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
 
 # Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
 _TOOL_PRODUCTS = frozenset(
-    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators")
+    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions")
+)
+# A date names no skill: "Spring 2024", "May '23", "Fall semester 2022".
+_DATE = re.compile(
+    r"^(?:spring|summer|fall|autumn|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?:term|semester|quarter))?"
+    r"\s*['\u2019]?(?:19|20)?\d\d$",
+    re.IGNORECASE,
 )
 
 # "Certified Kubernetes Administrator", "AWS Certified Machine Learning - Specialty",
@@ -888,6 +895,7 @@ class Matcher:
             normalise(form): (self.key(meant), frozenset(self.key(n) for n in beside))
             for form, meant, beside in vocabulary.guarded
         }
+        self._whole_entries = frozenset(normalise(form) for form in vocabulary.whole_entries)
         # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
@@ -988,10 +996,11 @@ class Matcher:
             if found:
                 return found
         if len(words) in (2, 3) and words[-1] in _TOOL_PRODUCTS:
-            # "dbt tests": after a skill's own name only, as kinds of tests are often
-            # aliases of other skills ("regression tests" is no Regression analysis).
+            # "dbt tests", "AWS Lambda functions": tests and functions after a skill's own
+            # name only, as kinds of tests are often aliases of other skills ("regression
+            # tests" is no Regression analysis), and "cloud" is a word ("Cloud Functions").
             tool = index.lookup(" ".join(words[:-1]))
-            if tool and (words[-1] != "tests" or all(s.is_name for s in tool)):
+            if tool and (words[-1] not in ("tests", "functions") or all(s.is_name for s in tool)):
                 return tool
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
@@ -1149,6 +1158,8 @@ class Matcher:
     # -- resolving
 
     def _direct(self, part: str, index: _Index) -> list[_Found]:
+        if _DATE.match(part.strip()):
+            return []
         form = normalise(part)
         surfaces = self._lookup_variants(form, index)
         if surfaces and _TOOL_WORDS.intersection(form.split(" ")) and not index.lookup(form):
@@ -1533,7 +1544,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._find(written, self._scoped, False)
-        return self._credit(self._guard(found))
+        return self._credit(self._guard(found, written))
 
     def _credit(self, found: list[_Found]) -> dict[str, Hit]:
         """What ``found`` credits: each skill found and what it implies, best hit first."""
@@ -1554,12 +1565,29 @@ class Matcher:
                     hits[key] = hit
         return hits
 
-    def _guard(self, found: list[_Found]) -> list[_Found]:
-        """``found`` without a guarded alias ("deployment") read beside other skills
-        none of which is of its field: "Automated testing and deployment"."""
-        if not any(f.hit.method == "alias" and f.hit.via.lower() in self._guarded for f in found):
+    def _guarded_form(self, item: _Found) -> str | None:
+        """The guarded form (see ``_guard``) ``item`` was read through, if any: an alias
+        ("deployment") or a skill's own name ("Pruning")."""
+        form = item.hit.via.lower() if item.hit.method == "alias" else base_key(item.key)
+        return form if form in self._guarded else None
+
+    def _guard(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without a guarded form (a word with other senses: "deployment",
+        "segmentation", "Spring", "Pruning") read in a longer entry beside no skill of
+        its field: "Automated testing and deployment", "Segmentation and Simpson's
+        paradox", "Teaching Assistant, Spring 2024", "alpha-beta pruning". Alone, with
+        only words around it that qualify it, it counts."""
+        guarded = [form for form in map(self._guarded_form, found) if form is not None]
+        if not guarded:
             return found
-        if len({base_key(f.key) for f in found}) < 2:
+        whole = normalise(written)
+        only = len({base_key(f.key) for f in found}) < 2  # the one skill the entry names
+        alone = {
+            form
+            for form in guarded
+            if (only and form not in self._whole_entries) or form == whole or form in _unqualified(whole)
+        }
+        if len(alone) == len(guarded):
             return found
         beside: dict[str, set[str]] = {}
         for item in found:
@@ -1567,10 +1595,12 @@ class Matcher:
             beside.setdefault(skill, set()).update((skill, *self._implies.get(skill, ())))
         kept = []
         for item in found:
-            guard = self._guarded.get(item.hit.via.lower()) if item.hit.method == "alias" else None
-            skill = base_key(item.key)
-            if guard is not None and not any(guard[1] & near for other, near in beside.items() if other != skill):
-                continue
+            form = self._guarded_form(item)
+            if form is not None and form not in alone:
+                field = self._guarded[form][1]
+                skill = base_key(item.key)
+                if not any(field & near for other, near in beside.items() if other != skill):
+                    continue
             kept.append(item)
         return kept
 
