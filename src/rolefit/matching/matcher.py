@@ -167,6 +167,7 @@ class Hit:
 
 # --- normalisation ------------------------------------------------------------------
 
+_CLOUD = "cloud computing"  # the key of the skill every cloud platform implies
 _INNER_SEPARATORS = re.compile(r"(?<=\w)[\s\-_.]+(?=\w)")
 
 
@@ -606,10 +607,15 @@ _TAIL = re.compile(
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
 # Plural words that make a heading of the name before a colon: "Databases: MySQL".
-_GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
+_GROUP_WORDS = frozenset(
+    ("languages", "databases", "platforms", "services", "technologies", "skills", "stack", "algorithms")
+)
 # Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
 _TOOL_WORDS = frozenset(
-    ("framework", "frameworks", "library", "libraries", "package", "packages", "toolkit", "toolkits", "tools", "tooling")
+    (
+        "framework", "frameworks", "library", "libraries", "package", "packages", "toolkit", "toolkits", "tools",
+        "tooling", "platform", "platforms",
+    )
 )  # fmt: skip
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
@@ -1261,6 +1267,9 @@ class Matcher:
             if self._proper_name(left, index) and self._proper_name(right, index):
                 found = self._direct(left, index) + self._direct(right, index)
                 implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
+                # A broad field after a cloud platform is part of a product's name: "Azure AI".
+                if any(_CLOUD in self._implies.get(base_key(f.key), ()) for f in found[:1]):
+                    implied.update(base_key(f.key) for f in found[-1:] if base_key(f.key) in self._fields)
                 return [f for f in found if base_key(f.key) not in implied]
         tool, word = words[0], normalise(words[-1])
         if (
@@ -1434,6 +1443,9 @@ class Matcher:
             titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], _BRACKETED.sub(" ", written))
             titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", titled))
             named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
+            named = [
+                part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
+            ]
             return self._find(", ".join(named), index, typos) if named else []
         heading = _HEADING.match(written)
         if heading is not None and not index.lookup(normalise(written)):
@@ -1445,10 +1457,10 @@ class Matcher:
                 return self._claimed_head(head, found, index) + found
         found = self._direct(written, index)
         if found:
-            return found + self._bracketed(written, index)
+            return found + self._beside(found, self._bracketed(written, index))
         parts = self._pieces(written, index)
         if len(parts) > 1:
-            direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
+            direct = {p: self._with_brackets(p, index) for p in parts}
             for part, following in pairwise(parts):
                 if not direct[part]:
                     direct[part] = self._shared_tail(part, following, index)
@@ -1467,13 +1479,35 @@ class Matcher:
             beside = {written: bracketed}
             self._read_in_context(beside, index)
             if beside[written] is not bracketed:
-                return beside[written]
+                read = beside[written][: -len(bracketed)]
+                return read + self._beside(read, bracketed)
             # Two examples or more: one may be the name's own short form ("Data
             # Version Control (DVC)").
             category = self._category(written, index) if len({f.key for f in bracketed}) > 1 else []
             if category:
                 return category + bracketed
         return (self._fuzzy(written) if typos else []) + bracketed
+
+    def _with_brackets(self, part: str, index: _Index) -> list[_Found]:
+        found = self._direct(part, index)
+        return found + self._beside(found, self._bracketed(part, index))
+
+    def _beside(self, main: list[_Found], bracketed: list[_Found]) -> list[_Found]:
+        """What brackets after a name add to it: not the one skill the name implies,
+        which is its maker or platform there ("Transformers (Hugging Face)" names the
+        library only); a list in brackets may name its parts ("MLOps (CI/CD,
+        containers)")."""
+        if not main or len(bracketed) != 1:
+            return bracketed
+        implied = {i for item in main for i in self._implies.get(base_key(item.key), ())}
+        return [item for item in bracketed if base_key(item.key) not in implied]
+
+    def _vendor_apart(self, title: str, index: _Index) -> tuple[str, ...]:
+        """A certification's vendor apart from its subject: "AWS ML" certifies ML."""
+        head, _, rest = title.partition(" ")
+        if rest and self._direct(head, index) and self._direct(rest, index):
+            return head, rest
+        return (title,)
 
     def _category(self, written: str, index: _Index) -> list[_Found]:
         """What the words before examples in brackets name, without the words in
