@@ -633,6 +633,9 @@ _TAIL_PLACES = frozenset(("to", "into", "on", "from"))
 # "a retention model in SQL", "experience in Linux": after these, one skill written
 # whole is one the person works with.
 _TAIL_MEDIA = frozenset(("in", "within"))
+# A piece that ends with a purpose, "... prototypes to try out ideas and to collect":
+# the word before "to", and the verb after it.
+_PURPOSE_END = re.compile(r"(?:^|(\S+)\s+)to\s+[a-z]+$", re.IGNORECASE)
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
 # and what came of it: "Built a deployment pipeline reducing deployment time".
 _CLAUSES = re.compile(
@@ -1461,6 +1464,15 @@ class Matcher:
         parts = self._pieces(written, index)
         if len(parts) > 1:
             direct = {p: self._with_brackets(p, index) for p in parts}
+            for part, following in pairwise(parts):
+                if (
+                    (purpose := _PURPOSE_END.search(part)) is not None
+                    and (purpose.group(1) or "").lower() not in _ABLE_WORDS
+                    and (verb := following.split(" ", 1))[0].isalpha()
+                    and self._is_verb(verb[0].lower())
+                ):
+                    # "to collect and analyze data": one purpose, as "to analyze data" is.
+                    direct[following] = self._with_brackets(verb[1], index) if len(verb) > 1 else []
             for part, following in pairwise(parts):
                 if not direct[part]:
                     direct[part] = self._shared_tail(part, following, index)
