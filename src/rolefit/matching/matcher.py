@@ -285,6 +285,8 @@ _TRAILING_QUALIFIERS = (
     "stack", "abilities", "ability", "understanding", "usage", "patterns", "paradigms", "integration",
     # job-ad words, and the end of a list that says there is more
     "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
+    # who does it: "ETL specialist", "SLAM practitioner"
+    "practitioner", "authority", "specialist", "enthusiast", "background",
 )  # fmt: skip
 
 
@@ -612,6 +614,18 @@ _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
 _GROUP_WORDS = frozenset(
     ("languages", "databases", "platforms", "services", "technologies", "skills", "stack", "algorithms")
 )
+# Who does a skill, written after it before a colon: "SLAM practitioner: ORB-SLAM3".
+_SELF_WORDS = frozenset(("practitioner", "authority", "specialist", "expert", "enthusiast", "background"))
+# Verbs an instruction or a description of doing starts with, after a colon: "Data
+# Visualization: Build dashboards", "Business Reporting: Present insights".
+_DOING = frozenset(
+    (
+        "build", "fix", "find", "present", "gather", "explain", "learn", "write", "identify", "understand",
+        "communicate", "handle", "clean", "transform", "collect", "extract", "prepare", "train", "evaluate",
+        "monitor", "carry", "run", "make", "turn", "work", "ensure", "define", "select", "choose", "measure",
+        "track", "report", "using", "creating", "building", "writing", "working", "applying",
+    )
+)  # fmt: skip
 # Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
 _TOOL_WORDS = frozenset(
     (
@@ -1471,7 +1485,7 @@ class Matcher:
             head, listed = heading.group(1).strip(), heading.group(2).strip()
             found = self._find(listed, index, typos) + self._under_platform(head, listed, index)
             if found:
-                return self._claimed_head(head, found, index) + found
+                return self._claimed_head(head, listed, found, index) + found
         found = self._direct(written, index)
         if found:
             return found + self._beside(found, self._bracketed(written, index))
@@ -1576,22 +1590,29 @@ class Matcher:
                         break
         return found
 
-    def _claimed_head(self, head: str, found: list[_Found], index: _Index) -> list[_Found]:
+    def _claimed_head(self, head: str, listed: str, found: list[_Found], index: _Index) -> list[_Found]:
         """The skill before a colon when it is a tool the person uses, not a heading:
         "Git: branching strategies, code review" claims Git; "SQL: Redshift, MySQL",
         "Cloud: AWS" and "ML tools: MLflow" are headings (what follows is a kind of it,
-        or it names a field or a group of tools)."""
+        or it names a field or a group of tools). What follows may say what is done
+        ("Data Visualization: Build dashboards (Power BI, Tableau)") or who does it
+        ("SLAM practitioner: ORB-SLAM3"): then the skill before the colon is claimed,
+        a broad field too."""
         words = normalise(head).split(" ")
-        if _TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS:
+        first = normalise(listed).split(" ", 1)[0]
+        described = words[-1] in _SELF_WORDS or (first.isalpha() and (first in _DOING or self._is_verb(first)))
+        if not described and (_TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS):
             return []
         # Each tool of a list before the colon: "Tableau / Power BI: dashboards".
         named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
+        if described:
+            return named
         claimed = [f for f in named if base_key(f.key) not in self._fields]
-        listed: set[str] = set()
+        kinds: set[str] = set()
         for item in found:
             skill = base_key(item.key)
-            listed.update((skill, *self._implies.get(skill, ())))
-        if any(base_key(f.key) in listed for f in claimed):
+            kinds.update((skill, *self._implies.get(skill, ())))
+        if any(base_key(f.key) in kinds for f in claimed):
             return []
         return claimed
 
