@@ -188,8 +188,10 @@ def _words(normalised: str) -> tuple[str, ...]:
 # --- compound entries -----------------------------------------------------------------
 
 _SEPARATORS = re.compile(
-    r"\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
+    r"\s+and\s*/\s*or\s+"  # Python and/or R
+    r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
     r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -569,6 +571,8 @@ _CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer)(?:st|tist)?s?\b", re.I
 _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering"}
 
 
+# A comma or semicolon of a list before a preposition: what follows it is no tail of the whole.
+_LIST_BEFORE = re.compile(r"[,;]\s")
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
 _LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
 
@@ -1216,6 +1220,9 @@ class Matcher:
         tail = _TAIL.match(part.strip())
         if tail is None:
             return self._run_together(part, index)
+        if _balanced(tail.group(1)) and _LIST_BEFORE.search(_BRACKETED.sub(" ", tail.group(1))):
+            # "Ruby, React.js, PostgresSql, Ruby on Rails": a list, read piece by piece.
+            return []
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
         if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
@@ -1417,7 +1424,11 @@ class Matcher:
         words = following.split()
         if " " in part.strip() or len(words) < 2 or _NEGATIONS & {part.strip().lower()}:
             return []
-        return self._direct(f"{part.strip()} {' '.join(words[1:])}", index)
+        joined = f"{part.strip()} {' '.join(words[1:])}"
+        found = self._direct(joined, index)
+        # Only what the two read together name, not a tail of the shared words alone:
+        # "PostgresSql, Ruby on Rails" is no "PostgresSql on Rails".
+        return found if any(part.strip().lower() in f.hit.part.lower() for f in found) else []
 
     def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
         """Fill in the parts of one list that are short forms read in context ("NLP,
