@@ -289,7 +289,12 @@ _TRAILING_QUALIFIERS = (
     "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
     # who does it: "ETL specialist", "SLAM practitioner"
     "practitioner", "authority", "specialist", "enthusiast", "background",
+    # where it was learnt: "Machine Learning Internship", "Data science course"
+    "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
 )  # fmt: skip
+
+
+_QUALIFIER_WORDS = frozenset(w for q in (*_LEADING_QUALIFIERS, *_TRAILING_QUALIFIERS) for w in q.split())
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -749,8 +754,9 @@ _DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
 
 def _stems(word: str, endings: tuple[str, ...] = _INFLECTIONS) -> set[str]:
     """``word`` and what it is left with without one of ``endings`` (leaks: leak), when
-    four letters or more are left."""
-    return {word} | {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 4}
+    four letters or more are left; a dropped "e" put back (managing: manage)."""
+    stems = {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 4}
+    return {word} | stems | {stem + "e" for stem in stems if not stem.endswith("e")}
 
 
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
@@ -956,6 +962,8 @@ class Matcher:
         # Bounded (see MEMO_SIZE): a cohort repeats a few hundred strings, but may hold millions.
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
+        self._word_fixes: dict[str, str] = {}  # a word -> the known word it is a typo of (itself if none)
+        self._long_words: dict[str, list[str]] | None = None  # known words by first letter, built on first use
         self._names_of: dict[str, list[str]] | None = None  # key -> its written forms
         # The strings resolved so far that are a short form alone ("CV", "transformers"):
         # a skills file that holds none of them needs no second look (see resolve_file).
@@ -1349,9 +1357,84 @@ class Matcher:
             if len(self._fuzzy_found) < MEMO_SIZE:
                 self._fuzzy_found[form] = winner
         if winner is None:
-            return []
+            return self._typo_words(part, form)
         surface, score = winner
         return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
+
+    def _typo_words(self, part: str, form: str) -> list[_Found]:
+        """A short entry read with each word rolefit does not know spelt as the one known
+        word it is a typo of, when one of its words is known as written. A corrected
+        word counts when it completes a name of several words with a known word beside
+        it ("IT-Machine Leaning": machine learning), or when it is a tool's name of eight
+        letters or more ("Keras tenserflow"); a shorter word may be a word rolefit does
+        not know ("schema design" is no Scheme, "managing data" no data munging)."""
+        words = _words(form)
+        if not 2 <= len(words) <= 4 or not any(w in self._known_words for w in words):
+            return []
+        tokens = [piece for token in part.split() for piece in token.split("-") if piece]
+        changed: set[str] = set()
+        for number, token in enumerate(tokens):
+            word = normalise(token)
+            if not word.isalpha() or word in self._known_words or word in _QUALIFIER_WORDS:
+                continue
+            fix = self._typo_word(word)
+            if fix == word:
+                if len(word) > 3 and word not in _QUALIFIER_WORDS:
+                    return []  # a word neither known nor a typo: "Selg-supervised learnnig"
+                continue
+            changed.add(fix)
+            # As the vocabulary writes it, so that a name reads as one ("TensorFlow").
+            tokens[number] = next((s.text for s in self._index.exact.get(fix, ()) if " " not in s.text), fix)
+        if not changed:
+            return []
+        kept = set(words)
+        found: list[_Found] = []
+        fixed = False
+        for item in self._find(" ".join(tokens), self._index, False):
+            name = set(_words(normalise(item.hit.via) if item.hit.via else base_key(item.key)))
+            if not name & changed:
+                found.append(item)  # named as written: "Keras" in "Keras tenserflow"
+            elif (len(name) > 1 and name & kept) or any(
+                len(w) >= 8 and self._proper_name(w, self._index) for w in name & changed
+            ):
+                via = item.hit.via or self.display_name(item.key)
+                found.append(_Found(item.key, Hit("fuzzy", 90.0, part, via), item.origin | {form}))
+                fixed = True
+        return found if fixed else []
+
+    def _typo_word(self, word: str) -> str:
+        """The one known word ``word`` is a typo of (see ``typo_distance``), else ``word``."""
+        fixed = self._word_fixes.get(word)
+        if fixed is None:
+            fixed = word
+            if len(word) >= self._policy.min_length and word.isalpha():
+                from rapidfuzz import process
+                from rapidfuzz.distance import OSA
+
+                if self._long_words is None:
+                    self._long_words = {}
+                    for known in self._known_words:
+                        if len(known) >= self._policy.min_length and known.isalpha():
+                            self._long_words.setdefault(known[0], []).append(known)
+                # A typo keeps the first letter, or swaps the first two (see typo_distance).
+                swapped = [w for w in self._long_words.get(word[1], ()) if w[1] == word[0]]
+                close = {
+                    known
+                    for known, _, _ in process.extract(
+                        word,
+                        self._long_words.get(word[0], []) + swapped,
+                        scorer=OSA.distance,
+                        score_cutoff=self._policy.max_total_edits,
+                        limit=None,
+                    )
+                    if not self._spelt_as_meant(word, known)
+                    and typo_distance((word,), (known,), self._policy) is not None
+                }
+                if len(close) == 1:
+                    fixed = close.pop()
+            if len(self._word_fixes) < MEMO_SIZE:
+                self._word_fixes[word] = fixed
+        return fixed
 
     def _typo_winner(self, form: str) -> tuple[_Surface, float] | None:
         """The one skill `form` is a typo of, with its similarity, or None.
@@ -1678,10 +1761,15 @@ class Matcher:
             return found
         whole = normalise(written)
         only = len({base_key(f.key) for f in found}) < 2  # the one skill the entry names
+        # A typo of the form is the form: "Prunng" alone is Pruning.
+        typed = {base_key(f.key) for f in found if f.hit.method == "fuzzy" and normalise(f.hit.part) == whole}
         alone = {
             form
             for form in guarded
-            if (only and form not in self._whole_entries) or form == whole or form in _unqualified(whole)
+            if (only and form not in self._whole_entries)
+            or form == whole
+            or form in typed
+            or form in _unqualified(whole)
         }
         if len(alone) == len(guarded):
             return found
