@@ -259,7 +259,8 @@ _LEADING_QUALIFIERS = (
     "experience with", "experience in", "experienced in", "experienced with",
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "deep understanding of", "background in",
-    "some", "professional",
+    "some", "professional", "elementary", "introductory", "classic", "working experience in", "mastery of",
+    "mastery in", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -286,7 +287,8 @@ _TRAILING_QUALIFIERS = (
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
     "stack", "abilities", "ability", "understanding", "usage", "patterns", "paradigms", "integration",
     # job-ad words, and the end of a list that says there is more
-    "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
+    "preferred", "required", "a plus", "is a plus", "nice to have", "etc", "toolkit",
+    "classifier", "classifiers", "regressor", "regressors", "competition", "competitions", "participation",
     # who does it: "ETL specialist", "SLAM practitioner"
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
