@@ -52,13 +52,26 @@ themselves.
    beside the file's other entries (``Matcher.resolve_file``). The words before two
    examples or more in brackets name their category (``Cloud data warehouses
    (Snowflake, BigQuery)``); a certification's title the skills it names
-   (``Certified Kubernetes Administrator``). A guarded alias (``deployment``) credits its skill alone,
-   but beside other skills only beside one of its field (not in ``testing and
-   deployment``).
+   (``Certified Kubernetes Administrator``; its person: ``Data Analyst Associate``). A
+   guarded alias (``deployment``) credits its skill alone, but beside other skills only
+   beside one of its field (not in ``testing and deployment``); a word with other senses
+   (``Spring``, ``Beam``, ``Pruning``, ``segmentation``) credits its skill as a whole
+   entry, in a longer one only beside its field (not in ``Spring 2024`` or ``alpha-beta
+   pruning``). The one skill a name implies, in brackets after it, is its maker
+   (``Transformers (Hugging Face)``). Verbs in a row share what the last is done to
+   (``Analyze, manipulate, or process data``); a purpose joined by "and" stays a purpose
+   (``to collect and analyze data``); a skill before a colon is claimed when what
+   follows says what is done or who does it (``Data Visualization: Build dashboards``,
+   ``SLAM practitioner:``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
-   ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
-   name, or that word inflected (``leaks``: leakage), is never read as a typo of
-   another (``Monitoring`` is not ``Mentoring``, ``data leaks`` not ``data lakes``).
+   ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
+   slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
+   that word inflected (``leaks``: leakage, ``managing``: management), or a person
+   (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
+   ``Mentoring``, ``data leaks`` not ``data lakes``). In a short entry that names
+   nothing, each unknown word may be read as the known word it is a typo of, when it
+   then completes a name (``IT-Machine Leaning``) or is a long tool name (``Keras
+   tenserflow``).
 5. implication: a skill found by any layer also credits the skills the vocabulary says
    it implies (``Keras Tuner`` -> ``Keras``, ``Airflow`` -> ``Data pipelines``),
    reported as ``implied``.
@@ -99,31 +112,33 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (763 skills; at the defaults: pairs 0.996/0.996, 8 look-alikes, one slip 0.795/0.003,
-    two slips 0.585/0.004). The labelled pairs barely separate the settings; (b) and (c)
+    (763 skills; at the defaults: pairs 0.996/0.998, 6 look-alikes, one slip 0.795/0.003,
+    two slips 0.577/0.004). The labelled pairs barely separate the settings; (b) and (c)
     do. Beyond these settings, the Matcher refuses a candidate when a typed word that
-    differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
+    differs is itself a word of some skill's name or a person (see
+    ``Matcher._typo_winner``), and ``typo_distance`` one whose substituted letters are no
+    likely slip (``_likely_substitutions``).
     """
 
     # Strings shorter than this (spaces and hyphens ignored) never fuzzy match. 4 would
-    # recover 3 more points of single-slip typos (0.824) with no new look-alike, but all
+    # recover 4 more points of single-slip typos (0.831) with no new look-alike, but all
     # of that gain is four-letter strings read as five-letter names (Kers -> Keras), the
     # region where unknown short tool names live; 6 loses 6 points and pair recall
-    # (0.986).
+    # (0.991).
     min_length: int = 5
     # Words up to this length must be spelt exactly when they differ (Dask/Dash/Bash,
-    # Ruby/Rust). 3 would gain 2 points of typos; 5 loses 4 points and pair recall.
+    # Ruby/Rust). 3 would gain 2 points of typos; 5 loses 5 points and pair recall.
     max_exact_word_length: int = 4
     # Up to this length a word may differ by one insertion, deletion or adjacent
-    # transposition but not a substitution: at 4, look-alikes rise from 8 to 12 (SciPy/
-    # Scapy, SymPy/SimPy, Scala/Scale); at 6 they fall to 6 for 4 points of typos.
+    # transposition but not a substitution: at 4, look-alikes rise from 6 to 9 (SciPy/
+    # Scapy, SymPy/SimPy, Scala/Scale); at 6 they fall to 5 for 4 points of typos.
     max_no_substitution_length: int = 5
     # Words this long or longer may carry two edits (Kubernetes, Optimization). At 7,
-    # look-alikes rise from 8 to 11 for 9 more points of two-slip typos; at 6 to 16, with
-    # the first wrong links; at 9 two-slip recovery falls from 0.595 to 0.529.
+    # look-alikes rise from 6 to 7 for 8 more points of two-slip typos; at 6 to 9, with
+    # more wrong links; at 9 two-slip recovery falls from 0.577 to 0.506.
     two_edit_word_length: int = 8
     # The edits a whole fuzzy match may carry, all words together. 1 recovers a tenth of
-    # two-slip typos (0.095) instead of 0.595; 3 and more change nothing measured.
+    # two-slip typos (0.129) instead of 0.577; 3 and more change nothing measured.
     max_total_edits: int = 2
 
 
