@@ -50,6 +50,7 @@ WILD = {
     "spent 8th held-aside": DATA / "matching_wild_heldout_8.csv",
     "spent 9th held-aside": DATA / "matching_wild_heldout_9.csv",
     "spent 10th held-aside": DATA / "matching_wild_heldout_10.csv",
+    "spent 11th held-aside": DATA / "matching_wild_heldout_11.csv",
     # The part never tuned on, when one is set aside: written and committed before the
     # matcher runs on it, measured once (see the README).
     "held aside": DATA / "matching_wild_heldout.csv",

@@ -89,7 +89,7 @@ def test_vocabulary_fields_and_guarded_aliases_are_checked() -> None:
     with pytest.raises(Exception, match="fields: unknown skill"):
         parse_vocabulary(data)
     item = {"form": "a", "skill": "A", "beside": ["A"], "alone": "yes"}
-    with pytest.raises(Exception, match="alone: expected true or false"):
+    with pytest.raises(Exception, match='alone: expected true, false or "entry"'):
         parse_vocabulary({"skills": [{"name": "A"}], "in_context": [item]})
     parsed = parse_vocabulary({"skills": [{"name": "A"}], "in_context": [{**item, "alone": True}], "fields": ["A"]})
     assert parsed.guarded == (("a", "A", ("A",)),) and parsed.in_context == () and parsed.fields == ("A",)

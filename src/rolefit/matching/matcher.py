@@ -52,13 +52,26 @@ themselves.
    beside the file's other entries (``Matcher.resolve_file``). The words before two
    examples or more in brackets name their category (``Cloud data warehouses
    (Snowflake, BigQuery)``); a certification's title the skills it names
-   (``Certified Kubernetes Administrator``). A guarded alias (``deployment``) credits its skill alone,
-   but beside other skills only beside one of its field (not in ``testing and
-   deployment``).
+   (``Certified Kubernetes Administrator``; its person: ``Data Analyst Associate``). A
+   guarded alias (``deployment``) credits its skill alone, but beside other skills only
+   beside one of its field (not in ``testing and deployment``); a word with other senses
+   (``Spring``, ``Beam``, ``Pruning``, ``segmentation``) credits its skill as a whole
+   entry, in a longer one only beside its field (not in ``Spring 2024`` or ``alpha-beta
+   pruning``). The one skill a name implies, in brackets after it, is its maker
+   (``Transformers (Hugging Face)``). Verbs in a row share what the last is done to
+   (``Analyze, manipulate, or process data``); a purpose joined by "and" stays a purpose
+   (``to collect and analyze data``); a skill before a colon is claimed when what
+   follows says what is done or who does it (``Data Visualization: Build dashboards``,
+   ``SLAM practitioner:``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
-   ``typo_distance`` for what counts as a typo. A word that is a word of some skill's
-   name, or that word inflected (``leaks``: leakage), is never read as a typo of
-   another (``Monitoring`` is not ``Mentoring``, ``data leaks`` not ``data lakes``).
+   ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
+   slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
+   that word inflected (``leaks``: leakage, ``managing``: management), or a person
+   (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
+   ``Mentoring``, ``data leaks`` not ``data lakes``). In a short entry that names
+   nothing, each unknown word may be read as the known word it is a typo of, when it
+   then completes a name (``IT-Machine Leaning``) or is a long tool name (``Keras
+   tenserflow``).
 5. implication: a skill found by any layer also credits the skills the vocabulary says
    it implies (``Keras Tuner`` -> ``Keras``, ``Airflow`` -> ``Data pipelines``),
    reported as ``implied``.
@@ -99,31 +112,33 @@ class FuzzyPolicy:
     pairs of different vocabulary skills the typo test would link if one were missing
     from the vocabulary, and (c) synthetic typos of every vocabulary name, one slip and
     two slips, recovered / linked to a wrong skill. The figures below are from that run
-    (763 skills; at the defaults: pairs 0.996/0.996, 8 look-alikes, one slip 0.795/0.003,
-    two slips 0.585/0.004). The labelled pairs barely separate the settings; (b) and (c)
+    (763 skills; at the defaults: pairs 0.996/0.998, 6 look-alikes, one slip 0.795/0.003,
+    two slips 0.577/0.004). The labelled pairs barely separate the settings; (b) and (c)
     do. Beyond these settings, the Matcher refuses a candidate when a typed word that
-    differs is itself a word of some skill's name (see ``Matcher._typo_winner``).
+    differs is itself a word of some skill's name or a person (see
+    ``Matcher._typo_winner``), and ``typo_distance`` one whose substituted letters are no
+    likely slip (``_likely_substitutions``).
     """
 
     # Strings shorter than this (spaces and hyphens ignored) never fuzzy match. 4 would
-    # recover 3 more points of single-slip typos (0.824) with no new look-alike, but all
+    # recover 4 more points of single-slip typos (0.831) with no new look-alike, but all
     # of that gain is four-letter strings read as five-letter names (Kers -> Keras), the
     # region where unknown short tool names live; 6 loses 6 points and pair recall
-    # (0.986).
+    # (0.991).
     min_length: int = 5
     # Words up to this length must be spelt exactly when they differ (Dask/Dash/Bash,
-    # Ruby/Rust). 3 would gain 2 points of typos; 5 loses 4 points and pair recall.
+    # Ruby/Rust). 3 would gain 2 points of typos; 5 loses 5 points and pair recall.
     max_exact_word_length: int = 4
     # Up to this length a word may differ by one insertion, deletion or adjacent
-    # transposition but not a substitution: at 4, look-alikes rise from 8 to 12 (SciPy/
-    # Scapy, SymPy/SimPy, Scala/Scale); at 6 they fall to 6 for 4 points of typos.
+    # transposition but not a substitution: at 4, look-alikes rise from 6 to 9 (SciPy/
+    # Scapy, SymPy/SimPy, Scala/Scale); at 6 they fall to 5 for 4 points of typos.
     max_no_substitution_length: int = 5
     # Words this long or longer may carry two edits (Kubernetes, Optimization). At 7,
-    # look-alikes rise from 8 to 11 for 9 more points of two-slip typos; at 6 to 16, with
-    # the first wrong links; at 9 two-slip recovery falls from 0.595 to 0.529.
+    # look-alikes rise from 6 to 7 for 8 more points of two-slip typos; at 6 to 9, with
+    # more wrong links; at 9 two-slip recovery falls from 0.577 to 0.506.
     two_edit_word_length: int = 8
     # The edits a whole fuzzy match may carry, all words together. 1 recovers a tenth of
-    # two-slip typos (0.095) instead of 0.595; 3 and more change nothing measured.
+    # two-slip typos (0.129) instead of 0.577; 3 and more change nothing measured.
     max_total_edits: int = 2
 
 
@@ -167,6 +182,7 @@ class Hit:
 
 # --- normalisation ------------------------------------------------------------------
 
+_CLOUD = "cloud computing"  # the key of the skill every cloud platform implies
 _INNER_SEPARATORS = re.compile(r"(?<=\w)[\s\-_.]+(?=\w)")
 
 
@@ -187,8 +203,10 @@ def _words(normalised: str) -> tuple[str, ...]:
 # --- compound entries -----------------------------------------------------------------
 
 _SEPARATORS = re.compile(
-    r"\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
+    r"\s+and\s*/\s*or\s+"  # Python and/or R
+    r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
     r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -256,7 +274,8 @@ _LEADING_QUALIFIERS = (
     "experience with", "experience in", "experienced in", "experienced with",
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "deep understanding of", "background in",
-    "some", "professional",
+    "some", "professional", "elementary", "introductory", "classic", "working experience in", "mastery of",
+    "mastery in", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -283,8 +302,16 @@ _TRAILING_QUALIFIERS = (
     "models", "model", "platforms", "platform", "solutions", "solution", "systems", "system",
     "stack", "abilities", "ability", "understanding", "usage", "patterns", "paradigms", "integration",
     # job-ad words, and the end of a list that says there is more
-    "preferred", "required", "a plus", "is a plus", "nice to have", "etc",
+    "preferred", "required", "a plus", "is a plus", "nice to have", "etc", "toolkit",
+    "classifier", "classifiers", "regressor", "regressors", "competition", "competitions", "participation",
+    # who does it: "ETL specialist", "SLAM practitioner"
+    "practitioner", "authority", "specialist", "enthusiast", "background",
+    # where it was learnt: "Machine Learning Internship", "Data science course"
+    "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
 )  # fmt: skip
+
+
+_QUALIFIER_WORDS = frozenset(w for q in (*_LEADING_QUALIFIERS, *_TRAILING_QUALIFIERS) for w in q.split())
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -356,6 +383,9 @@ _PEOPLE = frozenset(
         "consultants", "experts", "programmers", "statisticians", "teams",
     )
 )  # fmt: skip
+# The same, one person: a word the typo layer never reads as another ("Data Analyst"
+# is a job title, not a typo of Data analysis).
+_PERSON = frozenset(word[:-1] for word in _PEOPLE)
 
 
 def _word_forms(form: str) -> Iterator[str]:
@@ -499,6 +529,8 @@ def _activity_nouns(base: str) -> Iterator[str]:
         yield base[:-2] + "sion"  # decide -> decision
 
 
+# How much of something: "analyze large sets of data" analyzes data.
+_QUANTITY_OF = re.compile(r"\b(?:sets?|amounts?|volumes?|quantities|lots|bodies|pieces) of\s+", re.IGNORECASE)
 # Words before what a verb is done to that say nothing of it: "tuning their
 # hyperparameters", "Led a team".
 _DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
@@ -536,7 +568,14 @@ def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
 
 # Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
 _TOOL_PRODUCTS = frozenset(
-    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators")
+    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions")
+)
+# A date names no skill: "Spring 2024", "May '23", "Fall semester 2022".
+_DATE = re.compile(
+    r"^(?:spring|summer|fall|autumn|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?:term|semester|quarter))?"
+    r"\s*['\u2019]?(?:19|20)?\d\d$",
+    re.IGNORECASE,
 )
 
 # "Certified Kubernetes Administrator", "AWS Certified Machine Learning - Specialty",
@@ -548,8 +587,14 @@ _CERTIFICATION_TITLE = re.compile(
     r"specialty|speciality|specialist|practitioner|expert|foundational|fundamentals)\b",
     re.IGNORECASE,
 )
+# The person a certification is for, as the skill it certifies: "Data Analyst
+# Associate" (data analysis), "Data Engineer" (data engineering).
+_CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer)(?:st|tist)?s?\b", re.IGNORECASE)
+_CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering"}
 
 
+# A comma or semicolon of a list before a preposition: what follows it is no tail of the whole.
+_LIST_BEFORE = re.compile(r"[,;]\s")
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
 _LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
 
@@ -592,10 +637,27 @@ _TAIL = re.compile(
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
 # Plural words that make a heading of the name before a colon: "Databases: MySQL".
-_GROUP_WORDS = frozenset(("languages", "databases", "platforms", "services", "technologies", "skills", "stack"))
+_GROUP_WORDS = frozenset(
+    ("languages", "databases", "platforms", "services", "technologies", "skills", "stack", "algorithms")
+)
+# Who does a skill, written after it before a colon: "SLAM practitioner: ORB-SLAM3".
+_SELF_WORDS = frozenset(("practitioner", "authority", "specialist", "expert", "enthusiast", "background"))
+# Verbs an instruction or a description of doing starts with, after a colon: "Data
+# Visualization: Build dashboards", "Business Reporting: Present insights".
+_DOING = frozenset(
+    (
+        "build", "fix", "find", "present", "gather", "explain", "learn", "write", "identify", "understand",
+        "communicate", "handle", "clean", "transform", "collect", "extract", "prepare", "train", "evaluate",
+        "monitor", "carry", "run", "make", "turn", "work", "ensure", "define", "select", "choose", "measure",
+        "track", "report", "using", "creating", "building", "writing", "working", "applying",
+    )
+)  # fmt: skip
 # Words for a field's tools: "NLP libraries", "ML frameworks", "packages".
 _TOOL_WORDS = frozenset(
-    ("framework", "frameworks", "library", "libraries", "package", "packages", "toolkit", "toolkits", "tools", "tooling")
+    (
+        "framework", "frameworks", "library", "libraries", "package", "packages", "toolkit", "toolkits", "tools",
+        "tooling", "platform", "platforms",
+    )
 )  # fmt: skip
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
@@ -613,6 +675,9 @@ _TAIL_PLACES = frozenset(("to", "into", "on", "from"))
 # "a retention model in SQL", "experience in Linux": after these, one skill written
 # whole is one the person works with.
 _TAIL_MEDIA = frozenset(("in", "within"))
+# A piece that ends with a purpose, "... prototypes to try out ideas and to collect":
+# the word before "to", and the verb after it.
+_PURPOSE_END = re.compile(r"(?:^|(\S+)\s+)to\s+[a-z]+$", re.IGNORECASE)
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
 # and what came of it: "Built a deployment pipeline reducing deployment time".
 _CLAUSES = re.compile(
@@ -656,14 +721,59 @@ def _moved_letter(a: str, b: str) -> bool:
     return False
 
 
+# Letters a hand or an ear confuses: keyboard neighbours (QWERTY, rows above and below
+# too), vowels, and letters that sound alike. A typo's substitution is one of these:
+# "closures" is no typo of "Clojure" (s and j are far apart), "Tenserflow" is of
+# "TensorFlow".
+_KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEAR: dict[str, set[str]] = {}
+for _row, _line in enumerate(_KEYBOARD):
+    for _at, _key in enumerate(_line):
+        for _other_row in range(max(0, _row - 1), min(len(_KEYBOARD), _row + 2)):
+            _other = _KEYBOARD[_other_row]
+            # A key touches the keys beside it and, on the next row, the one or two it sits between.
+            shift = _row - _other_row  # rows are staggered by half a key
+            lo, hi = (_at - 1, _at + 1) if shift == 0 else ((_at - 1, _at) if shift < 0 else (_at, _at + 1))
+            _NEAR.setdefault(_key, set()).update(c for c in _other[max(0, lo) : hi + 1] if c != _key)
+for _group in ("aeiouy", "ck", "cs", "sz", "kq", "gj", "fv", "bp", "dt", "gk", "mn"):
+    for _key in _group:
+        _NEAR.setdefault(_key, set()).update(c for c in _group if c != _key)
+
+
+def _confusable(a: str, b: str) -> bool:
+    """Whether typing ``b`` for ``a`` (one letter for another) is a likely slip."""
+    return a == b or b in _NEAR.get(a, ()) or not (a.isalpha() and b.isalpha())
+
+
+def _likely_substitutions(a: str, b: str) -> bool:
+    """Whether ``b`` is as few edits from ``a`` when every letter written in place of
+    another is a likely slip (see ``_NEAR``): the edit distance with an unlikely
+    substitution costing two (a letter dropped and another added)."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            swap = a[i - 1] == b[j - 1] or _confusable(a[i - 1], b[j - 1])
+            cost = min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (0 if a[i - 1] == b[j - 1] else 1 if swap else 2)
+            )
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cost = min(cost, previous2[j - 2] + 1)
+            current[j] = cost
+        previous2, previous = previous, current
+    return previous[-1] == _osa_distance(a, b)
+
+
 _INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
 _DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
 
 
 def _stems(word: str, endings: tuple[str, ...] = _INFLECTIONS) -> set[str]:
     """``word`` and what it is left with without one of ``endings`` (leaks: leak), when
-    four letters or more are left."""
-    return {word} | {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 4}
+    four letters or more are left; a dropped "e" put back (managing: manage)."""
+    stems = {word[: -len(end)] for end in endings if word.endswith(end) and len(word) - len(end) >= 4}
+    return {word} | stems | {stem + "e" for stem in stems if not stem.endswith("e")}
 
 
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
@@ -696,6 +806,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
         if distance > (2 if len(longer) >= policy.two_edit_word_length else 1):
             return None
         if len(longer) <= policy.max_no_substitution_length and len(a) == len(b) and sorted(a) != sorted(b):
+            return None
+        if not _likely_substitutions(a, b):
             return None
         total += distance
     return total if 0 < total <= policy.max_total_edits else None
@@ -835,6 +947,7 @@ class Matcher:
             normalise(form): (self.key(meant), frozenset(self.key(n) for n in beside))
             for form, meant, beside in vocabulary.guarded
         }
+        self._whole_entries = frozenset(normalise(form) for form in vocabulary.whole_entries)
         # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
@@ -866,6 +979,8 @@ class Matcher:
         # Bounded (see MEMO_SIZE): a cohort repeats a few hundred strings, but may hold millions.
         self._resolved: dict[str, Mapping[str, Hit]] = {}
         self._fuzzy_found: dict[str, tuple[_Surface, float] | None] = {}  # by normalised form
+        self._word_fixes: dict[str, str] = {}  # a word -> the known word it is a typo of (itself if none)
+        self._long_words: dict[str, list[str]] | None = None  # known words by first letter, built on first use
         self._names_of: dict[str, list[str]] | None = None  # key -> its written forms
         # The strings resolved so far that are a short form alone ("CV", "transformers"):
         # a skills file that holds none of them needs no second look (see resolve_file).
@@ -935,10 +1050,11 @@ class Matcher:
             if found:
                 return found
         if len(words) in (2, 3) and words[-1] in _TOOL_PRODUCTS:
-            # "dbt tests": after a skill's own name only, as kinds of tests are often
-            # aliases of other skills ("regression tests" is no Regression analysis).
+            # "dbt tests", "AWS Lambda functions": tests and functions after a skill's own
+            # name only, as kinds of tests are often aliases of other skills ("regression
+            # tests" is no Regression analysis), and "cloud" is a word ("Cloud Functions").
             tool = index.lookup(" ".join(words[:-1]))
-            if tool and (words[-1] != "tests" or all(s.is_name for s in tool)):
+            if tool and (words[-1] not in ("tests", "functions") or all(s.is_name for s in tool)):
                 return tool
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
@@ -978,10 +1094,13 @@ class Matcher:
         model training and CNNs). Words in front of what it is done to are dropped only
         when they say no more with it than alone: "data models" are no models ("optimize
         data models" is no model optimization), "CNN models" are CNNs."""
-        words = form.split(" ")
+        # "analyzing datasets generated by sequencing": what follows "by" says how it came about
+        words = (_QUANTITY_OF.sub("", form) if " of " in form else form).split(" by ", 1)[0].split(" ")
         if not 2 <= len(words) <= 5 or _NEGATIONS & set(words) or _OBJECT_ENDS & set(words):
             return []
         verb, thing = words[0], words[1:]
+        if len(thing) > 1 and thing[-1].endswith("ed"):
+            thing = thing[:-1]  # "datasets generated (by ...)": what describes it after it
         bases = _verb_bases(verb)
         for noun in self._activities_of(verb):
             names = self._by_last_word[noun]
@@ -991,15 +1110,23 @@ class Matcher:
                     continue
                 # A verb that is its own noun ("design", "review") may be a noun: only an
                 # article or a possessive may come before what follows it.
-                if dropped and (
-                    not _DETERMINERS.issuperset(dropped.split(" "))
-                    if noun in bases
-                    else not self._says_no_more(dropped, thing, index)
+                # A participle says what state it is in: "deployed models" are models.
+                participles = bool(dropped) and all(w.endswith("ed") for w in dropped.split(" "))
+                if (
+                    dropped
+                    and not participles
+                    and (
+                        not _DETERMINERS.issuperset(dropped.split(" "))
+                        if noun in bases
+                        else not self._says_no_more(dropped, thing, index)
+                    )
                 ):
                     continue
                 # What it is done to, but no broad field: "deploying ML models" are
                 # models, and claim no ML.
-                named = self._lookup_variants(" ".join(thing), index)
+                named = self._lookup_variants(
+                    " ".join(thing[len(dropped.split(" ")) :] if participles else thing), index
+                )
                 return found + [s for s in named if base_key(s.key) not in self._fields]
         return []
 
@@ -1022,11 +1149,15 @@ class Matcher:
                 continue
             if not all(w.isalpha() for w in before) or _NEGATIONS & set(before):
                 return []
+            # After "to", an activity only after what someone can do ("ability to train
+            # models"), not as a purpose: "experiments to test hypotheses" test none (a
+            # skill named whole still counts: "code to implement machine learning").
+            purpose = "to" in before and (before[-1] != "to" or len(before) < 2 or before[-2] not in _ABLE_WORDS)
             if verb in _QUALIFYING_VERBS and len(rest) > 1:
                 # "build data pipelines": a name of two words or more, written whole (one
                 # word may be a plain noun: "optimizing algorithms for CUDA").
                 found = index.lookup(" ".join(rest))
-            elif self._activities_of(verb):
+            elif not purpose and self._activities_of(verb):
                 found = self._verb_object(" ".join(words[at:]), index)
             else:
                 continue
@@ -1092,6 +1223,10 @@ class Matcher:
     # -- resolving
 
     def _direct(self, part: str, index: _Index) -> list[_Found]:
+        if part[-1:].isdigit() and _DATE.match(part.strip()):
+            return []
+        if " of " in part:
+            part = _QUANTITY_OF.sub("", part)  # "large sets of data": large data
         form = normalise(part)
         surfaces = self._lookup_variants(form, index)
         if surfaces and _TOOL_WORDS.intersection(form.split(" ")) and not index.lookup(form):
@@ -1111,6 +1246,9 @@ class Matcher:
         tail = _TAIL.match(part.strip())
         if tail is None:
             return self._run_together(part, index)
+        if _balanced(tail.group(1)) and _LIST_BEFORE.search(_BRACKETED.sub(" ", tail.group(1))):
+            # "Ruby, React.js, PostgresSql, Ruby on Rails": a list, read piece by piece.
+            return []
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
         if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
@@ -1193,6 +1331,9 @@ class Matcher:
             if self._proper_name(left, index) and self._proper_name(right, index):
                 found = self._direct(left, index) + self._direct(right, index)
                 implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
+                # A broad field after a cloud platform is part of a product's name: "Azure AI".
+                if any(_CLOUD in self._implies.get(base_key(f.key), ()) for f in found[:1]):
+                    implied.update(base_key(f.key) for f in found[-1:] if base_key(f.key) in self._fields)
                 return [f for f in found if base_key(f.key) not in implied]
         tool, word = words[0], normalise(words[-1])
         if (
@@ -1233,9 +1374,84 @@ class Matcher:
             if len(self._fuzzy_found) < MEMO_SIZE:
                 self._fuzzy_found[form] = winner
         if winner is None:
-            return []
+            return self._typo_words(part, form)
         surface, score = winner
         return [_Found(surface.key, Hit("fuzzy", score, part, surface.text), frozenset((form,)))]
+
+    def _typo_words(self, part: str, form: str) -> list[_Found]:
+        """A short entry read with each word rolefit does not know spelt as the one known
+        word it is a typo of, when one of its words is known as written. A corrected
+        word counts when it completes a name of several words with a known word beside
+        it ("IT-Machine Leaning": machine learning), or when it is a tool's name of eight
+        letters or more ("Keras tenserflow"); a shorter word may be a word rolefit does
+        not know ("schema design" is no Scheme, "managing data" no data munging)."""
+        words = _words(form)
+        if not 2 <= len(words) <= 4 or not any(w in self._known_words for w in words):
+            return []
+        tokens = [piece for token in part.split() for piece in token.split("-") if piece]
+        changed: set[str] = set()
+        for number, token in enumerate(tokens):
+            word = normalise(token)
+            if not word.isalpha() or word in self._known_words or word in _QUALIFIER_WORDS:
+                continue
+            fix = self._typo_word(word)
+            if fix == word:
+                if len(word) > 3 and word not in _QUALIFIER_WORDS:
+                    return []  # a word neither known nor a typo: "Selg-supervised learnnig"
+                continue
+            changed.add(fix)
+            # As the vocabulary writes it, so that a name reads as one ("TensorFlow").
+            tokens[number] = next((s.text for s in self._index.exact.get(fix, ()) if " " not in s.text), fix)
+        if not changed:
+            return []
+        kept = set(words)
+        found: list[_Found] = []
+        fixed = False
+        for item in self._find(" ".join(tokens), self._index, False):
+            name = set(_words(normalise(item.hit.via) if item.hit.via else base_key(item.key)))
+            if not name & changed:
+                found.append(item)  # named as written: "Keras" in "Keras tenserflow"
+            elif (len(name) > 1 and name & kept) or any(
+                len(w) >= 8 and self._proper_name(w, self._index) for w in name & changed
+            ):
+                via = item.hit.via or self.display_name(item.key)
+                found.append(_Found(item.key, Hit("fuzzy", 90.0, part, via), item.origin | {form}))
+                fixed = True
+        return found if fixed else []
+
+    def _typo_word(self, word: str) -> str:
+        """The one known word ``word`` is a typo of (see ``typo_distance``), else ``word``."""
+        fixed = self._word_fixes.get(word)
+        if fixed is None:
+            fixed = word
+            if len(word) >= self._policy.min_length and word.isalpha():
+                from rapidfuzz import process
+                from rapidfuzz.distance import OSA
+
+                if self._long_words is None:
+                    self._long_words = {}
+                    for known in self._known_words:
+                        if len(known) >= self._policy.min_length and known.isalpha():
+                            self._long_words.setdefault(known[0], []).append(known)
+                # A typo keeps the first letter, or swaps the first two (see typo_distance).
+                swapped = [w for w in self._long_words.get(word[1], ()) if w[1] == word[0]]
+                close = {
+                    known
+                    for known, _, _ in process.extract(
+                        word,
+                        self._long_words.get(word[0], []) + swapped,
+                        scorer=OSA.distance,
+                        score_cutoff=self._policy.max_total_edits,
+                        limit=None,
+                    )
+                    if not self._spelt_as_meant(word, known)
+                    and typo_distance((word,), (known,), self._policy) is not None
+                }
+                if len(close) == 1:
+                    fixed = close.pop()
+            if len(self._word_fixes) < MEMO_SIZE:
+                self._word_fixes[word] = fixed
+        return fixed
 
     def _typo_winner(self, form: str) -> tuple[_Surface, float] | None:
         """The one skill `form` is a typo of, with its similarity, or None.
@@ -1277,7 +1493,7 @@ class Matcher:
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
         ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
-        if typed in self._known_words:
+        if typed in self._known_words or typed in _PEOPLE or typed in _PERSON:
             return True
         shorter, longer = sorted((typed, known), key=len)
         if _is_slip(shorter, longer, self._policy):
@@ -1309,7 +1525,11 @@ class Matcher:
         words = following.split()
         if " " in part.strip() or len(words) < 2 or _NEGATIONS & {part.strip().lower()}:
             return []
-        return self._direct(f"{part.strip()} {' '.join(words[1:])}", index)
+        joined = f"{part.strip()} {' '.join(words[1:])}"
+        found = self._direct(joined, index)
+        # Only what the two read together name, not a tail of the shared words alone:
+        # "PostgresSql, Ruby on Rails" is no "PostgresSql on Rails".
+        return found if any(part.strip().lower() in f.hit.part.lower() for f in found) else []
 
     def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
         """Fill in the parts of one list that are short forms read in context ("NLP,
@@ -1363,8 +1583,12 @@ class Matcher:
                 return self._find(before, index, typos) + found
         if _CERTIFICATION.search(written) and not index.lookup(normalise(written)):
             # "Certified Kubernetes Administrator (CKA)": the skills the title names.
-            titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", _BRACKETED.sub(" ", written)))
+            titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], _BRACKETED.sub(" ", written))
+            titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", titled))
             named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
+            named = [
+                part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
+            ]
             return self._find(", ".join(named), index, typos) if named else []
         heading = _HEADING.match(written)
         if heading is not None and not index.lookup(normalise(written)):
@@ -1373,16 +1597,28 @@ class Matcher:
             head, listed = heading.group(1).strip(), heading.group(2).strip()
             found = self._find(listed, index, typos) + self._under_platform(head, listed, index)
             if found:
-                return self._claimed_head(head, found, index) + found
+                return self._claimed_head(head, listed, found, index) + found
         found = self._direct(written, index)
         if found:
-            return found + self._bracketed(written, index)
+            return found + self._beside(found, self._bracketed(written, index))
         parts = self._pieces(written, index)
         if len(parts) > 1:
-            direct = {p: self._direct(p, index) + self._bracketed(p, index) for p in parts}
+            direct = {p: self._with_brackets(p, index) for p in parts}
             for part, following in pairwise(parts):
+                if (
+                    (purpose := _PURPOSE_END.search(part)) is not None
+                    and (purpose.group(1) or "").lower() not in _ABLE_WORDS
+                    and (verb := following.split(" ", 1))[0].isalpha()
+                    and self._is_verb(verb[0].lower())
+                ):
+                    # "to collect and analyze data": one purpose, as "to analyze data" is.
+                    direct[following] = self._with_brackets(verb[1], index) if len(verb) > 1 else []
+            for number, (part, following) in enumerate(pairwise(parts)):
                 if not direct[part]:
-                    direct[part] = self._shared_tail(part, following, index)
+                    # "Analyze, manipulate, or process large sets of data": verbs in a row
+                    # share what the last one is done to.
+                    shared = next((p for p in parts[number + 1 :] if " " in p.strip()), following)
+                    direct[part] = self._shared_tail(part, shared, index)
                 if not direct[following]:
                     direct[following] = self._shared_head(following, part, index)
             self._read_in_context(direct, index)
@@ -1398,13 +1634,35 @@ class Matcher:
             beside = {written: bracketed}
             self._read_in_context(beside, index)
             if beside[written] is not bracketed:
-                return beside[written]
+                read = beside[written][: -len(bracketed)]
+                return read + self._beside(read, bracketed)
             # Two examples or more: one may be the name's own short form ("Data
             # Version Control (DVC)").
             category = self._category(written, index) if len({f.key for f in bracketed}) > 1 else []
             if category:
                 return category + bracketed
         return (self._fuzzy(written) if typos else []) + bracketed
+
+    def _with_brackets(self, part: str, index: _Index) -> list[_Found]:
+        found = self._direct(part, index)
+        return found + self._beside(found, self._bracketed(part, index))
+
+    def _beside(self, main: list[_Found], bracketed: list[_Found]) -> list[_Found]:
+        """What brackets after a name add to it: not the one skill the name implies,
+        which is its maker or platform there ("Transformers (Hugging Face)" names the
+        library only); a list in brackets may name its parts ("MLOps (CI/CD,
+        containers)")."""
+        if not main or len(bracketed) != 1:
+            return bracketed
+        implied = {i for item in main for i in self._implies.get(base_key(item.key), ())}
+        return [item for item in bracketed if base_key(item.key) not in implied]
+
+    def _vendor_apart(self, title: str, index: _Index) -> tuple[str, ...]:
+        """A certification's vendor apart from its subject: "AWS ML" certifies ML."""
+        head, _, rest = title.partition(" ")
+        if rest and self._direct(head, index) and self._direct(rest, index):
+            return head, rest
+        return (title,)
 
     def _category(self, written: str, index: _Index) -> list[_Found]:
         """What the words before examples in brackets name, without the words in
@@ -1444,22 +1702,29 @@ class Matcher:
                         break
         return found
 
-    def _claimed_head(self, head: str, found: list[_Found], index: _Index) -> list[_Found]:
+    def _claimed_head(self, head: str, listed: str, found: list[_Found], index: _Index) -> list[_Found]:
         """The skill before a colon when it is a tool the person uses, not a heading:
         "Git: branching strategies, code review" claims Git; "SQL: Redshift, MySQL",
         "Cloud: AWS" and "ML tools: MLflow" are headings (what follows is a kind of it,
-        or it names a field or a group of tools)."""
+        or it names a field or a group of tools). What follows may say what is done
+        ("Data Visualization: Build dashboards (Power BI, Tableau)") or who does it
+        ("SLAM practitioner: ORB-SLAM3"): then the skill before the colon is claimed,
+        a broad field too."""
         words = normalise(head).split(" ")
-        if _TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS:
+        first = normalise(listed).split(" ", 1)[0]
+        described = words[-1] in _SELF_WORDS or (first.isalpha() and (first in _DOING or self._is_verb(first)))
+        if not described and (_TOOL_WORDS.intersection(words) or words[-1] in _GROUP_WORDS):
             return []
         # Each tool of a list before the colon: "Tableau / Power BI: dashboards".
         named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
+        if described:
+            return named
         claimed = [f for f in named if base_key(f.key) not in self._fields]
-        listed: set[str] = set()
+        kinds: set[str] = set()
         for item in found:
             skill = base_key(item.key)
-            listed.update((skill, *self._implies.get(skill, ())))
-        if any(base_key(f.key) in listed for f in claimed):
+            kinds.update((skill, *self._implies.get(skill, ())))
+        if any(base_key(f.key) in kinds for f in claimed):
             return []
         return claimed
 
@@ -1475,7 +1740,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._find(written, self._scoped, False)
-        return self._credit(self._guard(found))
+        return self._credit(self._guard(found, written))
 
     def _credit(self, found: list[_Found]) -> dict[str, Hit]:
         """What ``found`` credits: each skill found and what it implies, best hit first."""
@@ -1496,12 +1761,34 @@ class Matcher:
                     hits[key] = hit
         return hits
 
-    def _guard(self, found: list[_Found]) -> list[_Found]:
-        """``found`` without a guarded alias ("deployment") read beside other skills
-        none of which is of its field: "Automated testing and deployment"."""
-        if not any(f.hit.method == "alias" and f.hit.via.lower() in self._guarded for f in found):
+    def _guarded_form(self, item: _Found) -> str | None:
+        """The guarded form (see ``_guard``) ``item`` was read through, if any: an alias
+        ("deployment") or a skill's own name ("Pruning")."""
+        form = item.hit.via.lower() if item.hit.method == "alias" else base_key(item.key)
+        return form if form in self._guarded else None
+
+    def _guard(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without a guarded form (a word with other senses: "deployment",
+        "segmentation", "Spring", "Pruning") read in a longer entry beside no skill of
+        its field: "Automated testing and deployment", "Segmentation and Simpson's
+        paradox", "Teaching Assistant, Spring 2024", "alpha-beta pruning". Alone, with
+        only words around it that qualify it, it counts."""
+        guarded = [form for form in map(self._guarded_form, found) if form is not None]
+        if not guarded:
             return found
-        if len({base_key(f.key) for f in found}) < 2:
+        whole = normalise(written)
+        only = len({base_key(f.key) for f in found}) < 2  # the one skill the entry names
+        # A typo of the form is the form: "Prunng" alone is Pruning.
+        typed = {base_key(f.key) for f in found if f.hit.method == "fuzzy" and normalise(f.hit.part) == whole}
+        alone = {
+            form
+            for form in guarded
+            if (only and form not in self._whole_entries)
+            or form == whole
+            or form in typed
+            or form in _unqualified(whole)
+        }
+        if len(alone) == len(guarded):
             return found
         beside: dict[str, set[str]] = {}
         for item in found:
@@ -1509,10 +1796,12 @@ class Matcher:
             beside.setdefault(skill, set()).update((skill, *self._implies.get(skill, ())))
         kept = []
         for item in found:
-            guard = self._guarded.get(item.hit.via.lower()) if item.hit.method == "alias" else None
-            skill = base_key(item.key)
-            if guard is not None and not any(guard[1] & near for other, near in beside.items() if other != skill):
-                continue
+            form = self._guarded_form(item)
+            if form is not None and form not in alone:
+                field = self._guarded[form][1]
+                skill = base_key(item.key)
+                if not any(field & near for other, near in beside.items() if other != skill):
+                    continue
             kept.append(item)
         return kept
 

@@ -73,6 +73,9 @@ class Vocabulary:
     # forms that stay aliases alone but need their field beside other skills
     guarded: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     fields: tuple[str, ...] = ()  # broad fields: "NLP libraries" names no field
+    # guarded forms that count alone only as a whole entry, never as the one skill a
+    # longer entry names ("Teaching Assistant, Spring 2024")
+    whole_entries: tuple[str, ...] = ()
 
 
 def _text_list(value: Any, where: str, source: str) -> tuple[str, ...]:
@@ -116,6 +119,7 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
     ambiguous = _text_list(data.get("ambiguous", []), "ambiguous", source)
     in_context: list[tuple[str, str, tuple[str, ...]]] = []
     guarded: list[tuple[str, str, tuple[str, ...]]] = []
+    whole_entries: list[str] = []
     for index, item in enumerate(data.get("in_context", [])):
         where = f"in_context[{index}]"
         if not isinstance(item, dict) or not all(isinstance(item.get(k), str) for k in ("form", "skill")):
@@ -125,9 +129,11 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
         if missing:
             raise RolefitError.at(source, f"{where}: unknown skill(s) {', '.join(missing)}")
         alone = item.get("alone", False)
-        if not isinstance(alone, bool):
-            raise RolefitError.at(source, f"{where}.alone: expected true or false")
+        if not isinstance(alone, bool) and alone != "entry":
+            raise RolefitError.at(source, f'{where}.alone: expected true, false or "entry"')
         (guarded if alone else in_context).append((item["form"], item["skill"], beside))
+        if alone == "entry":
+            whole_entries.append(item["form"])
     fields = _text_list(data.get("fields", []), "fields", source)
     missing = [n for n in fields if n not in names]
     if missing:
@@ -139,6 +145,7 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
         in_context=tuple(in_context),
         guarded=tuple(guarded),
         fields=fields,
+        whole_entries=tuple(whole_entries),
     )
 
 
@@ -276,6 +283,7 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
         base.in_context,
         base.guarded,
         base.fields,
+        base.whole_entries,
     )
 
 
