@@ -25,6 +25,13 @@ def direct(text: str) -> set[str]:
     return {matcher().display_name(base_key(k)) for k, hit in found.items() if hit.method != "implied"}
 
 
+def assert_reads(text: str, named: set[str], not_named: set[str]) -> None:
+    """`text` names every skill of `named` and none of `not_named` (the rounds' case tables)."""
+    found = direct(text)
+    assert named <= found, f"{text!r}: {found}"
+    assert not (not_named & found), f"{text!r}: {found}"
+
+
 # What the string must name, and what it must not.
 CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
     "a field before a word for its tools names the tools": [

@@ -18,7 +18,7 @@ from rolefit.scoring.assess import assess, build_matcher
 from rolefit.scoring.fit import RoleIndex, RoleSet, resolve_profile
 
 from .conftest import RunCli
-from .test_matching_round8 import direct, matcher
+from .test_matching_round8 import assert_reads, matcher
 
 
 def in_file(names: list[str]) -> list[set[str]]:
@@ -172,6 +172,4 @@ RECALL: dict[str, list[tuple[str, set[str], set[str]]]] = {
     ("text", "named", "not_named"), [case for cases in RECALL.values() for case in cases], ids=lambda v: str(v)
 )
 def test_each_recall_kind_is_read(text: str, named: set[str], not_named: set[str]) -> None:
-    found = direct(text)
-    assert named <= found
-    assert not (not_named & found)
+    assert_reads(text, named, not_named)
