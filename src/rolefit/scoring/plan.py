@@ -92,16 +92,17 @@ def _statics(index: RoleIndex, slot: int) -> tuple[list[Fixed], tuple[tuple[Key,
     return fixed, order
 
 
-def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
+def _by_bound(
+    result: RoleResult, slot: int, fixed: list[Fixed], order: tuple[tuple[Key, int], ...]
+) -> Iterator[tuple[Key, int]]:
     """The gaps in order of a bound on their gain, share x credit missing (what the
     requirement adds to the level's own fit before the preferred part's cap): the
     role's requirements in their fixed order for the ones not matched, merged with
-    the person's few below-target matches.
+    the person's few below-target matches (`fixed` and `order`: _statics).
 
     The below-target matches are sorted by their bound alone, and keyed (_key)
     only once the fixed order comes near their bound: a plan rarely reaches them."""
     matched, shares = result.matched, result.index.shares[slot]
-    fixed, order = _statics(result.index, slot)
     below = []  # (bound, position), biggest bound first
     for i, found in matched.items():
         credit = found.credits[slot]
@@ -139,13 +140,13 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     far and no gap still to come could beat it, it is given out."""
     index, matched = result.index, result.matched
     own, best_gain = result.own_fits, index.best_gain
-    fixed = _statics(index, slot)[0]
+    fixed, order = _statics(index, slot)
     reach = -1.0
     for above in range(slot + 1, len(index.levels)):
         reach = max(reach, own[above] + best_gain[above])
     beyond = rounded(reach - result.fits[slot], 9)
     ready: list[tuple[Key, int]] = []
-    for bound, position in _by_bound(result, slot):
+    for bound, position in _by_bound(result, slot, fixed, order):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
             while ready and ready[0][0] <= bound:
                 yield heapq.heappop(ready)[1]
