@@ -15,7 +15,7 @@ from rolefit.matching.matcher import Matcher
 from rolefit.model import DEFAULT_LEVEL, Profile, Skill
 from rolefit.scoring.assess import assess, index_roles
 from rolefit.scoring.fit import RoleSet
-from rolefit.scoring.plan import ORDER_RULE, _gaps_in_order, build_plan
+from rolefit.scoring.plan import ORDER_RULE, _gaps_in_order, _key, _statics, build_plan
 
 ROLE = """\
 id: small
@@ -177,6 +177,12 @@ def test_scores_stay_in_range_and_plans_only_list_gaps(skills: dict[str, int | N
         assert sorted(ordered) == gaps
         gains = [role.fit_gain(i) for i in ordered]
         assert all(a >= b - 1e-9 for a, b in itertools.pairwise(gains))
+        for slot in range(len(role.index.levels)):  # the lazy order is the full sort by _key, at every level
+            fixed = _statics(role.index, slot)[0]
+            gaps = [i for i in range(len(role.index.requirements)) if role.credit(i, slot) < 1]
+            level = {i: found.level for i, found in role.matched.items()}
+            by_key = sorted(gaps, key=lambda i: (_key(fixed[i], role.fit_gain(i, slot), level.get(i)), i))
+            assert list(_gaps_in_order(role, slot)) == by_key
 
 
 IMPLIED_ROLE = """\

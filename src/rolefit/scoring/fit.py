@@ -408,7 +408,10 @@ class RoleResult:
 
     @_cached
     def ready_slot(self) -> int | None:
-        """The highest level that passes (ready_at)."""
+        """The highest level that passes (ready_at). Fits never rise with the
+        level (the envelope), so when the first level's fit is short none passes."""
+        if decided(self.fits[0]) < READY_FIT:
+            return None
         for slot in reversed(range(len(self.index.levels))):
             if self.ready_at(slot):
                 return slot

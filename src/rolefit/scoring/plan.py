@@ -63,56 +63,69 @@ def plan_slot(result: RoleResult, level_fixed: bool) -> int:
     return 0 if ready is None else min(ready + 1, len(result.fits) - 1)
 
 
-@lru_cache(maxsize=64)
-def _fixed(index: RoleIndex, slot: int) -> list[tuple[float, int, int, str]]:
-    """Per requirement: share of the fit, importance rank, target level, sort name."""
-    importances, targets, shares = index.importances[slot], index.targets[slot], index.shares[slot]
-    return [
-        (shares[i], importance_rank(importances[i]), targets[i], r.name.casefold())
-        for i, r in enumerate(index.requirements)
-    ]
-
-
 Key = tuple[float, int, int, str]  # -gain, importance, levels short (negative), name
+Fixed = tuple[float, int, int, str]  # share of the fit, importance rank, target level, sort name
+
+# rounded(value, 9) moves a value by less than this: a bound more than this below
+# another one cannot round to it or above
+_ROUNDING = 1e-9
 
 
-def _key(fixed: tuple[float, int, int, str], gain: float, level: int | None) -> Key:
-    """A gap's place in the plan, from its row of _fixed: the gain, then importance,
+def _key(fixed: Fixed, gain: float, level: int | None) -> Key:
+    """A gap's place in the plan, from its row of _statics: the gain, then importance,
     then the furthest below target, then the name."""
     _, importance, target, name = fixed
     return (-rounded(gain, 9), importance, (level or 0) - target, name)
 
 
 @lru_cache(maxsize=64)
-def _order_if_missing(index: RoleIndex, slot: int) -> tuple[tuple[Key, int], ...]:
-    """Every requirement in order of its bound (see _by_bound) as if the person had
-    none of them; computed once per role and level."""
-    shares, fixed = index.shares[slot], _fixed(index, slot)
-    return tuple(sorted((_key(fixed[i], shares[i], None), i) for i in range(len(index.requirements))))
+def _statics(index: RoleIndex, slot: int) -> tuple[list[Fixed], tuple[tuple[Key, int], ...]]:
+    """What a plan reads of a role at a level, computed once per role and level:
+    per requirement its Fixed row, and every requirement in order of its bound
+    (see _by_bound) as if the person had none of them."""
+    importances, targets, shares = index.importances[slot], index.targets[slot], index.shares[slot]
+    fixed = [
+        (shares[i], importance_rank(importances[i]), targets[i], r.name.casefold())
+        for i, r in enumerate(index.requirements)
+    ]
+    order = tuple(sorted((_key(row, row[0], None), i) for i, row in enumerate(fixed)))
+    return fixed, order
 
 
-def _by_bound(result: RoleResult, slot: int) -> Iterator[tuple[Key, int]]:
+def _by_bound(
+    result: RoleResult, slot: int, fixed: list[Fixed], order: tuple[tuple[Key, int], ...]
+) -> Iterator[tuple[Key, int]]:
     """The gaps in order of a bound on their gain, share x credit missing (what the
     requirement adds to the level's own fit before the preferred part's cap): the
     role's requirements in their fixed order for the ones not matched, merged with
-    the person's few below-target matches."""
-    index, matched, shares = result.index, result.matched, result.index.shares[slot]
-    fixed = _fixed(index, slot)
-    below = []
+    the person's few below-target matches (`fixed` and `order`: _statics).
+
+    The below-target matches are sorted by their bound alone, and keyed (_key)
+    only once the fixed order comes near their bound: a plan rarely reaches them."""
+    matched, shares = result.matched, result.index.shares[slot]
+    below = []  # (bound, position), biggest bound first
     for i, found in matched.items():
         credit = found.credits[slot]
         if credit < 1:
-            below.append((_key(fixed[i], shares[i] * (1 - credit), found.level), i))
-    below.sort()
+            below.append((shares[i] * (1 - credit), i))
+    below.sort(reverse=True)
+    keyed: list[tuple[Key, int]] = []  # a heap of the below-target matches reached so far
     waiting = 0
-    for entry in _order_if_missing(index, slot):
+    for entry in order:
         if entry[1] in matched:
             continue
-        while waiting < len(below) and below[waiting] < entry:
-            yield below[waiting]
+        near = -entry[0][0] - _ROUNDING  # a bound below this comes after `entry`
+        while waiting < len(below) and below[waiting][0] >= near:
+            bound, i = below[waiting]
+            heapq.heappush(keyed, (_key(fixed[i], bound, matched[i].level), i))
             waiting += 1
+        while keyed and keyed[0] < entry:
+            yield heapq.heappop(keyed)
         yield entry
-    yield from below[waiting:]
+    for bound, i in below[waiting:]:
+        heapq.heappush(keyed, (_key(fixed[i], bound, matched[i].level), i))
+    while keyed:
+        yield heapq.heappop(keyed)
 
 
 def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
@@ -126,12 +139,14 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     less the fit now). So once the gap at hand has the biggest gain worked out so
     far and no gap still to come could beat it, it is given out."""
     index, matched = result.index, result.matched
-    current, own = result.fits[slot], result.own_fits
-    fixed = _fixed(index, slot)
-    reach = max((own[s] + index.best_gain[s] for s in range(slot + 1, len(index.levels))), default=-1.0) - current
-    beyond = rounded(reach, 9)
+    own, best_gain = result.own_fits, index.best_gain
+    fixed, order = _statics(index, slot)
+    reach = -1.0
+    for above in range(slot + 1, len(index.levels)):
+        reach = max(reach, own[above] + best_gain[above])
+    beyond = rounded(reach - result.fits[slot], 9)
     ready: list[tuple[Key, int]] = []
-    for bound, position in _by_bound(result, slot):
+    for bound, position in _by_bound(result, slot, fixed, order):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
             while ready and ready[0][0] <= bound:
                 yield heapq.heappop(ready)[1]
@@ -173,9 +188,9 @@ def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int 
     ordered: list[int] = []
     placed: set[int] = set()
     for position in _gaps_in_order(result, slot):
-        if limit is not None and len(ordered) >= limit:
-            break
         _place(result, slot, position, placed, ordered)
+        if limit is not None and len(ordered) >= limit:
+            break  # before asking for one more gap: the next may cost exact gains
     return ordered if limit is None else ordered[:limit]
 
 
