@@ -207,6 +207,7 @@ class Comparison:
         else:
             self.taken.add(id(before))
             role = self.role_ids[detailed]
+            fit_now = score.fits[detailed]
             fit_before = _fit_then(before.fits, role)
             same_role = before.role == role
             closed: tuple[str, ...] = ()
@@ -221,15 +222,15 @@ class Comparison:
                     now = {names[p] for p in score.met}
                     reopened = tuple([name for name in names if name in met_then and name not in now])
             change = LearnerChange(
-                matched_by,
-                before,
-                fit_before,
+                matched_by=matched_by,
+                before=before,
+                fit_before=fit_before,
                 # between the figures as shown (one decimal, cut), so that before + change = now on the page
-                None if fit_before is None else round(decided(score.fits[detailed]) - decided(fit_before), 1),
-                before.ready_for if same_role else None,
-                same_role,
-                closed,
-                reopened,
+                fit_change=None if fit_before is None else round(decided(fit_now) - decided(fit_before), 1),
+                ready_before=before.ready_for if same_role else None,
+                ready_known=same_role,
+                gaps_closed=closed,
+                gaps_reopened=reopened,
             )
         self.seen.append(_Seen(path, score.name, detailed, score.ready_for, change))
         return change
