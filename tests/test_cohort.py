@@ -273,6 +273,36 @@ def test_compare_csv_columns_and_fail_under(cli: RunCli, tmp_path: Path) -> None
     assert "fit_change" not in plain.splitlines()[0]  # without --compare, the columns are as before
 
 
+def test_compare_finds_gaps_reopened_when_as_many_are_met_now_as_then(cli: RunCli, tmp_path: Path) -> None:
+    role = tmp_path / "plan.yaml"
+    role.write_text(PLAN_ROLE)
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    _write(
+        folder,
+        {
+            "swap.yaml": "name: Ada\nskills: {Groundwork: 3, Keystone: 3}\n",
+            "more.yaml": "name: Bo\nskills: {Groundwork: 3}\n",
+        },
+    )
+    earlier = json.loads(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    for learner in earlier["learners"]:  # a requirement the role has since lost is never reported reopened
+        if learner["name"] == "Bo":
+            learner["met"].append("Retired skill")
+    (tmp_path / "before.json").write_text(json.dumps(earlier))
+    _write(
+        folder,
+        {
+            "swap.yaml": "name: Ada\nskills: {Groundwork: 3, Sidequest: 3}\n",  # one met for another
+            "more.yaml": "name: Bo\nskills: {Groundwork: 3, Keystone: 3}\n",
+        },
+    )
+    document = _batch_json(cli, folder, [role], "--compare", str(tmp_path / "before.json"))
+    changes = {learner["path"]: learner["change"] for learner in document["learners"]}
+    assert (changes["swap.yaml"]["gaps_closed"], changes["swap.yaml"]["gaps_reopened"]) == (["Sidequest"], ["Keystone"])
+    assert (changes["more.yaml"]["gaps_closed"], changes["more.yaml"]["gaps_reopened"]) == (["Keystone"], [])
+
+
 def test_compare_says_when_a_role_changed(cli: RunCli, tmp_path: Path) -> None:
     role = tmp_path / "plan.yaml"
     role.write_text(PLAN_ROLE)

@@ -259,7 +259,7 @@ class Scorer:
             coverages=tuple(r.coverages for r in results) if self.wants.coverages else (),
             met_required=tuple(r.met_required for r in results) if self.wants.coverages else (),
             warnings=profile.warnings,
-            met=tuple(sorted(p for p, c in shown.matched.items() if c.credits[slot] >= 1)) if self.wants.met else (),
+            met=tuple(sorted([p for p, c in shown.matched.items() if c.credits[slot] >= 1])) if self.wants.met else (),
             gains=gains,
             levels=tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results)
             if self.wants.levels

@@ -135,6 +135,9 @@ def _fit_then(fits: Mapping[str, Any], role: str) -> float | None:
     return float(fit) if isinstance(fit, (int, float)) and not isinstance(fit, bool) and 0 <= fit <= 100 else None
 
 
+_NEW = LearnerChange(None, None, None, None, None, False, (), ())  # a learner not in the earlier run
+
+
 class _Seen(NamedTuple):
     """What the summary needs of each learner of this run (not the whole score)."""
 
@@ -171,6 +174,7 @@ class Comparison:
         }
         self.taken: set[int] = set()
         self.names = [tuple(r.name for r in index.requirements) for index in self.indexes]
+        self.role_ids = [index.role.id for index in self.indexes]
         self.seen: list[_Seen] = []
         self.roles_changed = tuple(
             index.role.id
@@ -183,8 +187,8 @@ class Comparison:
             if index.role.id in earlier.digests and earlier.digests[index.role.id] is None
         )
 
-    def _find(self, score: LearnerScore) -> tuple[EarlierLearner | None, MatchedBy | None]:
-        for found in (self.by_key.get(score.path), self.by_file.get(score.source)):
+    def _find(self, score: LearnerScore, path: str) -> tuple[EarlierLearner | None, MatchedBy | None]:
+        for found in (self.by_key.get(path), self.by_file.get(score.source)):
             if found is not None and id(found) not in self.taken:
                 return found, "path"
         if score.name:
@@ -193,26 +197,30 @@ class Comparison:
                 return found, "name"
         return None, None
 
-    def match(self, score: LearnerScore) -> LearnerChange:
-        before, matched_by = self._find(score)
-        index = self.indexes[score.detailed]
-        role = index.role.id
-        fit_now = score.fits[score.detailed]
+    def match(self, score: LearnerScore, path: str) -> LearnerChange:
+        """`path`: the learner's file relative to the folder given (the score's
+        `path` to be), so that the caller sets it and the change in one step."""
+        before, matched_by = self._find(score, path)
+        detailed = score.detailed
         if before is None:
-            change = LearnerChange(None, None, None, None, None, False, (), ())
+            change = _NEW
         else:
             self.taken.add(id(before))
+            role = self.role_ids[detailed]
+            fit_now = score.fits[detailed]
             fit_before = _fit_then(before.fits, role)
             same_role = before.role == role
             closed: tuple[str, ...] = ()
             reopened: tuple[str, ...] = ()
-            if same_role and before.met is not None:
-                names = self.names[score.detailed]
-                now = [names[p] for p in score.met]
-                closed = tuple(name for name in now if name not in before.met)
-                lost = before.met.difference(now)  # usually empty: no walk over every requirement
-                if lost:
-                    reopened = tuple(name for name in names if name in lost)
+            met_then = before.met
+            if same_role and met_then is not None:
+                names = self.names[detailed]
+                closed = tuple([names[p] for p in score.met if names[p] not in met_then])
+                # a role's requirement names are unique, so len(met) - len(closed) of those met then
+                # are met now: only when that is fewer is any reopened (rare: no walk over every requirement)
+                if len(score.met) - len(closed) < len(met_then):
+                    now = {names[p] for p in score.met}
+                    reopened = tuple([name for name in names if name in met_then and name not in now])
             change = LearnerChange(
                 matched_by=matched_by,
                 before=before,
@@ -224,7 +232,7 @@ class Comparison:
                 gaps_closed=closed,
                 gaps_reopened=reopened,
             )
-        self.seen.append(_Seen(score.path or score.source, score.name, score.detailed, score.ready_for, change))
+        self.seen.append(_Seen(path, score.name, detailed, score.ready_for, change))
         return change
 
     def summary(self) -> CohortProgress:

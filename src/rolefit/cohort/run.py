@@ -103,8 +103,8 @@ def run_batch(
                     if details:
                         outcome = outcome._replace(path=relative_label(outcome.source, roots))
                 else:
-                    outcome = outcome._replace(path=labels.get(outcome.source) or outcome.source)
-                    outcome = outcome._replace(change=comparison.match(outcome))  # matched by path: set first
+                    path = labels.get(outcome.source) or outcome.source
+                    outcome = outcome._replace(path=path, change=comparison.match(outcome, path))
                 if on_warning is not None:
                     for warning in outcome.warnings:
                         on_warning(str(warning))
