@@ -49,6 +49,8 @@ def test_aliases_implications_and_pieces_are_shown() -> None:
         ("Transformers", "Hugging Face Transformers", "too ambiguous alone: only beside a skill of its field"),
         ("Transformers", "Transformer architecture", "(BERT, GPT models"),
         ("Automated testing and deployment", "Model deployment", "alone it is, but beside other skills only"),
+        # a word with another sense counts as a whole entry, not alone in a longer one
+        ("Teaching Assistant, Spring 2024", "Spring Framework", "as a whole entry it is, but in a longer one only"),
     ],
 )
 def test_near_misses_say_why_they_were_rejected(text: str, skill: str, reason: str) -> None:

@@ -121,16 +121,17 @@ def _in_context(parts: Sequence[str], found: set[str], matcher: Matcher) -> tupl
     misses = []
     for part in parts:
         form = normalise(part)
-        for skill, beside, alone in matcher.context_readings(form):
+        for skill, beside, kind in matcher.context_readings(form):
             if skill in found:
                 continue
             shown = ", ".join(beside[:CONTEXT_SHOWN]) + (", ..." if len(beside) > CONTEXT_SHOWN else "")
             where = f"beside a skill of its field in the same entry ({shown})"
-            reason = (
-                f"alone it is, but beside other skills only {where}"
-                if alone
-                else f"too ambiguous alone: only {where}, or as a whole entry of a skills file that lists one"
-            )
+            if kind == "alone":
+                reason = f"alone it is, but beside other skills only {where}"
+            elif kind == "entry":
+                reason = f"as a whole entry it is, but in a longer one only {where}"
+            else:
+                reason = f"too ambiguous alone: only {where}, or as a whole entry of a skills file that lists one"
             misses.append(NearMiss(form, skill, 100.0, reason))
     return tuple(misses)
 

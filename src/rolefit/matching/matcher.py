@@ -101,6 +101,10 @@ if TYPE_CHECKING:
     from rolefit.matching.vocabulary import Vocabulary
 
 MatchMethod = Literal["exact", "alias", "implied", "fuzzy"]
+# How a form of the vocabulary's in_context reads beyond its field (Matcher.context_readings):
+# "context": only beside its field; "alone": an alias by itself, only beside its field in a
+# longer entry; "entry": the same, where by itself means the whole entry of a file.
+ContextKind = Literal["context", "alone", "entry"]
 
 
 @dataclass(frozen=True)
@@ -934,13 +938,16 @@ class Matcher:
         # architecture beside BERT).
         self._in_context: dict[str, list[tuple[str, frozenset[str]]]] = {}
         # The same, as the vocabulary writes them, for `rolefit explain`.
-        self._context_shown: dict[str, list[tuple[str, tuple[str, ...], bool]]] = {}
+        # How each such form is read, for `explain` (see ContextKind).
+        self._context_shown: dict[str, list[tuple[str, tuple[str, ...], ContextKind]]] = {}
         for form, meant, beside in vocabulary.in_context:
             meaning = (self.key(meant), frozenset(self.key(n) for n in beside))
             self._in_context.setdefault(normalise(form), []).append(meaning)
-            self._context_shown.setdefault(normalise(form), []).append((meant, beside, False))
+            self._context_shown.setdefault(normalise(form), []).append((meant, beside, "context"))
+        whole_entries = {normalise(form) for form in vocabulary.whole_entries}
         for form, meant, beside in vocabulary.guarded:
-            self._context_shown.setdefault(normalise(form), []).append((meant, beside, True))
+            kind: ContextKind = "entry" if normalise(form) in whole_entries else "alone"
+            self._context_shown.setdefault(normalise(form), []).append((meant, beside, kind))
         # Aliases that, beside other skills, count only beside one of their field:
         # "deployment" is Model deployment alone, software in "testing and deployment".
         self._guarded = {
@@ -1210,10 +1217,10 @@ class Matcher:
         """Whether some term of role ``scope`` brought aliases of its own."""
         return scope in self._scopes
 
-    def context_readings(self, form: str) -> list[tuple[str, tuple[str, ...], bool]]:
+    def context_readings(self, form: str) -> list[tuple[str, tuple[str, ...], ContextKind]]:
         """How a normalised form too ambiguous to be an alias is read in context (the
         vocabulary's ``in_context``): (skill, the skills beside which it is read so,
-        whether it is that skill alone too), by display name."""
+        how it reads otherwise: see ContextKind), by display name."""
         return list(self._context_shown.get(form, ()))
 
     def knows(self, word: str) -> bool:

@@ -27,7 +27,10 @@ Conventions the data follows:
   ``{"form": ..., "skill": ..., "beside": [skills]}``; shipped vocabulary only. With
   ``"alone": true`` the form is an alias that stays one (``deployment``: Model
   deployment) but, in an entry that names other skills, counts only beside one of
-  its field: "automated testing and deployment" is software, not models.
+  its field: "automated testing and deployment" is software, not models. With
+  ``"alone": "entry"`` the form stands for its skill only as a whole entry (a word
+  with other senses: ``Spring`` alone is the framework, "Teaching Assistant, Spring
+  2024" is no framework), and in a longer entry only beside a skill of its field.
 - ``fields`` lists broad fields (Machine learning, NLP): before a word for tools
   ("NLP libraries", "ML frameworks") a field names the tools, not the field, and
   credits nothing.
