@@ -219,11 +219,6 @@ class RoleIndex:
             for s in slots
         ]
         self.coverage_points = [[100 * IMPORTANCE_WEIGHTS[i] for i in self.importances[s]] for s in slots]
-        # Per slot, per requirement, what scoring reads of it, in one tuple: pool, weight, category, coverage points.
-        self.rows = [
-            list(zip(self.pool_of[s], self.weights, self.category_of, self.coverage_points[s], strict=True))
-            for s in slots
-        ]
         self.category_totals = [
             [sum(IMPORTANCE_WEIGHTS[r.importance_at(s)] for r in c.requirements) for c in role.categories]
             for s in slots
@@ -268,30 +263,29 @@ class RoleIndex:
         """How many required requirements are met at a level, out of a role's packed sums."""
         return (sums >> (self.shifts[slot] + 5 * _FIELD_BITS)) & _FIELD_MASK
 
-    def own_fit(self, sums: int, slot: int) -> float:
-        """A level's own fit out of a role's packed sums."""
-        fields = sums >> self.shifts[slot]
-        scale = self.scale
-        required_total, preferred_total = self.pool_totals[slot]
-        return level_fit(
-            required_total,
-            preferred_total,
+    def pools(self, sums: int, slot: int) -> tuple[float, float, float]:
+        """A level's weighted credit of the required, preferred and bonus pools, out
+        of a role's packed sums."""
+        fields, scale = sums >> self.shifts[slot], self.scale
+        return (
             (fields & _FIELD_MASK) / scale,
             ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale,
             ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale,
         )
 
+    def own_fit(self, sums: int, slot: int) -> float:
+        """A level's own fit out of a role's packed sums."""
+        required, preferred, bonus = self.pools(sums, slot)
+        required_total, preferred_total = self.pool_totals[slot]
+        return level_fit(required_total, preferred_total, required, preferred, bonus)
+
     def unpacked(self, sums: int, slot: int) -> _Level:
         """One level's sums out of a role's packed sums."""
-        fields = sums >> self.shifts[slot]
-        scale = self.scale
-        required = (fields & _FIELD_MASK) / scale
-        preferred = ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale
-        bonus = ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale
-        present = ((fields >> (3 * _FIELD_BITS)) & _FIELD_MASK) / scale
-        credited = (fields >> (4 * _FIELD_BITS)) & _FIELD_MASK
-        met = (fields >> (5 * _FIELD_BITS)) & _FIELD_MASK
-        return _new(_Level, ([required, preferred, bonus], len(self.required[slot]) - credited, present, met))
+        fields = sums >> (self.shifts[slot] + 3 * _FIELD_BITS)
+        present = (fields & _FIELD_MASK) / self.scale
+        credited = (fields >> _FIELD_BITS) & _FIELD_MASK
+        met = (fields >> (2 * _FIELD_BITS)) & _FIELD_MASK
+        return _new(_Level, (list(self.pools(sums, slot)), len(self.required[slot]) - credited, present, met))
 
     def required_at(self, seniority: str) -> list[int]:
         """Positions of the requirements required at a seniority."""
@@ -366,12 +360,11 @@ class RoleResult:
         them, a csv row does not: worked out when asked)."""
         index, slot = self.index, self.slot
         sums = [0.0] * len(index.category_totals[slot])  # per category: importance weight x credit, x 100
-        rows = index.rows[slot]
+        category_of, points = index.category_of, index.coverage_points[slot]
         for position, credited in self.matched.items():
             credit = credited[1][slot]
             if credit:
-                _, _, category, points = rows[position]
-                sums[category] += points * credit
+                sums[category_of[position]] += points[position] * credit
         return tuple(map(truediv, sums, index.category_totals[slot]))
 
     @_cached
@@ -556,11 +549,6 @@ def envelope(own: Sequence[float]) -> tuple[float, ...]:
         best = max(best, fit)
         out.append(best)
     return tuple(reversed(out))
-
-
-def _fit(index: RoleIndex, slot: int, pools: Sequence[float]) -> float:
-    required_total, preferred_total = index.pool_totals[slot]
-    return level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
 
 
 def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[float, float, float, float, float]:
