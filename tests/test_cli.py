@@ -31,6 +31,34 @@ def test_every_command_has_help(cli: RunCli, command: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize("command", _commands(app), ids=" ".join)
+def test_a_command_summary_is_one_line(command: tuple[str, ...]) -> None:
+    """The list of commands shows each one's first paragraph as written: one
+    broken over two lines breaks the list."""
+    found = typer.main.get_command(app)
+    for name in command:
+        found = found.commands[name]  # type: ignore[attr-defined]  # a group's
+    summary = (found.help or "").strip().split("\n\n")[0]
+    assert "\n" not in summary, summary
+
+
+@pytest.mark.parametrize("command", _commands(app), ids=" ".join)
+def test_help_shows_square_brackets_as_written(cli: RunCli, command: tuple[str, ...]) -> None:
+    """Help is rendered with Rich markup on: a bracketed word in a help text
+    (`[tool.rolefit]`, `rolefit[pdf]`) must be escaped there, or Rich takes it
+    for a style tag and it vanishes from the screen."""
+    import re
+
+    found = typer.main.get_command(app)
+    for name in command:
+        found = found.commands[name]  # type: ignore[attr-defined]  # a group's
+    texts = [found.help or "", *(getattr(p, "help", None) or "" for p in found.params)]
+    bracketed = [m.group(1) for text in texts for m in re.finditer(r"\\?(\[[\w.-]+\])", text)]
+    shown = " ".join(cli([*command, "--help"], env={"COLUMNS": "200"}).stdout.split())
+    for word in bracketed:
+        assert word in shown, f"{word} is missing from `{' '.join(command)} --help`"
+
+
+@pytest.mark.parametrize("command", _commands(app), ids=" ".join)
 def test_building_only_the_command_run_changes_nothing(command: tuple[str, ...]) -> None:
     """`rolefit CMD` builds only CMD (start-up); its help, options and errors
     must be exactly those of the whole app."""

@@ -87,7 +87,7 @@ VocabularyFile = Annotated[
     typer.Option(
         "--vocabulary",
         help="Your own vocabulary file (YAML or JSON, the shape of the shipped one): more skills, aliases and"
-        " implications for every role. Default: `vocabulary` under [tool.rolefit] in a pyproject.toml, or in a"
+        " implications for every role. Default: `vocabulary` under \\[tool.rolefit] in a pyproject.toml, or in a"
         " rolefit.toml, found upward from the current folder.",
         dir_okay=False,
         show_default=False,
@@ -535,8 +535,10 @@ def diff(
     vocabulary: VocabularyFile = None,
     color: Color = ColorOption.auto,
 ) -> None:
-    """What changed between two runs for one person: fit and readiness per role and level,
-    requirements newly met or below target, plan steps done, skills added or levelled.
+    """What changed for one person between two runs: fit, readiness, gaps closed.
+
+    Per role and level: the fit and readiness, the requirements newly met or
+    below target, the plan steps done, the skills added or levelled.
 
     A skills file is assessed on the spot with the roles given here; a saved
     report keeps the roles of its day, and when a role changed since, the diff
@@ -583,7 +585,7 @@ def draft(
     file: Annotated[
         str,
         typer.Argument(
-            help="A résumé or CV: .txt, .md, .docx or .pdf (PDF needs rolefit[pdf]), or - for stdin.",
+            help="A résumé or CV: .txt, .md, .docx or .pdf (PDF needs rolefit\\[pdf]), or - for stdin.",
             metavar="FILE",
             show_default=False,
         ),
@@ -746,8 +748,10 @@ def explain(
     format: Format = ListFormat.table,
     vocabulary: VocabularyFile = None,
 ) -> None:
-    """Show how rolefit reads each TEXT: its level, normalised form, the skills it counts as and how,
-    the close names it was not read as and why, and which roles ask for it."""
+    """Show how rolefit reads each TEXT: the skills it counts as, and why.
+
+    For each TEXT: its level, its normalised form, the skills it counts as and
+    how, the close names it was not read as and why, and which roles ask for it."""
     from rolefit.formats.roles import select_roles
     from rolefit.matching.explain import explain as explain_texts
     from rolefit.matching.vocabulary import user_vocabulary
