@@ -689,6 +689,33 @@ _CLAUSES = re.compile(
     re.IGNORECASE,
 )
 
+# Names written whole inside a longer phrase (see Matcher._named_inside): its words, what
+# parts it, the heading it may start with, and the words around a name that say the name
+# is not a skill the writer claims.
+_PHRASE_WORD = re.compile(r"[^\W_][\w+#.&'/\-]*[\w+#]|[^\W_]")
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]{}|]|\.\s|\s(?:and|or|&)\s")
+_PHRASE_HEADING = re.compile(r"^[^:()\[\]{}]{1,40}:\s")
+_FUNCTION_WORDS = frozenset(
+    (
+        "the", "a", "an", "of", "to", "in", "for", "with", "and", "or", "on", "is", "are", "we", "you", "your",
+        "our", "at", "by", "as", "from", "into", "using", "via", "be", "will", "this", "that", "it", "its",
+        "under", "over", "about", "between", "across", "through", "within", "per", "than", "but",
+    )
+)  # fmt: skip
+_GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role"}
+_KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
+# An adjective in -al before a plain name makes it a narrower idea: "sequential decision
+# making" is a topic of reinforcement learning, no Decision making.
+_NARROWING = re.compile(r"[a-z]+[^u]al")
+_LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
+
+
+def _written_proper(name: str) -> bool:
+    """Whether a vocabulary name is written as a proper name: a capital after its first
+    letter or a sign in it ("PyTorch", "Apache Airflow", "AWS", "C++", "Node.js"), not
+    "Python" or "Decision making", which a sentence may start with."""
+    return name[1:] != name[1:].lower() or any(not c.isalpha() and c not in " -" for c in name)
+
 
 # --- the typo test ----------------------------------------------------------------------
 
@@ -1686,6 +1713,23 @@ class Matcher:
                 return [f for f in found if not (f.hit.method == "alias" and f.hit.via.lower() in self._guarded)]
         return []
 
+    def _narrows(self, word: str) -> bool:
+        """Whether ``word`` before a plain name makes it part of another idea: a word of
+        a skill's name ("debugging ML systems", "tabular data modelling", "Fine-tuning
+        transformer models") or an adjective in -al ("sequential decision making")."""
+        if word in _FUNCTION_WORDS:
+            return False
+        return bool(_NARROWING.fullmatch(word)) or any(w in self._known_words for w in _words(word))
+
+    def _forms_of(self, key: str) -> list[str]:
+        """A skill's written forms in the vocabulary's index (built on first use)."""
+        if self._names_of is None:
+            self._names_of = {}
+            for form, surfaces in self._index.exact.items():
+                for each in {s.key for s in surfaces}:
+                    self._names_of.setdefault(each, []).append(form)
+        return self._names_of.get(key, [])
+
     def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
         """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
         platforms = {base_key(f.key) for f in self._direct(head, index)}
@@ -1693,13 +1737,7 @@ class Matcher:
             return []
         if index is not self._index:
             return []
-        if self._names_of is None:
-            # Each skill's written forms, built once, on the first heading read.
-            self._names_of = {}
-            for form, surfaces in index.exact.items():
-                for key in {s.key for s in surfaces}:
-                    self._names_of.setdefault(key, []).append(form)
-        names = [form for key in sorted(platforms) for form in self._names_of.get(key, ())]
+        names = [form for key in sorted(platforms) for form in self._forms_of(key)]
         found: list[_Found] = []
         for piece in self._pieces(listed, index):
             if not self._direct(piece, index):
@@ -1744,10 +1782,115 @@ class Matcher:
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = text.strip()
-        found = self._find(written, self._index, True)
+        found = self._guard(self._find(written, self._index, True), written)
+        found += self._named_inside(written, found)
         if self._scoped_words and self._may_name_scoped(written):
-            found += self._find(written, self._scoped, False)
-        return self._credit(self._guard(found, written))
+            found += self._guard(self._find(written, self._scoped, False), written)
+        return self._credit(found)
+
+    def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
+        """Skill names written whole inside a longer phrase that the layers above read no
+        further: "Ability to program in R (preferred) or in Python", "push that model into
+        production via an AWS endpoint", a keyword run a parser left without separators
+        ("... test strategy selenium"). The longest name at each word counts, as a name
+        only: not a word with other senses or too short to say (``_guarded``,
+        ``ambiguous``, ``in_context``), not before a heading's colon (the layers above
+        read headings), not after "for" or "to" (a purpose: "scikit-learn for data
+        analysis"; "ability to" is none), not before people ("Data Science team"), not a
+        field before its tools ("NLP libraries"), not a kind of test ("regression
+        testing"), not inside the name of a skill found ("semi supervised learning"),
+        and nothing in a phrase that negates ("no", "without"). Out of a keyword run, a
+        name not written as a proper one (``_written_proper``: "Python", "time series",
+        "ML", unlike "PyTorch" or "Apache Airflow") counts only where a separator or a
+        small word ends it ("time series data" names data), and a broad field only so;
+        nor after a word of another name or an adjective in -al ("debugging ML systems",
+        "sequential decision making"), nor after a capitalised known word, whose title it
+        ends ("Data Communication", "Advanced ML Algorithms"). A platform a name found
+        implies is left to implication ("AWS S3")."""
+        heading = _PHRASE_HEADING.match(written)
+        start = heading.end() if heading is not None else 0
+        spans = [(m.group(), m.start() + start, m.end() + start) for m in _PHRASE_WORD.finditer(written[start:])]
+        if len(spans) < 3:
+            return []
+        words = [w for w, _, _ in spans]
+        lower = [w.lower().removesuffix("'s") for w in words]
+        if _NEGATIONS.intersection(lower) or "lack" in lower:
+            return []
+        # A run of names no parser separated: "python sql tableau excel power bi".
+        run = len(words) >= 5 and not _FUNCTION_WORDS.intersection(lower) and not _PHRASE_BREAK.search(written)
+
+        def parted(before: int, after: int) -> bool:  # a separator between two words
+            return bool(_PHRASE_BREAK.search(written[spans[before][2] : spans[after][1] + 1]))
+
+        index = self._index
+        named: list[_Found] = []
+        purpose = False
+        at = 0
+        while at < len(words):
+            if lower[at] == "for" or (lower[at] == "to" and (at == 0 or lower[at - 1] not in _ABLE_WORDS)):
+                purpose = True
+            taken = 1
+            for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
+                end = at + size
+                if size > 1 and parted(at, end - 1):
+                    continue
+                text = written[spans[at][1] : spans[end - 1][2]]
+                form = normalise(text)
+                surfaces = index.exact.get(form)
+                if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
+                    continue
+                following = lower[end] if end < len(words) else ""
+                ended = not following or following in _FUNCTION_WORDS or parted(end - 1, end)
+                keys = {base_key(s.key) for s in surfaces}
+                # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
+                # "C++"; not "Python" or "Decision making", which a sentence may start with.
+                proper = any(s.is_name and _written_proper(s.text) for s in surfaces)
+                titled = (
+                    not run
+                    and at > 0
+                    and not parted(at - 1, at)
+                    and words[at - 1][:1].isupper()
+                    and words[at][:1].isupper()
+                )
+                if (
+                    following in _GROUPS
+                    or following in _KINDS_OF_TEST
+                    or (following in _TOOL_WORDS and keys & self._fields)
+                    or (not ended and (keys & self._fields or not (proper or run)))
+                    or (titled and (lower[at - 1] in self._known_words or keys & self._fields))
+                    or (at > 0 and not (proper or run) and not parted(at - 1, at) and self._narrows(lower[at - 1]))
+                ):
+                    break
+                word = words[at]
+                # One word counts as written as a name: "PyTorch", "AWS", "C++", or
+                # capitalised after the first word where the vocabulary writes it so.
+                as_name = word[1:] != word[1:].lower() or not word.isalpha() or (at > 0 and word[:1].isupper())
+                if size == 1 and not (run or (as_name and any(not s.text.islower() for s in surfaces))):
+                    break
+                taken = size
+                if not purpose:
+                    named += [
+                        _Found(
+                            s.key,
+                            Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                            frozenset((form, base_key(s.key))),
+                        )
+                        for s in surfaces
+                    ]
+                break
+            at += taken
+        if named and found:
+            # Not a name inside the name of a skill found: "semi supervised learning".
+            within = {" ".join(_words(form)) for item in found for form in self._forms_of(base_key(item.key))}
+            named = [
+                item
+                for item in named
+                if not any(f" {' '.join(_words(normalise(item.hit.part)))} " in f" {w} " for w in within)
+            ]
+        have = {base_key(item.key) for item in (*found, *named)}
+        implied = {i for key in have for i in self._implies.get(key, ())}
+        known = {base_key(item.key) for item in found}
+        return [item for item in named if base_key(item.key) not in known | implied]
 
     def _credit(self, found: list[_Found]) -> dict[str, Hit]:
         """What ``found`` credits: each skill found and what it implies, best hit first."""
