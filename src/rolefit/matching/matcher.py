@@ -707,6 +707,16 @@ _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing"
 # An adjective in -al before a plain name makes it a narrower idea: "sequential decision
 # making" is a topic of reinforcement learning, no Decision making.
 _NARROWING = re.compile(r"[a-z]+[^u]al")
+# What is made or done with a tool, after its name in a sentence: "Python code", "Spark
+# jobs", "Excel sheets" (a tool's name before another noun is often another sense: a
+# "Snowflake schema").
+_WORK_WITH = _TOOL_PRODUCTS | {
+    "code", "codebase", "job", "script", "notebook", "query", "dashboard", "report", "sheets", "workbooks",
+    "ui", "api", "apis", "sdk", "cluster", "clusters", "project", "projects", "pipeline", "pipelines",
+    "application", "applications", "apps", "services", "environment", "environments", "workflows", "models",
+    "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
+    "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
+}  # fmt: skip
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
 
@@ -1719,7 +1729,7 @@ class Matcher:
         transformer models") or an adjective in -al ("sequential decision making")."""
         if word in _FUNCTION_WORDS:
             return False
-        return bool(_NARROWING.fullmatch(word)) or any(w in self._known_words for w in _words(word))
+        return bool(_NARROWING.fullmatch(word))
 
     def _forms_of(self, key: str) -> list[str]:
         """A skill's written forms in the vocabulary's index (built on first use)."""
@@ -1802,15 +1812,17 @@ class Matcher:
         and nothing in a phrase that negates ("no", "without"). Out of a keyword run, a
         name not written as a proper one (``_written_proper``: "Python", "time series",
         "ML", unlike "PyTorch" or "Apache Airflow") counts only where a separator or a
-        small word ends it ("time series data" names data), and a broad field only so;
-        nor after a word of another name or an adjective in -al ("debugging ML systems",
-        "sequential decision making"), nor after a capitalised known word, whose title it
-        ends ("Data Communication", "Advanced ML Algorithms"). A platform a name found
+        small word ends it ("time series data" names data), or, one word named as
+        written in mid-sentence, before what is made with it ("Write Python code",
+        "a Databricks job"; not a "Snowflake schema"). A broad field counts only so, and
+        not after a capitalised word ("Guild AI"); no plain name counts after an
+        adjective in -al ("sequential decision making") or as the end of a title
+        ("Data Communication", "Advanced ML Algorithms"). A platform a name found
         implies is left to implication ("AWS S3")."""
         heading = _PHRASE_HEADING.match(written)
         start = heading.end() if heading is not None else 0
         spans = [(m.group(), m.start() + start, m.end() + start) for m in _PHRASE_WORD.finditer(written[start:])]
-        if len(spans) < 3:
+        if len(spans) < 4:
             return []
         words = [w for w, _, _ in spans]
         lower = [w.lower().removesuffix("'s") for w in words]
@@ -1822,6 +1834,18 @@ class Matcher:
         def parted(before: int, after: int) -> bool:  # a separator between two words
             return bool(_PHRASE_BREAK.search(written[spans[before][2] : spans[after][1] + 1]))
 
+        # Words between separators written as a title ("Advanced ML Algorithms"), not a
+        # sentence that starts with a capital ("Writing Python for custom jobs").
+        titles: list[bool] = []
+        first = 0
+        for at in range(1, len(words) + 1):
+            if at == len(words) or parted(at - 1, at):
+                capitals = [w for w in words[first:at] if w[:1].isupper()]
+                title = len(capitals) > 1 and all(
+                    w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words[first:at]
+                )
+                titles += [title] * (at - first)
+                first = at
         index = self._index
         named: list[_Found] = []
         purpose = False
@@ -1845,23 +1869,28 @@ class Matcher:
                 # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
                 # "C++"; not "Python" or "Decision making", which a sentence may start with.
                 proper = any(s.is_name and _written_proper(s.text) for s in surfaces)
-                titled = (
-                    not run
+                after_capital = at > 0 and not parted(at - 1, at) and words[at - 1][:1].isupper()
+                # One word written as a name in a sentence: "Write maintainable Python
+                # code", "Spark jobs" (not the first word: "Excel in fast-paced teams").
+                word = words[at]
+                capital = (
+                    size == 1
                     and at > 0
-                    and not parted(at - 1, at)
-                    and words[at - 1][:1].isupper()
-                    and words[at][:1].isupper()
+                    and word[1:].islower()
+                    and not titles[at]
+                    and surfaces[0].is_name
+                    and following in _WORK_WITH
                 )
                 if (
                     following in _GROUPS
                     or following in _KINDS_OF_TEST
                     or (following in _TOOL_WORDS and keys & self._fields)
-                    or (not ended and (keys & self._fields or not (proper or run)))
-                    or (titled and (lower[at - 1] in self._known_words or keys & self._fields))
+                    or (not ended and (keys & self._fields or not (proper or run or capital)))
+                    or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
+                    or (after_capital and titles[at] and lower[at - 1] in self._known_words)
                     or (at > 0 and not (proper or run) and not parted(at - 1, at) and self._narrows(lower[at - 1]))
                 ):
                     break
-                word = words[at]
                 # One word counts as written as a name: "PyTorch", "AWS", "C++", or
                 # capitalised after the first word where the vocabulary writes it so.
                 as_name = word[1:] != word[1:].lower() or not word.isalpha() or (at > 0 and word[:1].isupper())
