@@ -26,6 +26,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Data warehouse design (Star schema, Snowflake schema)", set(), {"Snowflake"}),
         ("Fine-tuning requires GPU infrastructure and PEFT expertise", set(), {"GPU computing"}),
     ],
+    "a name before a word for its parts or practice": [
+        ("Previous hands-on experience in computer vision projects would be desirable", {"Computer vision"}, set()),
+        ("Master model registry management and automated testing", {"Model registry"}, set()),
+        ("We rely on vector database operations every day", {"Vector databases"}, set()),
+        ("Publications in machine learning research preferred", set(), {"Machine learning"}),
+    ],
     "a keyword run without separators is a list": [
         (
             "automation testrail test automation manual testing ad tracking software testing test strategy selenium",

@@ -717,6 +717,17 @@ _WORK_WITH = _TOOL_PRODUCTS | {
     "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
     "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
 }  # fmt: skip
+# Nouns for the parts or the practice of a skill, after its name: "computer vision
+# projects", "vector database operations", "model registry management" name the skill
+# ("ML models", "AI systems" and "time series data" name things made or studied).
+_ASPECTS = frozenset(
+    (
+        "project", "projects", "algorithms", "techniques", "methods", "methodologies", "concepts",
+        "principles", "fundamentals", "basics", "experience", "knowledge", "expertise", "skills", "background",
+        "course", "courses", "coursework", "operations", "management", "components", "architecture", "practices",
+        "approaches", "strategies", "paradigms",
+    )
+)  # fmt: skip
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
 
@@ -1812,7 +1823,8 @@ class Matcher:
         and nothing in a phrase that negates ("no", "without"). Out of a keyword run, a
         name not written as a proper one (``_written_proper``: "Python", "time series",
         "ML", unlike "PyTorch" or "Apache Airflow") counts only where a separator or a
-        small word ends it ("time series data" names data), or, one word named as
+        small word or a word for its parts or practice ends it ("computer vision
+        projects"; "time series data" names data), or, one word named as
         written in mid-sentence, before what is made with it ("Write Python code",
         "a Databricks job"; not a "Snowflake schema"). A broad field counts only so, and
         not after a capitalised word ("Guild AI"); no plain name counts after an
@@ -1864,7 +1876,7 @@ class Matcher:
                 if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
                     continue
                 following = lower[end] if end < len(words) else ""
-                ended = not following or following in _FUNCTION_WORDS or parted(end - 1, end)
+                ended = not following or following in _FUNCTION_WORDS | _ASPECTS or parted(end - 1, end)
                 keys = {base_key(s.key) for s in surfaces}
                 # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
                 # "C++"; not "Python" or "Decision making", which a sentence may start with.
