@@ -32,6 +32,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("We rely on vector database operations every day", {"Vector databases"}, set()),
         ("Publications in machine learning research preferred", set(), {"Machine learning"}),
     ],
+    "a typo inside a longer phrase": [
+        ("We trained the ranking models with tenserflow and served them", {"TensorFlow"}, set()),
+        ("Deployed the whole stack on Kubernets and Docker", {"Kubernetes"}, set()),
+        ("Took a course on Machine Leaning and statistics last spring", {"Machine learning"}, set()),
+        ("Coordinating with the schema design group every week", set(), {"Scheme"}),
+    ],
     "a keyword run without separators is a list": [
         (
             "automation testrail test automation manual testing ad tracking software testing test strategy selenium",

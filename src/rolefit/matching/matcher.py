@@ -1734,6 +1734,25 @@ class Matcher:
                 return [f for f in found if not (f.hit.method == "alias" and f.hit.via.lower() in self._guarded)]
         return []
 
+    def _typo_name(self, words: Sequence[str]) -> list[_Surface]:
+        """The name ``words`` spell with each long word rolefit does not know read as the
+        known word it is a typo of (see ``_typo_word``): a name of several words with one
+        of them known as written ("Machine Leaning"), or a tool's name of eight letters or
+        more ("tenserflow", "Kubernets"); else nothing."""
+        fixes = [
+            self._typo_word(w)
+            if len(w) >= 6 and w.isalpha() and w not in self._known_words and w not in _PEOPLE | _PERSON
+            else w
+            for w in words
+        ]
+        if fixes == list(words):
+            return []
+        surfaces = self._index.exact.get(normalise(" ".join(fixes)), [])
+        if len(words) > 1:
+            as_written = any(f == w and w in self._known_words for f, w in zip(fixes, words, strict=True))
+            return surfaces if as_written else []
+        return surfaces if len(fixes[0]) >= 8 and self._proper_name(fixes[0], self._index) else []
+
     def _narrows(self, word: str) -> bool:
         """Whether ``word`` before a plain name makes it part of another idea: a word of
         a skill's name ("debugging ML systems", "tabular data modelling", "Fine-tuning
@@ -1873,6 +1892,7 @@ class Matcher:
                 text = written[spans[at][1] : spans[end - 1][2]]
                 form = normalise(text)
                 surfaces = index.exact.get(form)
+                typo = not surfaces and (surfaces := self._typo_name(lower[at:end])) != []
                 if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
                     continue
                 following = lower[end] if end < len(words) else ""
@@ -1906,14 +1926,16 @@ class Matcher:
                 # One word counts as written as a name: "PyTorch", "AWS", "C++", or
                 # capitalised after the first word where the vocabulary writes it so.
                 as_name = word[1:] != word[1:].lower() or not word.isalpha() or (at > 0 and word[:1].isupper())
-                if size == 1 and not (run or (as_name and any(not s.text.islower() for s in surfaces))):
+                if size == 1 and not (typo or run or (as_name and any(not s.text.islower() for s in surfaces))):
                     break
                 taken = size
                 if not purpose:
                     named += [
                         _Found(
                             s.key,
-                            Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                            Hit("fuzzy", 90.0, text, s.text)
+                            if typo
+                            else Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
                             frozenset((form, base_key(s.key))),
                         )
                         for s in surfaces
