@@ -38,6 +38,23 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Took a course on Machine Leaning and statistics last spring", {"Machine learning"}, set()),
         ("Coordinating with the schema design group every week", set(), {"Scheme"}),
     ],
+    "everyday names and short forms of a skill": [
+        ("Bagging", {"Ensemble methods"}, set()),
+        ("Probability Distributions", {"Probability theory"}, set()),
+        ("Dataset preparation", {"Data preprocessing"}, set()),
+        ("LLM-as-a-judge", {"LLM evaluation"}, set()),
+        ("GDPR compliance", {"Regulatory compliance"}, set()),
+        ("unit tests, linting, type checks", {"Static code analysis"}, set()),
+        ("Large-scale data processing", {"Big data processing"}, set()),
+        ("Athena", {"Amazon Athena"}, set()),
+    ],
+    "an AWS service without its platform, alone or beside AWS": [
+        ("Glue", {"AWS Glue"}, set()),
+        ("Lambda", {"AWS Lambda"}, set()),
+        ("S3, Glue, Redshift", {"AWS Glue"}, set()),
+        ("glue code between the services", set(), {"AWS Glue"}),
+        ("lambda calculus and type theory", set(), {"AWS Lambda"}),
+    ],
     "a keyword run without separators is a list": [
         (
             "automation testrail test automation manual testing ad tracking software testing test strategy selenium",
