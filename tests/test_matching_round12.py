@@ -55,6 +55,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("glue code between the services", set(), {"AWS Glue"}),
         ("lambda calculus and type theory", set(), {"AWS Lambda"}),
     ],
+    "a verb that starts a phrase, with what it is done to": [
+        ("practice engineering new features, clean data before reporting or modeling", {"Data cleaning"}, set()),
+        ("Led team projects implementing new algorithms for analysis", {"Leadership"}, set()),
+        ("Created a pipeline and output cleaned data to Redshift", set(), {"Data cleaning"}),
+        ("transferring trained models into a production environment", set(), {"Model training"}),
+    ],
     "a keyword run without separators is a list": [
         (
             "automation testrail test automation manual testing ad tracking software testing test strategy selenium",

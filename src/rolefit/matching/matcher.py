@@ -89,7 +89,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from types import MappingProxyType
@@ -728,6 +728,7 @@ _ASPECTS = frozenset(
         "approaches", "strategies", "paradigms",
     )
 )  # fmt: skip
+_CLAUSE_START = re.compile(r"[,;:.()]")  # between two words: the second starts a phrase
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
 
@@ -1734,6 +1735,34 @@ class Matcher:
                 return [f for f in found if not (f.hit.method == "alias" and f.hit.via.lower() in self._guarded)]
         return []
 
+    def _deed_inside(
+        self,
+        written: str,
+        spans: Sequence[tuple[str, int, int]],
+        at: int,
+        parted: Callable[[int, int], bool],
+        named: list[_Found],
+    ) -> int:
+        """A verb inside a phrase read with what it is done to, as ``_verb_object``
+        reads a short entry: "... and ship them, deploying models to production": model
+        deployment. Adds what it names to ``named``; the number of words read."""
+        for size in range(min(_LONGEST_NAME, len(spans) - at), 1, -1):
+            if parted(at, at + size - 1):
+                continue
+            text = written[spans[at][1] : spans[at + size - 1][2]]
+            surfaces = self._verb_object(normalise(text), self._index)
+            if surfaces:
+                named += [
+                    _Found(
+                        s.key,
+                        Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                        frozenset((normalise(text), base_key(s.key))),
+                    )
+                    for s in surfaces
+                ]
+                return size
+        return 1
+
     def _typo_name(self, words: Sequence[str]) -> list[_Surface]:
         """The name ``words`` spell with each long word rolefit does not know read as the
         known word it is a typo of (see ``_typo_word``): a name of several words with one
@@ -1848,7 +1877,9 @@ class Matcher:
         "a Databricks job"; not a "Snowflake schema"). A broad field counts only so, and
         not after a capitalised word ("Guild AI"); no plain name counts after an
         adjective in -al ("sequential decision making") or as the end of a title
-        ("Data Communication", "Advanced ML Algorithms"). A platform a name found
+        ("Data Communication", "Advanced ML Algorithms"). A long word rolefit does not
+        know may be a typo of a name (``_typo_name``), and a verb that starts a phrase is
+        read with what it is done to (``_deed_inside``). A platform a name found
         implies is left to implication ("AWS S3")."""
         heading = _PHRASE_HEADING.match(written)
         start = heading.end() if heading is not None else 0
@@ -1941,6 +1972,13 @@ class Matcher:
                         for s in surfaces
                     ]
                 break
+            else:
+                # A verb that starts a phrase or a clause: "..., clean data before
+                # reporting", "Led team projects ..." (inside one, a verb is often a
+                # participle, "output cleaned data", or shares a longer structure).
+                starts = at == 0 or bool(_CLAUSE_START.search(written[spans[at - 1][2] : spans[at][1]]))
+                if starts and not (run or purpose) and self._activities_of(lower[at]):
+                    taken = self._deed_inside(written, spans, at, parted, named)
             at += taken
         if named and found:
             # Not a name inside the name of a skill found: "semi supervised learning".
