@@ -63,6 +63,12 @@ themselves.
    (``to collect and analyze data``); a skill before a colon is claimed when what
    follows says what is done or who does it (``Data Visualization: Build dashboards``,
    ``SLAM practitioner:``).
+   In an entry of four words or more, the names written whole inside it that the
+   readings above left (``Matcher._named_inside``): ``Ability to program in R or in
+   Python``, a keyword run without separators (``... test strategy selenium``), a long
+   tool name with a typo (``tenserflow``), a verb that starts a phrase with what it is
+   done to; not a purpose, people, a field qualifying a noun (``ML models``), a
+   title's last word (``Data Communication``) or anything in a negated phrase.
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
