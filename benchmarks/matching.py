@@ -51,6 +51,7 @@ WILD = {
     "spent 9th held-aside": DATA / "matching_wild_heldout_9.csv",
     "spent 10th held-aside": DATA / "matching_wild_heldout_10.csv",
     "spent 11th held-aside": DATA / "matching_wild_heldout_11.csv",
+    "spent 12th held-aside": DATA / "matching_wild_heldout_12.csv",
     # The part never tuned on, when one is set aside: written and committed before the
     # matcher runs on it, measured once (see the README).
     "held aside": DATA / "matching_wild_heldout.csv",

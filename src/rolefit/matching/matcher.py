@@ -63,6 +63,12 @@ themselves.
    (``to collect and analyze data``); a skill before a colon is claimed when what
    follows says what is done or who does it (``Data Visualization: Build dashboards``,
    ``SLAM practitioner:``).
+   In an entry of four words or more, the names written whole inside it that the
+   readings above left (``Matcher._named_inside``): ``Ability to program in R or in
+   Python``, a keyword run without separators (``... test strategy selenium``), a long
+   tool name with a typo (``tenserflow``), a verb that starts a phrase with what it is
+   done to; not a purpose, people, a field qualifying a noun (``ML models``), a
+   title's last word (``Data Communication``) or anything in a negated phrase.
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
@@ -89,7 +95,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from types import MappingProxyType
@@ -688,6 +694,55 @@ _CLAUSES = re.compile(
     r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
     re.IGNORECASE,
 )
+
+# Names written whole inside a longer phrase (see Matcher._named_inside): its words, what
+# parts it, the heading it may start with, and the words around a name that say the name
+# is not a skill the writer claims.
+_PHRASE_WORD = re.compile(r"[^\W_][\w+#.&'/\-]*[\w+#]|[^\W_]")
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]{}|]|\.\s|\s(?:and|or|&)\s")
+_PHRASE_HEADING = re.compile(r"^[^:()\[\]{}]{1,40}:\s")
+_FUNCTION_WORDS = frozenset(
+    (
+        "the", "a", "an", "of", "to", "in", "for", "with", "and", "or", "on", "is", "are", "we", "you", "your",
+        "our", "at", "by", "as", "from", "into", "using", "via", "be", "will", "this", "that", "it", "its",
+        "under", "over", "about", "between", "across", "through", "within", "per", "than", "but",
+    )
+)  # fmt: skip
+_GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role"}
+_KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
+# An adjective in -al before a plain name makes it a narrower idea: "sequential decision
+# making" is a topic of reinforcement learning, no Decision making.
+_NARROWING = re.compile(r"[a-z]+[^u]al")
+# What is made or done with a tool, after its name in a sentence: "Python code", "Spark
+# jobs", "Excel sheets" (a tool's name before another noun is often another sense: a
+# "Snowflake schema").
+_WORK_WITH = _TOOL_PRODUCTS | {
+    "code", "codebase", "job", "script", "notebook", "query", "dashboard", "report", "sheets", "workbooks",
+    "ui", "api", "apis", "sdk", "cluster", "clusters", "project", "projects", "pipeline", "pipelines",
+    "application", "applications", "apps", "services", "environment", "environments", "workflows", "models",
+    "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
+    "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
+}  # fmt: skip
+# Nouns for the parts or the practice of a skill, after its name: "computer vision
+# projects", "vector database operations", "model registry management" name the skill
+# ("ML models", "AI systems" and "time series data" name things made or studied).
+_ASPECTS = frozenset(
+    (
+        "project", "projects", "algorithms", "techniques", "methods", "methodologies", "concepts",
+        "principles", "fundamentals", "basics", "experience", "knowledge", "expertise", "skills", "background",
+        "course", "courses", "coursework", "operations", "management", "components", "architecture", "practices",
+        "approaches", "strategies", "paradigms",
+    )
+)  # fmt: skip
+_CLAUSE_START = re.compile(r"[,;:.()]")  # between two words: the second starts a phrase
+_LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
+
+
+def _written_proper(name: str) -> bool:
+    """Whether a vocabulary name is written as a proper name: a capital after its first
+    letter or a sign in it ("PyTorch", "Apache Airflow", "AWS", "C++", "Node.js"), not
+    "Python" or "Decision making", which a sentence may start with."""
+    return name[1:] != name[1:].lower() or any(not c.isalpha() and c not in " -" for c in name)
 
 
 # --- the typo test ----------------------------------------------------------------------
@@ -1686,6 +1741,70 @@ class Matcher:
                 return [f for f in found if not (f.hit.method == "alias" and f.hit.via.lower() in self._guarded)]
         return []
 
+    def _deed_inside(
+        self,
+        written: str,
+        spans: Sequence[tuple[str, int, int]],
+        at: int,
+        parted: Callable[[int, int], bool],
+        named: list[_Found],
+    ) -> int:
+        """A verb inside a phrase read with what it is done to, as ``_verb_object``
+        reads a short entry: "... and ship them, deploying models to production": model
+        deployment. Adds what it names to ``named``; the number of words read."""
+        for size in range(min(_LONGEST_NAME, len(spans) - at), 1, -1):
+            if parted(at, at + size - 1):
+                continue
+            text = written[spans[at][1] : spans[at + size - 1][2]]
+            surfaces = self._verb_object(normalise(text), self._index)
+            if surfaces:
+                named += [
+                    _Found(
+                        s.key,
+                        Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                        frozenset((normalise(text), base_key(s.key))),
+                    )
+                    for s in surfaces
+                ]
+                return size
+        return 1
+
+    def _typo_name(self, words: Sequence[str]) -> list[_Surface]:
+        """The name ``words`` spell with each long word rolefit does not know read as the
+        known word it is a typo of (see ``_typo_word``): a name of several words with one
+        of them known as written ("Machine Leaning"), or a tool's name of eight letters or
+        more ("tenserflow", "Kubernets"); else nothing."""
+        fixes = [
+            self._typo_word(w)
+            if len(w) >= 6 and w.isalpha() and w not in self._known_words and w not in _PEOPLE | _PERSON
+            else w
+            for w in words
+        ]
+        if fixes == list(words):
+            return []
+        surfaces = self._index.exact.get(normalise(" ".join(fixes)), [])
+        if len(words) > 1:
+            as_written = any(f == w and w in self._known_words for f, w in zip(fixes, words, strict=True))
+            return surfaces if as_written else []
+        return surfaces if len(fixes[0]) >= 8 and self._proper_name(fixes[0], self._index) else []
+
+    def _narrows(self, word: str) -> bool:
+        """Whether ``word`` before a plain name makes it part of another idea: a word of
+        a skill's name ("debugging ML systems", "tabular data modelling", "Fine-tuning
+        transformer models") or an adjective in -al ("sequential decision making")."""
+        if word in _FUNCTION_WORDS:
+            return False
+        return bool(_NARROWING.fullmatch(word))
+
+    def _forms_of(self, key: str) -> list[str]:
+        """A skill's written forms in the vocabulary's index (built on first use)."""
+        if self._names_of is None:
+            self._names_of = {}
+            for form, surfaces in self._index.exact.items():
+                for each in {s.key for s in surfaces}:
+                    self._names_of.setdefault(each, []).append(form)
+        return self._names_of.get(key, [])
+
     def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
         """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
         platforms = {base_key(f.key) for f in self._direct(head, index)}
@@ -1693,13 +1812,7 @@ class Matcher:
             return []
         if index is not self._index:
             return []
-        if self._names_of is None:
-            # Each skill's written forms, built once, on the first heading read.
-            self._names_of = {}
-            for form, surfaces in index.exact.items():
-                for key in {s.key for s in surfaces}:
-                    self._names_of.setdefault(key, []).append(form)
-        names = [form for key in sorted(platforms) for form in self._names_of.get(key, ())]
+        names = [form for key in sorted(platforms) for form in self._forms_of(key)]
         found: list[_Found] = []
         for piece in self._pieces(listed, index):
             if not self._direct(piece, index):
@@ -1744,10 +1857,147 @@ class Matcher:
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = text.strip()
-        found = self._find(written, self._index, True)
+        found = self._guard(self._find(written, self._index, True), written)
+        found += self._named_inside(written, found)
         if self._scoped_words and self._may_name_scoped(written):
-            found += self._find(written, self._scoped, False)
-        return self._credit(self._guard(found, written))
+            found += self._guard(self._find(written, self._scoped, False), written)
+        return self._credit(found)
+
+    def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
+        """Skill names written whole inside a longer phrase that the layers above read no
+        further: "Ability to program in R (preferred) or in Python", "push that model into
+        production via an AWS endpoint", a keyword run a parser left without separators
+        ("... test strategy selenium"). The longest name at each word counts, as a name
+        only: not a word with other senses or too short to say (``_guarded``,
+        ``ambiguous``, ``in_context``), not before a heading's colon (the layers above
+        read headings), not after "for" or "to" (a purpose: "scikit-learn for data
+        analysis"; "ability to" is none), not before people ("Data Science team"), not a
+        field before its tools ("NLP libraries"), not a kind of test ("regression
+        testing"), not inside the name of a skill found ("semi supervised learning"),
+        and nothing in a phrase that negates ("no", "without"). Out of a keyword run, a
+        name not written as a proper one (``_written_proper``: "Python", "time series",
+        "ML", unlike "PyTorch" or "Apache Airflow") counts only where a separator or a
+        small word or a word for its parts or practice ends it ("computer vision
+        projects"; "time series data" names data), or, one word named as
+        written in mid-sentence, before what is made with it ("Write Python code",
+        "a Databricks job"; not a "Snowflake schema"). A broad field counts only so, and
+        not after a capitalised word ("Guild AI"); no plain name counts after an
+        adjective in -al ("sequential decision making") or as the end of a title
+        ("Data Communication", "Advanced ML Algorithms"). A long word rolefit does not
+        know may be a typo of a name (``_typo_name``), and a verb that starts a phrase is
+        read with what it is done to (``_deed_inside``). A platform a name found
+        implies is left to implication ("AWS S3")."""
+        heading = _PHRASE_HEADING.match(written)
+        start = heading.end() if heading is not None else 0
+        spans = [(m.group(), m.start() + start, m.end() + start) for m in _PHRASE_WORD.finditer(written[start:])]
+        if len(spans) < 4:
+            return []
+        words = [w for w, _, _ in spans]
+        lower = [w.lower().removesuffix("'s") for w in words]
+        if _NEGATIONS.intersection(lower) or "lack" in lower:
+            return []
+        # A run of names no parser separated: "python sql tableau excel power bi".
+        run = len(words) >= 5 and not _FUNCTION_WORDS.intersection(lower) and not _PHRASE_BREAK.search(written)
+
+        def parted(before: int, after: int) -> bool:  # a separator between two words
+            return bool(_PHRASE_BREAK.search(written[spans[before][2] : spans[after][1] + 1]))
+
+        # Words between separators written as a title ("Advanced ML Algorithms"), not a
+        # sentence that starts with a capital ("Writing Python for custom jobs").
+        titles: list[bool] = []
+        first = 0
+        for at in range(1, len(words) + 1):
+            if at == len(words) or parted(at - 1, at):
+                capitals = [w for w in words[first:at] if w[:1].isupper()]
+                title = len(capitals) > 1 and all(
+                    w[:1].isupper() or w.lower() in _FUNCTION_WORDS for w in words[first:at]
+                )
+                titles += [title] * (at - first)
+                first = at
+        index = self._index
+        named: list[_Found] = []
+        purpose = False
+        at = 0
+        while at < len(words):
+            if lower[at] == "for" or (lower[at] == "to" and (at == 0 or lower[at - 1] not in _ABLE_WORDS)):
+                purpose = True
+            taken = 1
+            for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
+                end = at + size
+                if size > 1 and parted(at, end - 1):
+                    continue
+                text = written[spans[at][1] : spans[end - 1][2]]
+                form = normalise(text)
+                surfaces = index.exact.get(form)
+                typo = not surfaces and (surfaces := self._typo_name(lower[at:end])) != []
+                if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
+                    continue
+                following = lower[end] if end < len(words) else ""
+                ended = not following or following in _FUNCTION_WORDS | _ASPECTS or parted(end - 1, end)
+                keys = {base_key(s.key) for s in surfaces}
+                # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
+                # "C++"; not "Python" or "Decision making", which a sentence may start with.
+                proper = any(s.is_name and _written_proper(s.text) for s in surfaces)
+                after_capital = at > 0 and not parted(at - 1, at) and words[at - 1][:1].isupper()
+                # One word written as a name in a sentence: "Write maintainable Python
+                # code", "Spark jobs" (not the first word: "Excel in fast-paced teams").
+                word = words[at]
+                capital = (
+                    size == 1
+                    and at > 0
+                    and word[1:].islower()
+                    and not titles[at]
+                    and surfaces[0].is_name
+                    and following in _WORK_WITH
+                )
+                if (
+                    following in _GROUPS
+                    or following in _KINDS_OF_TEST
+                    or (following in _TOOL_WORDS and keys & self._fields)
+                    or (not ended and (keys & self._fields or not (proper or run or capital)))
+                    or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
+                    or (after_capital and titles[at] and lower[at - 1] in self._known_words)
+                    or (at > 0 and not (proper or run) and not parted(at - 1, at) and self._narrows(lower[at - 1]))
+                ):
+                    break
+                # One word counts as written as a name: "PyTorch", "AWS", "C++", or
+                # capitalised after the first word where the vocabulary writes it so.
+                as_name = word[1:] != word[1:].lower() or not word.isalpha() or (at > 0 and word[:1].isupper())
+                if size == 1 and not (typo or run or (as_name and any(not s.text.islower() for s in surfaces))):
+                    break
+                taken = size
+                if not purpose:
+                    named += [
+                        _Found(
+                            s.key,
+                            Hit("fuzzy", 90.0, text, s.text)
+                            if typo
+                            else Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                            frozenset((form, base_key(s.key))),
+                        )
+                        for s in surfaces
+                    ]
+                break
+            else:
+                # A verb that starts a phrase or a clause: "..., clean data before
+                # reporting", "Led team projects ..." (inside one, a verb is often a
+                # participle, "output cleaned data", or shares a longer structure).
+                starts = at == 0 or bool(_CLAUSE_START.search(written[spans[at - 1][2] : spans[at][1]]))
+                if starts and not (run or purpose) and self._activities_of(lower[at]):
+                    taken = self._deed_inside(written, spans, at, parted, named)
+            at += taken
+        if named and found:
+            # Not a name inside the name of a skill found: "semi supervised learning".
+            within = {" ".join(_words(form)) for item in found for form in self._forms_of(base_key(item.key))}
+            named = [
+                item
+                for item in named
+                if not any(f" {' '.join(_words(normalise(item.hit.part)))} " in f" {w} " for w in within)
+            ]
+        have = {base_key(item.key) for item in (*found, *named)}
+        implied = {i for key in have for i in self._implies.get(key, ())}
+        known = {base_key(item.key) for item in found}
+        return [item for item in named if base_key(item.key) not in known | implied]
 
     def _credit(self, found: list[_Found]) -> dict[str, Hit]:
         """What ``found`` credits: each skill found and what it implies, best hit first."""
