@@ -921,6 +921,12 @@ def _better(a: Hit, b: Hit) -> bool:
     return (_METHOD_RANK[a.method], -a.score) < (_METHOD_RANK[b.method], -b.score)
 
 
+def _named_first(hit: Hit) -> tuple[bool, int, float]:
+    """The order of two hits for one skill in one entry: any reading of the skill as
+    written before its implication by another skill, then as ``_better``."""
+    return hit.method == "implied", _METHOD_RANK[hit.method], -hit.score
+
+
 class Matcher:
     """Resolves user skill strings to canonical skill keys.
 
@@ -1685,10 +1691,15 @@ class Matcher:
                     direct[following] = self._shared_head(following, part, index)
             self._read_in_context(direct, index)
             # A part that is nobody's name may be a typo inside one multi-word skill
-            # ("Probablity and statistics") before it is a list with a typo in it.
-            if all(direct.values()) or not typos or not (found := self._fuzzy(written)):
-                for part, part_hits in direct.items():
-                    found += part_hits or (self._fuzzy(part) if typos else [])
+            # ("Probablity and statistics") before it is a list with a typo in it; not
+            # when that reading only names what the other parts name ("Pyhton, Pandas").
+            if not all(direct.values()) and typos and (found := self._fuzzy(written)):
+                listed = {item.key for part_hits in direct.values() for item in part_hits}
+                if not {item.key for item in found} <= listed:
+                    return found
+                found = []
+            for part, part_hits in direct.items():
+                found += part_hits or (self._fuzzy(part) if typos else [])
             return found
         bracketed = self._bracketed(written, index)
         if bracketed:
@@ -2014,7 +2025,9 @@ class Matcher:
                 if any(frozenset((o, skill)) in self._never for o in origin if o != skill):
                     continue
                 current = hits.get(key)
-                if current is None or _better(hit, current):
+                # A skill written, even with a typo ("Pyhton, Pandas"), is named, not
+                # implied by another entry: it counts at the entry's own level.
+                if current is None or _named_first(hit) < _named_first(current):
                     hits[key] = hit
         return hits
 
