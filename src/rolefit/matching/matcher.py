@@ -1385,23 +1385,23 @@ class Matcher:
 
     def _run_together(self, part: str, index: _Index) -> list[_Found]:
         """Two names written as one, each a proper name as written: "Snowflake SQL",
-        "GCP BigQuery" (a platform the other implies is left to implication)."""
+        "GCP BigQuery" (a platform before what it implies is left to implication); else
+        a keyword run (``_keyword_run``)."""
         words = part.split()
-        if (
-            not 2 <= len(words) <= 4
-            or not all(w[:1].isupper() or w[:1].isdigit() for w in words)
-            or _LISTED.search(part)
-            or _STRAY_BRACKETS.search(part)
-        ):
+        if _LISTED.search(part) or _STRAY_BRACKETS.search(part):
             return []
+        if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            return self._keyword_run(part, index)
         for cut in range(1, len(words)):
             left, right = " ".join(words[:cut]), " ".join(words[cut:])
             if self._proper_name(left, index) and self._proper_name(right, index):
                 found = self._direct(left, index) + self._direct(right, index)
                 implied = {i for f in found for i in self._implies.get(base_key(f.key), ())}
+                if not any(_CLOUD in self._implies.get(base_key(f.key), ()) for f in found[:1]):
+                    # No platform first: "Pandas NumPy" names both.
+                    return self._without_makers((left, right), [self._direct(left, index), self._direct(right, index)])
                 # A broad field after a cloud platform is part of a product's name: "Azure AI".
-                if any(_CLOUD in self._implies.get(base_key(f.key), ()) for f in found[:1]):
-                    implied.update(base_key(f.key) for f in found[-1:] if base_key(f.key) in self._fields)
+                implied.update(base_key(f.key) for f in found[-1:] if base_key(f.key) in self._fields)
                 return [f for f in found if base_key(f.key) not in implied]
         tool, word = words[0], normalise(words[-1])
         if (
@@ -1416,7 +1416,54 @@ class Matcher:
             # A tool written as a name (TensorFlow, GCP) and a part of it rolefit does not
             # know: "TensorBoard Profiler", "TensorFlow MLIR".
             return self._direct(tool, index)
-        return []
+        return self._keyword_run(part, index)
+
+    def _keyword_run(self, part: str, index: _Index) -> list[_Found]:
+        """A run of names a parser or a writer left without separators, every word a
+        part of one name, two names or more: "pandas numpy", "machine learning deep
+        learning nlp computer vision pytorch". Fewest names first, so that a name of
+        several words reads as one; a word that is no name's leaves the run unread. Each
+        name is one the vocabulary writes as a name ("cloud" and "transformer models" are
+        words), a letter as written in Latin script (not the Cyrillic "с" of "с SQL")."""
+        form = normalise(part)
+        words = form.split(" ")
+        if not 2 <= len(words) <= 12 or not all(w in self._known_words or w in index.compact for w in _words(form)):
+            return []
+        latin = set(part.lower().split())
+        runs: list[tuple[str, ...] | None] = [(), *([None] * len(words))]  # fewest names up to each word
+        for end in range(1, len(words) + 1):
+            for start in range(max(0, end - _LONGEST_NAME), end):
+                before = runs[start]
+                if before is None or (runs[end] is not None and len(runs[end]) <= len(before) + 1):
+                    continue
+                name = " ".join(words[start:end])
+                if (len(name) > 1 or name in latin) and any(
+                    s.is_name or not s.text.islower() for s in index.lookup(name)
+                ):
+                    runs[end] = (*before, name)
+        names = runs[-1]
+        if names is None or len(names) < 2:
+            return []
+        for number, name in enumerate(names):
+            # A one-word activity is done to what follows ("debugging ML systems") and a
+            # field before it says what to ("ML debugging"): neither is a run.
+            if name.endswith("ing") and " " not in name:
+                if number < len(names) - 1 or any(
+                    base_key(s.key) in self._fields for s in index.lookup(names[number - 1])
+                ):
+                    return []
+        return self._without_makers(names, [self._direct(name, index) for name in names])
+
+    def _without_makers(self, names: Sequence[str], found: list[list[_Found]]) -> list[_Found]:
+        """What names written in a row credit: each, but a maker before its product's
+        other name, which implies it ("Spark Structured Streaming": Spark Streaming)."""
+        for number in range(len(names) - 1):
+            product = found[number + 1]
+            words = {w for item in product for w in self.display_name(item.key).lower().split(" ")}
+            implied = {i for item in product for i in self._implies.get(base_key(item.key), ())}
+            if normalise(names[number]) in words and {base_key(item.key) for item in found[number]} <= implied:
+                found[number] = []
+        return [item for items in found for item in items]
 
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
