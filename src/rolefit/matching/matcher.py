@@ -1424,7 +1424,7 @@ class Matcher:
         learning nlp computer vision pytorch". Fewest names first, so that a name of
         several words reads as one; a word that is no name's leaves the run unread. Each
         name is one the vocabulary writes as a name ("cloud" and "transformer models" are
-        words), a letter as written in Latin script (not the Cyrillic "с" of "с SQL")."""
+        words), a letter as written in Latin script (not a Cyrillic letter that looks like one)."""
         form = normalise(part)
         words = form.split(" ")
         if not 2 <= len(words) <= 12 or not all(w in self._known_words or w in index.compact for w in _words(form)):
@@ -1433,8 +1433,8 @@ class Matcher:
         runs: list[tuple[str, ...] | None] = [(), *([None] * len(words))]  # fewest names up to each word
         for end in range(1, len(words) + 1):
             for start in range(max(0, end - _LONGEST_NAME), end):
-                before = runs[start]
-                if before is None or (runs[end] is not None and len(runs[end]) <= len(before) + 1):
+                before, best = runs[start], runs[end]
+                if before is None or (best is not None and len(best) <= len(before) + 1):
                     continue
                 name = " ".join(words[start:end])
                 if (len(name) > 1 or name in latin) and any(
@@ -1444,14 +1444,14 @@ class Matcher:
         names = runs[-1]
         if names is None or len(names) < 2:
             return []
-        for number, name in enumerate(names):
-            # A one-word activity is done to what follows ("debugging ML systems") and a
-            # field before it says what to ("ML debugging"): neither is a run.
-            if name.endswith("ing") and " " not in name:
-                if number < len(names) - 1 or any(
-                    base_key(s.key) in self._fields for s in index.lookup(names[number - 1])
-                ):
-                    return []
+        # A one-word activity is done to what follows ("debugging ML systems") and a field
+        # before it says what to ("ML debugging"): neither is a run.
+        activities = [number for number, name in enumerate(names) if name.endswith("ing") and " " not in name]
+        if activities and (
+            activities[0] < len(names) - 1
+            or any(base_key(s.key) in self._fields for s in index.lookup(names[activities[0] - 1]))
+        ):
+            return []
         return self._without_makers(names, [self._direct(name, index) for name in names])
 
     def _without_makers(self, names: Sequence[str], found: list[list[_Found]]) -> list[_Found]:
