@@ -212,12 +212,18 @@ def _words(normalised: str) -> tuple[str, ...]:
 
 # --- compound entries -----------------------------------------------------------------
 
+# "and" in the languages résumés are often written in, between two names: "Docker und
+# Kubernetes", "Python y R", "Java e C++", "SQL et Python", "Python en Spark", "Python
+# och R", "Python ve SQL", "React và Node.js", "Laravel dan MySQL". Not the Polish and
+# Catalan "i", which English writes for "I".
+_OTHER_ANDS = ("und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan")
 _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
     r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
+    rf"|\s+(?:{'|'.join(_OTHER_ANDS)})\s+"  # Docker und Kubernetes
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
 )
@@ -225,7 +231,7 @@ _OPENING = "([{"
 _CLOSING = ")]}"
 
 
-_FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014"))
+_FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014", *_OTHER_ANDS))
 
 
 def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tuple[str, ...]:
@@ -603,10 +609,14 @@ _CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer)(?:st|tist)?s?\b", re.I
 _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering"}
 
 
+# Short forms of the words that join a skill to its tools or examples, written out:
+# "unit testing w/ pytest", "Excel incl. Power Query".
+_LIST_WORDS = re.compile(r"(?<!\w)(w/|incl\.|inc\.)(?=\s)", re.IGNORECASE)
+_LIST_WORDS_MEANT = {"w/": "with", "incl.": "including", "inc.": "including"}
 # A comma or semicolon of a list before a preposition: what follows it is no tail of the whole.
 _LIST_BEFORE = re.compile(r"[,;]\s")
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
-_LISTED = re.compile(r"[,;/&+|]|\s(?:and|or)\s")
+_LISTED = re.compile(rf"[,;/&+|]|\s(?:and|or|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
 
 
 def _variants(form: str) -> Iterator[tuple[str, bool]]:
@@ -627,6 +637,7 @@ def _variants(form: str) -> Iterator[tuple[str, bool]]:
 
 
 # "tools such as NLTK and spaCy", "frameworks like PyTorch", "(e.g. Hydra)": examples.
+_EXAMPLES_FIRST = re.compile(r"^\s*(?:such as|like|including|e\.g\.,?|for example,?|for instance,?)\s+", re.IGNORECASE)
 _EXAMPLES = re.compile(r"[\s,]+(?:such as|like|including|e\.g\.,?|for example,?|for instance,?)\s+", re.IGNORECASE)
 
 
@@ -699,7 +710,7 @@ _CLAUSES = re.compile(
 # parts it, the heading it may start with, and the words around a name that say the name
 # is not a skill the writer claims.
 _PHRASE_WORD = re.compile(r"[^\W_][\w+#.&'/\-]*[\w+#]|[^\W_]")
-_PHRASE_BREAK = re.compile(r"[,;:()\[\]{}|]|\.\s|\s(?:and|or|&)\s")
+_PHRASE_BREAK = re.compile(rf"[,;:()\[\]{{}}|]|\.\s|\s(?:and|or|&|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
 _PHRASE_HEADING = re.compile(r"^[^:()\[\]{}]{1,40}:\s")
 _FUNCTION_WORDS = frozenset(
     (
@@ -734,6 +745,9 @@ _ASPECTS = frozenset(
         "approaches", "strategies", "paradigms",
     )
 )  # fmt: skip
+# What may follow a name that ends there: a small word, a word for its parts, another
+# language's "and" ("Django y React").
+_ENDING_WORDS = _FUNCTION_WORDS | _ASPECTS | frozenset(_OTHER_ANDS)
 _CLAUSE_START = re.compile(r"[,;:.()]")  # between two words: the second starts a phrase
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
@@ -1468,7 +1482,8 @@ class Matcher:
     def _bracketed(self, text: str, index: _Index) -> list[_Found]:
         found: list[_Found] = []
         main = unicodedata.normalize("NFKC", text).split("(", 1)[0].strip()
-        for piece in (p for inner in _bracketed_lists(text) for p in self._pieces(inner, index)):
+        inners = (_EXAMPLES_FIRST.sub("", inner) for inner in _bracketed_lists(text))  # "(incl. PostGIS)"
+        for piece in (p for inner in inners for p in self._pieces(inner, index)):
             # One letter in brackets is a trademark or a grade, not a skill: "Excel (R)".
             if len(_compact(normalise(piece))) > 1:
                 hits = self._direct(piece, index)
@@ -1696,6 +1711,13 @@ class Matcher:
             found = self._find(after, index, typos)
             if found:
                 return self._find(before, index, typos) + found
+            if examples.group().strip(" ,").lower() == "including":
+                # Examples the vocabulary does not know leave a tool they are of ("MS
+                # Excel including Power Query"), not a field qualifying a noun ("ML
+                # infrastructure including ...").
+                found = [f for f in self._find(before, index, typos) if base_key(f.key) not in self._fields]
+                if found:
+                    return found
         if _CERTIFICATION.search(written) and not index.lookup(normalise(written)):
             # "Certified Kubernetes Administrator (CKA)": the skills the title names.
             titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], _BRACKETED.sub(" ", written))
@@ -1914,7 +1936,7 @@ class Matcher:
         return not words.isdisjoint(self._scoped_words)
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
-        written = text.strip()
+        written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], text.strip())
         found = self._guard(self._find(written, self._index, True), written)
         found += self._named_inside(written, found)
         if self._scoped_words and self._may_name_scoped(written):
@@ -1991,7 +2013,7 @@ class Matcher:
                 if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
                     continue
                 following = lower[end] if end < len(words) else ""
-                ended = not following or following in _FUNCTION_WORDS | _ASPECTS or parted(end - 1, end)
+                ended = not following or following in _ENDING_WORDS or parted(end - 1, end)
                 keys = {base_key(s.key) for s in surfaces}
                 # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
                 # "C++"; not "Python" or "Decision making", which a sentence may start with.

@@ -50,6 +50,9 @@ _VERSION_TOKEN = re.compile(
 # EC2, TF2, D3, GPT4).
 _GLUED_VERSION = re.compile(r"(?<=[a-z]{4})v?\d+(?:\.\d+)*(?:\.x)?\+?$")
 _GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
+# A package pin or range as requirements files write it: pandas>=2.0, numpy==1.26,
+# tensorflow~=2.15, torch==2.1.0+cu118, scikit-learn>=1.3,<1.5.
+_PIN = re.compile(r"(?<=[\w\]])\s*(?:[<>!~=]=?=?)\s*v?\d[\w.*+!]*(?:\s*,\s*[<>!~=]=?=?\s*v?\d[\w.*+!]*)*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"\\]+")  # and TeX's backslash (\\LaTeX)
 _TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
@@ -103,7 +106,7 @@ def _normalise_once(text: str) -> str:
     text = _SPACED_SLASH.sub("/", text)
     text = _SPACED_SUFFIX.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _strip_versions(text)
+    text = _strip_versions(_PIN.sub("", text))
     text = _LEADING_JUNK.sub("", text)
     return _TRAILING_JUNK.sub("", text)
 
