@@ -595,18 +595,20 @@ _DATE = re.compile(
 )
 
 # "Certified Kubernetes Administrator", "AWS Certified Machine Learning - Specialty",
-# "TensorFlow Developer Certificate": the words of a certification's title around the
+# "TensorFlow Developer Certificate", "Deep Learning Specialization": the words of a certification's title around the
 # skills it certifies.
-_CERTIFICATION = re.compile(r"\b(?:certified|certificate|certification)s?(?:\s+(?:in|of|for)\b)?", re.IGNORECASE)
+_CERTIFICATION = re.compile(
+    r"\b(?:certified|certificate|certification|speciali[sz]ation|nanodegree)s?(?:\s+(?:in|of|for)\b)?", re.IGNORECASE
+)
 _CERTIFICATION_TITLE = re.compile(
-    r"\b(?:solutions architect|architect|administrator|developer|engineer|associate|professional|"
+    r"\b(?:solutions architect|architect|administrator|(?:application )?developer|engineer|associate|professional|"
     r"specialty|speciality|specialist|practitioner|expert|foundational|fundamentals)\b",
     re.IGNORECASE,
 )
 # The person a certification is for, as the skill it certifies: "Data Analyst
 # Associate" (data analysis), "Data Engineer" (data engineering).
-_CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer)(?:st|tist)?s?\b", re.IGNORECASE)
-_CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering"}
+_CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer|scrum)(?:st|tist|\s?master)?s?\b", re.IGNORECASE)
+_CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering", "scrum": "scrum"}
 
 
 # Short forms of the words that join a skill to its tools or examples, written out:
@@ -1720,7 +1722,11 @@ class Matcher:
                     return found
         if _CERTIFICATION.search(written) and not index.lookup(normalise(written)):
             # "Certified Kubernetes Administrator (CKA)": the skills the title names.
-            titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], _BRACKETED.sub(" ", written))
+            titled = _BRACKETED.sub(" ", written)
+            if not _CERTIFICATION.search(titled):
+                # "CKAD (Certified Kubernetes Application Developer)": the title in brackets.
+                titled = ", ".join(_bracketed_lists(written))
+            titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], titled)
             titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", titled))
             named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
             named = [
