@@ -347,6 +347,7 @@ _ABBREVIATIONS = {
     "perf": "performance", "prog": "programming", "stat": "statistical", "viz": "visualization",
     "comms": "communication", "govt": "governance", "prob": "probability",
     "engg": "engineering", "mngmt": "management", "mgnt": "management", "sw": "software",
+    "nets": "networks",
 }  # fmt: skip
 _ABBREVIATED_WORD = re.compile(rf"\b({_alternation(_ABBREVIATIONS)})\b\.?")
 # British spellings to the vocabulary's: optimisation, visualising, tokeniser, modelling.
@@ -654,9 +655,18 @@ _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # with what it is for, where, or with what. The words after "for", "at", "on",
 # "across", "within" and "through" place the skill; after "with", "using", "via" and
 # "in" they may name a skill too.
+# Headings of a résumé's sections that list no skills.
+_PASTIMES = frozenset(
+    (
+        "interests", "hobbies", "hobbies and interests", "interests and hobbies", "personal interests",
+        "hobbies/interests", "leisure", "pastimes", "outside work", "references", "referees",
+    )
+)  # fmt: skip
 _TAIL = re.compile(
     r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
 )
+# A name that is also a verb, and the prepositions after which it is that verb.
+_VERB_SENSES = {"excel": frozenset(("in", "at", "through"))}
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
 # Plural words that make a heading of the name before a colon: "Databases: MySQL".
@@ -683,6 +693,7 @@ _TOOL_WORDS = frozenset(
     )
 )  # fmt: skip
 # A word before which what follows is a purpose or a place: "packages for machine learning".
+_FIELD_BEFORE = _TOOL_WORDS | _PEOPLE | _PERSON  # what a broad field before it does not name
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via"))
 # Words before "to" that make what follows something the person can do: "ability to
@@ -851,6 +862,11 @@ def _stems(word: str, endings: tuple[str, ...] = _INFLECTIONS) -> set[str]:
     return {word} | stems | {stem + "e" for stem in stems if not stem.endswith("e")}
 
 
+# How other languages end the words English ends in -ics: German and Swedish Statistik,
+# Dutch statistiek, Italian statistica, Polish statystyka, French statistique.
+_COGNATE_ICS = ("ik", "iek", "ika", "ica", "ique", "iques", "ikk", "yka")
+
+
 def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyPolicy) -> int | None:
     """Edits between two word sequences if ``typed`` reads as a typo of ``known``, else None.
 
@@ -868,6 +884,8 @@ def typo_distance(typed: tuple[str, ...], known: tuple[str, ...], policy: FuzzyP
     for a, b in zip(typed, known, strict=True):
         if a == b:
             continue
+        if b.endswith("ics") and a in {b[:-3] + ending for ending in _COGNATE_ICS}:
+            return None  # another language's word: Statistik, Statistica, Mathematik
         shorter, longer = sorted((a, b), key=len)
         if len(longer) <= policy.max_exact_word_length:
             return None
@@ -1313,9 +1331,10 @@ class Matcher:
             part = _QUANTITY_OF.sub("", part)  # "large sets of data": large data
         form = normalise(part)
         surfaces = self._lookup_variants(form, index)
-        if surfaces and _TOOL_WORDS.intersection(form.split(" ")) and not index.lookup(form):
+        if surfaces and _FIELD_BEFORE.intersection(form.split(" ")) and not index.lookup(form):
             # "NLP libraries", "ML frameworks": a broad field before a word for its
-            # tools names the tools, not the field ("Python libraries" names Python).
+            # tools names the tools, not the field ("Python libraries" names Python);
+            # before a person it is a job title ("ML Engineer", "AI researchers").
             surfaces = [s for s in surfaces if base_key(s.key) not in self._fields]
         found = [
             _Found(
@@ -1330,6 +1349,8 @@ class Matcher:
         tail = _TAIL.match(part.strip())
         if tail is None:
             return self._run_together(part, index)
+        if tail.group(2).lower() in _VERB_SENSES.get(normalise(tail.group(1)), ()):
+            return []  # a name that is a verb there: "Excel in fast-paced teams"
         if _balanced(tail.group(1)) and _LIST_BEFORE.search(_BRACKETED.sub(" ", tail.group(1))):
             # "Ruby, React.js, PostgresSql, Ruby on Rails": a list, read piece by piece.
             return []
@@ -1426,6 +1447,7 @@ class Matcher:
             and word.isalpha()
             and word not in self._known_words
             and word not in _PEOPLE
+            and word not in _PERSON  # "ML Engineer" is a job title
             and self._proper_name(tool, index)
             and not self._fuzzy(part)  # "PyTorch Lightnng" is a typo of one name
         ):
@@ -1943,6 +1965,9 @@ class Matcher:
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], text.strip())
+        heading = _HEADING.match(written)
+        if heading is not None and normalise(heading.group(1)) in _PASTIMES:
+            return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
         found = self._guard(self._find(written, self._index, True), written)
         found += self._named_inside(written, found)
         if self._scoped_words and self._may_name_scoped(written):
