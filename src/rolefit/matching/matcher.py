@@ -493,6 +493,15 @@ def _deed_forms(form: str) -> Iterator[str]:
         yield stem[:-1] + "ing"  # planned -> planning
 
 
+def _doing_forms(form: str) -> Iterator[str]:
+    """``form`` with its first word, a past deed, as the activity in -ing: "presented
+    findings" -> "presenting findings", "led teams" -> "leading teams"."""
+    verb, _, rest = form.partition(" ")
+    if rest and ((verb.endswith("ed") and len(verb) > 4 and verb.isalpha()) or verb in _IRREGULAR_PAST):
+        bases = (base[:-1] if base.endswith("e") and len(base) > 3 else base for base in _verb_bases(verb)[1:])
+        yield from dict.fromkeys(f"{base}ing {rest}" for base in bases)
+
+
 # Past forms that are not the verb and -ed: "Led a team", "Built pipelines".
 _IRREGULAR_PAST = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "made": "make", "taught": "teach"}
 
@@ -1126,6 +1135,11 @@ class Matcher:
             # Before the words around a skill are peeled: "deploying ML models" is Model
             # deployment (and ML), not ML alone.
             return found
+        for doing in _doing_forms(form):
+            # A past deed as the activity it names: "Presented findings" as "presenting
+            # findings", "Led teams" as "leading teams".
+            if found := self._lookup_variants(doing, index):
+                return found
         for variant, compact in _variants(form):
             found = index.lookup(variant) if compact else index.exact.get(variant, [])
             if found:
