@@ -1807,7 +1807,14 @@ class Matcher:
             if not all(direct.values()) and typos and (found := self._fuzzy(written)):
                 listed = {item.key for part_hits in direct.values() for item in part_hits}
                 if not {item.key for item in found} <= listed:
-                    return found
+                    # With the parts it leaves: "Kubernets and Dockers" names Docker too.
+                    spelt = {w for item in found for w in _words(normalise(item.hit.via))}
+                    return found + [
+                        item
+                        for part, part_hits in direct.items()
+                        if not set(_words(normalise(part))) <= spelt
+                        for item in part_hits
+                    ]
                 found = []
             for part, part_hits in direct.items():
                 found += part_hits or (self._fuzzy(part) if typos else [])
