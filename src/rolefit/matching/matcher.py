@@ -1779,6 +1779,12 @@ class Matcher:
                 return self._claimed_head(head, listed, found, index) + found
         found = self._direct(written, index)
         if found:
+            tail = _TAIL.match(written.strip()) if typos else None
+            if tail is not None and tail.group(2).lower() in _TAIL_TOOLS:
+                # A typo before the tools or among them: "Reinforcment learning with
+                # Stable-Baselines3", "experience with AWS Sagemaker, Lamda and S3".
+                pieces = (tail.group(1), *self._pieces(tail.group(3), index))
+                found += [item for piece in pieces if not self._direct(piece, index) for item in self._fuzzy(piece)]
             return found + self._beside(found, self._bracketed(written, index))
         parts = self._pieces(written, index)
         if len(parts) > 1:
