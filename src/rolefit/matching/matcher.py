@@ -2133,7 +2133,9 @@ class Matcher:
                 if not any(f" {' '.join(_words(normalise(item.hit.part)))} " in f" {w} " for w in within)
             ]
         have = {base_key(item.key) for item in (*found, *named)}
-        implied = {i for key in have for i in self._implies.get(key, ())}
+        # A platform another name implies is left to implication ("AWS S3"); a language
+        # is not ("Python (pandas)" names both).
+        implied = {i for key in have for i in self._implies.get(key, ()) if _CLOUD in self._implies.get(i, ())}
         known = {base_key(item.key) for item in found}
         return [item for item in named if base_key(item.key) not in known | implied]
 
