@@ -69,12 +69,25 @@ themselves.
    tool name with a typo (``tenserflow``), a verb that starts a phrase with what it is
    done to; not a purpose, people, a field qualifying a noun (``ML models``), a
    title's last word (``Data Communication``) or anything in a negated phrase.
+   A shorter run of names without separators is read when every word is part of a
+   name (``pandas numpy``), a maker or platform before its product left to
+   implication (``Spark Structured Streaming``, ``GCP BigQuery``). "and" in other
+   languages separates a list (``Docker und Kubernetes``, ``Java e C++``); ``w/`` and
+   ``incl.`` are "with" and "including"; a package pin is a version (``pandas>=2.0``).
+   A past deed with what it was done to reads as the activity in -ing (``Presented
+   findings``). A certification's title may be in brackets after its short form
+   (``CKAD (Certified ...)``). A broad field before a person is a job title (``ML
+   Engineer``); ``Excel`` before "in" or "at" is the verb; a hobbies or interests
+   heading lists no skills.
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
    that word inflected (``leaks``: leakage, ``managing``: management), or a person
    (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
-   ``Mentoring``, ``data leaks`` not ``data lakes``). In a short entry that names
+   ``Mentoring``, ``data leaks`` not ``data lakes``), nor is another language's word
+   for an -ics field (``Statistik``). A typo in a list, or before or among the tools
+   after "with", is read per piece (``Pyhton, Pandas``), and counts as the skill
+   written, not as one another entry implies. In a short entry that names
    nothing, each unknown word may be read as the known word it is a typo of, when it
    then completes a name (``IT-Machine Leaning``) or is a long tool name (``Keras
    tenserflow``).
