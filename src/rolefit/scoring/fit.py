@@ -526,9 +526,26 @@ class SlotGains:
     A gain is the best own fit, with the requirement credited at its target, of
     the level and the levels above it, less the fit now. A level above is left
     out when its own fit plus the most one requirement adds there (best_gain)
-    cannot overtake the best so far; its sums are read only when it is not."""
+    cannot overtake the best so far; its sums are read only when it is not.
 
-    __slots__ = ("above", "current", "own", "pools", "reach", "result", "slot")
+    At the level itself, most gaps are required ones, and credit added to the
+    required pool leaves the preferred part as it is: that part is worked out
+    once, and level_fit's arithmetic done on the rest in the same order (the same
+    float). Credit added to a preferred pool that is already full adds nothing."""
+
+    __slots__ = (
+        "above",
+        "current",
+        "full",
+        "own",
+        "pools",
+        "preferred_part",
+        "reach",
+        "required",
+        "required_total",
+        "result",
+        "slot",
+    )
 
     def __init__(self, result: RoleResult, slot: int) -> None:
         index, own = result.index, result.own_fits
@@ -536,9 +553,23 @@ class SlotGains:
         self.current = result.fits[slot]  # the fit now: a gain is what a level's best own fit adds to it
         self.own = own[slot]
         self.pools = index.pools(result.sums, slot)
-        # the levels above: own fit, and the most it reaches with one requirement more
-        self.above = [(level, own[level], own[level] + index.best_gain[level]) for level in range(slot + 1, len(own))]
-        self.reach = max((reach for _, _, reach in self.above), default=-1.0)
+        self.required, preferred, bonus = self.pools
+        self.required_total, preferred_total = index.pool_totals[slot]
+        share = (
+            min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
+            if preferred_total
+            else 1.0
+        )
+        self.full = share >= 1  # no preferred pool, or a full one: preferred and bonus credit add nothing
+        self.preferred_part = (1 - REQUIRED_SHARE) * share if preferred_total and self.required_total else None
+        # The levels above that could overtake the level's own fit (a gain there is
+        # at least that): own fit, and the most it reaches with one requirement more.
+        self.above, self.reach = [], -1.0
+        for level in range(slot + 1, len(own)):
+            reach = own[level] + index.best_gain[level]
+            self.reach = max(self.reach, reach)
+            if reach > own[slot]:
+                self.above.append((level, own[level], reach))
 
     def __call__(self, position: int) -> float:
         result, slot = self.result, self.slot
@@ -546,18 +577,27 @@ class SlotGains:
         weight = index.weights[position]
         credit = 0.0 if found is None else found.credits[slot]
         # at the level itself the target is reached: credit 1
-        best = self.own if credit >= 1 else _own_fit_adding(index, slot, self.pools, position, weight * (1.0 - credit))
-        reached = index.targets[slot][position]
-        for level, own, reach in self.above:
-            if reach <= best:
-                continue  # this level cannot overtake what is already reached
-            more = level_credit(reached, index.targets[level][position]) - (
-                0.0 if found is None else found.credits[level]
-            )
-            if more > 0:
-                own = _own_fit_adding(index, level, index.pools(result.sums, level), position, weight * more)
-            if own > best:
-                best = own
+        if credit >= 1:
+            best = self.own
+        elif index.pool_of[slot][position] == 0 and self.preferred_part is not None:
+            required = self.required + weight * (1.0 - credit)
+            best = rounded(100 * (REQUIRED_SHARE * required / self.required_total + self.preferred_part), 9)
+        elif self.full and index.pool_of[slot][position]:
+            best = self.own
+        else:
+            best = _own_fit_adding(index, slot, self.pools, position, weight * (1.0 - credit))
+        if self.above:
+            reached = index.targets[slot][position]
+            for level, own, reach in self.above:
+                if reach <= best:
+                    continue  # this level cannot overtake what is already reached
+                more = level_credit(reached, index.targets[level][position]) - (
+                    0.0 if found is None else found.credits[level]
+                )
+                if more > 0:
+                    own = _own_fit_adding(index, level, index.pools(result.sums, level), position, weight * more)
+                if own > best:
+                    best = own
         return max(0.0, best - self.current)
 
 
