@@ -89,7 +89,7 @@ def _roles(draw: st.DrawFn) -> dict[str, Any]:
             "level": per_level(st.integers(1, 5)),
         }
         earlier = names[:number]  # prerequisites only on earlier skills: no cycles
-        if earlier and draw(st.booleans()):
+        if number and draw(st.booleans()):
             skill["prerequisites"] = draw(st.lists(st.sampled_from(earlier), min_size=1, unique=True))
         skills.append(skill)
     cut = draw(st.integers(0, len(skills)))
