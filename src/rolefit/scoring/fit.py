@@ -441,7 +441,7 @@ class RoleResult:
         at that target at this level and every level above it, and the envelope
         taken again (nothing for a preferred or bonus one once the preferred pool
         is full). SlotGains works it out for many requirements at one level."""
-        return SlotGains(self, self.slot if slot is None else slot)(position)
+        return SlotGains(self, self.slot if slot is None else slot).of(position)
 
     def fit_gains(self, slot: int | None = None) -> Iterator[tuple[int, float]]:
         """(position, fit_gain) for every requirement whose target, reached, would
@@ -571,7 +571,8 @@ class SlotGains:
             if reach > own[slot]:
                 self.above.append((level, own[level], reach))
 
-    def __call__(self, position: int) -> float:
+    def of(self, position: int) -> float:
+        """The fit reaching the target of the requirement at `position` adds."""
         result, slot = self.result, self.slot
         index, found = result.index, result.matched.get(position)
         weight = index.weights[position]

@@ -66,10 +66,6 @@ def plan_slot(result: RoleResult, level_fixed: bool) -> int:
 Key = tuple[float, int, int, str]  # -gain, importance, levels short (negative), name
 Fixed = tuple[float, int, int, str]  # share of the fit, importance rank, target level, sort name
 
-# rounded(value, 9) moves a value by less than this: a bound more than this below
-# another one cannot round to it or above
-_ROUNDING = 1e-9
-
 
 def _key(fixed: Fixed, gain: float, level: int | None) -> Key:
     """A gap's place in the plan, from its row of _statics: the gain, then importance,
@@ -132,8 +128,8 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     far and no gap still to come could beat it, it is given out."""
     matched = result.matched
     fixed, order = _statics(result.index, slot)
-    gain = SlotGains(result, slot)
-    beyond = rounded(gain.reach - gain.current, 9)
+    gains = SlotGains(result, slot)
+    beyond = rounded(gains.reach - gains.current, 9)
     ready: list[tuple[Key, int]] = []
     for bound, position in _by_bound(result, slot, fixed, order):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
@@ -143,7 +139,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
             while ready and -ready[0][0][0] > beyond:
                 yield heapq.heappop(ready)[1]
         found = matched.get(position)
-        exact = _key(fixed[position], gain(position), found.level if found else None)
+        exact = _key(fixed[position], gains.of(position), found.level if found else None)
         heapq.heappush(ready, (exact, position))
     while ready:
         yield heapq.heappop(ready)[1]
@@ -163,11 +159,9 @@ def gap_gains(result: RoleResult) -> tuple[tuple[int, float, bool], ...]:
 
 
 def _lacks_basics(result: RoleResult, slot: int, position: int) -> bool:
+    """Missing, or below both its target and BASICS_LEVEL."""
     found = result.matched.get(position)
-    if found is None:
-        return True
-    target = result.index.targets[slot][position]
-    return found.level < target and found.level < min(BASICS_LEVEL, target)
+    return found is None or found.level < min(BASICS_LEVEL, result.index.targets[slot][position])
 
 
 def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int | None = None) -> list[int]:
