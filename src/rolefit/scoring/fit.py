@@ -562,8 +562,8 @@ class SlotGains:
         )
         self.full = share >= 1  # no preferred pool, or a full one: preferred and bonus credit add nothing
         self.preferred_part = (1 - REQUIRED_SHARE) * share if preferred_total and self.required_total else None
-        # The levels above that could overtake the level's own fit (a gain there is
-        # at least that): own fit, and the most it reaches with one requirement more.
+        # The levels above that could overtake the level's own fit (the best own fit
+        # is never below it): own fit, and the most it reaches with one requirement more.
         self.above, self.reach = [], -1.0
         for level in range(slot + 1, len(own)):
             reach = own[level] + index.best_gain[level]
