@@ -440,30 +440,8 @@ class RoleResult:
         at that level (the level assessed by default): the requirement is credited
         at that target at this level and every level above it, and the envelope
         taken again (nothing for a preferred or bonus one once the preferred pool
-        is full)."""
-        slot = self.slot if slot is None else slot
-        index, found = self.index, self.matched.get(position)
-        reached, weight = index.targets[slot][position], index.weights[position]
-        best, best_gain = 0.0, index.best_gain
-        for level in range(slot, len(index.levels)):
-            own = self.own_fits[level]
-            if level > slot and own + best_gain[level] <= best:
-                continue  # this level cannot overtake what is already reached
-            credit = 0.0 if found is None else found.credits[level]
-            more = level_credit(reached, index.targets[level][position]) - credit
-            if more > 0:
-                required, preferred, bonus = self._levels[level].pools
-                pool, added = index.pool_of[level][position], weight * more
-                if pool == 0:
-                    required += added
-                elif pool == 1:
-                    preferred += added
-                else:
-                    bonus += added
-                own = level_fit(*index.pool_totals[level], required, preferred, bonus)
-            if own > best:
-                best = own
-        return max(0.0, best - self.fits[slot])
+        is full). SlotGains works it out for many requirements at one level."""
+        return SlotGains(self, self.slot if slot is None else slot).of(position)
 
     def fit_gains(self, slot: int | None = None) -> Iterator[tuple[int, float]]:
         """(position, fit_gain) for every requirement whose target, reached, would
@@ -539,6 +517,102 @@ class RoleResult:
             out.append(CategoryResult(category.name, category.weight, coverage, results[start:end]))
             start = end
         return tuple(out)
+
+
+class SlotGains:
+    """RoleResult.fit_gain at one level, for any number of requirements: what
+    every gain there reads is looked up once (a plan asks for a few per learner).
+
+    A gain is the best own fit, with the requirement credited at its target, of
+    the level and the levels above it, less the fit now. A level above is left
+    out when its own fit plus the most one requirement adds there (best_gain)
+    cannot overtake the best so far; its sums are read only when it is not.
+
+    At the level itself, most gaps are required ones, and credit added to the
+    required pool leaves the preferred part as it is: that part is worked out
+    once, and level_fit's arithmetic done on the rest in the same order (the same
+    float). Credit added to a preferred pool that is already full adds nothing."""
+
+    __slots__ = (
+        "above",
+        "current",
+        "full",
+        "own",
+        "pools",
+        "preferred_part",
+        "reach",
+        "required",
+        "required_total",
+        "result",
+        "slot",
+    )
+
+    def __init__(self, result: RoleResult, slot: int) -> None:
+        index, own = result.index, result.own_fits
+        self.result, self.slot = result, slot
+        self.current = result.fits[slot]  # the fit now: a gain is what a level's best own fit adds to it
+        self.own = own[slot]
+        self.pools = index.pools(result.sums, slot)
+        self.required, preferred, bonus = self.pools
+        self.required_total, preferred_total = index.pool_totals[slot]
+        share = (
+            min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
+            if preferred_total
+            else 1.0
+        )
+        self.full = share >= 1  # no preferred pool, or a full one: preferred and bonus credit add nothing
+        self.preferred_part = (1 - REQUIRED_SHARE) * share if preferred_total and self.required_total else None
+        # The levels above that could overtake the level's own fit (the best own fit
+        # is never below it): own fit, and the most it reaches with one requirement more.
+        self.above, self.reach = [], -1.0
+        for level in range(slot + 1, len(own)):
+            reach = own[level] + index.best_gain[level]
+            self.reach = max(self.reach, reach)
+            if reach > own[slot]:
+                self.above.append((level, own[level], reach))
+
+    def of(self, position: int) -> float:
+        """The fit reaching the target of the requirement at `position` adds."""
+        result, slot = self.result, self.slot
+        index, found = result.index, result.matched.get(position)
+        weight = index.weights[position]
+        credit = 0.0 if found is None else found.credits[slot]
+        # at the level itself the target is reached: credit 1
+        if credit >= 1:
+            best = self.own
+        elif index.pool_of[slot][position] == 0 and self.preferred_part is not None:
+            required = self.required + weight * (1.0 - credit)
+            best = rounded(100 * (REQUIRED_SHARE * required / self.required_total + self.preferred_part), 9)
+        elif self.full and index.pool_of[slot][position]:
+            best = self.own
+        else:
+            best = _own_fit_adding(index, slot, self.pools, position, weight * (1.0 - credit))
+        if self.above:
+            reached = index.targets[slot][position]
+            for level, own, reach in self.above:
+                if reach <= best:
+                    continue  # this level cannot overtake what is already reached
+                more = level_credit(reached, index.targets[level][position]) - (
+                    0.0 if found is None else found.credits[level]
+                )
+                if more > 0:
+                    own = _own_fit_adding(index, level, index.pools(result.sums, level), position, weight * more)
+                if own > best:
+                    best = own
+        return max(0.0, best - self.current)
+
+
+def _own_fit_adding(index: RoleIndex, slot: int, pools: Sequence[float], position: int, added: float) -> float:
+    """A level's own fit with `added` more weighted credit for one requirement."""
+    required, preferred, bonus = pools
+    pool = index.pool_of[slot][position]
+    if pool == 0:
+        required += added
+    elif pool == 1:
+        preferred += added
+    else:
+        bonus += added
+    return level_fit(*index.pool_totals[slot], required, preferred, bonus)
 
 
 def envelope(own: Sequence[float]) -> tuple[float, ...]:

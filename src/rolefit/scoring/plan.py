@@ -26,7 +26,7 @@ from functools import lru_cache
 from rolefit.model import Importance, Requirement
 from rolefit.options import DEFAULT_STEPS
 from rolefit.scoring.figures import rounded
-from rolefit.scoring.fit import RoleIndex, RoleResult, Status, importance_rank
+from rolefit.scoring.fit import RoleIndex, RoleResult, SlotGains, Status, importance_rank
 
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
 ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"
@@ -66,10 +66,6 @@ def plan_slot(result: RoleResult, level_fixed: bool) -> int:
 Key = tuple[float, int, int, str]  # -gain, importance, levels short (negative), name
 Fixed = tuple[float, int, int, str]  # share of the fit, importance rank, target level, sort name
 
-# rounded(value, 9) moves a value by less than this: a bound more than this below
-# another one cannot round to it or above
-_ROUNDING = 1e-9
-
 
 def _key(fixed: Fixed, gain: float, level: int | None) -> Key:
     """A gap's place in the plan, from its row of _statics: the gain, then importance,
@@ -96,36 +92,28 @@ def _by_bound(
     result: RoleResult, slot: int, fixed: list[Fixed], order: tuple[tuple[Key, int], ...]
 ) -> Iterator[tuple[Key, int]]:
     """The gaps in order of a bound on their gain, share x credit missing (what the
-    requirement adds to the level's own fit before the preferred part's cap): the
-    role's requirements in their fixed order for the ones not matched, merged with
-    the person's few below-target matches (`fixed` and `order`: _statics).
+    requirement adds to the level's own fit before the preferred part's cap), keyed
+    like _key (`fixed` and `order`: _statics).
 
-    The below-target matches are sorted by their bound alone, and keyed (_key)
-    only once the fixed order comes near their bound: a plan rarely reaches them."""
-    matched, shares = result.matched, result.index.shares[slot]
-    below = []  # (bound, position), biggest bound first
-    for i, found in matched.items():
-        credit = found.credits[slot]
-        if credit < 1:
-            below.append((shares[i] * (1 - credit), i))
-    below.sort(reverse=True)
-    keyed: list[tuple[Key, int]] = []  # a heap of the below-target matches reached so far
-    waiting = 0
+    The role's requirements come in their fixed order, which bounds a requirement as
+    if the person had none of it; a below-target match is bounded lower, by the credit
+    it already has, so every match to come is bounded no higher than the requirement
+    at hand. A match is keyed when the fixed order reaches it, and waits until it
+    comes first: a plan of a few steps reads only the start of the order."""
+    matched = result.matched
+    below: list[tuple[Key, int]] = []  # a heap of the below-target matches reached so far
     for entry in order:
-        if entry[1] in matched:
-            continue
-        near = -entry[0][0] - _ROUNDING  # a bound below this comes after `entry`
-        while waiting < len(below) and below[waiting][0] >= near:
-            bound, i = below[waiting]
-            heapq.heappush(keyed, (_key(fixed[i], bound, matched[i].level), i))
-            waiting += 1
-        while keyed and keyed[0] < entry:
-            yield heapq.heappop(keyed)
-        yield entry
-    for bound, i in below[waiting:]:
-        heapq.heappush(keyed, (_key(fixed[i], bound, matched[i].level), i))
-    while keyed:
-        yield heapq.heappop(keyed)
+        found = matched.get(entry[1])
+        if found is None:
+            while below and below[0] < entry:
+                yield heapq.heappop(below)
+            yield entry
+        elif found.credits[slot] < 1:
+            position = entry[1]
+            bound = fixed[position][0] * (1 - found.credits[slot])
+            heapq.heappush(below, (_key(fixed[position], bound, found.level), position))
+    while below:
+        yield heapq.heappop(below)
 
 
 def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
@@ -138,13 +126,10 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     level above (that level's own fit plus the most one requirement adds there,
     less the fit now). So once the gap at hand has the biggest gain worked out so
     far and no gap still to come could beat it, it is given out."""
-    index, matched = result.index, result.matched
-    own, best_gain = result.own_fits, index.best_gain
-    fixed, order = _statics(index, slot)
-    reach = -1.0
-    for above in range(slot + 1, len(index.levels)):
-        reach = max(reach, own[above] + best_gain[above])
-    beyond = rounded(reach - result.fits[slot], 9)
+    matched = result.matched
+    fixed, order = _statics(result.index, slot)
+    gains = SlotGains(result, slot)
+    beyond = rounded(gains.reach - gains.current, 9)
     ready: list[tuple[Key, int]] = []
     for bound, position in _by_bound(result, slot, fixed, order):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
@@ -154,7 +139,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
             while ready and -ready[0][0][0] > beyond:
                 yield heapq.heappop(ready)[1]
         found = matched.get(position)
-        exact = _key(fixed[position], result.fit_gain(position, slot), found.level if found else None)
+        exact = _key(fixed[position], gains.of(position), found.level if found else None)
         heapq.heappush(ready, (exact, position))
     while ready:
         yield heapq.heappop(ready)[1]
@@ -174,11 +159,9 @@ def gap_gains(result: RoleResult) -> tuple[tuple[int, float, bool], ...]:
 
 
 def _lacks_basics(result: RoleResult, slot: int, position: int) -> bool:
+    """Missing, or below both its target and BASICS_LEVEL."""
     found = result.matched.get(position)
-    if found is None:
-        return True
-    target = result.index.targets[slot][position]
-    return found.level < target and found.level < min(BASICS_LEVEL, target)
+    return found is None or found.level < min(BASICS_LEVEL, result.index.targets[slot][position])
 
 
 def plan_order(result: RoleResult, limit: int | None = DEFAULT_STEPS, slot: int | None = None) -> list[int]:
