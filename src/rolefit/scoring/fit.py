@@ -238,6 +238,20 @@ class RoleIndex:
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
+        # By (position, level counted): what a requirement credited at that level earns
+        # (see earned); filled as a run meets them, a few hundred pairs at most.
+        self._earned: dict[tuple[int, int], tuple[tuple[float, ...], int]] = {}
+
+    def earned(self, position: int, level: int) -> tuple[tuple[float, ...], int]:
+        """What one requirement credited at `level` earns: its credit at each level of
+        the role and what that adds to the role's sums (packed). A cohort's skills
+        meet the same requirements at the same levels again and again: worked out once."""
+        key = (position, level)
+        found = self._earned.get(key)
+        if found is None:
+            credits = tuple([level_credit(level, targets[position]) for targets in self.targets])
+            found = self._earned[key] = (credits, self.packed(position, credits))
+        return found
 
     def packed(self, position: int, credits: Sequence[float]) -> int:
         """What one requirement credited at `credits` (per level) adds to the
@@ -636,8 +650,7 @@ class RoleSet(Sequence[RoleIndex]):
                 counted = implied_level(level) if implied else level
                 rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
                 for position, option in terms:
-                    credits = tuple(level_credit(counted, target[position]) for target in index.targets)
-                    sums = index.packed(position, credits)
+                    credits, sums = index.earned(position, counted)
                     found.append(
                         (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
                     )
