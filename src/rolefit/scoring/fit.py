@@ -53,12 +53,10 @@ PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
-# A role's sums packed in one int (RoleIndex.packed): per level, _FIELDS fields of
-# _FIELD_BITS bits; weights scaled to _WEIGHT_BITS bits leave room for a sum of
-# 2**(_FIELD_BITS - _WEIGHT_BITS) requirements.
+# A role's sums packed in one int (RoleIndex.packed): per level, _FIELDS fields,
+# each wide enough for the sum over all the role's requirements of a weight
+# scaled to _WEIGHT_BITS bits (RoleIndex.field_bits).
 _FIELDS = 6
-_FIELD_BITS = 96
-_FIELD_MASK = (1 << _FIELD_BITS) - 1
 _WEIGHT_BITS = 52
 
 Status = Literal["met", "below", "missing"]
@@ -225,10 +223,15 @@ class RoleIndex:
         ]
         # Sums packed into one int (see packed): a person's matches are added up
         # with one sum() per role instead of a loop per level. Weights become
-        # integers at a power-of-two scale that keeps 52 bits of the largest.
+        # integers at a power-of-two scale that keeps 52 bits of the largest
+        # (at most 2**52 each), so a field of 52 bits and as many again as it
+        # takes to count the requirements holds any sum of them. The narrower the
+        # fields, the less each sum() has to add.
         top = max(self.weights, default=1.0)
         self.scale = 2.0 ** (_WEIGHT_BITS - frexp(top)[1])
-        self.shifts = [_FIELD_BITS * _FIELDS * s for s in slots]
+        self.field_bits = _WEIGHT_BITS + len(self.requirements).bit_length()
+        self.field_mask = (1 << self.field_bits) - 1
+        self.shifts = [self.field_bits * _FIELDS * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
@@ -255,37 +258,33 @@ class RoleIndex:
 
     def packed(self, position: int, credits: Sequence[float]) -> int:
         """What one requirement credited at `credits` (per level) adds to the
-        role's sums, as one int: per level, _FIELDS fields of _FIELD_BITS bits,
+        role's sums, as one int: per level, _FIELDS fields of field_bits bits,
         the scaled weighted credit of the required, preferred and bonus pools,
         then for a required requirement its scaled weight, 1 (credited at all)
         and 1 again when met. Ints add exactly, so matches sum in any order."""
-        packed, weight = 0, self.weights[position]
+        packed, weight, bits = 0, self.weights[position], self.field_bits
         for s, credit in enumerate(credits):
             if not credit:
                 continue
             pool = self.pool_of[s][position]
             shift = self.shifts[s]
-            packed += round(weight * credit * self.scale) << (shift + pool * _FIELD_BITS)
+            packed += round(weight * credit * self.scale) << (shift + pool * bits)
             if pool == 0:
-                packed += round(weight * self.scale) << (shift + 3 * _FIELD_BITS)
-                packed += 1 << (shift + 4 * _FIELD_BITS)
+                packed += round(weight * self.scale) << (shift + 3 * bits)
+                packed += 1 << (shift + 4 * bits)
                 if credit >= 1:
-                    packed += 1 << (shift + 5 * _FIELD_BITS)
+                    packed += 1 << (shift + 5 * bits)
         return packed
 
     def met_count(self, sums: int, slot: int) -> int:
         """How many required requirements are met at a level, out of a role's packed sums."""
-        return (sums >> (self.shifts[slot] + 5 * _FIELD_BITS)) & _FIELD_MASK
+        return (sums >> (self.shifts[slot] + 5 * self.field_bits)) & self.field_mask
 
     def pools(self, sums: int, slot: int) -> tuple[float, float, float]:
         """A level's weighted credit of the required, preferred and bonus pools, out
         of a role's packed sums."""
-        fields, scale = sums >> self.shifts[slot], self.scale
-        return (
-            (fields & _FIELD_MASK) / scale,
-            ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale,
-            ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale,
-        )
+        fields, scale, bits, mask = sums >> self.shifts[slot], self.scale, self.field_bits, self.field_mask
+        return ((fields & mask) / scale, ((fields >> bits) & mask) / scale, ((fields >> (2 * bits)) & mask) / scale)
 
     def own_fit(self, sums: int, slot: int) -> float:
         """A level's own fit out of a role's packed sums."""
@@ -295,10 +294,11 @@ class RoleIndex:
 
     def unpacked(self, sums: int, slot: int) -> _Level:
         """One level's sums out of a role's packed sums."""
-        fields = sums >> (self.shifts[slot] + 3 * _FIELD_BITS)
-        present = (fields & _FIELD_MASK) / self.scale
-        credited = (fields >> _FIELD_BITS) & _FIELD_MASK
-        met = (fields >> (2 * _FIELD_BITS)) & _FIELD_MASK
+        bits, mask = self.field_bits, self.field_mask
+        fields = sums >> (self.shifts[slot] + 3 * bits)
+        present = (fields & mask) / self.scale
+        credited = (fields >> bits) & mask
+        met = (fields >> (2 * bits)) & mask
         return _new(_Level, (list(self.pools(sums, slot)), len(self.required[slot]) - credited, present, met))
 
     def required_at(self, seniority: str) -> list[int]:
