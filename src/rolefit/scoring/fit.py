@@ -286,11 +286,21 @@ class RoleIndex:
         fields, scale, bits, mask = sums >> self.shifts[slot], self.scale, self.field_bits, self.field_mask
         return ((fields & mask) / scale, ((fields >> bits) & mask) / scale, ((fields >> (2 * bits)) & mask) / scale)
 
-    def own_fit(self, sums: int, slot: int) -> float:
-        """A level's own fit out of a role's packed sums."""
-        required, preferred, bonus = self.pools(sums, slot)
-        required_total, preferred_total = self.pool_totals[slot]
-        return level_fit(required_total, preferred_total, required, preferred, bonus)
+    def level_fits(self, sums: int, slots: range) -> tuple[float, ...]:
+        """The own fits of some levels (level_fit of each level's pools), out of a
+        role's packed sums."""
+        scale, bits, mask, fits = self.scale, self.field_bits, self.field_mask, []
+        for slot in slots:
+            fields = sums >> self.shifts[slot]
+            fits.append(
+                level_fit(
+                    *self.pool_totals[slot],
+                    (fields & mask) / scale,
+                    ((fields >> bits) & mask) / scale,
+                    ((fields >> (2 * bits)) & mask) / scale,
+                )
+            )
+        return tuple(fits)
 
     def unpacked(self, sums: int, slot: int) -> _Level:
         """One level's sums out of a role's packed sums."""
@@ -346,6 +356,7 @@ class RoleResult:
     upward_fits: tuple[float, ...]  # the own fits of the level assessed and those above it (the envelope)
     matched: Mapping[int, Credited]
     matches: Matches  # the person's skills, with what each matched
+    required_met: int  # at the level assessed: how many required requirements are at or above target
 
     def skill_of(self, credited: Credited) -> Skill:
         """The person's skill a credit comes from: the first listed with its name and
@@ -384,8 +395,7 @@ class RoleResult:
     @_cached
     def own_fits(self) -> tuple[float, ...]:
         """Each level's own fit, 0-100: the formula at that level alone."""
-        own_fit, sums = self.index.own_fit, self.sums
-        return tuple(own_fit(sums, slot) for slot in range(self.slot)) + self.upward_fits
+        return self.index.level_fits(self.sums, range(self.slot)) + self.upward_fits
 
     @_cached
     def fits(self) -> tuple[float, ...]:
@@ -433,11 +443,6 @@ class RoleResult:
     def ready_for(self) -> str | None:
         slot = self.ready_slot
         return None if slot is None else self.index.levels[slot]
-
-    @property
-    def required_met(self) -> int:
-        """At the level assessed: how many required requirements are at or above target."""
-        return self.index.met_count(self.sums, self.slot)
 
     @property
     def required_total(self) -> int:
@@ -579,22 +584,6 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
-def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int, matches: Matches) -> RoleResult:
-    """The scores at the level assessed: the role's sums, every level's at once
-    (one sum() of the matches' packed parts), and the own fits of the level
-    assessed and those above it (the envelope needs them); the levels below,
-    coverages and the requirements met, only when asked."""
-    sums = sum(map(_SUMS, best.values()))
-    own_fit = index.own_fit
-    upward_fits = tuple([own_fit(sums, s) for s in range(slot, len(index.levels))])
-    # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
-    result = _object_new(RoleResult)
-    result.__dict__.update(
-        index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best, matches=matches
-    )
-    return result
-
-
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__: a cohort makes millions
 _object_new = object.__new__
 _SUMS = itemgetter(6)  # Credited.sums
@@ -617,7 +606,9 @@ class RoleSet(Sequence[RoleIndex]):
         self._credits: dict[tuple[str, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
         # The other readings, by the hits' id (the memo holds them) and level.
         self._in_file: dict[tuple[int, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
-        self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
+        self._slots: dict[
+            str, list[tuple[int, range]]
+        ] = {}  # by seniority: where each role reads it, and the levels up from there
 
     @overload
     def __getitem__(self, item: int) -> RoleIndex: ...
@@ -681,11 +672,32 @@ class RoleSet(Sequence[RoleIndex]):
                     best[position] = credited
         slots = self._slots.get(seniority)
         if slots is None:
-            slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
-        return [
-            _role_result(index, best, slot, matches)
-            for index, best, slot in zip(self.indexes, bests, slots, strict=True)
-        ]
+            slots = self._slots[seniority] = [
+                (index.role.slot(seniority), range(index.role.slot(seniority), len(index.levels)))
+                for index in self.indexes
+            ]
+        # The scores at the level assessed: the role's sums, every level's at once
+        # (one sum() of the matches' packed parts), and the own fits of the level
+        # assessed and those above it (the envelope needs them); the levels below
+        # and coverages only when asked.
+        results = []
+        for index, best, (slot, upward) in zip(self.indexes, bests, slots, strict=True):
+            sums = sum(map(_SUMS, best.values()))
+            upward_fits = index.level_fits(sums, upward)
+            # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
+            result = _object_new(RoleResult)
+            result.__dict__.update(
+                index=index,
+                slot=slot,
+                fit=max(upward_fits),
+                sums=sums,
+                upward_fits=upward_fits,
+                matched=best,
+                matches=matches,
+                required_met=index.met_count(sums, slot),
+            )
+            results.append(result)
+        return results
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
