@@ -53,10 +53,9 @@ PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
-# A role's sums packed in one int (RoleIndex.packed): per level, _FIELDS fields,
-# each wide enough for the sum over all the role's requirements of a weight
-# scaled to _WEIGHT_BITS bits (RoleIndex.field_bits).
-_FIELDS = 6
+# A role's sums packed in one int (RoleIndex.packed): per level, four fields of
+# weights scaled to _WEIGHT_BITS bits, each wide enough for their sum over all the
+# role's requirements (RoleIndex.field_bits), then two counts of requirements.
 _WEIGHT_BITS = 52
 
 Status = Literal["met", "below", "missing"]
@@ -229,9 +228,11 @@ class RoleIndex:
         # fields, the less each sum() has to add.
         top = max(self.weights, default=1.0)
         self.scale = 2.0 ** (_WEIGHT_BITS - frexp(top)[1])
-        self.field_bits = _WEIGHT_BITS + len(self.requirements).bit_length()
+        self.count_bits = len(self.requirements).bit_length()
+        self.count_mask = (1 << self.count_bits) - 1
+        self.field_bits = _WEIGHT_BITS + self.count_bits
         self.field_mask = (1 << self.field_bits) - 1
-        self.shifts = [self.field_bits * _FIELDS * s for s in slots]
+        self.shifts = [(4 * self.field_bits + 2 * self.count_bits) * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
@@ -258,10 +259,11 @@ class RoleIndex:
 
     def packed(self, position: int, credits: Sequence[float]) -> int:
         """What one requirement credited at `credits` (per level) adds to the
-        role's sums, as one int: per level, _FIELDS fields of field_bits bits,
-        the scaled weighted credit of the required, preferred and bonus pools,
-        then for a required requirement its scaled weight, 1 (credited at all)
-        and 1 again when met. Ints add exactly, so matches sum in any order."""
+        role's sums, as one int: per level, in fields of field_bits bits, the
+        scaled weighted credit of the required, preferred and bonus pools and,
+        for a required requirement, its scaled weight; then, in fields of
+        count_bits bits, 1 (credited at all) and 1 again when met. Ints add
+        exactly, so matches sum in any order."""
         packed, weight, bits = 0, self.weights[position], self.field_bits
         for s, credit in enumerate(credits):
             if not credit:
@@ -273,12 +275,12 @@ class RoleIndex:
                 packed += round(weight * self.scale) << (shift + 3 * bits)
                 packed += 1 << (shift + 4 * bits)
                 if credit >= 1:
-                    packed += 1 << (shift + 5 * bits)
+                    packed += 1 << (shift + 4 * bits + self.count_bits)
         return packed
 
     def met_count(self, sums: int, slot: int) -> int:
         """How many required requirements are met at a level, out of a role's packed sums."""
-        return (sums >> (self.shifts[slot] + 5 * self.field_bits)) & self.field_mask
+        return (sums >> (self.shifts[slot] + 4 * self.field_bits + self.count_bits)) & self.count_mask
 
     def pools(self, sums: int, slot: int) -> tuple[float, float, float]:
         """A level's weighted credit of the required, preferred and bonus pools, out
@@ -304,11 +306,11 @@ class RoleIndex:
 
     def unpacked(self, sums: int, slot: int) -> _Level:
         """One level's sums out of a role's packed sums."""
-        bits, mask = self.field_bits, self.field_mask
+        bits, counts = self.field_bits, self.count_mask
         fields = sums >> (self.shifts[slot] + 3 * bits)
-        present = (fields & mask) / self.scale
-        credited = (fields >> bits) & mask
-        met = (fields >> (2 * bits)) & mask
+        present = (fields & self.field_mask) / self.scale
+        credited = (fields >> bits) & counts
+        met = (fields >> (bits + self.count_bits)) & counts
         return _new(_Level, (list(self.pools(sums, slot)), len(self.required[slot]) - credited, present, met))
 
     def required_at(self, seniority: str) -> list[int]:
