@@ -232,6 +232,7 @@ class RoleIndex:
         self.count_mask = (1 << self.count_bits) - 1
         self.field_bits = _WEIGHT_BITS + self.count_bits
         self.field_mask = (1 << self.field_bits) - 1
+        self.pools_mask = (1 << (3 * self.field_bits)) - 1  # a level's three pool fields
         self.shifts = [(4 * self.field_bits + 2 * self.count_bits) * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
@@ -293,13 +294,15 @@ class RoleIndex:
         role's packed sums."""
         scale, bits, mask, fits = self.scale, self.field_bits, self.field_mask, []
         for slot in slots:
-            fields = sums >> self.shifts[slot]
+            required_total, preferred_total = self.pool_totals[slot]
+            fields = (sums >> self.shifts[slot]) & self.pools_mask
             fits.append(
                 level_fit(
-                    *self.pool_totals[slot],
+                    required_total,
+                    preferred_total,
                     (fields & mask) / scale,
                     ((fields >> bits) & mask) / scale,
-                    ((fields >> (2 * bits)) & mask) / scale,
+                    (fields >> (2 * bits)) / scale,
                 )
             )
         return tuple(fits)
