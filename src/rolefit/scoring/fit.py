@@ -637,15 +637,13 @@ class RoleSet(Sequence[RoleIndex]):
             return known
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
         found = []
-        for number, index in enumerate(self.indexes):
-            for key, hit in hits.items():
-                terms = index.terms.get(key)
-                if not terms:
-                    continue
-                implied = hit.method == "implied"
-                counted = implied_level(level) if implied else level
-                rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
-                for position, option in terms:
+        # By hit, then by role: within a role the entries keep the order of the hits.
+        for key, hit in hits.items():
+            implied = hit.method == "implied"
+            counted = implied_level(level) if implied else level
+            rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
+            for number, index in enumerate(self.indexes):
+                for position, option in index.terms.get(key, ()):
                     credits, sums = index.earned(position, counted)
                     found.append(
                         (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
@@ -714,7 +712,7 @@ def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Map
 
 def rank(results: Sequence[RoleResult]) -> list[RoleResult]:
     """Best fit first; ties broken by required skills met, then by id, so output is stable."""
-    return sorted(results, key=lambda r: (-rounded(r.fit, 6), -r.required_met, r.role.id))
+    return sorted(results, key=lambda r: (-rounded(r.fit, 6), -r.required_met, r.index.role.id))
 
 
 def importance_rank(importance: Importance) -> int:
