@@ -611,9 +611,7 @@ class RoleSet(Sequence[RoleIndex]):
         self._credits: dict[tuple[str, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
         # The other readings, by the hits' id (the memo holds them) and level.
         self._in_file: dict[tuple[int, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
-        self._slots: dict[
-            str, list[tuple[int, range]]
-        ] = {}  # by seniority: where each role reads it, and the levels up from there
+        self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
 
     @overload
     def __getitem__(self, item: int) -> RoleIndex: ...
@@ -675,18 +673,15 @@ class RoleSet(Sequence[RoleIndex]):
                     best[position] = credited
         slots = self._slots.get(seniority)
         if slots is None:
-            slots = self._slots[seniority] = [
-                (index.role.slot(seniority), range(index.role.slot(seniority), len(index.levels)))
-                for index in self.indexes
-            ]
+            slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
         # The scores at the level assessed: the role's sums, every level's at once
         # (one sum() of the matches' packed parts), and the own fits of the level
         # assessed and those above it (the envelope needs them); the levels below
         # and coverages only when asked.
         results = []
-        for index, best, (slot, upward) in zip(self.indexes, bests, slots, strict=True):
+        for index, best, slot in zip(self.indexes, bests, slots, strict=True):
             sums = sum(map(_SUMS, best.values()))
-            upward_fits = index.level_fits(sums, upward)
+            upward_fits = index.level_fits(sums, range(slot, len(index.levels)))
             # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
             result = _object_new(RoleResult)
             result.__dict__.update(
