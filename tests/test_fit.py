@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from rolefit.matching.matcher import Matcher, Term
 from rolefit.model import IMPORTANCES, SENIORITIES, Category, Requirement, Role, Skill
-from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet, level_credit
+from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet, level_credit, level_fit
 
 NAMES = [f"Qz{a}{b}" for a in "bcdfghjk" for b in "bcdfghjk"]
 MATCHER = Matcher(Term(name) for name in NAMES)
@@ -311,3 +311,42 @@ def test_the_packed_sums_are_the_sums_of_the_credits(case: tuple[Role, dict[str,
     met_at_slot = [p for p in index.required[result.slot] if result.credit(p) >= 1]
     assert sorted(result.met_required) == met_at_slot
     assert result.required_met == len(met_at_slot)
+
+
+@EXAMPLES
+@given(role_and_skills(), st.lists(st.dictionaries(st.sampled_from(NAMES), st.integers(0, 5)), max_size=4))
+def test_a_role_set_scores_each_person_as_a_fresh_one_would(
+    case: tuple[Role, dict[str, int]], others: list[dict[str, int]]
+) -> None:
+    """A cohort is scored with one RoleSet, whose indexes remember what each
+    requirement earns at each level counted (RoleIndex.earned) and what each skill
+    string earns: a person scored after others gets exactly what a fresh set gives."""
+    role, skills = case
+    index = RoleIndex(role, MATCHER)
+    shared = RoleSet([index])
+    for person in [*others, skills]:
+        shared.score([(Skill(name, level), MATCHER.resolve(name)) for name, level in person.items()])
+    matches = [(Skill(name, level), MATCHER.resolve(name)) for name, level in skills.items()]
+    warm, fresh = shared.score(matches)[0], RoleSet([RoleIndex(role, MATCHER)]).score(matches)[0]
+    assert warm.sums == fresh.sums
+    assert warm.own_fits == fresh.own_fits
+    assert warm.required_met == fresh.required_met
+    assert [(p, c.credits, c.level) for p, c in warm.matched.items()] == [
+        (p, c.credits, c.level) for p, c in fresh.matched.items()
+    ]
+    for position, found in warm.matched.items():
+        assert found.credits == tuple(level_credit(found.level, targets[position]) for targets in index.targets)
+
+
+@EXAMPLES
+@given(role_and_skills())
+def test_the_own_fits_are_the_formula_at_each_level(case: tuple[Role, dict[str, int]]) -> None:
+    """RoleIndex.level_fits reads every level's pools out of the packed sums in one
+    pass: each figure is level_fit of that level's pools, for any levels asked."""
+    role, skills = case
+    result = score(role, skills)
+    index = result.index
+    expected = [level_fit(*index.pool_totals[slot], *level.pools) for slot, level in enumerate(result._levels)]
+    assert list(result.own_fits) == expected
+    for first in SLOTS:
+        assert list(index.level_fits(result.sums, range(first, len(SLOTS)))) == expected[first:]

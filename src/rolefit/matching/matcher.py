@@ -2266,12 +2266,14 @@ class Matcher:
         resolved = [memo(name) or resolve(name) for name in names]
         if self._context_names.isdisjoint(names):
             return resolved  # most files: no short form alone
+        short = self._context_names.intersection(names)
         for number, name in enumerate(names):
+            if name not in short:
+                continue
             meanings = self._file_meanings(name)
             if not meanings or any(key in resolved[number] for key, _ in meanings):
                 continue
-            others = (hits for other, hits in enumerate(resolved) if other != number)
-            readings = self.file_readings(name, others)
+            readings = self.file_readings(name, resolved[:number] + resolved[number + 1 :])
             if len(readings) == 1:
                 resolved[number] = self._read_in_file(name, resolved[number], *readings[0])
         return resolved

@@ -53,12 +53,9 @@ PREFERRED_FULL = 0.5  # the preferred pool is full once this share of its weight
 READY_FIT = 70.0  # the fit (rounded to one decimal) a level needs to count as ready
 MISSING_TOLERANCE = 0.25  # the share of the required weight that may be wholly missing at a level one is ready for
 _POOL: Mapping[Importance, int] = {"required": 0, "preferred": 1, "bonus": 2}
-# A role's sums packed in one int (RoleIndex.packed): per level, _FIELDS fields of
-# _FIELD_BITS bits; weights scaled to _WEIGHT_BITS bits leave room for a sum of
-# 2**(_FIELD_BITS - _WEIGHT_BITS) requirements.
-_FIELDS = 6
-_FIELD_BITS = 96
-_FIELD_MASK = (1 << _FIELD_BITS) - 1
+# A role's sums packed in one int (RoleIndex.packed): per level, four fields of
+# weights scaled to _WEIGHT_BITS bits, each wide enough for their sum over all the
+# role's requirements (RoleIndex.field_bits), then two counts of requirements.
 _WEIGHT_BITS = 52
 
 Status = Literal["met", "below", "missing"]
@@ -225,10 +222,18 @@ class RoleIndex:
         ]
         # Sums packed into one int (see packed): a person's matches are added up
         # with one sum() per role instead of a loop per level. Weights become
-        # integers at a power-of-two scale that keeps 52 bits of the largest.
+        # integers at a power-of-two scale that keeps 52 bits of the largest
+        # (at most 2**52 each), so a field of 52 bits and as many again as it
+        # takes to count the requirements holds any sum of them. The narrower the
+        # fields, the less each sum() has to add.
         top = max(self.weights, default=1.0)
         self.scale = 2.0 ** (_WEIGHT_BITS - frexp(top)[1])
-        self.shifts = [_FIELD_BITS * _FIELDS * s for s in slots]
+        self.count_bits = len(self.requirements).bit_length()
+        self.count_mask = (1 << self.count_bits) - 1
+        self.field_bits = _WEIGHT_BITS + self.count_bits
+        self.field_mask = (1 << self.field_bits) - 1
+        self.pools_mask = (1 << (3 * self.field_bits)) - 1  # a level's three pool fields
+        self.shifts = [(4 * self.field_bits + 2 * self.count_bits) * s for s in slots]
         self.position_of = {role_key(r.name): i for i, r in enumerate(self.requirements)}
         self.prerequisites = [
             [self.position_of[role_key(name)] for name in r.prerequisites if role_key(name) in self.position_of]
@@ -238,53 +243,77 @@ class RoleIndex:
         for position, prerequisites in enumerate(self.prerequisites):
             for prerequisite in prerequisites:
                 self.dependents[prerequisite].append(position)
+        # By (position, level counted): what a requirement credited at that level earns
+        # (see earned); filled as a run meets them, a few hundred pairs at most.
+        self._earned: dict[tuple[int, int], tuple[tuple[float, ...], int]] = {}
+
+    def earned(self, position: int, level: int) -> tuple[tuple[float, ...], int]:
+        """What one requirement credited at `level` earns: its credit at each level of
+        the role and what that adds to the role's sums (packed). A cohort's skills
+        meet the same requirements at the same levels again and again: worked out once."""
+        key = (position, level)
+        found = self._earned.get(key)
+        if found is None:
+            credits = tuple([level_credit(level, targets[position]) for targets in self.targets])
+            found = self._earned[key] = (credits, self.packed(position, credits))
+        return found
 
     def packed(self, position: int, credits: Sequence[float]) -> int:
         """What one requirement credited at `credits` (per level) adds to the
-        role's sums, as one int: per level, _FIELDS fields of _FIELD_BITS bits,
-        the scaled weighted credit of the required, preferred and bonus pools,
-        then for a required requirement its scaled weight, 1 (credited at all)
-        and 1 again when met. Ints add exactly, so matches sum in any order."""
-        packed, weight = 0, self.weights[position]
+        role's sums, as one int: per level, in fields of field_bits bits, the
+        scaled weighted credit of the required, preferred and bonus pools and,
+        for a required requirement, its scaled weight; then, in fields of
+        count_bits bits, 1 (credited at all) and 1 again when met. Ints add
+        exactly, so matches sum in any order."""
+        packed, weight, bits = 0, self.weights[position], self.field_bits
         for s, credit in enumerate(credits):
             if not credit:
                 continue
             pool = self.pool_of[s][position]
             shift = self.shifts[s]
-            packed += round(weight * credit * self.scale) << (shift + pool * _FIELD_BITS)
+            packed += round(weight * credit * self.scale) << (shift + pool * bits)
             if pool == 0:
-                packed += round(weight * self.scale) << (shift + 3 * _FIELD_BITS)
-                packed += 1 << (shift + 4 * _FIELD_BITS)
+                packed += round(weight * self.scale) << (shift + 3 * bits)
+                packed += 1 << (shift + 4 * bits)
                 if credit >= 1:
-                    packed += 1 << (shift + 5 * _FIELD_BITS)
+                    packed += 1 << (shift + 4 * bits + self.count_bits)
         return packed
 
     def met_count(self, sums: int, slot: int) -> int:
         """How many required requirements are met at a level, out of a role's packed sums."""
-        return (sums >> (self.shifts[slot] + 5 * _FIELD_BITS)) & _FIELD_MASK
+        return (sums >> (self.shifts[slot] + 4 * self.field_bits + self.count_bits)) & self.count_mask
 
     def pools(self, sums: int, slot: int) -> tuple[float, float, float]:
         """A level's weighted credit of the required, preferred and bonus pools, out
         of a role's packed sums."""
-        fields, scale = sums >> self.shifts[slot], self.scale
-        return (
-            (fields & _FIELD_MASK) / scale,
-            ((fields >> _FIELD_BITS) & _FIELD_MASK) / scale,
-            ((fields >> (2 * _FIELD_BITS)) & _FIELD_MASK) / scale,
-        )
+        fields, scale, bits, mask = sums >> self.shifts[slot], self.scale, self.field_bits, self.field_mask
+        return ((fields & mask) / scale, ((fields >> bits) & mask) / scale, ((fields >> (2 * bits)) & mask) / scale)
 
-    def own_fit(self, sums: int, slot: int) -> float:
-        """A level's own fit out of a role's packed sums."""
-        required, preferred, bonus = self.pools(sums, slot)
-        required_total, preferred_total = self.pool_totals[slot]
-        return level_fit(required_total, preferred_total, required, preferred, bonus)
+    def level_fits(self, sums: int, slots: range) -> tuple[float, ...]:
+        """The own fits of some levels (level_fit of each level's pools), out of a
+        role's packed sums."""
+        scale, bits, mask, fits = self.scale, self.field_bits, self.field_mask, []
+        for slot in slots:
+            required_total, preferred_total = self.pool_totals[slot]
+            fields = (sums >> self.shifts[slot]) & self.pools_mask
+            fits.append(
+                level_fit(
+                    required_total,
+                    preferred_total,
+                    (fields & mask) / scale,
+                    ((fields >> bits) & mask) / scale,
+                    (fields >> (2 * bits)) / scale,
+                )
+            )
+        return tuple(fits)
 
     def unpacked(self, sums: int, slot: int) -> _Level:
         """One level's sums out of a role's packed sums."""
-        fields = sums >> (self.shifts[slot] + 3 * _FIELD_BITS)
-        present = (fields & _FIELD_MASK) / self.scale
-        credited = (fields >> _FIELD_BITS) & _FIELD_MASK
-        met = (fields >> (2 * _FIELD_BITS)) & _FIELD_MASK
+        bits, counts = self.field_bits, self.count_mask
+        fields = sums >> (self.shifts[slot] + 3 * bits)
+        present = (fields & self.field_mask) / self.scale
+        credited = (fields >> bits) & counts
+        met = (fields >> (bits + self.count_bits)) & counts
         return _new(_Level, (list(self.pools(sums, slot)), len(self.required[slot]) - credited, present, met))
 
     def required_at(self, seniority: str) -> list[int]:
@@ -332,6 +361,7 @@ class RoleResult:
     upward_fits: tuple[float, ...]  # the own fits of the level assessed and those above it (the envelope)
     matched: Mapping[int, Credited]
     matches: Matches  # the person's skills, with what each matched
+    required_met: int  # at the level assessed: how many required requirements are at or above target
 
     def skill_of(self, credited: Credited) -> Skill:
         """The person's skill a credit comes from: the first listed with its name and
@@ -370,8 +400,7 @@ class RoleResult:
     @_cached
     def own_fits(self) -> tuple[float, ...]:
         """Each level's own fit, 0-100: the formula at that level alone."""
-        own_fit, sums = self.index.own_fit, self.sums
-        return tuple(own_fit(sums, slot) for slot in range(self.slot)) + self.upward_fits
+        return self.index.level_fits(self.sums, range(self.slot)) + self.upward_fits
 
     @_cached
     def fits(self) -> tuple[float, ...]:
@@ -419,11 +448,6 @@ class RoleResult:
     def ready_for(self) -> str | None:
         slot = self.ready_slot
         return None if slot is None else self.index.levels[slot]
-
-    @property
-    def required_met(self) -> int:
-        """At the level assessed: how many required requirements are at or above target."""
-        return self.index.met_count(self.sums, self.slot)
 
     @property
     def required_total(self) -> int:
@@ -639,22 +663,6 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
-def _role_result(index: RoleIndex, best: dict[int, Credited], slot: int, matches: Matches) -> RoleResult:
-    """The scores at the level assessed: the role's sums, every level's at once
-    (one sum() of the matches' packed parts), and the own fits of the level
-    assessed and those above it (the envelope needs them); the levels below,
-    coverages and the requirements met, only when asked."""
-    sums = sum(map(_SUMS, best.values()))
-    own_fit = index.own_fit
-    upward_fits = tuple([own_fit(sums, s) for s in range(slot, len(index.levels))])
-    # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
-    result = _object_new(RoleResult)
-    result.__dict__.update(
-        index=index, slot=slot, fit=max(upward_fits), sums=sums, upward_fits=upward_fits, matched=best, matches=matches
-    )
-    return result
-
-
 _new = tuple.__new__  # a NamedTuple without its Python-level __new__: a cohort makes millions
 _object_new = object.__new__
 _SUMS = itemgetter(6)  # Credited.sums
@@ -701,17 +709,14 @@ class RoleSet(Sequence[RoleIndex]):
             return known
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
         found = []
-        for number, index in enumerate(self.indexes):
-            for key, hit in hits.items():
-                terms = index.terms.get(key)
-                if not terms:
-                    continue
-                implied = hit.method == "implied"
-                counted = implied_level(level) if implied else level
-                rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
-                for position, option in terms:
-                    credits = tuple(level_credit(counted, target[position]) for target in index.targets)
-                    sums = index.packed(position, credits)
+        # By hit, then by role: within a role the entries keep the order of the hits.
+        for key, hit in hits.items():
+            implied = hit.method == "implied"
+            counted = implied_level(level) if implied else level
+            rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
+            for number, index in enumerate(self.indexes):
+                for position, option in index.terms.get(key, ()):
+                    credits, sums = index.earned(position, counted)
                     found.append(
                         (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
                     )
@@ -743,10 +748,28 @@ class RoleSet(Sequence[RoleIndex]):
         slots = self._slots.get(seniority)
         if slots is None:
             slots = self._slots[seniority] = [index.role.slot(seniority) for index in self.indexes]
-        return [
-            _role_result(index, best, slot, matches)
-            for index, best, slot in zip(self.indexes, bests, slots, strict=True)
-        ]
+        # The scores at the level assessed: the role's sums, every level's at once
+        # (one sum() of the matches' packed parts), and the own fits of the level
+        # assessed and those above it (the envelope needs them); the levels below
+        # and coverages only when asked.
+        results = []
+        for index, best, slot in zip(self.indexes, bests, slots, strict=True):
+            sums = sum(map(_SUMS, best.values()))
+            upward_fits = index.level_fits(sums, range(slot, len(index.levels)))
+            # Made without the frozen dataclass's __init__ (a setattr call per field): four a learner.
+            result = _object_new(RoleResult)
+            result.__dict__.update(
+                index=index,
+                slot=slot,
+                fit=max(upward_fits),
+                sums=sums,
+                upward_fits=upward_fits,
+                matched=best,
+                matches=matches,
+                required_met=index.met_count(sums, slot),
+            )
+            results.append(result)
+        return results
 
 
 def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Mapping[str, Hit]]]:
@@ -758,7 +781,7 @@ def resolve_profile(profile: Profile, matcher: Matcher) -> list[tuple[Skill, Map
 
 def rank(results: Sequence[RoleResult]) -> list[RoleResult]:
     """Best fit first; ties broken by required skills met, then by id, so output is stable."""
-    return sorted(results, key=lambda r: (-rounded(r.fit, 6), -r.required_met, r.role.id))
+    return sorted(results, key=lambda r: (-rounded(r.fit, 6), -r.required_met, r.index.role.id))
 
 
 def importance_rank(importance: Importance) -> int:
