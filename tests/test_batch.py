@@ -72,6 +72,26 @@ def test_same_output_whatever_the_jobs(cli: RunCli, tmp_path: Path, fmt: BatchFo
     assert outputs[1].stdout.strip()
 
 
+def test_a_learner_score_has_its_fields_by_name_and_survives_the_pipe() -> None:
+    """Scorer.score fills LearnerScore by position; a worker pickles it for the run's process."""
+    import pickle
+
+    from rolefit.cohort.batch import LearnerScore, Scorer, Wants
+    from rolefit.formats.roles import select_roles
+    from rolefit.scoring.assess import index_roles
+
+    catalogue, roles = select_roles([], None)
+    prepared = index_roles(roles)
+    example = str(EXAMPLES[0])
+    score = Scorer(prepared, [r.id for r in catalogue], wants=Wants(coverages=True)).score(example)
+    assert isinstance(score, LearnerScore)
+    assert (score.source, score.path, score.change, score.level) == (example, "", None, "mid")
+    assert len(score.fits) == len(score.required_met) == len(score.coverages) == len(score.met_required) == len(roles)
+    assert score.fit_by_level and score.detail_reason in ("target", "best fit")
+    copy = pickle.loads(pickle.dumps(score))
+    assert type(copy) is LearnerScore and copy == score and copy._asdict() == score._asdict()
+
+
 def test_csv_has_a_row_per_file(cli: RunCli, cohort: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(cli(["batch", str(cohort), "-f", "csv"]).stdout)))
     assert len(rows) == len(EXAMPLES) + 12 + len(BROKEN)

@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.formats.profiles import load_profile
@@ -66,6 +66,13 @@ class LearnerScore(NamedTuple):
     met_required: tuple[tuple[int, ...], ...] = ()  # per role: the required at or above target: with Wants.coverages
     path: str = ""  # the file relative to the folder it was found in (set by the run)
     change: LearnerChange | None = None  # against an earlier run (set by the run, with --compare)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Unpickled (in the run's process, from a worker) without the Python-level __new__."""
+        return _new, (LearnerScore, tuple(self))
+
+
+_new = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -244,28 +251,35 @@ class Scorer:
         gaps = plan_order(shown, TOP_GAPS, plan_slot(shown, fixed))
         slot = shown.slot
         gains = gap_gains(shown) if self.wants.gains else ()
-        return LearnerScore(
-            source=where,
-            name=profile.name,
-            target=profile.target,
-            skills=len(profile.skills),
-            assumed_levels=sum(s.level_assumed for s in profile.skills),
-            level=seniority,
-            fits=tuple(r.fit for r in results),
-            detailed=detailed,
-            detail_reason="target" if target is not None else "best fit",
-            fit_by_level=shown.fits,
-            ready_for=shown.ready_for,
-            top_gaps=tuple(requirements[p].name for p in gaps),
-            required_met=tuple(r.required_met for r in results),
-            coverages=tuple(r.coverages for r in results) if self.wants.coverages else (),
-            met_required=tuple(r.met_required for r in results) if self.wants.coverages else (),
-            warnings=profile.warnings,
-            met=tuple(sorted([p for p, c in shown.matched.items() if c.credits[slot] >= 1])) if self.wants.met else (),
-            gains=gains,
-            levels=tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results)
-            if self.wants.levels
-            else (),
+        wants = self.wants
+        # Every field, in order, without the NamedTuple's Python-level __new__ (a learner each).
+        return _new(
+            LearnerScore,
+            (
+                where,  # source
+                profile.name,
+                profile.target,
+                len(profile.skills),  # skills
+                sum(s.level_assumed for s in profile.skills),  # assumed_levels
+                seniority,  # level
+                tuple(r.fit for r in results),  # fits
+                detailed,
+                "target" if target is not None else "best fit",  # detail_reason
+                shown.fits,  # fit_by_level
+                shown.ready_for,
+                tuple(requirements[p].name for p in gaps),  # top_gaps
+                tuple(r.required_met for r in results),  # required_met
+                tuple(r.coverages for r in results) if wants.coverages else (),  # coverages
+                profile.warnings,
+                tuple(sorted([p for p, c in shown.matched.items() if c.credits[slot] >= 1]))
+                if wants.met
+                else (),  # met
+                gains,
+                tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results) if wants.levels else (),
+                tuple(r.met_required for r in results) if wants.coverages else (),  # met_required
+                "",  # path
+                None,  # change
+            ),
         )
 
     def score_many(self, paths: Sequence[str]) -> list[Outcome]:
