@@ -706,6 +706,23 @@ def test_a_csv_cell_is_never_a_formula(text: str) -> None:
     assert cell(text).removeprefix("'") == text or cell(text) == text
 
 
+# Rows of cells, the usual and those the csv module must quote: commas, quotes, line breaks, empty cells.
+_CSV_CELLS = st.lists(st.text(alphabet=st.sampled_from("ab ,\"\r\n;'=é"), max_size=6), max_size=5)
+
+
+@given(_CSV_CELLS)
+def test_csv_rows_joined_at_once_are_the_csv_modules(cells: list[str]) -> None:
+    import csv
+    import io
+
+    from rolefit.render.safe_csv import RowWriter
+
+    joined, quoted = io.StringIO(), io.StringIO()
+    RowWriter(joined).writerow(cells)
+    csv.writer(quoted, lineterminator="\r\n").writerow(cells)
+    assert joined.getvalue() == quoted.getvalue()
+
+
 def test_warnings_of_assess_show_control_codes_escaped(cli: RunCli, tmp_path: Path) -> None:
     learner = tmp_path / "learner.yaml"
     learner.write_text('"\\e]0;pwned\\a": 1\nskills: [Python]\n')

@@ -4,7 +4,8 @@ scoring as `assess`, and sum the cohort up.
 Work per file is independent, so files are parsed and scored in worker
 processes (`--jobs`); each worker keeps its own memo of resolved skill strings,
 and a cohort shares most of its strings, so each distinct string is matched
-once per worker. Results come back in file order whatever the number of jobs,
+once per worker, except those of the first files, scored in this process
+before the workers fork with its memos. Results come back in file order whatever the number of jobs,
 so the output is the same byte for byte.
 """
 
@@ -16,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.formats.profiles import load_profile
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 TOP_GAPS = 3
 HISTOGRAM_BINS = 10
 CHUNK = 64
+WARM_UP = 2 * CHUNK  # files scored before the workers start (see score_files)
 
 
 class LearnerScore(NamedTuple):
@@ -64,6 +66,13 @@ class LearnerScore(NamedTuple):
     met_required: tuple[tuple[int, ...], ...] = ()  # per role: the required at or above target: with Wants.coverages
     path: str = ""  # the file relative to the folder it was found in (set by the run)
     change: LearnerChange | None = None  # against an earlier run (set by the run, with --compare)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Unpickled (in the run's process, from a worker) without the Python-level __new__."""
+        return _new, (LearnerScore, tuple(self))
+
+
+_new = tuple.__new__
 
 
 @dataclass(frozen=True)
@@ -242,28 +251,35 @@ class Scorer:
         gaps = plan_order(shown, TOP_GAPS, plan_slot(shown, fixed))
         slot = shown.slot
         gains = gap_gains(shown) if self.wants.gains else ()
-        return LearnerScore(
-            source=where,
-            name=profile.name,
-            target=profile.target,
-            skills=len(profile.skills),
-            assumed_levels=sum(s.level_assumed for s in profile.skills),
-            level=seniority,
-            fits=tuple(r.fit for r in results),
-            detailed=detailed,
-            detail_reason="target" if target is not None else "best fit",
-            fit_by_level=shown.fits,
-            ready_for=shown.ready_for,
-            top_gaps=tuple(requirements[p].name for p in gaps),
-            required_met=tuple(r.required_met for r in results),
-            coverages=tuple(r.coverages for r in results) if self.wants.coverages else (),
-            met_required=tuple(r.met_required for r in results) if self.wants.coverages else (),
-            warnings=profile.warnings,
-            met=tuple(sorted([p for p, c in shown.matched.items() if c.credits[slot] >= 1])) if self.wants.met else (),
-            gains=gains,
-            levels=tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results)
-            if self.wants.levels
-            else (),
+        wants = self.wants
+        # Every field, in order, without the NamedTuple's Python-level __new__ (a learner each).
+        return _new(
+            LearnerScore,
+            (
+                where,  # source
+                profile.name,
+                profile.target,
+                len(profile.skills),  # skills
+                sum(s.level_assumed for s in profile.skills),  # assumed_levels
+                seniority,  # level
+                tuple(r.fit for r in results),  # fits
+                detailed,
+                "target" if target is not None else "best fit",  # detail_reason
+                shown.fits,  # fit_by_level
+                shown.ready_for,
+                tuple(requirements[p].name for p in gaps),  # top_gaps
+                tuple(r.required_met for r in results),  # required_met
+                tuple(r.coverages for r in results) if wants.coverages else (),  # coverages
+                profile.warnings,
+                tuple(sorted([p for p, c in shown.matched.items() if c.credits[slot] >= 1]))
+                if wants.met
+                else (),  # met
+                gains,
+                tuple(tuple((p, c.level) for p, c in r.matched.items()) for r in results) if wants.levels else (),
+                tuple(r.met_required for r in results) if wants.coverages else (),  # met_required
+                "",  # path
+                None,  # change
+            ),
         )
 
     def score_many(self, paths: Sequence[str]) -> list[Outcome]:
@@ -316,18 +332,25 @@ def score_files(
     for a single job or a small cohort), at `level` (see Scorer). Each worker
     process calls `worker_start` once it holds what the run prepared (the CLI
     freezes it there for the garbage collector, as it does in this process)."""
-    if jobs <= 1 or len(paths) <= CHUNK:
-        scorer = Scorer(prepared, catalogue_ids, level, wants)
-        for path in paths:
-            yield scorer.score(path)
-            if on_done:
-                on_done(1)
+    scorer = Scorer(prepared, catalogue_ids, level, wants)
+    # With workers, the first files are scored here before they start: they fork
+    # with what this process has learnt (the memos of skill strings, lines and
+    # skills, which a cohort shares), where each would learn it all again.
+    # (Only when a chunk for each worker is left after them: a small cohort starts them at once.)
+    here = len(paths)  # in one process, every file
+    if jobs > 1 and len(paths) > CHUNK:
+        here = WARM_UP if len(paths) > WARM_UP + jobs * CHUNK else 0
+    for path in paths[:here]:
+        yield scorer.score(path)
+        if on_done:
+            on_done(1)
+    if here >= len(paths):
         return
     # Imported here: a run in one process, the usual small cohort, never needs them.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
+    chunks = [paths[i : i + CHUNK] for i in range(here, len(paths), CHUNK)]
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
     setup = (prepared, catalogue_ids, level, worker_start, wants)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:

@@ -54,6 +54,7 @@ FIELD_SYNONYMS = {
 _SKILL_FIELDS = frozenset(SKILL_FIELDS)
 _DETAIL_KEYS = _SKILL_FIELDS | frozenset(FIELD_SYNONYMS)
 _NAME_LIST = re.compile(r"\s*[,;]\s*")
+_object_new = object.__new__
 
 
 def load_profile(path: str | Path, label: str | None = None) -> Profile:
@@ -156,7 +157,12 @@ def _simple_profile(data: Any, where: str) -> Profile | None:
     skills: list[Skill] = []
     if not _simple_skills(data.get("skills"), None, skills) or not skills:
         return None
-    return Profile(source=where, skills=tuple(skills), name=name, target=target, seniority=seniority)
+    # Made without the frozen dataclass's __init__ (a setattr call per field): one a file.
+    profile = _object_new(Profile)
+    profile.__dict__.update(
+        source=where, skills=tuple(skills), name=name, target=target, seniority=seniority, ignored=(), warnings=()
+    )
+    return profile
 
 
 def _simple_skills(value: Any, heading: str | None, skills: list[Skill]) -> bool:
@@ -319,7 +325,9 @@ def make_skill(
     from_years = chosen is None and chosen_years is not None
     if chosen is None:
         chosen = years_level(chosen_years) if chosen_years is not None else DEFAULT_LEVEL
-    return Skill(
+    # Made without the frozen dataclass's __init__ (a setattr call per field), as Profile above.
+    skill = _object_new(Skill)
+    skill.__dict__.update(
         name=name,
         level=chosen,
         level_assumed=given_level is None and name_level is None,
@@ -330,6 +338,7 @@ def make_skill(
         written=written if split is not None else None,
         heading=heading,
     )
+    return skill
 
 
 # The level words as people write them (expert, Expert, EXPERT): read_level reads

@@ -49,7 +49,7 @@ class _Csv:
     def __init__(self, out: TextIO, indexes: Sequence[RoleIndex], compared: bool = False) -> None:
         self.indexes = indexes
         self.compared = compared
-        self.writer = safe_csv.writer(out)
+        self.writer = safe_csv.RowWriter(out)
         self.writer.writerow(columns(indexes, compared))
 
     def add(self, outcome: Outcome) -> None:
@@ -62,6 +62,7 @@ class _Csv:
             self.writer.writerow([cell(outcome.source), *empty, cell(problems), *after])
             return
         detailed = self.indexes[outcome.detailed]
+        fits = [f"{decided(fit):.1f}" for fit in outcome.fits]
         self.writer.writerow(
             [
                 cell(outcome.source),
@@ -69,14 +70,14 @@ class _Csv:
                 cell(outcome.target or ""),
                 detailed.role.id,
                 outcome.level,
-                f"{decided(outcome.fits[outcome.detailed]):.1f}",
+                fits[outcome.detailed],
                 outcome.ready_for or "",
-                outcome.required_met[outcome.detailed],
-                len(detailed.required_at(outcome.level)),
-                *(f"{decided(fit):.1f}" for fit in outcome.fits),
+                str(outcome.required_met[outcome.detailed]),
+                str(len(detailed.required_at(outcome.level))),
+                *fits,
                 cell("; ".join(outcome.top_gaps)),
-                outcome.skills,
-                outcome.assumed_levels,
+                str(outcome.skills),
+                str(outcome.assumed_levels),
                 "",
                 *(change_cells(outcome.change) if self.compared else []),
             ]
