@@ -336,10 +336,7 @@ def score_files(
     # With workers, the first files are scored here before they start: they fork
     # with what this process has learnt (the memos of skill strings, lines and
     # skills, which a cohort shares), where each would learn it all again.
-    # (Only when a chunk for each worker is left after them: a small cohort starts them at once.)
-    here = len(paths)  # in one process, every file
-    if jobs > 1 and len(paths) > CHUNK:
-        here = WARM_UP if len(paths) > WARM_UP + jobs * CHUNK else 0
+    here = len(paths) if jobs <= 1 or len(paths) <= CHUNK else WARM_UP
     for path in paths[:here]:
         yield scorer.score(path)
         if on_done:
