@@ -14,7 +14,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from rolefit.cohort.batch import CHUNK, WARM_UP, discover
+from rolefit.cohort.batch import CHUNK, discover
 from rolefit.formats.schemas import batch_schema
 from rolefit.options import BatchFormat
 from rolefit.render import BATCH_MODULES
@@ -62,7 +62,7 @@ def test_good_learners_scored_and_bad_files_named(cli: RunCli, cohort: Path) -> 
 def test_same_output_whatever_the_jobs(cli: RunCli, tmp_path: Path, fmt: BatchFormat) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
-    for number in range(WARM_UP + CHUNK + 7):  # enough for the worker pool to be used
+    for number in range(2 * CHUNK + 7):  # enough for the worker pool to be used
         example = EXAMPLES[number % len(EXAMPLES)].read_text()
         (folder / f"l{number:03d}.yaml").write_text(example.replace("name: ", f"name: L{number} ", 1))
     (folder / "broken.yaml").write_text("skills: [")
@@ -324,10 +324,9 @@ def test_a_file_that_kills_its_worker_loses_no_other_learner(
 
     if multiprocessing.get_start_method() != "fork":
         pytest.skip("the simulated crash is planted in the parent and needs forked workers")
-    for number in range(WARM_UP + CHUNK + 5):
+    for number in range(2 * CHUNK + 5):
         (tmp_path / f"l{number:03d}.yaml").write_text("skills: [Python]\n")
-    crash = f"l{WARM_UP + 6:03d}-crash.yaml"  # past the files scored before the workers start
-    (tmp_path / crash).write_text("skills: [Python]\n")
+    (tmp_path / "l070-crash.yaml").write_text("skills: [Python]\n")
     real = rolefit.cohort.batch.Scorer.score
 
     def score(self: rolefit.cohort.batch.Scorer, path: str) -> rolefit.cohort.batch.Outcome:
@@ -339,8 +338,8 @@ def test_a_file_that_kills_its_worker_loses_no_other_learner(
     result = cli(["batch", str(tmp_path), "-f", "jsonl", "--jobs", "2"])
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 2
-    assert sum(line["type"] == "learner" for line in lines) == WARM_UP + CHUNK + 5
-    assert [line["file"] for line in lines if line["type"] == "error"] == [str(tmp_path / crash)]
+    assert sum(line["type"] == "learner" for line in lines) == 2 * CHUNK + 5
+    assert [line["file"] for line in lines if line["type"] == "error"] == [str(tmp_path / "l070-crash.yaml")]
     assert "the process reading this file died" in result.stderr
     assert [Path(line["file"]).name for line in lines] == sorted(p.name for p in tmp_path.iterdir())
 

@@ -4,8 +4,7 @@ scoring as `assess`, and sum the cohort up.
 Work per file is independent, so files are parsed and scored in worker
 processes (`--jobs`); each worker keeps its own memo of resolved skill strings,
 and a cohort shares most of its strings, so each distinct string is matched
-once per worker, except those of the first files, scored in this process
-before the workers fork with its memos. Results come back in file order whatever the number of jobs,
+once per worker. Results come back in file order whatever the number of jobs,
 so the output is the same byte for byte.
 """
 
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
 TOP_GAPS = 3
 HISTOGRAM_BINS = 10
 CHUNK = 64
-WARM_UP = 2 * CHUNK  # files scored before the workers start (see score_files)
 
 
 class LearnerScore(NamedTuple):
@@ -332,22 +330,18 @@ def score_files(
     for a single job or a small cohort), at `level` (see Scorer). Each worker
     process calls `worker_start` once it holds what the run prepared (the CLI
     freezes it there for the garbage collector, as it does in this process)."""
-    scorer = Scorer(prepared, catalogue_ids, level, wants)
-    # With workers, the first files are scored here before they start: they fork
-    # with what this process has learnt (the memos of skill strings, lines and
-    # skills, which a cohort shares), where each would learn it all again.
-    here = len(paths) if jobs <= 1 or len(paths) <= CHUNK else WARM_UP
-    for path in paths[:here]:
-        yield scorer.score(path)
-        if on_done:
-            on_done(1)
-    if here >= len(paths):
+    if jobs <= 1 or len(paths) <= CHUNK:
+        scorer = Scorer(prepared, catalogue_ids, level, wants)
+        for path in paths:
+            yield scorer.score(path)
+            if on_done:
+                on_done(1)
         return
     # Imported here: a run in one process, the usual small cohort, never needs them.
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = [paths[i : i + CHUNK] for i in range(here, len(paths), CHUNK)]
+    chunks = [paths[i : i + CHUNK] for i in range(0, len(paths), CHUNK)]
     ahead = 4 * jobs  # chunks in flight: enough to keep every worker busy, few enough to keep memory flat
     setup = (prepared, catalogue_ids, level, worker_start, wants)
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=setup) as pool:
