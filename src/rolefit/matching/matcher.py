@@ -1937,9 +1937,8 @@ class Matcher:
         return surfaces if len(fixes[0]) >= 8 and self._proper_name(fixes[0], self._index) else []
 
     def _narrows(self, word: str) -> bool:
-        """Whether ``word`` before a plain name makes it part of another idea: a word of
-        a skill's name ("debugging ML systems", "tabular data modelling", "Fine-tuning
-        transformer models") or an adjective in -al ("sequential decision making")."""
+        """Whether ``word`` before a plain name makes it part of another idea: an
+        adjective in -al ("sequential decision making" is no Decision making)."""
         if word in _FUNCTION_WORDS:
             return False
         return bool(_NARROWING.fullmatch(word))
