@@ -87,13 +87,21 @@ def level_fit(required_total: float, preferred_total: float, required: float, pr
     if preferred_total == 0:
         fit = 100 * required / required_total if required_total else 100.0
     else:
-        share = min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
-        if required_total == 0:
-            fit = 100 * share
-        else:
-            fit = 100 * (REQUIRED_SHARE * required / required_total + (1 - REQUIRED_SHARE) * share)
+        share = _preferred_share(preferred_total, preferred, bonus)
+        fit = _mixed_fit(required_total, required, (1 - REQUIRED_SHARE) * share) if required_total else 100 * share
     # Weights summed in another order can leave a last-bit error: 99.99999999999999.
     return rounded(fit, 9)
+
+
+def _preferred_share(preferred_total: float, preferred: float, bonus: float) -> float:
+    """How full a level's preferred pool is, 0-1 (see level_fit)."""
+    return min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
+
+
+def _mixed_fit(required_total: float, required: float, preferred_part: float) -> float:
+    """level_fit of a level with both pools, before rounding: the required pool's
+    part, and the preferred part ((1 - REQUIRED_SHARE) x _preferred_share)."""
+    return 100 * (REQUIRED_SHARE * required / required_total + preferred_part)
 
 
 _T = TypeVar("_T")
@@ -554,8 +562,8 @@ class SlotGains:
 
     At the level itself, most gaps are required ones, and credit added to the
     required pool leaves the preferred part as it is: that part is worked out
-    once, and level_fit's arithmetic done on the rest in the same order (the same
-    float). Credit added to a preferred pool that is already full adds nothing."""
+    once, and the rest is level_fit's own _mixed_fit (the same float). Credit
+    added to a preferred pool that is already full adds nothing."""
 
     __slots__ = (
         "above",
@@ -579,11 +587,7 @@ class SlotGains:
         self.pools = index.pools(result.sums, slot)
         self.required, preferred, bonus = self.pools
         self.required_total, preferred_total = index.pool_totals[slot]
-        share = (
-            min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
-            if preferred_total
-            else 1.0
-        )
+        share = _preferred_share(preferred_total, preferred, bonus) if preferred_total else 1.0
         self.full = share >= 1  # no preferred pool, or a full one: preferred and bonus credit add nothing
         self.preferred_part = (1 - REQUIRED_SHARE) * share if preferred_total and self.required_total else None
         # The levels above that could overtake the level's own fit (the best own fit
@@ -606,7 +610,7 @@ class SlotGains:
             best = self.own
         elif index.pool_of[slot][position] == 0 and self.preferred_part is not None:
             required = self.required + weight * (1.0 - credit)
-            best = rounded(100 * (REQUIRED_SHARE * required / self.required_total + self.preferred_part), 9)
+            best = rounded(_mixed_fit(self.required_total, required, self.preferred_part), 9)
         elif self.full and index.pool_of[slot][position]:
             best = self.own
         else:
