@@ -562,11 +562,27 @@ def test_output_dash_is_stdout(
     assert not (tmp_path / "-").exists()
 
 
-@pytest.mark.parametrize("which", ["skills-file", "batch-file", "batch-folder", "role-file", "roles-dir", "hard-link"])
+@pytest.mark.parametrize(
+    "which",
+    [
+        "skills-file",
+        "batch-file",
+        "batch-folder",
+        "role-file",
+        "roles-dir",
+        "hard-link",
+        "batch-folder-hard-link",
+        "batch-folder-symlink",
+        "batch-file-roundabout",
+    ],
+)
 def test_output_over_an_input_is_refused(cli: RunCli, tmp_path: Path, learner: Path, which: str) -> None:
     role = tmp_path / "roles" / "mine.yaml"
     role.parent.mkdir()
     role.write_text(MINIMAL)
+    cohort = tmp_path / "cohort"
+    cohort.mkdir()
+    outside = tmp_path / "outside.txt"
     command, victim = {
         "skills-file": (["assess", str(learner)], learner),
         "batch-file": (["batch", str(learner)], learner),
@@ -574,9 +590,22 @@ def test_output_over_an_input_is_refused(cli: RunCli, tmp_path: Path, learner: P
         "role-file": (["assess", str(learner), "--role", str(role)], role),
         "roles-dir": (["batch", str(learner), "--roles-dir", str(role.parent)], role),
         "hard-link": (["assess", str(learner)], tmp_path / "alias.yaml"),
+        # a cohort's learner under another name, in another folder, as the file written
+        "batch-folder-hard-link": (["batch", str(cohort)], outside),
+        # a learner of the cohort that is a link to the file written
+        "batch-folder-symlink": (["batch", str(cohort)], outside),
+        # the file written, named by a path that goes out of its folder and back
+        "batch-file-roundabout": (["batch", str(role.parent / ".." / learner.name)], learner),
     }[which]
     if which == "hard-link":
         os.link(learner, victim)
+    if which.startswith("batch-folder-"):
+        (cohort / "first.yaml").write_bytes(learner.read_bytes())
+        outside.write_bytes(learner.read_bytes())
+        if which.endswith("hard-link"):
+            os.link(outside, cohort / "second.yaml")
+        else:
+            (cohort / "second.yaml").symlink_to(outside)
     before = victim.read_bytes()
     result = cli([*command, "-o", str(victim)])
     assert (result.exit_code, result.stdout) == (2, "")

@@ -47,13 +47,41 @@ def check_not_input(path: Path | None, inputs: Iterable[str | Path]) -> None:
         return  # not there yet, so not an input; any other problem is reported when writing
     if not stat.S_ISREG(written.st_mode):
         return
-    for name in inputs:  # os.stat, not Path.stat: a cohort names thousands
+    for name in _maybe_same(inputs, written.st_ino):  # os.stat, not Path.stat: a cohort names thousands
         with contextlib.suppress(OSError):
             read = os.stat(name)  # noqa: PTH116
             if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
                 raise RolefitError.at(
                     shown_path(path), f"-o names an input file ({shown_path(name)}); it would be overwritten"
                 )
+
+
+def _maybe_same(inputs: Iterable[str | Path], inode: int) -> Iterator[str | Path]:
+    """The inputs that may be the file with this inode, for check_not_input to
+    stat: a folder's listing gives each entry's inode without a system call per
+    file, so of a cohort of thousands only the entries listed with that inode
+    are left, with links (listed with their own inode), names the listing does
+    not hold as written and the inputs of a folder that cannot be listed. (A
+    file mounted over another is listed with the inode beneath; writing over a
+    mount point fails anyway.)"""
+    by_folder: dict[str, list[tuple[str, str | Path]]] = {}
+    for name in inputs:
+        folder, base = os.path.split(name)
+        by_folder.setdefault(folder, []).append((base, name))
+    for folder, names in by_folder.items():
+        try:
+            with os.scandir(folder or os.curdir) as found:
+                listed = {entry.name: entry for entry in found}
+        except OSError:
+            yield from (name for _, name in names)
+            continue
+        for base, name in names:
+            entry = listed.get(base)
+            try:
+                if entry is None or entry.is_symlink() or entry.inode() == inode:
+                    yield name
+            except OSError:  # a listing without entry types asks the file system, which can fail
+                yield name
 
 
 @contextlib.contextmanager
