@@ -90,6 +90,11 @@ def test_a_learner_score_has_its_fields_by_name_and_survives_the_pipe() -> None:
     assert score.fit_by_level and score.detail_reason in ("target", "best fit")
     copy = pickle.loads(pickle.dumps(score))
     assert type(copy) is LearnerScore and copy == score and copy._asdict() == score._asdict()
+    # placed sets the run's fields (the last two) and leaves every other as it was
+    change = object()
+    placed = score.placed("a/b.yaml", change)  # type: ignore[arg-type]
+    assert type(placed) is LearnerScore
+    assert placed._asdict() == {**score._asdict(), "path": "a/b.yaml", "change": change}
 
 
 def test_csv_has_a_row_per_file(cli: RunCli, cohort: Path) -> None:

@@ -69,6 +69,11 @@ class LearnerScore(NamedTuple):
         """Unpickled (in the run's process, from a worker) without the Python-level __new__."""
         return _new, (LearnerScore, tuple(self))
 
+    def placed(self, path: str, change: LearnerChange | None = None) -> LearnerScore:
+        """This score with the run's fields set, `path` and `change` (the last two:
+        made in one step, not with _replace's Python-level walk over every field)."""
+        return _new(LearnerScore, (*self[:-2], path, change))
+
 
 _new = tuple.__new__
 

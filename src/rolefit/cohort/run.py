@@ -101,10 +101,10 @@ def run_batch(
                 scored += 1
                 if comparison is None:
                     if details:
-                        outcome = outcome._replace(path=relative_label(outcome.source, roots))
+                        outcome = outcome.placed(relative_label(outcome.source, roots))
                 else:
                     path = labels.get(outcome.source) or outcome.source
-                    outcome = outcome._replace(path=path, change=comparison.match(outcome, path))
+                    outcome = outcome.placed(path, comparison.match(outcome, path))
                 if on_warning is not None:
                     for warning in outcome.warnings:
                         on_warning(str(warning))
