@@ -136,6 +136,7 @@ def _fit_then(fits: Mapping[str, Any], role: str) -> float | None:
 
 
 _NEW = LearnerChange(None, None, None, None, None, False, (), ())  # a learner not in the earlier run
+_new = tuple.__new__
 
 
 class _Seen(NamedTuple):
@@ -221,18 +222,22 @@ class Comparison:
                 if len(score.met) - len(closed) < len(met_then):
                     now = {names[p] for p in score.met}
                     reopened = tuple([name for name in names if name in met_then and name not in now])
-            change = LearnerChange(
-                matched_by=matched_by,
-                before=before,
-                fit_before=fit_before,
-                # between the figures as shown (one decimal, cut), so that before + change = now on the page
-                fit_change=None if fit_before is None else round(decided(fit_now) - decided(fit_before), 1),
-                ready_before=before.ready_for if same_role else None,
-                ready_known=same_role,
-                gaps_closed=closed,
-                gaps_reopened=reopened,
+            # Every field, in order, without the NamedTuple's Python-level __new__ (a learner each).
+            change = _new(
+                LearnerChange,
+                (
+                    matched_by,
+                    before,
+                    fit_before,
+                    # fit_change: between the figures as shown (one decimal, cut), so that before + change = now
+                    None if fit_before is None else round(decided(fit_now) - decided(fit_before), 1),
+                    before.ready_for if same_role else None,  # ready_before
+                    same_role,  # ready_known
+                    closed,  # gaps_closed
+                    reopened,  # gaps_reopened
+                ),
             )
-        self.seen.append(_Seen(path, score.name, detailed, score.ready_for, change))
+        self.seen.append(_new(_Seen, (path, score.name, detailed, score.ready_for, change)))
         return change
 
     def summary(self) -> CohortProgress:
