@@ -456,3 +456,38 @@ def test_each_normalised_form_is_searched_for_typos_once(monkeypatch: pytest.Mon
     assert all(hit is not None and hit.method == "fuzzy" for hit in hits)
     assert [hit.part for hit in hits if hit] == ["Probabilty", "probabilty", "PROBABILTY", "Probabilty 2"]
     assert searched.count(normalise("Probabilty")) == 1
+
+
+def test_the_typo_search_by_length_finds_what_a_search_of_every_form_finds() -> None:
+    """The typo layer compares a query only with the forms of a length it can
+    reach (Matcher._typo_candidates): typos of names of every length, one and two
+    slips, found and refused alike, agree with a search of the whole vocabulary."""
+    import random
+
+    from rolefit.formats.roles import builtin_roles
+    from rolefit.scoring.assess import index_roles
+
+    windowed, _ = index_roles(builtin_roles())
+    everything, _ = index_roles(builtin_roles())
+    forms = everything._fuzzy_forms
+    everything._typo_candidates = lambda length: (forms, list(range(len(forms))))  # type: ignore[method-assign]
+    rng = random.Random(5)
+
+    def slip(text: str) -> str:
+        place = rng.randrange(len(text))
+        return rng.choice(
+            [
+                text[:place] + text[place + 1 :],  # a letter left out
+                text[:place] + rng.choice("aeiourstn") + text[place:],  # one added
+                text[:place] + rng.choice("aeiourstn") + text[place + 1 :],  # one changed
+                text[:place] + text[place + 1 : place + 2] + text[place] + text[place + 2 :],  # two swapped
+            ]
+        )
+
+    queries = [slip(form) for form in forms] + [slip(slip(form)) for form in rng.sample(forms, 300)]
+    found = 0
+    for query in queries:
+        answer = windowed._typo_winner(query)
+        assert answer == everything._typo_winner(query), query
+        found += answer is not None
+    assert found > len(forms) // 3  # typos are found, not only refused alike

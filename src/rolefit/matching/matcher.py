@@ -1099,6 +1099,9 @@ class Matcher:
                 self._fuzzy_forms.append(" ".join(words))
                 self._fuzzy_words.append(words)
                 self._fuzzy_surfaces.append(surfaces)
+        # By the length of a query: the typo layer's candidates of a length it can reach
+        # (see _typo_candidates), made on first use.
+        self._fuzzy_windows: dict[int, tuple[list[str], list[int]]] = {}
         self._keys.clear()  # keys asked for while the index was incomplete
         # Bounded (see MEMO_SIZE): a cohort repeats a few hundred strings, but may hold millions.
         self._resolved: dict[str, Mapping[str, Hit]] = {}
@@ -1648,13 +1651,15 @@ class Matcher:
 
         best: tuple[int, float] | None = None
         winners: list[tuple[_Surface, float]] = []
-        for _, _, index in process.extract(
+        forms, indexes = self._typo_candidates(len(query))
+        for _, _, place in process.extract(
             query,
-            self._fuzzy_forms,
+            forms,
             scorer=OSA.distance,
             score_cutoff=self._policy.max_total_edits,
             limit=None,
         ):
+            index = indexes[place]
             known = self._fuzzy_words[index]
             if any(a != b and self._spelt_as_meant(a, b) for a, b in zip(words, known, strict=False)):
                 continue
@@ -1670,6 +1675,18 @@ class Matcher:
         if len({s.key for s, _ in winners}) != 1:
             return None  # nothing close, or two different skills equally close
         return winners[0]
+
+    def _typo_candidates(self, length: int) -> tuple[list[str], list[int]]:
+        """The typo layer's forms a query of `length` characters can be within
+        max_total_edits of, in their order, with their places among all of them: an
+        edit changes the length by one at most, so the others are too far whatever
+        they hold, and a query is compared with a fraction of the vocabulary."""
+        window = self._fuzzy_windows.get(length)
+        if window is None:
+            reach = self._policy.max_total_edits
+            places = [i for i, form in enumerate(self._fuzzy_forms) if abs(len(form) - length) <= reach]
+            window = self._fuzzy_windows[length] = ([self._fuzzy_forms[i] for i in places], places)
+        return window
 
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
