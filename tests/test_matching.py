@@ -491,3 +491,52 @@ def test_the_typo_search_by_length_finds_what_a_search_of_every_form_finds() -> 
         assert answer == everything._typo_winner(query), query
         found += answer is not None
     assert found > len(forms) // 3  # typos are found, not only refused alike
+
+
+def _likely_substitutions_everywhere(a: str, b: str) -> bool:
+    """matcher._likely_substitutions worked out over the whole table (its reference)."""
+    from rolefit.matching.matcher import _confusable, _osa_distance
+
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            step = 0 if a[i - 1] == b[j - 1] else 1 if _confusable(a[i - 1], b[j - 1]) else 2
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + step)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                cost = min(cost, previous2[j - 2] + 1)
+            current[j] = cost
+        previous2, previous = previous, current
+    return previous[-1] == _osa_distance(a, b)
+
+
+@given(st.text("abcdeilmnopqrstuvz-1", max_size=12), st.data())
+def test_likely_substitutions_in_a_band_agrees_with_the_whole_table(word: str, data: st.DataObject) -> None:
+    from rolefit.matching.matcher import _likely_substitutions
+
+    # the other word: unrelated, or the first with one or two random edits (the case that matters)
+    other = data.draw(st.text("abcdeilmnopqrstuvz-1", max_size=12))
+    for _ in range(data.draw(st.integers(0, 3))):
+        place = data.draw(st.integers(0, len(other)))
+        letter = data.draw(st.sampled_from("aeiosxz1"))
+        other = data.draw(st.sampled_from([other[:place] + letter + other[place:], other[:place] + other[place + 1 :]]))
+    for pair in ((word, other), (word, word[::-1]), (word, _edited(word, data))):
+        assert _likely_substitutions(*pair) == _likely_substitutions_everywhere(*pair), pair
+
+
+def _edited(word: str, data: st.DataObject) -> str:
+    for _ in range(data.draw(st.integers(1, 2))):
+        place = data.draw(st.integers(0, max(0, len(word) - 1)))
+        letter = data.draw(st.sampled_from("aeiouwqzxsdkcp"))
+        word = data.draw(
+            st.sampled_from(
+                [
+                    word[:place] + letter + word[place + 1 :],
+                    word[:place] + letter + word[place:],
+                    word[:place] + word[place + 1 :],
+                    word[:place] + word[place + 1 : place + 2] + word[place : place + 1] + word[place + 2 :],
+                ]
+            )
+        )
+    return word

@@ -856,21 +856,27 @@ def _confusable(a: str, b: str) -> bool:
 def _likely_substitutions(a: str, b: str) -> bool:
     """Whether ``b`` is as few edits from ``a`` when every letter written in place of
     another is a likely slip (see ``_NEAR``): the edit distance with an unlikely
-    substitution costing two (a letter dropped and another added)."""
+    substitution costing two (a letter dropped and another added).
+
+    That distance is never below the plain one (``target``), and a way from the start
+    that strays k letters off the diagonal has cost k already: only the band of
+    ``target`` letters either side is worked out, the rest stands at ``target + 1``."""
+    target = _osa_distance(a, b)
+    far = target + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [j if j <= target else far for j in range(len(b) + 1)]
     for i in range(1, len(a) + 1):
-        current = [i] + [0] * len(b)
-        for j in range(1, len(b) + 1):
-            swap = a[i - 1] == b[j - 1] or _confusable(a[i - 1], b[j - 1])
-            cost = min(
-                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (0 if a[i - 1] == b[j - 1] else 1 if swap else 2)
-            )
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+        current = [i if i <= target else far] + [far] * len(b)
+        typed, before = a[i - 1], a[i - 2] if i > 1 else ""
+        for j in range(max(1, i - target), min(len(b), i + target) + 1):
+            written = b[j - 1]
+            step = 0 if typed == written else 1 if _confusable(typed, written) else 2
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + step)
+            if j > 1 and typed == b[j - 2] and before == written:
                 cost = min(cost, previous2[j - 2] + 1)
             current[j] = cost
         previous2, previous = previous, current
-    return previous[-1] == _osa_distance(a, b)
+    return previous[-1] == target
 
 
 _INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
