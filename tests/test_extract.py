@@ -36,6 +36,20 @@ CASES = [
     ("scikitlearn and googlecloud", ["scikit-learn"], []),
     ("Deployed models with Docker/K8s on AWS", ["Docker", "Kubernetes", "AWS"], []),
     ("Built dashboards in Tableau and Looker", ["Tableau", "Looker"], []),
+    # what a line says is not there
+    ("Skills: Python, SQL. No experience with Java or Scala.", ["Python", "SQL"], ["Java", "Scala"]),
+    ("Never used Kubernetes, Docker or Helm", [], ["Kubernetes", "Docker", "Helm"]),
+    ("Not familiar with Airflow; strong in Python and SQL", ["Python", "SQL"], ["Apache Airflow"]),
+    ("I don't know Kotlin but I write Python daily.", ["Python"], ["Kotlin"]),
+    ("Tools: PyTorch (no TensorFlow)", ["PyTorch"], ["TensorFlow"]),
+    ("We offer a Java-free codebase and an AWS-free stack.", [], ["Java", "AWS"]),
+    ("Python required, no Java needed.", ["Python"], ["Java"]),
+    # a negation that denies something else, or only limits
+    ("Cut serving costs without losing accuracy, using Python and Docker", ["Python", "Docker"], []),
+    ("Migrated services with no downtime using Terraform", ["Terraform"], []),
+    ("Not only Python but also R and SQL", ["Python", "R", "SQL"], []),
+    ("Tools including but not limited to Airflow, dbt and Spark", ["Apache Airflow", "dbt", "Apache Spark"], []),
+    ("No. 1 on the Kaggle leaderboard with XGBoost", ["XGBoost"], []),
 ]
 
 
@@ -62,6 +76,8 @@ LEVELS = [
     ("10 years of C++", "C++", 5),
     ("Skills: 6 months of Rust", "Rust", 2),
     ("5+ yrs Python, PyTorch or TF", "PyTorch", None),
+    ("Skills: Go, Rust (not yet proficient)", "Rust", None),
+    ("Skills: Scala (never advanced), Go", "Scala", None),
 ]
 
 

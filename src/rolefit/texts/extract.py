@@ -228,6 +228,40 @@ def _names_a_person(mention: Mention) -> bool:
 _PERSON_AFTER = regex(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|(?:in|on) our (?:\w+ ){0,2}team\b)")
 
 
+def _negated(mention: Mention, before: Sequence[tuple[Mention, bool]]) -> bool:
+    """A skill its line says is not there: "No experience with Java", "never used
+    Kubernetes", "not familiar with Scala or Go", "I don't know Rust", "a Java-free
+    codebase". Between the negation and the skill only words of knowing and using
+    may stand, and other skills of a list, so a negation elsewhere in the sentence
+    reaches no skill ("cut costs without losing accuracy, using Python"), nor one
+    that only limits ("not only Python", "including but not limited to SQL")."""
+    text = mention.line_text
+    if _FREE_AFTER.match(text, mention.end):
+        return True
+    reach = max(0, mention.start - _NEGATION_REACH)
+    cues = list(_NEGATION.finditer(text, reach, mention.start))
+    if not cues:
+        return False
+    cue = cues[-1]
+    gap = list(text[cue.end() : mention.start])
+    for other, _ in before:  # the skills of a list in between: "no Java, Scala or Go"
+        for at in range(max(other.start, cue.end()), min(other.end, mention.start)):
+            gap[at - cue.end()] = " "
+    return _NEGATED_GAP.fullmatch("".join(gap)) is not None
+
+
+_NEGATION_REACH = 80  # characters: a negation and what it denies are close
+_NEGATION = regex(r"\b(?:no|not|never|without|lacks?|lacking|nor)\b|n['\u2019]t\b", re.IGNORECASE)
+_NEGATED_GAP = regex(
+    r"(?:[\s,/&]|\b(?:a|an|any|the|yet|much|prior|previous|professional|commercial|production|hands-on|direct|formal|"
+    r"experience|experienced|knowledge|exposure|familiarity|familiar|background|expertise|proficiency|proficient|"
+    r"skills?|use|used|using|work|worked|working|know|knowing|need|needed|required|necessary|"
+    r"with|in|of|on|to|for|and|or|nor)\b)*",
+    re.IGNORECASE,
+)
+_FREE_AFTER = regex(r"[-\u2010\u2011]free\b", re.IGNORECASE)  # "Java-free": without it
+
+
 _SKILL_LABEL = regex(
     r"^\W*(?:(?:core|key|technical|tech|hard|programming|computer|it|software|other|additional|relevant)\s+)*"
     r"(?:skills?|languages?|tools?|technologies|tech\s+stack|stack|frameworks?|libraries|platforms?|"
@@ -434,6 +468,8 @@ class PhraseIndex:
                 found += self._everyday(line, found)
             found.sort(key=lambda item: item[0].start)
             for position, (mention, ambiguous) in enumerate(found):
+                if _negated(mention, found[:position]):
+                    continue
                 if ambiguous and not (
                     labelled
                     or _has_plain_neighbour(found, position)
@@ -768,6 +804,9 @@ _LEVEL_WORD = regex(
 )
 
 
+_DENIED = regex(r"\b(?:not|never|no)\b(?:\s+yet)?\s*$", re.IGNORECASE)
+
+
 def level_from_years(years: float) -> int:
     """Years of use as a level: under 1 year 2 (beginner), 1 to 3 years 3
     (intermediate), 3 to 6 years 4 (advanced), 6 years or more 5 (expert)."""
@@ -860,7 +899,8 @@ def _level_in(text: str, *, last: bool = False) -> StatedLevel | None:
 
 
 def _word_level(text: str, *, last: bool = True) -> StatedLevel | None:
-    words = list(_LEVEL_WORD.finditer(text))
+    # "not yet proficient", "never fluent": a level denied states none
+    words = [w for w in _LEVEL_WORD.finditer(text) if not _DENIED.search(text, max(0, w.start() - 12), w.start())]
     if not words:
         return None
     word = words[-1] if last else words[0]
