@@ -84,6 +84,22 @@ def test_every_requirement_keeps_its_phrase(posting: Posting) -> None:
         assert requirement.phrase in POSTING.replace("&amp;", "&").replace("&#x2F;", "/")
 
 
+def test_a_bonus_line_is_preferred_and_what_is_offered_asks_nothing(tools: TextTools) -> None:
+    text = """Machine Learning Engineer
+
+What we look for
+- 3+ years of Python and SQL; no Java needed.
+- Bonus: publications at NeurIPS, experience with Ray.
+
+We offer 30 days holiday, a learning budget, and a Scala-free codebase.
+Perks include a Kubernetes certification budget.
+"""
+    found = by_name(read_posting(Document("job.txt", text), tools.index, tools.categories))
+    assert found["Python"][0] == found["SQL"][0] == "required"
+    assert found["Ray"][0] == found["Academic publishing"][0] == "preferred"
+    assert not {"Java", "Scala", "Kubernetes"} & set(found)
+
+
 @pytest.mark.parametrize(
     ("title", "seniority"),
     [

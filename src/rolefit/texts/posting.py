@@ -6,7 +6,9 @@
   as required. The company blurb, benefits and the application notes give nothing.
   A posting without recognisable sections is read whole, as requirements.
 - Inside a sentence, "... is a plus", "nice to have", "bonus", "preferred",
-  "ideally" make its skills preferred; "must", "required" make them required.
+  "ideally" (or a line that starts "Bonus:") make its skills preferred; "must",
+  "required" make them required. A line that starts "We offer", "Perks" or
+  "Benefits" asks for nothing.
 - Alternatives make one "one of" requirement: skills joined by "or", a list after
   "one of" / "any of" / "either", and skills joined by "/" when they are of one
   kind (languages, deep learning frameworks, cloud platforms): "Python/Go/C++" is
@@ -46,7 +48,7 @@ Importance = Literal["required", "preferred"]
 Seniority = Literal["entry", "mid", "senior"]
 
 _REQUIRED_SECTION = regex(
-    r"requirement|qualification|what you['\u2019]?ll (?:bring|need)|what we['\u2019]?re looking for|who you are|"
+    r"requirement|qualification|what you['\u2019]?ll (?:bring|need)|what we(?:['\u2019]?re| are)? look(?:ing)? for|who you are|"
     r"must[- ]haves?|you (?:have|bring|should have)|about you|your (?:skills|profile|background|experience)|"
     r"skills|experience|essential|what you need|ideal candidate|you['\u2019]?ll be great",
     re.IGNORECASE,
@@ -69,9 +71,12 @@ _IGNORED_SECTION = regex(
 )
 _INLINE_PREFERRED = regex(
     r"\b(?:a plus|is a bonus|bonus points?|nice[- ]to[- ]have|preferred|ideally|is an advantage|desirable|"
-    r"not required|would be great)\b",
+    r"not required|would be great)\b|^\W*(?:bonus|plus|extra)\s*:",
     re.IGNORECASE,
 )
+# A line that tells what the employer gives, not what it asks: "We offer 30 days
+# holiday, a learning budget and ...", "Perks: ...".
+_OFFER_LINE = regex(r"^\W*(?:we offer|we provide|perks|benefits)\b", re.IGNORECASE)
 _INLINE_REQUIRED = regex(r"\b(?:must[- ]have|must|required|essential|minimum)\b", re.IGNORECASE)
 _ONE_OF = regex(r"\b(?:one of|any of|either|at least one)\b", re.IGNORECASE)
 _TITLE_PREFIX = regex(r"^(?:job title|title|position|role)\s*:\s*", re.IGNORECASE)
@@ -207,6 +212,8 @@ def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str
         if kind in ("ignored", "heading") or (kind == "unknown" and structured):
             continue
         text = line_mentions[0].line_text
+        if _OFFER_LINE.match(text):
+            continue
         importance: Importance = "preferred" if kind == "preferred" else "required"
         if _INLINE_PREFERRED.search(text):
             importance = "preferred"
