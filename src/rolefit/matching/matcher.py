@@ -227,9 +227,14 @@ def _words(normalised: str) -> tuple[str, ...]:
 
 # "and" in the languages résumés are often written in, between two names: "Docker und
 # Kubernetes", "Python y R", "Java e C++", "SQL et Python", "Python en Spark", "Python
-# och R", "Python ve SQL", "React và Node.js", "Laravel dan MySQL". Not the Polish and
-# Catalan "i", which English writes for "I".
-_OTHER_ANDS = ("und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan")
+# och R", "Python ve SQL", "React và Node.js", "Laravel dan MySQL", "Excel og SQL"
+# (Danish, Norwegian), "Tableau ja Excel" (Finnish, Estonian), "Java și Angular",
+# "Python és R", "Git oraz Jira", Greek "και", Russian "и". Not the Polish and Catalan
+# "i", which English writes for "I", nor the Czech and Slovak "a".
+_OTHER_ANDS = (
+    "und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan", "og", "ja", "\u0219i", "\u015fi", "\u00e9s",
+    "oraz", "\u03ba\u03b1\u03b9", "\u0438",
+)  # fmt: skip
 _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
@@ -304,7 +309,7 @@ _LEADING_QUALIFIERS = (
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "deep understanding of", "background in",
     "some", "professional", "elementary", "introductory", "classic", "working experience in", "mastery of",
-    "mastery in", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
+    "mastery in", "knows", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -633,6 +638,18 @@ _CERTIFICATION_TITLE = re.compile(
 _CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer|scrum)(?:st|tist|\s?master)?s?\b", re.IGNORECASE)
 _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering", "scrum": "scrum"}
 
+
+# A clause that says a skill is lacking, from its start (or "but") to the next comma,
+# semicolon or bracket: "No experience with Java", "Never used Kubernetes", "Unfamiliar
+# with Airflow", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
+# not limited to".
+_NEGATED = re.compile(
+    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacking|lack of|"
+    r"zero (?:experience|knowledge|exposure)|(?:i )?(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)"
+    r"\s[^,;()]*",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 
 # Short forms of the words that join a skill to its tools or examples, written out:
 # "unit testing w/ pytest", "Excel incl. Power Query".
@@ -2004,6 +2021,10 @@ class Matcher:
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], text.strip())
+        if _NEGATED.search(written):
+            # "No experience with Java", "Knows pandas but not Polars": what a clause says
+            # someone lacks is no claim; the rest of the entry still is.
+            written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun

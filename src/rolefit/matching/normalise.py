@@ -53,6 +53,14 @@ _GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
 # A package pin or range as requirements files write it: pandas>=2.0, numpy==1.26,
 # tensorflow~=2.15, torch==2.1.0+cu118, scikit-learn>=1.3,<1.5.
 _PIN = re.compile(r"(?<=[\w\]])\s*(?:[<>!~=]=?=?)\s*v?\d[\w.*+!]*(?:\s*,\s*[<>!~=]=?=?\s*v?\d[\w.*+!]*)*$")
+# A self-rating after the name: "Python ★★★★☆", "Git ●●●●○", "Scala ▰▰▰▱▱", "Python
+# ██████████ 100%", "Communication 95%", "Spark 3 out of 5", "Java 4/5 stars"; not a
+# share after a preposition ("cut costs by 35%").
+_RATING = re.compile(
+    r"(?<=\S)(?<!\bby)(?<!\bto)(?<!\bof)(?<!\bup)\s+(?:[\u2580-\u25ff\u2605\u2606\u2729-\u2730\u2b50-\u2b52\ufe0f]+(?:\s|$))*"
+    r"(?:[\u2580-\u25ff\u2605\u2606\u2729-\u2730\u2b50-\u2b52\ufe0f]+|\d{1,3}(?:\.\d)?\s?%"
+    r"|\d(?:\.\d)?\s?(?:/|out of)\s?(?:5|10)(?:\s+stars?)?|\d\s+stars?)$"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 _LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"\\]+")  # and TeX's backslash (\\LaTeX)
 _TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
@@ -106,7 +114,7 @@ def _normalise_once(text: str) -> str:
     text = _SPACED_SLASH.sub("/", text)
     text = _SPACED_SUFFIX.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _strip_versions(_PIN.sub("", text))
+    text = _strip_versions(_PIN.sub("", _RATING.sub("", text)))
     text = _LEADING_JUNK.sub("", text)
     return _TRAILING_JUNK.sub("", text)
 
