@@ -651,6 +651,20 @@ _NEGATED = re.compile(
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 
+# A vendor's certification named by its grade or exam code alone, after the tool:
+# "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
+# (Fundamentals)". A person word alone makes no certification ("Python Developer").
+_UNWRAPPED = re.compile(r"[()\[\]]")
+_EXAM_CODE = r"[a-z]{1,4}-[a-z]?\d{2,3}|\d{3}"
+_VENDOR_TITLE = re.compile(
+    rf"^([^,:;]{{1,30}}?)((?:\s+(?:{_EXAM_CODE}|associate|professional|fundamentals|foundational|specialist|"
+    r"practitioner|expert|developer|engineer|administrator|architect))+)$",
+    re.IGNORECASE,
+)
+_VENDOR_GRADE = re.compile(
+    rf"\b(?:{_EXAM_CODE}|associate|professional|fundamentals|foundational|specialist|practitioner)\b", re.IGNORECASE
+)
+
 # Short forms of the words that join a skill to its tools or examples, written out:
 # "unit testing w/ pytest", "Excel incl. Power Query".
 _LIST_WORDS = re.compile(r"(?<!\w)(w/|incl\.|inc\.)(?=\s)", re.IGNORECASE)
@@ -1799,6 +1813,14 @@ class Matcher:
                 part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
             ]
             return self._find(", ".join(named), index, typos) if named else []
+        vendor = _VENDOR_TITLE.match(_UNWRAPPED.sub(" ", written).strip())
+        if vendor is not None and _VENDOR_GRADE.search(vendor.group(2)) and not index.lookup(normalise(written)):
+            # "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
+            # (Fundamentals)": a vendor's certification, without the word, names its
+            # tool; not a field ("Data Science Professional" is a person).
+            found = self._direct(vendor.group(1), index)
+            if found and not any(base_key(f.key) in self._fields for f in found):
+                return found
         heading = _HEADING.match(written)
         if heading is not None and not index.lookup(normalise(written)):
             # Before the whole is read as one phrase: "Kubernetes: container
