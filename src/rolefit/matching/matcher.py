@@ -579,6 +579,9 @@ _QUANTITY_OF = re.compile(r"\b(?:sets?|amounts?|volumes?|quantities|lots|bodies|
 # hyperparameters", "Led a team".
 _DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
 # What is measured of a thing: "optimize ML model performance" optimizes the model.
+_NUMBER_WORDS = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "multiple", "many")
+)
 _MEASURES = frozenset(("performance", "quality", "accuracy", "latency", "efficiency", "health"))
 
 
@@ -2050,11 +2053,42 @@ class Matcher:
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
-        found = self._guard(self._find(written, self._index, True), written)
+        found = self._find(written, self._index, True)
+        found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _leading_deed(self, written: str, found: list[_Found]) -> list[_Found]:
+        """The skill a past deed that starts the entry names whatever it was done to,
+        besides what that names: a verb made of a tool's name ("Dockerized our Flask
+        services": Docker), or one whose activity is a skill's own name of one word
+        ("Containerised the data pipelines", "Benchmarked three vector databases",
+        "Negotiated a discount"). Not an activity that is also a plain word around
+        skills ("Optimized model inference" is no Optimization), nor another form of an
+        alias ("Augmented reality" is no Data augmentation)."""
+        first = _PHRASE_WORD.match(written)
+        verb = _expanded(first.group().lower()) if first is not None else ""
+        if len(verb) < 6 or not verb.endswith("ed") or not verb.isalpha() or " " not in written.strip():
+            return []
+        have = {base_key(item.key) for item in found}
+        made_of = verb[:-4] if verb.endswith("ized") else ""  # dockerized: docker
+        surfaces = [s for s in self._index.exact.get(made_of, ()) if s.is_name and len(made_of) > 3]
+        # What it was done to follows as a thing counted or pointed at ("the", "our",
+        # "three", "2M"), not as a participle's noun ("Simulated annealing", "Clustered
+        # index").
+        following = written[first.end() :].split(None, 1)[0].lower() if first is not None else ""
+        if following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit():
+            for activity in _deed_forms(verb):
+                if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
+                    surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
+        part = written[: first.end()] if first is not None else written
+        return [
+            _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
+            for s in surfaces
+            if base_key(s.key) not in have
+        ]
 
     def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
         """Skill names written whole inside a longer phrase that the layers above read no
