@@ -579,6 +579,8 @@ _QUANTITY_OF = re.compile(r"\b(?:sets?|amounts?|volumes?|quantities|lots|bodies|
 # hyperparameters", "Led a team".
 _DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
 # What is measured of a thing: "optimize ML model performance" optimizes the model.
+# A name, a hyphen and one or two words: "Python-Kenntnisse", "Linux-palvelinten ylläpito".
+_COMPOUND = re.compile(r"^([^\W\d_][\w.+#]*)-([^\W\d_]+(?:\s[^\W\d_]+)?)$")
 _NUMBER_WORDS = frozenset(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "multiple", "many")
 )
@@ -716,6 +718,8 @@ _PASTIMES = frozenset(
     (
         "interests", "hobbies", "hobbies and interests", "interests and hobbies", "personal interests",
         "hobbies/interests", "leisure", "pastimes", "outside work", "references", "referees",
+        # what someone wants next: "Looking for: ML infra or data platform roles"
+        "looking for", "seeking", "open to",
     )
 )  # fmt: skip
 _TAIL = re.compile(
@@ -1488,6 +1492,9 @@ class Matcher:
         words = part.split()
         if _LISTED.search(part) or _STRAY_BRACKETS.search(part):
             return []
+        compound = _COMPOUND.match(part.strip())
+        if compound is not None and (found := self._compound_head(compound.group(1), compound.group(2))):
+            return found
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return self._keyword_run(part, index)
         for cut in range(1, len(words)):
@@ -1516,6 +1523,24 @@ class Matcher:
             # know: "TensorBoard Profiler", "TensorFlow MLIR".
             return self._direct(tool, index)
         return self._keyword_run(part, index)
+
+    def _compound_head(self, head: str, rest: str) -> list[_Found]:
+        """A tool's name joined by a hyphen to words rolefit does not know, as other
+        languages compound them ("Python-Kenntnisse", "Python-ohjelmointi",
+        "Linux-palvelinten ylläpito") and English does ("Kafka-compatible"): the tool.
+        Its name is written as the vocabulary writes it (a package, "kubernetes-client",
+        is another product) with three letters or more, and the word after it has six
+        ("Go-getter", "Spark-plug" and "R-squared" name none)."""
+        words = rest.split()
+        if len(head) < 3 or len(words[0]) < 6:
+            return []
+        if any(w in self._known_words or w in _PEOPLE or w in _PERSON for w in map(normalise, words)):
+            return []
+        return [
+            _Found(s.key, Hit("exact", 100.0, head, ""), frozenset((normalise(head), base_key(s.key))))
+            for s in self._index.exact.get(normalise(head), ())
+            if s.is_name and s.text == head
+        ]
 
     def _keyword_run(self, part: str, index: _Index) -> list[_Found]:
         """A run of names a parser or a writer left without separators, every word a
