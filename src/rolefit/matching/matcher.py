@@ -660,15 +660,26 @@ _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 # "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
 # (Fundamentals)". A person word alone makes no certification ("Python Developer").
 _UNWRAPPED = re.compile(r"[()\[\]]")
-_EXAM_CODE = r"[a-z]{1,4}-[a-z]?\d{2,3}|\d{3}"
-_VENDOR_TITLE = re.compile(
-    rf"^([^,:;]{{1,30}}?)((?:\s+(?:{_EXAM_CODE}|associate|professional|fundamentals|foundational|specialist|"
-    r"practitioner|expert|developer|engineer|administrator|architect))+)$",
-    re.IGNORECASE,
-)
-_VENDOR_GRADE = re.compile(
-    rf"\b(?:{_EXAM_CODE}|associate|professional|fundamentals|foundational|specialist|practitioner)\b", re.IGNORECASE
-)
+_EXAM_CODE = re.compile(r"[a-z]{1,4}-[a-z]?\d{2,3}|\d{3}")
+_VENDOR_GRADES = frozenset(("associate", "professional", "fundamentals", "foundational", "specialist", "practitioner"))
+_VENDOR_PEOPLE = frozenset(("expert", "developer", "engineer", "administrator", "architect"))
+
+
+def _vendor_tool(written: str) -> str | None:
+    """The tool a vendor's certification written as its grade or exam code names, if
+    ``written`` is one: "Terraform" of "Terraform Associate (003)"."""
+    words = _UNWRAPPED.sub(" ", written).split()
+    cut = len(words)
+    while cut > 1 and (
+        words[cut - 1].lower() in _VENDOR_GRADES | _VENDOR_PEOPLE or _EXAM_CODE.fullmatch(words[cut - 1].lower())
+    ):
+        cut -= 1
+    title = [w.lower() for w in words[cut:]]
+    if not any(w in _VENDOR_GRADES or _EXAM_CODE.fullmatch(w) for w in title):
+        return None
+    head = " ".join(words[:cut])
+    return head if len(head) <= 30 and not any(c in head for c in ",:;") else None
+
 
 # Short forms of the words that join a skill to its tools or examples, written out:
 # "unit testing w/ pytest", "Excel incl. Power Query".
@@ -1841,12 +1852,12 @@ class Matcher:
                 part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
             ]
             return self._find(", ".join(named), index, typos) if named else []
-        vendor = _VENDOR_TITLE.match(_UNWRAPPED.sub(" ", written).strip())
-        if vendor is not None and _VENDOR_GRADE.search(vendor.group(2)) and not index.lookup(normalise(written)):
+        vendor = _vendor_tool(written)
+        if vendor is not None and not index.lookup(normalise(written)):
             # "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
             # (Fundamentals)": a vendor's certification, without the word, names its
             # tool; not a field ("Data Science Professional" is a person).
-            found = self._direct(vendor.group(1), index)
+            found = self._direct(vendor, index)
             if found and not any(base_key(f.key) in self._fields for f in found):
                 return found
         heading = _HEADING.match(written)
