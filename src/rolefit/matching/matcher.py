@@ -668,6 +668,9 @@ _VENDOR_PEOPLE = frozenset(("expert", "developer", "engineer", "administrator", 
 def _vendor_tool(written: str) -> str | None:
     """The tool a vendor's certification written as its grade or exam code names, if
     ``written`` is one: "Terraform" of "Terraform Associate (003)"."""
+    last = written.rstrip(" )]").rpartition(" ")[2].lstrip("([").lower()
+    if last not in _VENDOR_GRADES and last not in _VENDOR_PEOPLE and not _EXAM_CODE.fullmatch(last):
+        return None  # most entries: no certification's last word
     words = _UNWRAPPED.sub(" ", written).split()
     cut = len(words)
     while cut > 1 and (
@@ -2105,8 +2108,10 @@ class Matcher:
         skills ("Optimized model inference" is no Optimization), nor another form of an
         alias ("Augmented reality" is no Data augmentation)."""
         first = _PHRASE_WORD.match(written)
-        verb = _expanded(first.group().lower()) if first is not None else ""
-        if len(verb) < 6 or not verb.endswith("ed") or not verb.isalpha() or " " not in written.strip():
+        if first is None or first.group()[-2:].lower() != "ed" or " " not in written.strip():
+            return []
+        verb = _expanded(first.group().lower())
+        if len(verb) < 6 or not verb.endswith("ed") or not verb.isalpha():
             return []
         have = {base_key(item.key) for item in found}
         made_of = verb[:-4] if verb.endswith("ized") else ""  # dockerized: docker

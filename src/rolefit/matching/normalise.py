@@ -105,6 +105,8 @@ def _fold_accents(text: str) -> str:
 
 
 def _strip_rating(text: str) -> str:
+    if text[-1:].isalpha() and not text.endswith(("star", "stars")):
+        return text  # most names: no rating can end there
     bare = text.rstrip(_RATING_SYMBOLS)
     score = _RATING_SCORE.search(bare)
     if score is not None and bare[: score.start()].rpartition(" ")[2] not in _FIGURE_WORDS:
