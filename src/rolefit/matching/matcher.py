@@ -78,7 +78,13 @@ themselves.
    findings``). A certification's title may be in brackets after its short form
    (``CKAD (Certified ...)``). A broad field before a person is a job title (``ML
    Engineer``); ``Excel`` before "in" or "at" is the verb; a hobbies or interests
-   heading lists no skills.
+   heading lists no skills, nor does a ``Looking for:`` one. A clause that says a
+   skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
+   A past deed that starts an entry names its activity before what it was done to
+   (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``). A
+   vendor's certification by its grade or exam code names its tool (``Terraform
+   Associate (003)``); a tool hyphenated to another language's words is the tool
+   (``Python-Kenntnisse``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or

@@ -59,35 +59,6 @@ _PIN = re.compile(r"(?<=[\w\]])\s*(?:[<>!~=]=?=?)\s*v?\d[\w.*+!]*(?:\s*,\s*[<>!~
 _RATING_SYMBOLS = "".join(map(chr, range(0x2580, 0x2600))) + "\u2605\u2606\u2b50\u2b51\u2b52\ufe0f "
 _RATING_SCORE = re.compile(r"\s(?:\d{1,3}(?:\.\d)?\s?%|\d(?:\.\d)?\s?(?:/|out of)\s?(?:5|10)(?:\sstars?)?|\d\sstars?)$")
 _FIGURE_WORDS = frozenset(("by", "to", "of", "up"))
-_LETTER = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
-_ASCII_LETTER = re.compile(r"[a-z]")
-_SPACES = re.compile(r"\s+")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|\{[^{}]*\}")
-_UNCLOSED = re.compile(r"\s*[(\[{].*$")
-_STRAY_BRACKETS = re.compile(r"[()\[\]{}]")
-_SPACED_AMPERSAND = re.compile(r"\s+&\s+")
-_SPACED_SLASH = re.compile(r"\s*/\s*")
-_SPACED_SUFFIX = re.compile(r"(?<=\w)\s+(?=\+\+(?:\W|$))|(?<=\b[a-z])\s+(?=#(?:\W|$))")  # C ++, F #
-_VERSION_TOKEN = re.compile(
-    r"(?<=\S)[\s-]+(?:(?:version|ver\.?|v\.?)\s*)?"
-    r"(?:\d+(?:\.\d+)*(?:\.x)?\+?|r20\d\d[ab]|lts)$"
-)
-# A version glued to a word of at least four letters: python3, python3.11, html5,
-# yolov8. Shorter words keep their digits, which are usually part of the name (S3,
-# EC2, TF2, D3, GPT4).
-_GLUED_VERSION = re.compile(r"(?<=[a-z]{4})v?\d+(?:\.\d+)*(?:\.x)?\+?$")
-_GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
-# A package pin or range as requirements files write it: pandas>=2.0, numpy==1.26,
-# tensorflow~=2.15, torch==2.1.0+cu118, scikit-learn>=1.3,<1.5.
-_PIN = re.compile(r"(?<=[\w\]])\s*(?:[<>!~=]=?=?)\s*v?\d[\w.*+!]*(?:\s*,\s*[<>!~=]=?=?\s*v?\d[\w.*+!]*)*$")
-# A self-rating after the name: "Python ★★★★☆", "Git ●●●●○", "Scala ▰▰▰▱▱", "Python
-# ██████████ 100%", "Communication 95%", "Spark 3 out of 5", "Java 4/5 stars"; not a
-# share after a preposition ("cut costs by 35%").
-_RATING = re.compile(
-    r"(?<=\S)(?<!\bby)(?<!\bto)(?<!\bof)(?<!\bup)\s+(?:[\u2580-\u25ff\u2605\u2606\u2729-\u2730\u2b50-\u2b52\ufe0f]+(?:\s|$))*"
-    r"(?:[\u2580-\u25ff\u2605\u2606\u2729-\u2730\u2b50-\u2b52\ufe0f]+|\d{1,3}(?:\.\d)?\s?%"
-    r"|\d(?:\.\d)?\s?(?:/|out of)\s?(?:5|10)(?:\s+stars?)?|\d\s+stars?)$"
-)
 _LETTER = re.compile(r"[^\W\d_]")
 _LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"\\]+")  # and TeX's backslash (\\LaTeX)
 _TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
