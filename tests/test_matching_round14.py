@@ -1,9 +1,9 @@
 """Matching round fourteen: the kinds of misses and wrong credits the fourteenth held-aside
 part showed when it was measured blind, each a table of positive and trap cases written
 for the kind (none copied from the part): negated clauses, self-ratings after a name,
-"and" in more languages, tools whose names are everyday words, certifications by grade,
-exam code or short form, past deeds that start an entry, hyphenated compounds of
-another language, and a heading that lists roles wanted."""
+"and" in more languages, tools whose names are everyday words (and a tool's name "of"
+something), certifications by grade, exam code or short form, past deeds that start an
+entry, hyphenated compounds of another language, and a heading that lists roles wanted."""
 
 from __future__ import annotations
 
@@ -60,6 +60,11 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Ruby 3.3", {"Ruby"}, set()),
         ("Experience with Elixir", {"Elixir"}, set()),
         ("Elixir and Erlang", {"Elixir", "Erlang"}, set()),
+        # a tool's one-word name is "of" nothing; an activity is
+        ("Oracle of Omaha biography", set(), {"Oracle Database"}),
+        ("Confluence of two rivers", set(), {"Confluence"}),
+        ("Presentation of results", {"Presentation skills"}, set()),
+        ("Knowledge of Oracle", {"Oracle Database"}, set()),
     ],
     "a certification by its grade, exam code or short form": [
         ("Vault Associate", set(), set()),

@@ -585,6 +585,9 @@ _QUANTITY_OF = re.compile(r"\b(?:sets?|amounts?|volumes?|quantities|lots|bodies|
 # hyperparameters", "Led a team".
 _DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
 # What is measured of a thing: "optimize ML model performance" optimizes the model.
+# One word that names a thing, not an activity or a field: "Oracle", not "Presentation",
+# "Optimization", "Analysis" or "Statistics".
+_THING = re.compile(r"[a-z]+(?<!ion)(?<!ing)(?<!ment)(?<!sis)(?<!ics)(?<!ity)(?<!ance)")
 # A name, a hyphen and one or two words: "Python-Kenntnisse", "Linux-palvelinten ylläpito".
 _COMPOUND = re.compile(r"^([^\W\d_][\w.+#]*)-([^\W\d_]+(?:\s[^\W\d_]+)?)$")
 _NUMBER_WORDS = frozenset(
@@ -1441,6 +1444,10 @@ class Matcher:
             return []
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
+        if preposition == "of" and found and _THING.fullmatch(normalise(tail.group(1))):
+            # A tool's one-word name is "of" nothing: "Oracle of Delphi", "Elixir of
+            # youth", "Confluence of the Rhine" (an activity is: "Presentation of insights").
+            return []
         if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
             found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
