@@ -65,6 +65,18 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Confluence of two rivers", set(), {"Confluence"}),
         ("Presentation of results", {"Presentation skills"}, set()),
         ("Knowledge of Oracle", {"Oracle Database"}, set()),
+        # code made with the tool, after its name
+        ("Celery workers", {"Celery"}, set()),
+        ("Ruby scripts", {"Ruby"}, set()),
+        ("Pruning jobs", set(), {"Pruning"}),
+        ("Spring jobs", set(), {"Spring Framework"}),
+    ],
+    "things made with a tool, after its name": [
+        ("Chef cookbooks", {"Chef"}, set()),
+        ("Ansible playbooks and Terraform modules", {"Ansible", "Terraform"}, set()),
+        ("Kafka producers", {"Apache Kafka"}, set()),
+        ("Docker images", {"Docker"}, set()),
+        ("satellite images", set(), set()),
     ],
     "a certification by its grade, exam code or short form": [
         ("Vault Associate", set(), set()),

@@ -624,10 +624,25 @@ def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
                 yield f"{head} {word}" if head else word, " ".join(words[:start])
 
 
-# Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
+# Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries",
+# "Chef cookbooks", "Ansible playbooks", "Terraform modules", "Celery workers".
 _TOOL_PRODUCTS = frozenset(
-    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions")
-)
+    (
+        "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
+        "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
+    )
+)  # fmt: skip
+# Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
+_EVERYDAY_PRODUCTS = frozenset(("tests", "jobs", "reports", "functions", "images", "packages", "operators"))
+
+
+def _made_with(form: str) -> str:
+    """The tool ``form`` names code made with ("celery" of "celery workers"), else "";
+    not things an everyday word may make too ("pruning jobs", "beam tests")."""
+    tool, _, made = form.rpartition(" ")
+    return tool if made in _TOOL_PRODUCTS - _EVERYDAY_PRODUCTS else ""
+
+
 # A date names no skill: "Spring 2024", "May '23", "Fall semester 2022".
 _DATE = re.compile(
     r"^(?:spring|summer|fall|autumn|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
@@ -2329,6 +2344,7 @@ class Matcher:
             or form == whole
             or form in typed
             or form in _unqualified(whole)
+            or (_made_with(whole) == form and self._guarded[form][0] == form)  # "Celery workers", not "Spring jobs"
         }
         if len(alone) == len(guarded):
             return found
