@@ -60,6 +60,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Ruby 3.3", {"Ruby"}, set()),
         ("Experience with Elixir", {"Elixir"}, set()),
         ("Elixir and Erlang", {"Elixir", "Erlang"}, set()),
+        ("Anaconda sightings in the Amazon", set(), {"Anaconda"}),
+        ("Seaborn yacht charters", set(), {"Seaborn"}),
+        ("Haiku poetry evenings", set(), {"Haiku"}),
+        ("Anaconda", {"Anaconda"}, set()),
+        ("Seaborn and Matplotlib", {"Seaborn", "Matplotlib"}, set()),
+        ("Haiku on JAX", {"Haiku", "JAX"}, set()),
         # a tool's one-word name is "of" nothing; an activity is
         ("Oracle of Omaha biography", set(), {"Oracle Database"}),
         ("Confluence of two rivers", set(), {"Confluence"}),
