@@ -78,7 +78,13 @@ themselves.
    findings``). A certification's title may be in brackets after its short form
    (``CKAD (Certified ...)``). A broad field before a person is a job title (``ML
    Engineer``); ``Excel`` before "in" or "at" is the verb; a hobbies or interests
-   heading lists no skills.
+   heading lists no skills, nor does a ``Looking for:`` one. A clause that says a
+   skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
+   A past deed that starts an entry names its activity before what it was done to
+   (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``). A
+   vendor's certification by its grade or exam code names its tool (``Terraform
+   Associate (003)``); a tool hyphenated to another language's words is the tool
+   (``Python-Kenntnisse``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
@@ -227,9 +233,14 @@ def _words(normalised: str) -> tuple[str, ...]:
 
 # "and" in the languages résumés are often written in, between two names: "Docker und
 # Kubernetes", "Python y R", "Java e C++", "SQL et Python", "Python en Spark", "Python
-# och R", "Python ve SQL", "React và Node.js", "Laravel dan MySQL". Not the Polish and
-# Catalan "i", which English writes for "I".
-_OTHER_ANDS = ("und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan")
+# och R", "Python ve SQL", "React và Node.js", "Laravel dan MySQL", "Excel og SQL"
+# (Danish, Norwegian), "Tableau ja Excel" (Finnish, Estonian), "Java și Angular",
+# "Python és R", "Git oraz Jira", Greek "και", Russian "и". Not the Polish and Catalan
+# "i", which English writes for "I", nor the Czech and Slovak "a".
+_OTHER_ANDS = (
+    "und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan", "og", "ja", "\u0219i", "\u015fi", "\u00e9s",
+    "oraz", "\u03ba\u03b1\u03b9", "\u0438",
+)  # fmt: skip
 _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
@@ -304,7 +315,7 @@ _LEADING_QUALIFIERS = (
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "deep understanding of", "background in",
     "some", "professional", "elementary", "introductory", "classic", "working experience in", "mastery of",
-    "mastery in", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
+    "mastery in", "knows", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -574,6 +585,14 @@ _QUANTITY_OF = re.compile(r"\b(?:sets?|amounts?|volumes?|quantities|lots|bodies|
 # hyperparameters", "Led a team".
 _DETERMINERS = frozenset(("the", "a", "an", "their", "its", "our", "your", "his", "her", "this", "these", "those"))
 # What is measured of a thing: "optimize ML model performance" optimizes the model.
+# One word that names a thing, not an activity or a field: "Oracle", not "Presentation",
+# "Optimization", "Analysis" or "Statistics".
+_THING = re.compile(r"[a-z]+(?<!ion)(?<!ing)(?<!ment)(?<!sis)(?<!ics)(?<!ity)(?<!ance)")
+# A name, a hyphen and one or two words: "Python-Kenntnisse", "Linux-palvelinten ylläpito".
+_COMPOUND = re.compile(r"^([^\W\d_][\w.+#]*)-([^\W\d_]+(?:\s[^\W\d_]+)?)$")
+_NUMBER_WORDS = frozenset(
+    ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "multiple", "many")
+)
 _MEASURES = frozenset(("performance", "quality", "accuracy", "latency", "efficiency", "health"))
 
 
@@ -605,10 +624,25 @@ def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
                 yield f"{head} {word}" if head else word, " ".join(words[:start])
 
 
-# Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries".
+# Things made with a tool, written after its name: "dbt tests", "Spark jobs", "SQL queries",
+# "Chef cookbooks", "Ansible playbooks", "Terraform modules", "Celery workers".
 _TOOL_PRODUCTS = frozenset(
-    ("tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions")
-)
+    (
+        "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
+        "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
+    )
+)  # fmt: skip
+# Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
+_EVERYDAY_PRODUCTS = frozenset(("tests", "jobs", "reports", "functions", "images", "packages", "operators"))
+
+
+def _made_with(form: str) -> str:
+    """The tool ``form`` names code made with ("celery" of "celery workers"), else "";
+    not things an everyday word may make too ("pruning jobs", "beam tests")."""
+    tool, _, made = form.rpartition(" ")
+    return tool if made in _TOOL_PRODUCTS - _EVERYDAY_PRODUCTS else ""
+
+
 # A date names no skill: "Spring 2024", "May '23", "Fall semester 2022".
 _DATE = re.compile(
     r"^(?:spring|summer|fall|autumn|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
@@ -632,6 +666,46 @@ _CERTIFICATION_TITLE = re.compile(
 # Associate" (data analysis), "Data Engineer" (data engineering).
 _CERTIFIED_PERSON = re.compile(r"\b(analy|scien|engineer|scrum)(?:st|tist|\s?master)?s?\b", re.IGNORECASE)
 _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engineering", "scrum": "scrum"}
+
+
+# A clause that says a skill is lacking, from its start (or "but") to the next comma,
+# semicolon or bracket: "No experience with Java", "Never used Kubernetes", "Unfamiliar
+# with Airflow", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
+# not limited to".
+_NEGATED = re.compile(
+    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacking|lack of|"
+    r"zero (?:experience|knowledge|exposure)|(?:i )?(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)"
+    r"\s[^,;()]*",
+    re.IGNORECASE,
+)
+_EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+
+# A vendor's certification named by its grade or exam code alone, after the tool:
+# "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
+# (Fundamentals)". A person word alone makes no certification ("Python Developer").
+_UNWRAPPED = re.compile(r"[()\[\]]")
+_EXAM_CODE = re.compile(r"[a-z]{1,4}-[a-z]?\d{2,3}|\d{3}")
+_VENDOR_GRADES = frozenset(("associate", "professional", "fundamentals", "foundational", "specialist", "practitioner"))
+_VENDOR_PEOPLE = frozenset(("expert", "developer", "engineer", "administrator", "architect"))
+
+
+def _vendor_tool(written: str) -> str | None:
+    """The tool a vendor's certification written as its grade or exam code names, if
+    ``written`` is one: "Terraform" of "Terraform Associate (003)"."""
+    last = written.rstrip(" )]").rpartition(" ")[2].lstrip("([").lower()
+    if last not in _VENDOR_GRADES and last not in _VENDOR_PEOPLE and not _EXAM_CODE.fullmatch(last):
+        return None  # most entries: no certification's last word
+    words = _UNWRAPPED.sub(" ", written).split()
+    cut = len(words)
+    while cut > 1 and (
+        words[cut - 1].lower() in _VENDOR_GRADES | _VENDOR_PEOPLE or _EXAM_CODE.fullmatch(words[cut - 1].lower())
+    ):
+        cut -= 1
+    title = [w.lower() for w in words[cut:]]
+    if not any(w in _VENDOR_GRADES or _EXAM_CODE.fullmatch(w) for w in title):
+        return None
+    head = " ".join(words[:cut])
+    return head if len(head) <= 30 and not any(c in head for c in ",:;") else None
 
 
 # Short forms of the words that join a skill to its tools or examples, written out:
@@ -682,6 +756,8 @@ _PASTIMES = frozenset(
     (
         "interests", "hobbies", "hobbies and interests", "interests and hobbies", "personal interests",
         "hobbies/interests", "leisure", "pastimes", "outside work", "references", "referees",
+        # what someone wants next: "Looking for: ML infra or data platform roles"
+        "looking for", "seeking", "open to",
     )
 )  # fmt: skip
 _TAIL = re.compile(
@@ -1392,6 +1468,10 @@ class Matcher:
             return []
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
+        if preposition == "of" and found and _THING.fullmatch(normalise(tail.group(1))):
+            # A tool's one-word name is "of" nothing: "Oracle of Delphi", "Elixir of
+            # youth", "Confluence of the Rhine" (an activity is: "Presentation of insights").
+            return []
         if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
             found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
@@ -1463,6 +1543,9 @@ class Matcher:
         words = part.split()
         if _LISTED.search(part) or _STRAY_BRACKETS.search(part):
             return []
+        compound = _COMPOUND.match(part.strip())
+        if compound is not None and (found := self._compound_head(compound.group(1), compound.group(2))):
+            return found
         if not 2 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
             return self._keyword_run(part, index)
         for cut in range(1, len(words)):
@@ -1491,6 +1574,24 @@ class Matcher:
             # know: "TensorBoard Profiler", "TensorFlow MLIR".
             return self._direct(tool, index)
         return self._keyword_run(part, index)
+
+    def _compound_head(self, head: str, rest: str) -> list[_Found]:
+        """A tool's name joined by a hyphen to words rolefit does not know, as other
+        languages compound them ("Python-Kenntnisse", "Python-ohjelmointi",
+        "Linux-palvelinten ylläpito") and English does ("Kafka-compatible"): the tool.
+        Its name is written as the vocabulary writes it (a package, "kubernetes-client",
+        is another product) with three letters or more, and the word after it has six
+        ("Go-getter", "Spark-plug" and "R-squared" name none)."""
+        words = rest.split()
+        if len(head) < 3 or len(words[0]) < 6:
+            return []
+        if any(w in self._known_words or w in _PEOPLE or w in _PERSON for w in map(normalise, words)):
+            return []
+        return [
+            _Found(s.key, Hit("exact", 100.0, head, ""), frozenset((normalise(head), base_key(s.key))))
+            for s in self._index.exact.get(normalise(head), ())
+            if s.is_name and s.text == head
+        ]
 
     def _keyword_run(self, part: str, index: _Index) -> list[_Found]:
         """A run of names a parser or a writer left without separators, every word a
@@ -1805,6 +1906,14 @@ class Matcher:
                 part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
             ]
             return self._find(", ".join(named), index, typos) if named else []
+        vendor = _vendor_tool(written)
+        if vendor is not None and not index.lookup(normalise(written)):
+            # "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
+            # (Fundamentals)": a vendor's certification, without the word, names its
+            # tool; not a field ("Data Science Professional" is a person).
+            found = self._direct(vendor, index)
+            if found and not any(base_key(f.key) in self._fields for f in found):
+                return found
         heading = _HEADING.match(written)
         if heading is not None and not index.lookup(normalise(written)):
             # Before the whole is read as one phrase: "Kubernetes: container
@@ -2027,14 +2136,51 @@ class Matcher:
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], text.strip())
+        if _NEGATED.search(written):
+            # "No experience with Java", "Knows pandas but not Polars": what a clause says
+            # someone lacks is no claim; the rest of the entry still is.
+            written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
-        found = self._guard(self._find(written, self._index, True), written)
+        found = self._find(written, self._index, True)
+        found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _leading_deed(self, written: str, found: list[_Found]) -> list[_Found]:
+        """The skill a past deed that starts the entry names whatever it was done to,
+        besides what that names: a verb made of a tool's name ("Dockerized our Flask
+        services": Docker), or one whose activity is a skill's own name of one word
+        ("Containerised the data pipelines", "Benchmarked three vector databases",
+        "Negotiated a discount"). Not an activity that is also a plain word around
+        skills ("Optimized model inference" is no Optimization), nor another form of an
+        alias ("Augmented reality" is no Data augmentation)."""
+        first = _PHRASE_WORD.match(written)
+        if first is None or first.group()[-2:].lower() != "ed" or " " not in written.strip():
+            return []
+        verb = _expanded(first.group().lower())
+        if len(verb) < 6 or not verb.endswith("ed") or not verb.isalpha():
+            return []
+        have = {base_key(item.key) for item in found}
+        made_of = verb[:-4] if verb.endswith("ized") else ""  # dockerized: docker
+        surfaces = [s for s in self._index.exact.get(made_of, ()) if s.is_name and len(made_of) > 3]
+        # What it was done to follows as a thing counted or pointed at ("the", "our",
+        # "three", "2M"), not as a participle's noun ("Simulated annealing", "Clustered
+        # index").
+        following = written[first.end() :].split(None, 1)[0].lower() if first is not None else ""
+        if following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit():
+            for activity in _deed_forms(verb):
+                if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
+                    surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
+        part = written[: first.end()] if first is not None else written
+        return [
+            _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
+            for s in surfaces
+            if base_key(s.key) not in have
+        ]
 
     def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
         """Skill names written whole inside a longer phrase that the layers above read no
@@ -2221,6 +2367,7 @@ class Matcher:
             or form == whole
             or form in typed
             or form in _unqualified(whole)
+            or (_made_with(whole) == form and self._guarded[form][0] == form)  # "Celery workers", not "Spring jobs"
         }
         if len(alone) == len(guarded):
             return found

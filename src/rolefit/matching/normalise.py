@@ -53,6 +53,12 @@ _GLUED_SYMBOL_VERSION = re.compile(r"(?<=[+#])\d+$")  # C++17, C#12
 # A package pin or range as requirements files write it: pandas>=2.0, numpy==1.26,
 # tensorflow~=2.15, torch==2.1.0+cu118, scikit-learn>=1.3,<1.5.
 _PIN = re.compile(r"(?<=[\w\]])\s*(?:[<>!~=]=?=?)\s*v?\d[\w.*+!]*(?:\s*,\s*[<>!~=]=?=?\s*v?\d[\w.*+!]*)*$")
+# A self-rating after the name: "Python ★★★★☆", "Git ●●●●○", "Scala ▰▰▰▱▱", "Python
+# ██████████ 100%", "Communication 95%", "Spark 3 out of 5", "Java 4/5 stars"; not a
+# share after a preposition ("cut costs by 35%").
+_RATING_SYMBOLS = "".join(map(chr, range(0x2580, 0x2600))) + "\u2605\u2606\u2b50\u2b51\u2b52\ufe0f "
+_RATING_SCORE = re.compile(r"\s(?:\d{1,3}(?:\.\d)?\s?%|\d(?:\.\d)?\s?(?:/|out of)\s?(?:5|10)(?:\sstars?)?|\d\sstars?)$")
+_FIGURE_WORDS = frozenset(("by", "to", "of", "up"))
 _LETTER = re.compile(r"[^\W\d_]")
 _LEADING_JUNK = re.compile(r"^[\s\-*•·‣▪●◦,;:!?'\"\\]+")  # and TeX's backslash (\\LaTeX)
 _TRAILING_JUNK = re.compile(r"[\s,;:!?.'\"*]+$")
@@ -67,6 +73,16 @@ def _fold_accents(text: str) -> str:
             continue
         kept.append(char)
     return unicodedata.normalize("NFC", "".join(kept))
+
+
+def _strip_rating(text: str) -> str:
+    if text[-1:].isalpha() and not text.endswith(("star", "stars")):
+        return text  # most names: no rating can end there
+    bare = text.rstrip(_RATING_SYMBOLS)
+    score = _RATING_SCORE.search(bare)
+    if score is not None and bare[: score.start()].rpartition(" ")[2] not in _FIGURE_WORDS:
+        bare = bare[: score.start()].rstrip(_RATING_SYMBOLS)  # the bar before the figure
+    return bare if bare != text and _LETTER.search(bare) else text
 
 
 def _strip_brackets(text: str) -> str:
@@ -106,7 +122,7 @@ def _normalise_once(text: str) -> str:
     text = _SPACED_SLASH.sub("/", text)
     text = _SPACED_SUFFIX.sub("", text)
     text = _SPACES.sub(" ", text).strip()
-    text = _strip_versions(_PIN.sub("", text))
+    text = _strip_versions(_PIN.sub("", _strip_rating(text)))
     text = _LEADING_JUNK.sub("", text)
     return _TRAILING_JUNK.sub("", text)
 
