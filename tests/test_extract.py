@@ -39,6 +39,7 @@ CASES = [
     # what a line says is not there
     ("Skills: Python, SQL. No experience with Java or Scala.", ["Python", "SQL"], ["Java", "Scala"]),
     ("Never used Kubernetes, Docker or Helm", [], ["Kubernetes", "Docker", "Helm"]),
+    ("Not a front-end person: I have never shipped React or Angular code.", [], ["React", "Angular"]),
     ("Not familiar with Airflow; strong in Python and SQL", ["Python", "SQL"], ["Apache Airflow"]),
     ("I don't know Kotlin but I write Python daily.", ["Python"], ["Kotlin"]),
     ("Tools: PyTorch (no TensorFlow)", ["PyTorch"], ["TensorFlow"]),

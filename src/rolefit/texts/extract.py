@@ -229,12 +229,13 @@ _PERSON_AFTER = regex(r"\s+(?:[A-Z][a-z]+\b|from\b|at\b|(?:in|on) our (?:\w+ ){0
 
 
 def _negated(mention: Mention, before: Sequence[tuple[Mention, bool]]) -> bool:
-    """A skill its line says is not there: "No experience with Java", "never used
-    Kubernetes", "not familiar with Scala or Go", "I don't know Rust", "a Java-free
-    codebase". Between the negation and the skill only words of knowing and using
-    may stand, and other skills of a list, so a negation elsewhere in the sentence
-    reaches no skill ("cut costs without losing accuracy, using Python"), nor one
-    that only limits ("not only Python", "including but not limited to SQL")."""
+    """A skill its line says is not there: "No experience with Java", "never shipped
+    React or Angular", "not familiar with Scala or Go", "I don't know Rust", "a
+    Java-free codebase". Between the negation and the skill only a deed and words of
+    knowing and using may stand, and other skills of a list, so a negation of
+    something else reaches no skill ("cut costs without losing accuracy, using
+    Python", "with no downtime using Terraform"), nor one that only limits ("not
+    only Python", "including but not limited to SQL")."""
     text = mention.line_text
     if _FREE_AFTER.match(text, mention.end):
         return True
@@ -251,8 +252,14 @@ def _negated(mention: Mention, before: Sequence[tuple[Mention, bool]]) -> bool:
 
 
 _NEGATION_REACH = 80  # characters: a negation and what it denies are close
-_NEGATION = regex(r"\b(?:no|not|never|without|lacks?|lacking|nor)\b|n['\u2019]t\b", re.IGNORECASE)
+_NEGATION = regex(
+    r"\b(?:no|not(?!\s+(?:limited|only|just|merely|necessarily|exclusively)\b)|never|without|lacks?|lacking|nor)\b"
+    r"|n['\u2019]t\b",
+    re.IGNORECASE,
+)
 _NEGATED_GAP = regex(
+    # a deed may follow the negation ("never shipped React", "not deployed"), then words of knowing and using
+    r"\s*(?:\b(?:[a-z]+ed|built|written|wrote|done|run|taught|seen)\b)?"
     r"(?:[\s,/&]|\b(?:a|an|any|the|yet|much|prior|previous|professional|commercial|production|hands-on|direct|formal|"
     r"experience|experienced|knowledge|exposure|familiarity|familiar|background|expertise|proficiency|proficient|"
     r"skills?|use|used|using|work|worked|working|know|knowing|need|needed|required|necessary|"
