@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from rolefit.matching.matcher import Hit, Matcher, Term
+from rolefit.matching.matcher import Hit, Matcher, MatchMethod, Term
 from rolefit.model import IMPORTANCES, SENIORITIES, Category, Requirement, Role, Skill
 from rolefit.scoring.fit import METHOD_RANK, RoleIndex, RoleResult, RoleSet, implied_level, level_credit, level_fit
 
@@ -359,11 +359,12 @@ def hit_lists(draw: st.DrawFn) -> tuple[list[Role], list[tuple[Skill, dict[str, 
     the same skill written twice, a skill hitting two options of one one_of."""
     two = [draw(roles()), draw(roles())]
     names = sorted({name for role in two for name in skill_names(role)})
-    methods = st.sampled_from(["exact", "alias", "implied", "fuzzy"])
-    matches = []
+    methods: st.SearchStrategy[MatchMethod] = st.sampled_from(["exact", "alias", "implied", "fuzzy"])
+    matches: list[tuple[Skill, dict[str, Hit]]] = []
     for _ in range(draw(st.integers(0, 8))):
-        if matches and draw(st.booleans()):
-            matches.append(draw(st.sampled_from(matches)))  # listed twice, or another skill with the same hits
+        again: bool = draw(st.booleans())
+        if matches and again:
+            matches.append(draw(st.sampled_from(matches)))  # the same entry listed twice
             continue
         hits = {
             MATCHER.key(name): Hit(draw(methods), draw(st.sampled_from([80.0, 90.0, 100.0])), name, "")
