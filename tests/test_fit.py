@@ -12,9 +12,9 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from rolefit.matching.matcher import Matcher, Term
+from rolefit.matching.matcher import Hit, Matcher, MatchMethod, Term
 from rolefit.model import IMPORTANCES, SENIORITIES, Category, Requirement, Role, Skill
-from rolefit.scoring.fit import RoleIndex, RoleResult, RoleSet, level_credit, level_fit
+from rolefit.scoring.fit import METHOD_RANK, RoleIndex, RoleResult, RoleSet, implied_level, level_credit, level_fit
 
 NAMES = [f"Qz{a}{b}" for a in "bcdfghjk" for b in "bcdfghjk"]
 MATCHER = Matcher(Term(name) for name in NAMES)
@@ -350,3 +350,60 @@ def test_the_own_fits_are_the_formula_at_each_level(case: tuple[Role, dict[str, 
     assert list(result.own_fits) == expected
     for first in SLOTS:
         assert list(index.level_fits(result.sums, range(first, len(SLOTS)))) == expected[first:]
+
+
+@st.composite
+def hit_lists(draw: st.DrawFn) -> tuple[list[Role], list[tuple[Skill, dict[str, Hit]]]]:
+    """Two roles and a person whose skills hit their terms in every way a matcher
+    can: each method, scores that tie or not, several skills on one requirement,
+    the same skill written twice, a skill hitting two options of one one_of."""
+    two = [draw(roles()), draw(roles())]
+    names = sorted({name for role in two for name in skill_names(role)})
+    methods: st.SearchStrategy[MatchMethod] = st.sampled_from(["exact", "alias", "implied", "fuzzy"])
+    matches: list[tuple[Skill, dict[str, Hit]]] = []
+    for _ in range(draw(st.integers(0, 8))):
+        again: bool = draw(st.booleans())
+        if matches and again:
+            matches.append(draw(st.sampled_from(matches)))  # the same entry listed twice
+            continue
+        hits = {
+            MATCHER.key(name): Hit(draw(methods), draw(st.sampled_from([80.0, 90.0, 100.0])), name, "")
+            for name in draw(st.lists(st.sampled_from(names), max_size=4))
+        }
+        matches.append((Skill(draw(st.sampled_from(["Qa", "Qb", "Qc"])), draw(st.integers(0, 5))), hits))
+    return two, matches
+
+
+def reference_best(
+    index: RoleIndex, matches: list[tuple[Skill, dict[str, Hit]]]
+) -> dict[int, tuple[int, str, Hit, tuple[str, int]]]:
+    """RoleSet.score's rule written plainly: per requirement, of every (skill, hit)
+    reaching it in the order listed, the first with the lowest (implied, -level
+    counted, method rank, -match score); requirements in the order first reached.
+    What is kept: (level counted, option, hit, source)."""
+    best: dict[int, tuple[tuple[bool, int, int, float], tuple[int, str, Hit, tuple[str, int]]]] = {}
+    for skill, hits in matches:
+        for key, hit in hits.items():
+            implied = hit.method == "implied"
+            counted = implied_level(skill.level) if implied else skill.level
+            rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
+            for position, option in index.terms.get(key, ()):
+                if position not in best or rank < best[position][0]:  # a new key goes last, a replaced one stays
+                    best[position] = (rank, (counted, option, hit, (skill.name, skill.level)))
+    return {position: kept for position, (_, kept) in best.items()}
+
+
+@EXAMPLES
+@given(hit_lists())
+def test_each_requirement_credits_the_best_skill_listed_first(
+    case: tuple[list[Role], list[tuple[Skill, dict[str, Hit]]]],
+) -> None:
+    """RoleSet.score merges what each skill earns (remembered per skill string) into
+    what each role credits: the same choices, in the same order, as reference_best."""
+    two, matches = case
+    indexes = [RoleIndex(role, MATCHER) for role in two]
+    role_set = RoleSet(indexes)
+    for _ in range(2):  # and again, from what the role set remembers
+        for index, result in zip(indexes, role_set.score(matches), strict=True):
+            chosen = [(p, (c.level, c.option, c.hit, c.source)) for p, c in result.matched.items()]
+            assert chosen == list(reference_best(index, matches).items())
