@@ -82,7 +82,7 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 12)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 13)  # rolefit version, format
 
 
 def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> tuple[Matcher, RoleSet]:

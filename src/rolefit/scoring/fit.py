@@ -690,6 +690,12 @@ class RoleSet(Sequence[RoleIndex]):
         # The other readings, by the hits' id (the memo holds them) and level.
         self._in_file: dict[tuple[int, int], tuple[Mapping[str, Hit], list[_Entry]]] = {}
         self._slots: dict[str, list[int]] = {}  # by seniority: where each role reads it
+        # By matcher key: (role number, index, position, one_of option or "") in every
+        # role that asks for it, in role order; a key no role asks for is not here.
+        self._places: dict[str, list[tuple[int, RoleIndex, int, str]]] = {}
+        for number, index in enumerate(self.indexes):
+            for key, terms in index.terms.items():
+                self._places.setdefault(key, []).extend((number, index, position, option) for position, option in terms)
 
     @overload
     def __getitem__(self, item: int) -> RoleIndex: ...
@@ -714,16 +720,19 @@ class RoleSet(Sequence[RoleIndex]):
         new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
         found = []
         # By hit, then by role: within a role the entries keep the order of the hits.
+        places_of = self._places
         for key, hit in hits.items():
+            places = places_of.get(key)
+            if places is None:  # a skill no role of the run asks for (as many an implied one)
+                continue
             implied = hit.method == "implied"
             counted = implied_level(level) if implied else level
             rank = (implied, -counted, METHOD_RANK[hit.method], -hit.score)
-            for number, index in enumerate(self.indexes):
-                for position, option in index.terms.get(key, ()):
-                    credits, sums = index.earned(position, counted)
-                    found.append(
-                        (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
-                    )
+            for number, index, position, option in places:
+                credits, sums = index.earned(position, counted)
+                found.append(
+                    (number, position, rank, new(Credited, (counted, credits, source, hit, rank, option, sums)))
+                )
         known = (hits, found)
         if len(self._credits) + len(self._in_file) < MEMO_SIZE:
             if source not in self._credits:
