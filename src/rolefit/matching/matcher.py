@@ -2360,6 +2360,9 @@ class Matcher:
         only = len({base_key(f.key) for f in found}) < 2  # the one skill the entry names
         # A typo of the form is the form: "Prunng" alone is Pruning.
         typed = {base_key(f.key) for f in found if f.hit.method == "fuzzy" and normalise(f.hit.part) == whole}
+        # The entry's one skill before a colon and what the person says of it: "Go: 3 yrs".
+        heading = _HEADING.match(written) if only else None
+        headed = normalise(heading.group(1)) if heading is not None else ""
         alone = {
             form
             for form in guarded
@@ -2367,6 +2370,7 @@ class Matcher:
             or form == whole
             or form in typed
             or form in _unqualified(whole)
+            or form == headed
             or (_made_with(whole) == form and self._guarded[form][0] == form)  # "Celery workers", not "Spring jobs"
         }
         if len(alone) == len(guarded):
