@@ -323,6 +323,8 @@ _LEADING_QUALIFIERS = (
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
     "tools like", "such as", "including", "cross-functional", "fine-tuned", "pretrained",
     "pre-trained",
+    # hedges people write in their own skills files: "mostly aws, some gcp"
+    "mostly", "mainly", "primarily", "largely", "a bit of", "a little",
     *sorted(_QUALIFYING_VERBS),
     # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
     "the", "a", "an",
@@ -348,6 +350,8 @@ _TRAILING_QUALIFIERS = (
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
     "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
+    # the same hedges after it: "spark (pyspark mostly)", "bayesian stuff", "causal stuff"
+    "mostly", "mainly", "primarily", "stuff", "things",
 )  # fmt: skip
 
 
@@ -670,10 +674,10 @@ _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engine
 
 # A clause that says a skill is lacking, from its start (or "but") to the next comma,
 # semicolon or bracket: "No experience with Java", "Never used Kubernetes", "Unfamiliar
-# with Airflow", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
+# with Airflow", "Lacks experience with cloud platforms", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
 # not limited to".
 _NEGATED = re.compile(
-    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacking|lack of|"
+    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacks|lacking|lack of|"
     r"zero (?:experience|knowledge|exposure)|(?:i )?(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)"
     r"\s[^,;()]*",
     re.IGNORECASE,
