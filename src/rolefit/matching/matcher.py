@@ -655,6 +655,14 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 
+# When a deed was done, before it: "In 2022, containerised ...", "Q3 2023: benchmarked ...",
+# "2019-2021: led ...".
+_WHEN_FIRST = re.compile(
+    r"^\s*(?:(?:in|since|during|from|by)\s+)?(?:(?:q[1-4]|h[12])\s+)?(?:19|20)\d\d"
+    r"(?:\s*[-\u2013/]\s*(?:(?:19|20)?\d\d|present|now|today))?\s*[,:\-\u2013\u2014]\s+",
+    re.IGNORECASE,
+)
+
 # "Certified Kubernetes Administrator", "AWS Certified Machine Learning - Specialty",
 # "TensorFlow Developer Certificate", "Deep Learning Specialization": the words of a certification's title around the
 # skills it certifies.
@@ -2159,9 +2167,11 @@ class Matcher:
         besides what that names: a verb made of a tool's name ("Dockerized our Flask
         services": Docker), or one whose activity is a skill's own name of one word
         ("Containerised the data pipelines", "Benchmarked three vector databases",
-        "Negotiated a discount"). Not an activity that is also a plain word around
+        "Negotiated a discount"), also after when it was done ("In 2022, containerised ..."). Not an activity that is also a plain word around
         skills ("Optimized model inference" is no Optimization), nor another form of an
         alias ("Augmented reality" is no Data augmentation)."""
+        if written[:1].isdigit() or written[:1] in "IiSsDdFfBbQqHh":
+            written = _WHEN_FIRST.sub("", written, count=1)
         first = _PHRASE_WORD.match(written)
         if first is None or first.group()[-2:].lower() != "ed" or " " not in written.strip():
             return []
