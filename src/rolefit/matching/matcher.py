@@ -431,6 +431,10 @@ _PEOPLE = frozenset(
 # The same, one person: a word the typo layer never reads as another ("Data Analyst"
 # is a job title, not a typo of Data analysis).
 _PERSON = frozenset(word[:-1] for word in _PEOPLE)
+# A rank before "of" makes a job title of what follows: "Head of Data Science", "Director
+# of Data Engineering", "VP of Machine Learning".
+_RANKS = frozenset(("head", "heads", "director", "directors", "vp", "svp", "evp", "chief", "dean"))
+_RANK_OF = re.compile(r"^(?:\w+\s+)?(?:head|director|s?vp|evp|vice president|chief|dean)s?\s+of\s", re.IGNORECASE)
 
 
 def _word_forms(form: str) -> Iterator[str]:
@@ -1451,6 +1455,8 @@ class Matcher:
     def _direct(self, part: str, index: _Index) -> list[_Found]:
         if part[-1:].isdigit() and _DATE.match(part.strip()):
             return []
+        if " of " in part and _RANK_OF.match(part.strip()):
+            return []  # a job title: "Head of Data Science"
         if " of " in part:
             part = _QUANTITY_OF.sub("", part)  # "large sets of data": large data
         form = normalise(part)
@@ -2285,6 +2291,7 @@ class Matcher:
                 )
                 if (
                     following in _GROUPS
+                    or (at > 1 and lower[at - 1] == "of" and lower[at - 2] in _RANKS)  # "Head of Data Science"
                     or following in _KINDS_OF_TEST
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (not ended and (keys & self._fields or not (proper or run or capital)))
