@@ -724,6 +724,31 @@ def _vendor_tool(written: str) -> str | None:
     return head if len(head) <= 30 and not any(c in head for c in ",:;") else None
 
 
+# Lists written in Chinese, Japanese or Korean: their punctuation as the plain one, and a
+# break where a Latin name meets their script ("Pythonでのデータ分析（pandas、NumPy）",
+# "掌握 Linux 常用命令"): the names are read as a list's pieces.
+_CJK_PUNCTUATION = str.maketrans(
+    {"\u3001": ", ", "\uff0c": ", ", "\u30fb": ", ", "\uff08": " (", "\uff09": ") ", "\uff0f": "/",
+     "\uff1a": ": ", "\uff1b": "; ", "\u3002": ". ", "\u3010": " [", "\u3011": "] "}
+)  # fmt: skip
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_SCRIPT_EDGE = re.compile(rf"(?<=[\w+#)\]])(?<![{_CJK}])\s*(?=[{_CJK}])|(?<=[{_CJK}])\s*(?=[\w(\[])(?![{_CJK}])")
+# A Turkish case ending after a name: "Docker'da deneyim", "Kubernetes'e giriş".
+_CASE_ENDING = re.compile(
+    r"(?<=[A-Za-z0-9+#])['\u2019](?:d[ae]n?|t[ae]n?|y?[ae]|y?[\u0131iu\u00fc]|l[ae]|yl[ae]|n?[\u0131i]n|[dt][ae]ki)\b"
+)
+
+
+def _other_scripts(text: str) -> str:
+    """``text`` with another script's punctuation and word breaks as a list's, and a
+    Turkish case ending cut from a name."""
+    if "'" in text or "\u2019" in text:
+        text = _CASE_ENDING.sub("", text)
+    if text.isascii():
+        return text
+    return _SCRIPT_EDGE.sub(", ", text.translate(_CJK_PUNCTUATION)).strip(" ,")
+
+
 # Short forms of the words that join a skill to its tools or examples, written out:
 # "unit testing w/ pytest", "Excel incl. Power Query".
 _LIST_WORDS = re.compile(r"(?<!\w)(w/|incl\.|inc\.)(?=\s)", re.IGNORECASE)
@@ -2153,7 +2178,7 @@ class Matcher:
         return not words.isdisjoint(self._scoped_words)
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
-        written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], text.strip())
+        written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
             # someone lacks is no claim; the rest of the entry still is.
