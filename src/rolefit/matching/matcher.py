@@ -638,10 +638,13 @@ _TOOL_PRODUCTS = frozenset(
     (
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
+        "topics", "connectors", "kernels", "charts", "plugins", "collectors",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
-_EVERYDAY_PRODUCTS = frozenset(("tests", "jobs", "reports", "functions", "images", "packages", "operators"))
+_EVERYDAY_PRODUCTS = frozenset(
+    ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts")
+)
 
 
 def _made_with(form: str) -> str:
@@ -2417,7 +2420,8 @@ class Matcher:
             or form in typed
             or form in _unqualified(whole)
             or form == headed
-            or (_made_with(whole) == form and self._guarded[form][0] == form)  # "Celery workers", not "Spring jobs"
+            # "Celery workers", "Kafka topics" (Apache Kafka, by its maker), not "Spring jobs"
+            or (_made_with(whole) == form and self._guarded[form][0] in (form, f"apache {form}"))
         }
         if len(alone) == len(guarded):
             return found
