@@ -2046,10 +2046,17 @@ class Matcher:
         return [item for item in bracketed if base_key(item.key) not in implied]
 
     def _vendor_apart(self, title: str, index: _Index) -> tuple[str, ...]:
-        """A certification's vendor apart from its subject: "AWS ML" certifies ML."""
+        """A certification's vendor apart from its subject: "AWS ML" certifies ML; a tool
+        before a subject rolefit does not know is certified ("dbt Analytics Engineering"),
+        and so is a tool after a maker it does not know ("DeepLearning.AI TensorFlow")."""
         head, _, rest = title.partition(" ")
-        if rest and self._direct(head, index) and self._direct(rest, index):
-            return head, rest
+        if not rest:
+            return (title,)
+        if self._direct(head, index):
+            if self._direct(rest, index) or not self._direct(title, index):
+                return head, rest
+        elif not self._direct(title, index) and self._direct(rest, index):
+            return (rest,)
         return (title,)
 
     def _category(self, written: str, index: _Index) -> list[_Found]:
