@@ -352,6 +352,8 @@ _TRAILING_QUALIFIERS = (
     "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
     # the same hedges after it: "spark (pyspark mostly)", "bayesian stuff", "causal stuff"
     "mostly", "mainly", "primarily", "stuff", "things",
+    # the person a trait describes: "Detail-oriented analyst", "Highly organised self-starter"
+    "analyst", "self-starter", "self starter", "thinker", "learner", "individual", "person",
 )  # fmt: skip
 
 
