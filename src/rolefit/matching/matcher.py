@@ -649,6 +649,12 @@ _EVERYDAY_PRODUCTS = frozenset(
 )
 
 
+def _without_article(form: str) -> str:
+    """``form`` without an article before it: "flask" of "a flask"."""
+    first, _, rest = form.partition(" ")
+    return rest if rest and first in ("a", "an", "the") else form
+
+
 def _made_with(form: str) -> str:
     """The tool ``form`` names code made with ("celery" of "celery workers"), else "";
     not things an everyday word may make too ("pruning jobs", "beam tests")."""
@@ -1516,9 +1522,10 @@ class Matcher:
             return []
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
-        if preposition == "of" and found and _THING.fullmatch(normalise(tail.group(1))):
+        if preposition == "of" and found and _THING.fullmatch(_without_article(normalise(tail.group(1)))):
             # A tool's one-word name is "of" nothing: "Oracle of Delphi", "Elixir of
-            # youth", "Confluence of the Rhine" (an activity is: "Presentation of insights").
+            # youth", "Confluence of the Rhine", "A flask of tea" (an activity is:
+            # "Presentation of insights").
             return []
         if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
             found = self._activity_with(tail.group(1), index)
@@ -2329,6 +2336,16 @@ class Matcher:
                 if (
                     following in _GROUPS
                     or (at > 1 and lower[at - 1] == "of" and lower[at - 2] in _RANKS)  # "Head of Data Science"
+                    # One word of another proper name, before a capitalised word rolefit does
+                    # not know: "Oracle Park", "Spark Networks".
+                    or (
+                        size == 1
+                        and not ended
+                        and words[end][:1].isupper()
+                        and following not in self._known_words
+                        and following not in _QUALIFIER_WORDS
+                        and not titles[at]
+                    )
                     or following in _KINDS_OF_TEST
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (not ended and (keys & self._fields or not (proper or run or capital)))
