@@ -241,6 +241,9 @@ _OTHER_ANDS = (
     "und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan", "og", "ja", "\u0219i", "\u015fi", "\u00e9s",
     "oraz", "\u03ba\u03b1\u03b9", "\u0438",
 )  # fmt: skip
+# "With" and "using" in other languages: "Visualización de datos con Matplotlib",
+# "Experiência com Airflow", "Analisis data menggunakan Excel", "Dashboard với Power BI".
+_OTHER_WITHS = ("con", "com", "avec", "dengan", "menggunakan", "v\u1edbi", "usando", "utilizando")
 _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
@@ -813,7 +816,8 @@ _PASTIMES = frozenset(
     )
 )  # fmt: skip
 _TAIL = re.compile(
-    r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
+    rf"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from|{'|'.join(_OTHER_WITHS)})\s+(.+)$",
+    re.IGNORECASE,
 )
 # A name that is also a verb, and the prepositions after which it is that verb.
 _VERB_SENSES = {"excel": frozenset(("in", "at", "through"))}
@@ -845,7 +849,7 @@ _TOOL_WORDS = frozenset(
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _FIELD_BEFORE = _TOOL_WORDS | _PEOPLE | _PERSON  # what a broad field before it does not name
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
-_TAIL_TOOLS = frozenset(("with", "using", "via"))
+_TAIL_TOOLS = frozenset(("with", "using", "via", *_OTHER_WITHS))
 # Words before "to" that make what follows something the person can do: "ability to
 # train models", "know how to use R".
 _ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity", "you"))
