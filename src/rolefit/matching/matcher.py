@@ -850,6 +850,7 @@ _TOOL_WORDS = frozenset(
 _FIELD_BEFORE = _TOOL_WORDS | _PEOPLE | _PERSON  # what a broad field before it does not name
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
 _TAIL_TOOLS = frozenset(("with", "using", "via", *_OTHER_WITHS))
+_USED_BEFORE = _TAIL_TOOLS | {"in", "on"}  # what a sentence's last tool was used for, before it
 # Words before "to" that make what follows something the person can do: "ability to
 # train models", "know how to use R".
 _ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity", "you"))
@@ -2450,6 +2451,8 @@ class Matcher:
             or form in typed
             or form in _unqualified(whole)
             or form == headed
+            # The entry's one skill, what a sentence says was used: "Event streaming with Kafka"
+            or (only and whole.endswith(f" {form}") and whole[: -len(form) - 1].rpartition(" ")[2] in _USED_BEFORE)
             # "Celery workers", "Kafka topics" (Apache Kafka, by its maker), not "Spring jobs"
             or (_made_with(whole) == form and self._guarded[form][0] in (form, f"apache {form}"))
         }
