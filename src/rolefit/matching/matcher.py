@@ -116,6 +116,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -746,7 +747,15 @@ _CJK_PUNCTUATION = str.maketrans(
      "\uff1a": ": ", "\uff1b": "; ", "\u3002": ". ", "\u3010": " [", "\u3011": "] "}
 )  # fmt: skip
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_SCRIPT_EDGE = re.compile(rf"(?<=[\w+#)\]])(?<![{_CJK}])\s*(?=[{_CJK}])|(?<=[{_CJK}])\s*(?=[\w(\[])(?![{_CJK}])")
+
+
+@cache
+def _script_edge() -> re.Pattern[str]:
+    """Where a Latin name meets another script (compiled when first needed: its classes
+    are costly to build, and most entries are Latin only)."""
+    return re.compile(rf"(?<=[A-Za-z0-9+#)\]])\s*(?=[{_CJK}])|(?<=[{_CJK}])\s*(?=[A-Za-z0-9(\[])")
+
+
 # A Turkish case ending after a name: "Docker'da deneyim", "Kubernetes'e giriş".
 _CASE_ENDING = re.compile(
     r"(?<=[A-Za-z0-9+#])['\u2019](?:d[ae]n?|t[ae]n?|y?[ae]|y?[\u0131iu\u00fc]|l[ae]|yl[ae]|n?[\u0131i]n|[dt][ae]ki)\b"
@@ -758,9 +767,9 @@ def _other_scripts(text: str) -> str:
     Turkish case ending cut from a name."""
     if "'" in text or "\u2019" in text:
         text = _CASE_ENDING.sub("", text)
-    if text.isascii():
+    if text.isascii() or max(text) < "\u3001":
         return text
-    return _SCRIPT_EDGE.sub(", ", text.translate(_CJK_PUNCTUATION)).strip(" ,")
+    return _script_edge().sub(", ", text.translate(_CJK_PUNCTUATION)).strip(" ,")
 
 
 # Short forms of the words that join a skill to its tools or examples, written out:
