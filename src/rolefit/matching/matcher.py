@@ -767,8 +767,8 @@ def _other_scripts(text: str) -> str:
     Turkish case ending cut from a name."""
     if "'" in text or "\u2019" in text:
         text = _CASE_ENDING.sub("", text)
-    if text.isascii() or max(text) < "\u3001":
-        return text
+    if text.isascii() or not any("\u3001" <= c <= "\ud7af" for c in text):
+        return text  # fullwidth Latin ("ＰｙＴｏｒｃｈ") is left to normalising
     return _script_edge().sub(", ", text.translate(_CJK_PUNCTUATION)).strip(" ,")
 
 
