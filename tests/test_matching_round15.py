@@ -62,7 +62,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Pythonとpandasでの分析", {"Python", "pandas"}, set()),
         ("精通 Java、Rust 和 Scala", {"Java", "Rust", "Scala"}, set()),
         ("Dockerを使った開発", {"Docker"}, set()),
-        ("GCP（BigQuery・Dataflow）", {"BigQuery", "Google Cloud Dataflow"}, set()),
+        ("GCP\uff08BigQuery・Dataflow\uff09", {"BigQuery", "Google Cloud Dataflow"}, set()),
         ("SQL을 활용한 분석", {"SQL"}, set()),
         ("Python'a, SQL'e", {"Python", "SQL"}, set()),
     ],

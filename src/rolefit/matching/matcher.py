@@ -740,7 +740,7 @@ def _vendor_tool(written: str) -> str | None:
 
 
 # Lists written in Chinese, Japanese or Korean: their punctuation as the plain one, and a
-# break where a Latin name meets their script ("Pythonでのデータ分析（pandas、NumPy）",
+# break where a Latin name meets their script ("Pythonでのデータ分析(pandas、NumPy)" with fullwidth brackets,
 # "掌握 Linux 常用命令"): the names are read as a list's pieces.
 _CJK_PUNCTUATION = str.maketrans(
     {"\u3001": ", ", "\uff0c": ", ", "\u30fb": ", ", "\uff08": " (", "\uff09": ") ", "\uff0f": "/",
@@ -768,7 +768,7 @@ def _other_scripts(text: str) -> str:
     if "'" in text or "\u2019" in text:
         text = _CASE_ENDING.sub("", text)
     if text.isascii() or not any("\u3001" <= c <= "\ud7af" for c in text):
-        return text  # fullwidth Latin ("ＰｙＴｏｒｃｈ") is left to normalising
+        return text  # fullwidth Latin letters are left to normalising
     return _script_edge().sub(", ", text.translate(_CJK_PUNCTUATION)).strip(" ,")
 
 
