@@ -116,6 +116,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 from itertools import pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -241,6 +242,9 @@ _OTHER_ANDS = (
     "und", "sowie", "et", "y", "e", "en", "och", "ve", "v\u00e0", "dan", "og", "ja", "\u0219i", "\u015fi", "\u00e9s",
     "oraz", "\u03ba\u03b1\u03b9", "\u0438",
 )  # fmt: skip
+# "With" and "using" in other languages: "Visualización de datos con Matplotlib",
+# "Experiência com Airflow", "Analisis data menggunakan Excel", "Dashboard với Power BI".
+_OTHER_WITHS = ("con", "com", "avec", "dengan", "menggunakan", "v\u1edbi", "usando", "utilizando")
 _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
@@ -323,6 +327,8 @@ _LEADING_QUALIFIERS = (
     "a passion for", "passion for", "passionate about", "interest in", "exposure to",
     "tools like", "such as", "including", "cross-functional", "fine-tuned", "pretrained",
     "pre-trained",
+    # hedges people write in their own skills files: "mostly aws, some gcp"
+    "mostly", "mainly", "primarily", "largely", "a bit of", "a little",
     *sorted(_QUALIFYING_VERBS),
     # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
     "the", "a", "an",
@@ -348,6 +354,10 @@ _TRAILING_QUALIFIERS = (
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
     "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
+    # the same hedges after it: "spark (pyspark mostly)", "bayesian stuff", "causal stuff"
+    "mostly", "mainly", "primarily", "stuff", "things",
+    # the person a trait describes: "Detail-oriented analyst", "Highly organised self-starter"
+    "analyst", "self-starter", "self starter", "thinker", "learner", "individual", "person",
 )  # fmt: skip
 
 
@@ -427,6 +437,10 @@ _PEOPLE = frozenset(
 # The same, one person: a word the typo layer never reads as another ("Data Analyst"
 # is a job title, not a typo of Data analysis).
 _PERSON = frozenset(word[:-1] for word in _PEOPLE)
+# A rank before "of" makes a job title of what follows: "Head of Data Science", "Director
+# of Data Engineering", "VP of Machine Learning".
+_RANKS = frozenset(("head", "heads", "director", "directors", "vp", "svp", "evp", "chief", "dean"))
+_RANK_OF = re.compile(r"^(?:\w+\s+)?(?:head|director|s?vp|evp|vice president|chief|dean)s?\s+of\s", re.IGNORECASE)
 
 
 def _word_forms(form: str) -> Iterator[str]:
@@ -630,10 +644,19 @@ _TOOL_PRODUCTS = frozenset(
     (
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
+        "topics", "connectors", "kernels", "charts", "plugins", "collectors",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
-_EVERYDAY_PRODUCTS = frozenset(("tests", "jobs", "reports", "functions", "images", "packages", "operators"))
+_EVERYDAY_PRODUCTS = frozenset(
+    ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts")
+)
+
+
+def _without_article(form: str) -> str:
+    """``form`` without an article before it: "flask" of "a flask"."""
+    first, _, rest = form.partition(" ")
+    return rest if rest and first in ("a", "an", "the") else form
 
 
 def _made_with(form: str) -> str:
@@ -648,6 +671,14 @@ _DATE = re.compile(
     r"^(?:spring|summer|fall|autumn|winter|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
     r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s+(?:term|semester|quarter))?"
     r"\s*['\u2019]?(?:19|20)?\d\d$",
+    re.IGNORECASE,
+)
+
+# When a deed was done, before it: "In 2022, containerised ...", "Q3 2023: benchmarked ...",
+# "2019-2021: led ...".
+_WHEN_FIRST = re.compile(
+    r"^\s*(?:(?:in|since|during|from|by)\s+)?(?:(?:q[1-4]|h[12])\s+)?(?:19|20)\d\d"
+    r"(?:\s*[-\u2013/]\s*(?:(?:19|20)?\d\d|present|now|today))?\s*[,:\-\u2013\u2014]\s+",
     re.IGNORECASE,
 )
 
@@ -670,10 +701,10 @@ _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engine
 
 # A clause that says a skill is lacking, from its start (or "but") to the next comma,
 # semicolon or bracket: "No experience with Java", "Never used Kubernetes", "Unfamiliar
-# with Airflow", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
+# with Airflow", "Lacks experience with cloud platforms", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
 # not limited to".
 _NEGATED = re.compile(
-    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacking|lack of|"
+    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacks|lacking|lack of|"
     r"zero (?:experience|knowledge|exposure)|(?:i )?(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)"
     r"\s[^,;()]*",
     re.IGNORECASE,
@@ -706,6 +737,39 @@ def _vendor_tool(written: str) -> str | None:
         return None
     head = " ".join(words[:cut])
     return head if len(head) <= 30 and not any(c in head for c in ",:;") else None
+
+
+# Lists written in Chinese, Japanese or Korean: their punctuation as the plain one, and a
+# break where a Latin name meets their script ("Pythonでのデータ分析(pandas、NumPy)" with fullwidth brackets,
+# "掌握 Linux 常用命令"): the names are read as a list's pieces.
+_CJK_PUNCTUATION = str.maketrans(
+    {"\u3001": ", ", "\uff0c": ", ", "\u30fb": ", ", "\uff08": " (", "\uff09": ") ", "\uff0f": "/",
+     "\uff1a": ": ", "\uff1b": "; ", "\u3002": ". ", "\u3010": " [", "\u3011": "] "}
+)  # fmt: skip
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+
+
+@cache
+def _script_edge() -> re.Pattern[str]:
+    """Where a Latin name meets another script (compiled when first needed: its classes
+    are costly to build, and most entries are Latin only)."""
+    return re.compile(rf"(?<=[A-Za-z0-9+#)\]])\s*(?=[{_CJK}])|(?<=[{_CJK}])\s*(?=[A-Za-z0-9(\[])")
+
+
+# A Turkish case ending after a name: "Docker'da deneyim", "Kubernetes'e giriş".
+_CASE_ENDING = re.compile(
+    r"(?<=[A-Za-z0-9+#])['\u2019](?:d[ae]n?|t[ae]n?|y?[ae]|y?[\u0131iu\u00fc]|l[ae]|yl[ae]|n?[\u0131i]n|[dt][ae]ki)\b"
+)
+
+
+def _other_scripts(text: str) -> str:
+    """``text`` with another script's punctuation and word breaks as a list's, and a
+    Turkish case ending cut from a name."""
+    if "'" in text or "\u2019" in text:
+        text = _CASE_ENDING.sub("", text)
+    if text.isascii() or not any("\u3001" <= c <= "\ud7af" for c in text):
+        return text  # fullwidth Latin letters are left to normalising
+    return _script_edge().sub(", ", text.translate(_CJK_PUNCTUATION)).strip(" ,")
 
 
 # Short forms of the words that join a skill to its tools or examples, written out:
@@ -761,7 +825,8 @@ _PASTIMES = frozenset(
     )
 )  # fmt: skip
 _TAIL = re.compile(
-    r"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from)\s+(.+)$", re.IGNORECASE
+    rf"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from|{'|'.join(_OTHER_WITHS)})\s+(.+)$",
+    re.IGNORECASE,
 )
 # A name that is also a verb, and the prepositions after which it is that verb.
 _VERB_SENSES = {"excel": frozenset(("in", "at", "through"))}
@@ -793,7 +858,8 @@ _TOOL_WORDS = frozenset(
 # A word before which what follows is a purpose or a place: "packages for machine learning".
 _FIELD_BEFORE = _TOOL_WORDS | _PEOPLE | _PERSON  # what a broad field before it does not name
 _PLACING_WORDS = frozenset(("for", "at", "on", "across", "within", "through", "to"))
-_TAIL_TOOLS = frozenset(("with", "using", "via"))
+_TAIL_TOOLS = frozenset(("with", "using", "via", *_OTHER_WITHS))
+_USED_BEFORE = _TAIL_TOOLS | {"in", "on"}  # what a sentence's last tool was used for, before it
 # Words before "to" that make what follows something the person can do: "ability to
 # train models", "know how to use R".
 _ABLE_WORDS = frozenset(("how", "able", "ability", "abilities", "capable", "capability", "capacity", "you"))
@@ -1439,6 +1505,8 @@ class Matcher:
     def _direct(self, part: str, index: _Index) -> list[_Found]:
         if part[-1:].isdigit() and _DATE.match(part.strip()):
             return []
+        if " of " in part and _RANK_OF.match(part.strip()):
+            return []  # a job title: "Head of Data Science"
         if " of " in part:
             part = _QUANTITY_OF.sub("", part)  # "large sets of data": large data
         form = normalise(part)
@@ -1468,9 +1536,10 @@ class Matcher:
             return []
         found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
-        if preposition == "of" and found and _THING.fullmatch(normalise(tail.group(1))):
+        if preposition == "of" and found and _THING.fullmatch(_without_article(normalise(tail.group(1)))):
             # A tool's one-word name is "of" nothing: "Oracle of Delphi", "Elixir of
-            # youth", "Confluence of the Rhine" (an activity is: "Presentation of insights").
+            # youth", "Confluence of the Rhine", "A flask of tea" (an activity is:
+            # "Presentation of insights").
             return []
         if not found and preposition == "with" and _COUNTERPARTS.intersection(normalise(rest).split(" ")[:4]):
             found = self._activity_with(tail.group(1), index)
@@ -2000,10 +2069,17 @@ class Matcher:
         return [item for item in bracketed if base_key(item.key) not in implied]
 
     def _vendor_apart(self, title: str, index: _Index) -> tuple[str, ...]:
-        """A certification's vendor apart from its subject: "AWS ML" certifies ML."""
+        """A certification's vendor apart from its subject: "AWS ML" certifies ML; a tool
+        before a subject rolefit does not know is certified ("dbt Analytics Engineering"),
+        and so is a tool after a maker it does not know ("DeepLearning.AI TensorFlow")."""
         head, _, rest = title.partition(" ")
-        if rest and self._direct(head, index) and self._direct(rest, index):
-            return head, rest
+        if not rest:
+            return (title,)
+        if self._direct(head, index):
+            if self._direct(rest, index) or not self._direct(title, index):
+                return head, rest
+        elif not self._direct(title, index) and self._direct(rest, index):
+            return (rest,)
         return (title,)
 
     def _category(self, written: str, index: _Index) -> list[_Found]:
@@ -2135,7 +2211,7 @@ class Matcher:
         return not words.isdisjoint(self._scoped_words)
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
-        written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], text.strip())
+        written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
             # someone lacks is no claim; the rest of the entry still is.
@@ -2155,9 +2231,11 @@ class Matcher:
         besides what that names: a verb made of a tool's name ("Dockerized our Flask
         services": Docker), or one whose activity is a skill's own name of one word
         ("Containerised the data pipelines", "Benchmarked three vector databases",
-        "Negotiated a discount"). Not an activity that is also a plain word around
+        "Negotiated a discount"), also after when it was done ("In 2022, containerised ..."). Not an activity that is also a plain word around
         skills ("Optimized model inference" is no Optimization), nor another form of an
         alias ("Augmented reality" is no Data augmentation)."""
+        if written[:1].isdigit() or written[:1] in "IiSsDdFfBbQqHh":
+            written = _WHEN_FIRST.sub("", written, count=1)
         first = _PHRASE_WORD.match(written)
         if first is None or first.group()[-2:].lower() != "ed" or " " not in written.strip():
             return []
@@ -2271,6 +2349,17 @@ class Matcher:
                 )
                 if (
                     following in _GROUPS
+                    or (at > 1 and lower[at - 1] == "of" and lower[at - 2] in _RANKS)  # "Head of Data Science"
+                    # One word of another proper name, before a capitalised word rolefit does
+                    # not know: "Oracle Park", "Spark Networks".
+                    or (
+                        size == 1
+                        and not ended
+                        and words[end][:1].isupper()
+                        and following not in self._known_words
+                        and following not in _QUALIFIER_WORDS
+                        and not titles[at]
+                    )
                     or following in _KINDS_OF_TEST
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (not ended and (keys & self._fields or not (proper or run or capital)))
@@ -2360,6 +2449,9 @@ class Matcher:
         only = len({base_key(f.key) for f in found}) < 2  # the one skill the entry names
         # A typo of the form is the form: "Prunng" alone is Pruning.
         typed = {base_key(f.key) for f in found if f.hit.method == "fuzzy" and normalise(f.hit.part) == whole}
+        # The entry's one skill before a colon and what the person says of it: "Go: 3 yrs".
+        heading = _HEADING.match(written) if only else None
+        headed = normalise(heading.group(1)) if heading is not None else ""
         alone = {
             form
             for form in guarded
@@ -2367,7 +2459,11 @@ class Matcher:
             or form == whole
             or form in typed
             or form in _unqualified(whole)
-            or (_made_with(whole) == form and self._guarded[form][0] == form)  # "Celery workers", not "Spring jobs"
+            or form == headed
+            # The entry's one skill, what a sentence says was used: "Event streaming with Kafka"
+            or (only and whole.endswith(f" {form}") and whole[: -len(form) - 1].rpartition(" ")[2] in _USED_BEFORE)
+            # "Celery workers", "Kafka topics" (Apache Kafka, by its maker), not "Spring jobs"
+            or (_made_with(whole) == form and self._guarded[form][0] in (form, f"apache {form}"))
         }
         if len(alone) == len(guarded):
             return found
