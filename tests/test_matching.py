@@ -434,9 +434,43 @@ def test_plain_word_shortcut_agrees_with_the_rules_on_every_known_name() -> None
 
 @given(st.from_regex(r"[A-Za-z]{1,8}( [A-Za-z]{1,8}){0,3}", fullmatch=True))
 def test_plain_word_shortcut_agrees_with_the_rules(text: str) -> None:
-    from rolefit.matching.normalise import _apply_rules
+    from rolefit.matching.normalise import _apply_rules, _normalise_once
 
     assert normalise(text) == _apply_rules(text)
+    # plain words are where the rules stop (_apply_rules stops there after one pass)
+    if not text.lower().endswith(" lts"):
+        assert _normalise_once(text.lower()) == text.lower()
+
+
+def _rules_to_the_end(text: str) -> str:
+    """normalise._apply_rules without its stop at plain words: every pass until none changes anything."""
+    from rolefit.matching.normalise import _normalise_once
+
+    for _ in range(10):
+        again = _normalise_once(text)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60) | st.from_regex(r"[A-Za-z ()\-.0-9+#/]{1,40}", fullmatch=True))
+def test_the_rules_stop_where_running_them_to_the_end_would(text: str) -> None:
+    from rolefit.matching.normalise import _apply_rules
+
+    assert _apply_rules(text) == _rules_to_the_end(text)
+
+
+def test_the_rules_stop_where_running_them_to_the_end_would_on_every_wild_string() -> None:
+    from rolefit.matching.normalise import _apply_rules
+
+    data = Path(__file__).parent / "data"
+    for path in sorted(data.glob("matching_wild_*.csv")):
+        lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        for row in csv.reader(lines):
+            if row:
+                assert _apply_rules(row[0]) == _rules_to_the_end(row[0]), row[0]
 
 
 def test_each_normalised_form_is_searched_for_typos_once(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -144,9 +144,11 @@ def normalise(text: str) -> str:
 
 
 def _apply_rules(text: str) -> str:
+    """The rules again and again until they change nothing; plain words are where
+    they stop (see _PLAIN_WORDS), so a pass that leaves plain words needs no other."""
     for _ in range(10):
         again = _normalise_once(text)
-        if again == text:
-            break
+        if again == text or (_PLAIN_WORDS.fullmatch(again) and not again.endswith(" lts")):
+            return again
         text = again
     return text
