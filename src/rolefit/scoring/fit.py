@@ -717,7 +717,7 @@ class RoleSet(Sequence[RoleIndex]):
         known = self._in_file.get(other)
         if known is not None:
             return known
-        new = tuple.__new__  # Credited(...) without NamedTuple's Python-level __new__
+        new = _new  # Credited(...) without its Python-level __new__; a local name, read in the loop
         found = []
         # By hit, then by role: within a role the entries keep the order of the hits.
         places_of = self._places
