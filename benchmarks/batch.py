@@ -23,7 +23,12 @@ second cohort, the earlier JSON, and matches every learner); what --compare
 adds and how it scales are measured in CPU time, which the other processes of
 a shared machine disturb less than wall time.
 
-    python benchmarks/batch.py [--learners 10000] [--keep DIR]
+Each figure is the best of several runs, taken in rounds (every command once a
+round, in turn) rather than one command's runs back to back: a shared machine's
+speed drifts over a minute, and a ratio of two commands measured a minute apart
+would measure the drift.
+
+    python benchmarks/batch.py [--learners 10000] [--runs 5] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -308,15 +313,23 @@ def run(command: list[str]) -> tuple[float, float, float]:
     return elapsed, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def best_of(runs: int, command: list[str]) -> tuple[float, float, float]:
-    results = [run(command) for _ in range(runs)]
-    return min(r[0] for r in results), max(r[1] for r in results), min(r[2] for r in results)
+def best_of(runs: int, commands: dict[str, list[str]]) -> dict[str, tuple[float, float, float]]:
+    """Each command's best wall time, largest memory and best CPU time over `runs`
+    rounds, each round running every command once, in turn."""
+    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, command in commands.items():
+            results[name].append(run(command))
+    return {
+        name: (min(r[0] for r in rounds), max(r[1] for r in rounds), min(r[2] for r in rounds))
+        for name, rounds in results.items()
+    }
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--learners", type=int, default=10_000)
-    parser.add_argument("--runs", type=int, default=3, help="each timing is the best of this many runs")
+    parser.add_argument("--runs", type=int, default=5, help="each timing is the best of this many rounds")
     parser.add_argument("--keep", type=Path, help="generate the cohorts here and keep them")
     args = parser.parse_args()
 
@@ -332,30 +345,48 @@ def main() -> int:
     out = work / "out"
     out.mkdir(exist_ok=True)
 
-    def batch(folder: Path, jobs: int, fmt: str = "csv", *extra: str) -> tuple[float, float, float]:
+    def batch(folder: Path, jobs: int, fmt: str = "csv", *extra: str) -> list[str]:
         command = [rolefit, "batch", str(folder), "--jobs", str(jobs), "--format", fmt, "--quiet", *extra]
-        return best_of(args.runs, [*command, "-o", str(out / f"cohort.{fmt}")])
+        return [*command, "-o", str(out / f"cohort.{fmt}")]
 
     def earlier(folder: Path) -> str:
-        """An earlier run of the cohort to compare with (not timed)."""
+        """An earlier run of the cohort to compare with (not timed), written by this
+        install: one kept from another version could differ in what it holds."""
         path = out / f"earlier-{folder.name}.json"
-        if not path.exists():
-            run([rolefit, "batch", str(folder), "--format", "json", "--quiet", "-o", str(path)])
+        run([rolefit, "batch", str(folder), "--format", "json", "--quiet", "-o", str(path)])
         return str(path)
 
     try:
-        floor, floor_mb, _ = best_of(args.runs, [sys.executable, "-c", FLOOR, str(small)])
-        jobs1, jobs1_mb, jobs1_cpu = batch(small, 1)
-        jobs2, jobs2_mb, _ = batch(small, 2)
-        _, jsonl_mb, _ = batch(small, 2, "jsonl")
-        large1, _, large1_cpu = batch(large, 1)
-        compare1, compare1_mb, compare1_cpu = batch(small, 1, "csv", "--compare", earlier(small))
-        compare_large1, compare_large_mb, compare_large_cpu = batch(large, 1, "csv", "--compare", earlier(large))
-        varied1, _, _ = batch(varied, 1)
-        varied_floor, _, _ = best_of(args.runs, [sys.executable, "-c", FLOOR, str(varied)])
+        # The figures against the floor, and their scaling, in rounds; the varied
+        # cohort (several times slower, and without a target) in rounds of its own.
+        timed = best_of(
+            args.runs,
+            {
+                "floor": [sys.executable, "-c", FLOOR, str(small)],
+                "jobs1": batch(small, 1),
+                "jobs2": batch(small, 2),
+                "jsonl": batch(small, 2, "jsonl"),
+                "large1": batch(large, 1),
+                "compare1": batch(small, 1, "csv", "--compare", earlier(small)),
+                "compare_large1": batch(large, 1, "csv", "--compare", earlier(large)),
+            },
+        )
+        timed |= best_of(
+            args.runs,
+            {"varied1": batch(varied, 1), "varied_floor": [sys.executable, "-c", FLOOR, str(varied)]},
+        )
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
+
+    floor, floor_mb, _ = timed["floor"]
+    jobs1, jobs1_mb, jobs1_cpu = timed["jobs1"]
+    jobs2, jobs2_mb, _ = timed["jobs2"]
+    _, jsonl_mb, _ = timed["jsonl"]
+    large1, _, large1_cpu = timed["large1"]
+    compare1, compare1_mb, compare1_cpu = timed["compare1"]
+    compare_large1, compare_large_mb, compare_large_cpu = timed["compare_large1"]
+    varied1, varied_floor = timed["varied1"][0], timed["varied_floor"][0]
 
     figures = {
         "jobs1": jobs1 / floor,
@@ -370,7 +401,7 @@ def main() -> int:
         "compare_memory_mb": max(compare1_mb, compare_large_mb),
     }
     print(
-        f"learners: {args.learners:,} (and {2 * args.learners:,}); best of {args.runs} runs each; cores: {os.cpu_count()}"
+        f"learners: {args.learners:,} (and {2 * args.learners:,}); best of {args.runs} rounds (each command once a round); cores: {os.cpu_count()}"
     )
     print(f"parse floor (CSafeLoader)   {floor:6.2f} s   {floor_mb:6.0f} MB")
     print(
