@@ -173,9 +173,12 @@ def test_teaching_view_puts_prerequisites_before_what_needs_them(cli: RunCli, tm
     role.write_text(PLAN_ROLE)
     folder = tmp_path / "cohort"
     folder.mkdir()
-    # Gains (fit points): Spire 25 x 3 learners, Sidequest 25 + 25 + 14.5 (C's 1 of 3 earns
-    # 0.5 / 2.375 = 0.21 of a pool full at half its weight), Keystone 25 (B only),
-    # Groundwork 11.8 (A, at 2 of 3: 25 x (1 - 1.25 / 2.375)). Spire needs Keystone, which B lacks; Keystone needs
+    # Three required skills of weight 1 beside one preferred, whose pool is full at half its
+    # weight (1/2): the preferred pool holds 1/2 / (3 + 1/2) = 1/7 of the fit, the required
+    # 6/7, so a required skill reached adds 100 x 6/7 / 3 = 28.57 and Sidequest 100/7 = 14.29.
+    # Gains (fit points): Spire 28.57 x 3 learners, Sidequest 14.29 + 14.29 + 8.27 (C's 1 of
+    # 3 earns 0.5 / 2.375 = 0.21, filling 0.42 of the pool), Keystone 28.57 (B only),
+    # Groundwork 13.53 (A, at 2 of 3: 28.57 x (1 - 1.25 / 2.375)). Spire needs Keystone, which B lacks; Keystone needs
     # Groundwork, below the basics for A: both move ahead of Spire, Groundwork first.
     (folder / "a.yaml").write_text("name: A\nskills: {Groundwork: 2, Keystone: 3}\n")
     (folder / "b.yaml").write_text("name: B\nskills: {Groundwork: 3}\n")
@@ -183,7 +186,7 @@ def test_teaching_view_puts_prerequisites_before_what_needs_them(cli: RunCli, tm
     gaps = _batch_json(cli, folder, [role])["cohort"]["teaching"][0]["gaps"]
     assert [g["skill"] for g in gaps] == ["Groundwork", "Keystone", "Spire", "Sidequest"]
     assert [g["learners"] for g in gaps] == [1, 1, 3, 3]
-    assert [g["fit_gain"] for g in gaps] == pytest.approx([11.84, 25, 75, 64.47], abs=0.01)
+    assert [g["fit_gain"] for g in gaps] == pytest.approx([13.53, 28.57, 85.71, 36.84], abs=0.01)
     assert gaps[2]["who"] == ["A", "B", "C"]
     assert [g["needed_for"] for g in gaps] == [["Keystone"], ["Spire"], [], []]
 
@@ -236,7 +239,9 @@ def test_compare_matches_learners_and_measures_progress(cli: RunCli, tmp_path: P
     learners = {learner["path"]: learner["change"] for learner in document["learners"]}
     assert learners["a.yaml"]["matched_by"] == "path"
     assert learners["a.yaml"]["gaps_closed"] == ["Keystone", "Spire"]
-    assert learners["a.yaml"]["fit_change"] == pytest.approx(50.0)  # two more of three required: 2 x 75 / 3
+    # two more of three required: 2 x 28.57 (see the teaching view's test), from 28.57 cut to
+    # 28.5 to 85.71 cut to 85.7
+    assert learners["a.yaml"]["fit_change"] == pytest.approx(57.2)
     assert learners["b.yaml"]["fit_change"] < 0 and learners["b.yaml"]["gaps_reopened"] == ["Keystone"]
     assert learners["new-name.yaml"]["matched_by"] == "name"
     assert learners["new-name.yaml"]["earlier_file"] == "old-name.yaml"

@@ -61,12 +61,14 @@ def test_diff_of_two_skills_files(cli: RunCli, runs: tuple[Path, Path, Path]) ->
     assert _names(smithy["still_missing"]) == ["Tongsmanship"]
     met = smithy["newly_met"][0]
     assert (met["level_before"], met["level_after"], met["status_before"]) == (2, 4, "below")
-    # mid: required 4 x 75/4 each; below a target of 3, a 2 earns 1.25 / 2.375 and a 1 earns
-    # 0.5 / 2.375 (docs/fit.md): before 0.526 + 1 + 0.211 = 1.737 -> 32.57; after 1 + 0.211 + 0.526,
-    # the same, plus Ledgerism 25; cut to 32.5 and 57.5
+    # mid: four required of weight 1 beside one preferred, whose pool is full at 1/2: it holds
+    # 1/2 / (4 + 1/2) = 1/9 of the fit (docs/fit.md), each required skill 100 x 8/9 / 4 = 22.22.
+    # Below a target of 3, a 2 earns 1.25 / 2.375 and a 1 earns 0.5 / 2.375: before
+    # 0.526 + 1 + 0.211 = 1.737 -> 38.60; after 1 + 0.211 + 0.526, the same, plus Ledgerism
+    # 100 / 9 = 11.11 -> 49.71; cut to 38.5 and 49.7, a change of 11.2 between the figures shown
     fits = {f["level"]: (f["before"], f["after"]) for f in smithy["fit_by_level"]}
-    assert fits["mid"] == (32.5, 57.5)
-    assert smithy["fit_change"] == 25.0
+    assert fits["mid"] == (38.5, 49.7)
+    assert smithy["fit_change"] == 11.2
     skills = document["skills"]
     assert [s["skill"] for s in skills["added"]] == ["Ledgerism"]
     assert [s["skill"] for s in skills["removed"]] == ["Emberlore"]
@@ -114,7 +116,7 @@ def test_diff_shows_the_changes(cli: RunCli, runs: tuple[Path, Path, Path], fmt:
     text = result.stdout.replace("\\", "")  # Markdown escapes punctuation
     assert "newly met (2): Anvilwork (2 → 4 of 3), Ledgerism (- → 3 of 3)" in text
     assert "newly below target (1): Quenchcraft (3 → 1 of 3)" in text
-    assert "mid 32.5 → 57.5 (+25.0)" in text
+    assert "mid 38.5 → 49.7 (+11.2)" in text
 
 
 def test_diff_with_bad_input(cli: RunCli, runs: tuple[Path, Path, Path], tmp_path: Path) -> None:

@@ -85,6 +85,16 @@ def test_fit_stays_between_0_and_100(case: tuple[Role, dict[str, int]]) -> None:
     assert len(result.fits) == 3
 
 
+def weights_at(role: Role, slot: int, importance: str) -> dict[str, float]:
+    """The weight of each requirement of an importance at `slot`, by its first skill name."""
+    return {
+        r.skill_names[0]: c.weight
+        for c in role.categories
+        for r in c.requirements
+        if r.importance_at(slot) == importance
+    }
+
+
 @EXAMPLES
 @given(roles())
 def test_every_required_at_target_and_nothing_else_gives_at_least_75(role: Role) -> None:
@@ -92,7 +102,33 @@ def test_every_required_at_target_and_nothing_else_gives_at_least_75(role: Role)
         if has(role, slot, "required"):
             result = score(role, at_target(role, slot, {"required"}))
             assert result.fits[slot] >= 75
-            assert result.own_fits[slot] == (75 if has(role, slot, "preferred") else 100)
+            if not has(role, slot, "preferred"):
+                assert result.own_fits[slot] == 100
+                continue
+            # 75 when the preferred pool holds its quarter; more when it is small beside
+            # the required pool (docs/fit.md: 100 - 100 p/(r + p), p half the preferred
+            # weight, r the required weight)
+            required = sum(weights_at(role, slot, "required").values())
+            half = sum(weights_at(role, slot, "preferred").values()) / 2
+            assert result.own_fits[slot] == pytest.approx(max(75, 100 - 100 * half / (required + half)))
+            assert (result.own_fits[slot] == 75) == (half >= required / 3)
+
+
+@EXAMPLES
+@given(roles())
+def test_a_preferred_requirement_is_never_worth_more_than_a_required_one(role: Role) -> None:
+    """Per weight, from nothing: what reaching one preferred requirement's target
+    adds to a level's own fit is at most what reaching a required one's adds."""
+    for slot in SLOTS:
+        required, preferred = weights_at(role, slot, "required"), weights_at(role, slot, "preferred")
+        if not (required and preferred):
+            continue
+        targets = {r.skill_names[0]: r.target_at(slot) for r in role.requirements}
+        worth = {
+            name: score(role, {name: targets[name]}).own_fits[slot] / weight
+            for name, weight in (required | preferred).items()
+        }
+        assert max(worth[name] for name in preferred) <= min(worth[name] for name in required) + 1e-6
 
 
 @EXAMPLES

@@ -159,3 +159,37 @@ def test_assess_never_writes_over_the_posting(cli: RunCli, tmp_path: Path) -> No
     result = cli(["assess", str(me), "--posting", str(job), "-o", str(job)])
     assert result.exit_code == 2 and "-o names an input file" in result.stderr
     assert job.read_text() == POSTING
+
+
+SMALL_NICE_TO_HAVE = """\
+Machine Learning Engineer, Fraud
+
+Requirements
+- Strong Python and SQL
+- Experience with Docker and Kubernetes
+- Experience with AWS
+- Training gradient boosted models
+- Solid statistics and experiment design
+- Model deployment and monitoring
+
+Nice to have
+- Apache Airflow
+- Terraform
+"""
+
+
+def test_a_nice_to_have_is_never_planned_before_a_must_have(cli: RunCli, tmp_path: Path) -> None:
+    """Two nice-to-haves beside a dozen must-haves: half the preferred weight filling
+    a quarter of the fit would make each worth three must-haves, and put them first."""
+    job = tmp_path / "job.md"
+    job.write_text(SMALL_NICE_TO_HAVE)
+    me = tmp_path / "me.yaml"
+    me.write_text("skills:\n  Excel: 3\n")
+    result = cli(["assess", str(me), "--posting", str(job), "--format", "json", "--steps", "50"])
+    assert result.exit_code == 0, result.stderr
+    steps = json.loads(result.stdout)["plan"]["steps"]
+    importances = [step["importance"] for step in steps]
+    assert importances.count("preferred") == 2 and importances.count("required") >= 8
+    assert importances == sorted(importances, key=("required", "preferred").index)
+    required = min(step["fit_gain"] for step in steps if step["importance"] == "required")
+    assert all(step["fit_gain"] <= required for step in steps if step["importance"] == "preferred")

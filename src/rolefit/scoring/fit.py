@@ -13,7 +13,9 @@ the formula, its properties and a worked example.
 - a level's own fit = 100 (0.75 R + 0.25 P): R the weighted mean credit of the
   required pool, P that of the preferred pool with bonus credit filling it at
   half weight, full once half the preferred weight is credited (PREFERRED_FULL),
-  capped at 1; each requirement weighs its category's weight;
+  capped at 1; each requirement weighs its category's weight. A preferred pool
+  small beside the required one holds less than the quarter (pool_parts), so
+  that no preferred requirement is worth more than a required one;
 - the fit at a level = the highest own fit of that level and every level above
   it (the level envelope): nobody is less fit for a lower level than a higher one;
 - ready for = the highest level whose fit is at least READY_FIT with at most
@@ -86,11 +88,28 @@ def level_fit(required_total: float, preferred_total: float, required: float, pr
     with neither (see docs/fit.md)."""
     if preferred_total == 0:
         fit = 100 * required / required_total if required_total else 100.0
-    else:
+    elif required_total:
+        required_part, preferred_part = pool_parts(required_total, preferred_total)
         share = _preferred_share(preferred_total, preferred, bonus)
-        fit = _mixed_fit(required_total, required, (1 - REQUIRED_SHARE) * share) if required_total else 100 * share
+        fit = _mixed_fit(required_total, required, required_part, preferred_part * share)
+    else:
+        fit = 100 * _preferred_share(preferred_total, preferred, bonus)
     # Weights summed in another order can leave a last-bit error: 99.99999999999999.
     return rounded(fit, 9)
+
+
+def pool_parts(required_total: float, preferred_total: float) -> tuple[float, float]:
+    """The parts of a level's fit, 0-1, its required and its preferred pool hold,
+    for a level with both. The preferred pool holds 1 - REQUIRED_SHARE, or less
+    when it is small beside the required pool: as much as leaves a preferred
+    requirement worth no more fit than a required one of the same weight. (Its
+    fit per weight, preferred / (PREFERRED_FULL x preferred_total), equals the
+    required pool's, (1 - preferred) / required_total, at the part below.) In a
+    job posting with twelve must-haves and two nice-to-haves, one nice-to-have
+    would otherwise fill the whole quarter: four must-haves' worth."""
+    full = PREFERRED_FULL * preferred_total
+    preferred = min(1 - REQUIRED_SHARE, full / (required_total + full))
+    return 1 - preferred, preferred
 
 
 def _preferred_share(preferred_total: float, preferred: float, bonus: float) -> float:
@@ -98,10 +117,11 @@ def _preferred_share(preferred_total: float, preferred: float, bonus: float) -> 
     return min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
 
 
-def _mixed_fit(required_total: float, required: float, preferred_part: float) -> float:
+def _mixed_fit(required_total: float, required: float, required_part: float, preferred_part: float) -> float:
     """level_fit of a level with both pools, before rounding: the required pool's
-    part, and the preferred part ((1 - REQUIRED_SHARE) x _preferred_share)."""
-    return 100 * (REQUIRED_SHARE * required / required_total + preferred_part)
+    part (of pool_parts) times its credit, and the preferred part (pool_parts'
+    times _preferred_share)."""
+    return 100 * (required_part * required / required_total + preferred_part)
 
 
 _T = TypeVar("_T")
@@ -337,11 +357,12 @@ class RoleIndex:
 
     @staticmethod
     def _share(importance: Importance, weight: float, required_total: float, preferred_total: float) -> float:
+        parts = pool_parts(required_total, preferred_total) if required_total and preferred_total else (1.0, 1.0)
         if importance == "required":
-            return (100 * REQUIRED_SHARE if preferred_total else 100.0) * weight / required_total
+            return 100 * parts[0] * weight / required_total
         if preferred_total == 0:
             return 0.0  # no preferred pool to fill: a bonus adds nothing
-        pool = 100 * (1 - REQUIRED_SHARE) if required_total else 100.0
+        pool = 100 * parts[1]
         return pool * weight / (PREFERRED_FULL * preferred_total) * (1.0 if importance == "preferred" else BONUS_FACTOR)
 
 
@@ -574,6 +595,7 @@ class SlotGains:
         "preferred_part",
         "reach",
         "required",
+        "required_part",
         "required_total",
         "result",
         "slot",
@@ -589,7 +611,10 @@ class SlotGains:
         self.required_total, preferred_total = index.pool_totals[slot]
         share = _preferred_share(preferred_total, preferred, bonus) if preferred_total else 1.0
         self.full = share >= 1  # no preferred pool, or a full one: preferred and bonus credit add nothing
-        self.preferred_part = (1 - REQUIRED_SHARE) * share if preferred_total and self.required_total else None
+        self.required_part, self.preferred_part = 1.0, None
+        if preferred_total and self.required_total:
+            self.required_part, part = pool_parts(self.required_total, preferred_total)
+            self.preferred_part = part * share
         # The levels above that could overtake the level's own fit (the best own fit
         # is never below it): own fit, and the most it reaches with one requirement more.
         self.above, self.reach = [], -1.0
@@ -610,7 +635,7 @@ class SlotGains:
             best = self.own
         elif index.pool_of[slot][position] == 0 and self.preferred_part is not None:
             required = self.required + weight * (1.0 - credit)
-            best = rounded(_mixed_fit(self.required_total, required, self.preferred_part), 9)
+            best = rounded(_mixed_fit(self.required_total, required, self.required_part, self.preferred_part), 9)
         elif self.full and index.pool_of[slot][position]:
             best = self.own
         else:
@@ -662,8 +687,11 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     own = level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
     if preferred_total == 0:
         return own, (100 / required_total if required_total else 0.0), 0.0, 0.0, 0.0
-    required = 100 * REQUIRED_SHARE / required_total if required_total else 0.0
-    room = 100 * (1 - REQUIRED_SHARE) if required_total else 100.0
+    if required_total:
+        required_part, preferred_part = pool_parts(required_total, preferred_total)
+        required, room = 100 * required_part / required_total, 100 * preferred_part
+    else:
+        required, room = 0.0, 100.0
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
 
