@@ -79,19 +79,28 @@ def level_credit(level: int, target: int) -> float:
     return (LEVEL_GROWTH**level - 1) / (LEVEL_GROWTH**target - 1)
 
 
-def level_fit(required_total: float, preferred_total: float, required: float, preferred: float, bonus: float) -> float:
+def level_fit(
+    required_total: float,
+    preferred_total: float,
+    required: float,
+    preferred: float,
+    bonus: float,
+    preferred_part: float | None = None,
+) -> float:
     """A level's own fit, 0-100, from the pools' total weights and their
     weighted credits. The preferred pool is full once PREFERRED_FULL of its
     weight is credited (bonus credit at half weight helping). A level without
     preferred requirements is all required pool (a bonus has nothing to fill),
     one without required ones all preferred pool; the loader refuses a level
-    with neither (see docs/fit.md)."""
+    with neither (see docs/fit.md). `preferred_part` is pool_parts' second
+    figure for these totals, when the caller has it at hand (RoleIndex does)."""
     if preferred_total == 0:
         fit = 100 * required / required_total if required_total else 100.0
     elif required_total:
-        required_part, preferred_part = pool_parts(required_total, preferred_total)
+        if preferred_part is None:
+            preferred_part = pool_parts(required_total, preferred_total)[1]
         share = _preferred_share(preferred_total, preferred, bonus)
-        fit = _mixed_fit(required_total, required, required_part, preferred_part * share)
+        fit = _mixed_fit(required_total, required, 1 - preferred_part, preferred_part * share)
     else:
         fit = 100 * _preferred_share(preferred_total, preferred, bonus)
     # Weights summed in another order can leave a last-bit error: 99.99999999999999.
@@ -218,6 +227,7 @@ class RoleIndex:
         self.importances = [[r.importance_at(s) for r in self.requirements] for s in slots]
         self.targets = [[r.target_at(s) for r in self.requirements] for s in slots]
         self.pool_totals: list[tuple[float, float]] = []  # per slot: required, preferred weight
+        self.preferred_parts: list[float | None] = []  # per slot: pool_parts' preferred part (levels with both)
         self.shares: list[list[float]] = []  # per slot: the fit reaching each target adds (before the cap)
         self.required: list[list[int]] = []  # per slot: positions of the required requirements
         for s in slots:
@@ -226,6 +236,7 @@ class RoleIndex:
                 fsum(w for w, i in zip(self.weights, importances, strict=True) if i == kind) for kind in IMPORTANCES
             ]
             self.pool_totals.append((totals[0], totals[1]))
+            self.preferred_parts.append(pool_parts(totals[0], totals[1])[1] if totals[0] and totals[1] else None)
             self.shares.append(
                 [self._share(i, w, totals[0], totals[1]) for i, w in zip(importances, self.weights, strict=True)]
             )
@@ -331,6 +342,7 @@ class RoleIndex:
                     (fields & mask) / scale,
                     ((fields >> bits) & mask) / scale,
                     (fields >> (2 * bits)) / scale,
+                    self.preferred_parts[slot],
                 )
             )
         return tuple(fits)
@@ -611,10 +623,9 @@ class SlotGains:
         self.required_total, preferred_total = index.pool_totals[slot]
         share = _preferred_share(preferred_total, preferred, bonus) if preferred_total else 1.0
         self.full = share >= 1  # no preferred pool, or a full one: preferred and bonus credit add nothing
-        self.required_part, self.preferred_part = 1.0, None
-        if preferred_total and self.required_total:
-            self.required_part, part = pool_parts(self.required_total, preferred_total)
-            self.preferred_part = part * share
+        part = index.preferred_parts[slot]  # None unless the level has both pools
+        self.required_part = 1.0 if part is None else 1 - part
+        self.preferred_part = None if part is None else part * share
         # The levels above that could overtake the level's own fit (the best own fit
         # is never below it): own fit, and the most it reaches with one requirement more.
         self.above, self.reach = [], -1.0
@@ -665,7 +676,7 @@ def _own_fit_adding(index: RoleIndex, slot: int, pools: Sequence[float], positio
         preferred += added
     else:
         bonus += added
-    return level_fit(*index.pool_totals[slot], required, preferred, bonus)
+    return level_fit(*index.pool_totals[slot], required, preferred, bonus, index.preferred_parts[slot])
 
 
 def envelope(own: Sequence[float]) -> tuple[float, ...]:
@@ -684,13 +695,13 @@ def _gain_terms(index: RoleIndex, slot: int, pools: Sequence[float]) -> tuple[fl
     preferred credit so far, preferred credit that fills it; 0 when a level has
     no preferred part)."""
     required_total, preferred_total = index.pool_totals[slot]
-    own = level_fit(required_total, preferred_total, pools[0], pools[1], pools[2])
+    own = level_fit(required_total, preferred_total, pools[0], pools[1], pools[2], index.preferred_parts[slot])
     if preferred_total == 0:
         return own, (100 / required_total if required_total else 0.0), 0.0, 0.0, 0.0
-    if required_total:
-        required_part, preferred_part = pool_parts(required_total, preferred_total)
-        required, room = 100 * required_part / required_total, 100 * preferred_part
-    else:
+    part = index.preferred_parts[slot]
+    if part is not None:
+        required, room = 100 * (1 - part) / required_total, 100 * part
+    else:  # no required pool
         required, room = 0.0, 100.0
     return own, required, room, pools[1] + BONUS_FACTOR * pools[2], PREFERRED_FULL * preferred_total
 
