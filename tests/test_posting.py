@@ -193,3 +193,30 @@ def test_a_nice_to_have_is_never_planned_before_a_must_have(cli: RunCli, tmp_pat
     assert importances == sorted(importances, key=("required", "preferred").index)
     required = min(step["fit_gain"] for step in steps if step["importance"] == "required")
     assert all(step["fit_gain"] <= required for step in steps if step["importance"] == "preferred")
+
+
+@pytest.mark.parametrize(
+    ("title", "teacher"),
+    [
+        ("Machine Learning Engineer, Fraud", "research-engineer"),
+        ("Research Scientist, Causal ML", "research-scientist"),
+    ],
+)
+def test_learning_steps_come_from_the_shipped_role_most_like_the_posting(
+    cli: RunCli, tmp_path: Path, title: str, teacher: str
+) -> None:
+    """ML engineer has no Experimental design: an ML engineering ad takes the next role
+    most like it that teaches it, a research ad its own role's steps."""
+    from rolefit.formats.roles import builtin_roles
+
+    job = tmp_path / "job.md"
+    job.write_text(f"{title}\n\nRequirements\n- Python, Docker and Kubernetes\n- Solid experiment design\n")
+    role_file = tmp_path / "role.yaml"
+    assert cli(["posting", str(job), "-o", str(role_file)]).exit_code == 0
+    design = next(r for r in load_role(role_file).requirements if r.name == "Experimental design")
+    shipped = {role.id: role for role in builtin_roles()}
+    assert "Experimental design" not in {r.name for r in shipped["ml-engineer"].requirements}
+    expected = next(r for r in shipped[teacher].requirements if r.name == "Experimental design").learn
+    assert design.learn == expected[:2]
+    others = {r.learn[:2] for role in shipped.values() for r in role.requirements if r.name == "Experimental design"}
+    assert len(others) > 1  # the roles teach it differently, so the choice shows

@@ -947,7 +947,7 @@ class TextTools:
 
     index: PhraseIndex
     categories: Categories
-    learn: dict[str, tuple[str, ...]]  # the roles' learning steps, by skill key
+    learn: dict[str, dict[str, tuple[str, ...]]]  # the roles' learning steps, by skill key then role id
 
 
 def text_tools() -> TextTools:
@@ -956,12 +956,12 @@ def text_tools() -> TextTools:
 
     roles = builtin_roles()
     matcher, _ = index_roles(roles)
-    learn: dict[str, tuple[str, ...]] = {}
+    learn: dict[str, dict[str, tuple[str, ...]]] = {}
     for role in roles:
         for requirement in role.requirements:
             if requirement.learn:
                 for name in requirement.skill_names:
-                    learn.setdefault(matcher.key(name), requirement.learn)
+                    learn.setdefault(matcher.key(name), {}).setdefault(role.id, requirement.learn)
     # The wheel ships the index built for the shipped matcher (rolefit.texts.prepared).
     shipped = shipped_tables()
     if shipped is not None and shipped[0] == _PREPARED_STAMP:

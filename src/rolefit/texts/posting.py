@@ -343,17 +343,21 @@ def _same_kind(a: str, b: str) -> bool:
 # --- the role ---------------------------------------------------------------------------
 
 
-def role_data(posting: Posting, learn: Mapping[str, tuple[str, ...]]) -> dict[str, Any]:
+def role_data(posting: Posting, learn: Mapping[str, Mapping[str, tuple[str, ...]]]) -> dict[str, Any]:
     """The posting as a role file's data (a one-level role), ready for the role loader;
-    `learn` gives the learning steps of the shipped roles, by skill key."""
+    `learn` gives the learning steps of the shipped roles, by skill key then role id.
+    A skill's steps come from the shipped role most like the posting that has some
+    (see _closest_roles): Experimental design in an ML engineering ad is learnt
+    the way a research engineer learns it, not from a researcher's reading list."""
     grouped: dict[str, list[dict[str, Any]]] = {}
+    closest = _closest_roles(posting, learn)
     for requirement in posting.requirements:
         skill: dict[str, Any] = {"name": requirement.name}
         if requirement.options:
             skill["one_of"] = list(requirement.options)
         skill["importance"] = requirement.importance
         skill["level"] = requirement.level
-        steps = [step for key in requirement.keys for step in learn.get(key, ())[:2]]
+        steps = [step for key in requirement.keys for step in _steps(learn.get(key, {}), closest)[:2]]
         if steps:
             skill["learn"] = steps[:3]
         skill["why"] = f"posting, line {requirement.line}: {_excerpt(requirement.phrase)}"
@@ -369,6 +373,37 @@ def role_data(posting: Posting, learn: Mapping[str, tuple[str, ...]]) -> dict[st
             for name in sorted(grouped, key=lambda n: (CATEGORY_ORDER.index(n) if n in CATEGORY_ORDER else 99, n))
         ],
     }
+
+
+def _closest_roles(posting: Posting, learn: Mapping[str, Mapping[str, tuple[str, ...]]]) -> dict[str, int]:
+    """The shipped roles' ranks by likeness to the posting (0 the most alike): first a
+    role the title names (every word of its id starts a word of the title, "machine
+    learning" read as "ml": "Machine Learning Engineering Intern" and "MLOps
+    Engineer" name ml-engineer), then by the cosine of the posting's skills and the
+    skills each role teaches, ties in the roles' own order."""
+    title = set(re.findall(r"[a-z]+", re.sub(r"machine[\s-]+learning", "ml", posting.title.casefold())))
+    taught: dict[str, int] = {}  # skills each role teaches, and how many of them the posting asks
+    shared: dict[str, int] = {}
+    for by_role in learn.values():
+        for role in by_role:
+            taught[role] = taught.get(role, 0) + 1
+    for requirement in posting.requirements:
+        for role in {role for key in requirement.keys for role in learn.get(key, {})}:
+            shared[role] = shared.get(role, 0) + 1
+    order = list(taught)
+
+    def likeness(role: str) -> tuple[bool, float, int]:
+        named = all(any(word.startswith(part) for word in title) for part in role.split("-"))
+        return (not named, -shared.get(role, 0) / taught[role] ** 0.5, order.index(role))
+
+    return {role: rank for rank, role in enumerate(sorted(order, key=likeness))}
+
+
+def _steps(by_role: Mapping[str, tuple[str, ...]], closest: Mapping[str, int]) -> tuple[str, ...]:
+    """One skill's learning steps from the role closest to the posting that has some."""
+    if not by_role:
+        return ()
+    return by_role[min(by_role, key=lambda role: closest.get(role, len(closest)))]
 
 
 def role_id(title: str) -> str:
