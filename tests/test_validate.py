@@ -65,3 +65,25 @@ def test_a_file_kind_is_told_by_fields_only_roles_have() -> None:
     from rolefit.formats.roles import ROLE_FIELDS
 
     assert not set(PROFILE_FIELDS) & set(ROLE_FIELDS)
+
+
+def test_a_resume_given_for_a_skills_file_says_how_to_draft_one(cli: RunCli, tmp_path: Path) -> None:
+    """A résumé in running text (here one libyaml cannot read) or saved as PDF: the
+    error says what it is and which command drafts a skills file from it; a broken
+    skills file with a `skills:` field does not get the hint."""
+    resume = tmp_path / "cv.txt"
+    resume.write_text(
+        "Sam Lee\nData scientist with four years of churn and pricing models behind us\n"
+        "Tools: Python, SQL\nServed a LightGBM model behind a FastAPI endpoint on AWS\n"
+    )
+    pdf = tmp_path / "cv.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    broken = tmp_path / "me.yaml"
+    broken.write_text("skills:\n  - Python: [\n    with a long line of running text that goes on and on\n")
+    for path in (resume, pdf):
+        for command in (["assess", str(path)], ["validate", str(path)]):
+            result = cli(command)
+            assert result.exit_code == 2
+            assert f"`rolefit draft {path} -o me.yaml` drafts one from it" in result.stdout + result.stderr
+    result = cli(["assess", str(broken)])
+    assert result.exit_code == 2 and "rolefit draft" not in result.stderr

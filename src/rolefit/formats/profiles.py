@@ -23,7 +23,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rolefit.errors import shown_path
+from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.formats.checks import Checker, describe, seniority_suggestion
 from rolefit.formats.proficiency import (
     LEVEL_WORDS,
@@ -59,17 +59,65 @@ _object_new = object.__new__
 
 def load_profile(path: str | Path, label: str | None = None) -> Profile:
     where = label or shown_path(path)
-    return parse_profile(read_text(path, where), where)
+    try:
+        text = read_text(path, where)
+    except RolefitError as error:
+        hint = draft_hint(where, None, Path(path).suffix)  # a résumé saved as PDF or Word, given by mistake
+        if hint is None:
+            raise
+        raise RolefitError((*error.problems, hint)) from None
+    return parse_profile(text, where)
 
 
 def parse_profile(text: str, where: str) -> Profile:
-    profile = read_checked(text, where, profile_from_data)
+    try:
+        profile = read_checked(text, where, profile_from_data)
+    except RolefitError as error:
+        hint = draft_hint(where, text)
+        if hint is None:
+            raise
+        raise RolefitError((*error.problems, hint)) from None
     if profile.warnings and profile.warnings[0].line is None:
         # Read without places (fast); warnings are rare, and worth their line numbers.
         from rolefit.yaml.safe import parse
 
         profile = profile_from_data(parse(text, where), where)
     return profile
+
+
+# A résumé or CV given where a skills file is expected: its reading fails, and the
+# error says how to draft a skills file from it.
+_DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".pages"})
+_SKILLS_FIELD = re.compile(r"^[ \t]*[\"']?skills[\"']?[ \t]*:", re.MULTILINE | re.IGNORECASE)
+_PROSE_WORDS = 6  # a line of this many words or more, outside comments, reads as prose
+
+
+def _reads_like_prose(text: str) -> bool:
+    """Two lines or more of running text (a résumé's), not key: value lines."""
+    prose = 0
+    for line in text.splitlines():
+        words = line.split()
+        if len(words) >= _PROSE_WORDS and not line.lstrip().startswith("#") and ": " not in line[:40]:
+            prose += 1
+            if prose >= 2:
+                return True
+    return False
+
+
+def draft_hint(where: str, text: str | None, suffix: str = "") -> Problem | None:
+    """For a skills file that cannot be read: when it is a résumé or other running
+    text (a document's suffix, or prose without a `skills:` field), how to draft a
+    skills file from it."""
+    document = suffix.casefold() in _DOCUMENT_SUFFIXES
+    if not document and (text is None or _SKILLS_FIELD.search(text) is not None or not _reads_like_prose(text)):
+        return None
+    import shlex
+
+    return Problem(
+        where,
+        "this reads like a résumé or other text, not a skills file; "
+        f"`rolefit draft {shlex.quote(where)} -o me.yaml` drafts one from it, with the line each skill came from",
+    )
 
 
 def profile_from_data(data: Any, where: str, *, strict: bool = False) -> Profile:

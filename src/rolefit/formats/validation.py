@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from rolefit.errors import Problem, RolefitError, shown_path
-from rolefit.formats.profiles import profile_from_data
+from rolefit.formats.profiles import draft_hint, profile_from_data
 from rolefit.formats.roles import ROLE_FIELDS, role_from_data
 from rolefit.matching.vocabulary import load_vocabulary, user_vocabulary_from_data
 from rolefit.model import Profile
-from rolefit.yaml.safe import MarkedMap, load_file, value_mark
+from rolefit.yaml.safe import MarkedMap, load_file, read_text, value_mark
 
 _ROLE_ONLY = frozenset(ROLE_FIELDS)  # no skills-file field is also a role field
 _VOCABULARY_ONLY = {"never_match", "ambiguous"}
@@ -47,7 +47,7 @@ def validate_file(
     try:
         data = load_file(path, where)
     except RolefitError as exc:
-        return "unknown", list(exc.problems), []
+        return "unknown", [*exc.problems, *_draft_hint(path, where)], []
     kind = file_kind(data)
     warnings: list[Problem] = []
     try:
@@ -60,8 +60,18 @@ def validate_file(
             warnings = list(profile.warnings)
             _check_target(profile, data, role_ids)
     except RolefitError as exc:
-        return kind, list(exc.problems), []
+        return kind, [*exc.problems, *(_draft_hint(path, where) if kind == "skills" else ())], []
     return kind, [], warnings
+
+
+def _draft_hint(path: Path, where: str) -> list[Problem]:
+    """A résumé given in place of a skills file: how to draft one (profiles.draft_hint)."""
+    try:
+        text: str | None = read_text(path, where)
+    except RolefitError:
+        text = None
+    hint = draft_hint(where, text, path.suffix)
+    return [] if hint is None else [hint]
 
 
 def _check_target(profile: Profile, data: object, role_ids: Sequence[str] | None) -> None:

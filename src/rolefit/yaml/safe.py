@@ -128,6 +128,8 @@ def decode(data: bytes, where: str) -> str:
         raise RolefitError.at(where, f"file is larger than {MAX_BYTES // 1024} KiB; is it the right file?")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise RolefitError.at(where, "is UTF-16 text; save it as UTF-8")
+    if data.startswith(b"%PDF-"):
+        raise RolefitError.at(where, "is a PDF file, not YAML text")
     if b"\x00" in data:
         raise RolefitError.at(where, "is a binary file, not YAML text")
     # The BOM cut off by hand: plain "utf-8" is decoded in C, where "utf-8-sig"
