@@ -11,7 +11,7 @@ from rolefit.formats.roles import load_role
 from rolefit.texts.documents import Document
 from rolefit.texts.extract import TextTools, text_tools
 from rolefit.texts.posting import Posting, read_posting, seniority_of
-from tests.conftest import RunCli
+from tests.conftest import ROOT, RunCli
 
 POSTING = """# Senior Machine Learning Engineer, Search
 
@@ -220,3 +220,18 @@ def test_learning_steps_come_from_the_shipped_role_most_like_the_posting(
     assert design.learn == expected[:2]
     others = {r.learn[:2] for role in shipped.values() for r in role.requirements if r.name == "Experimental design"}
     assert len(others) > 1  # the roles teach it differently, so the choice shows
+
+
+def test_a_skills_or_role_file_is_not_read_as_a_posting(cli: RunCli, tmp_path: Path) -> None:
+    """Arguments swapped (`assess job.txt --posting me.yaml`) or a role given as a
+    posting: said so, rather than a role built from someone's skills."""
+    me = tmp_path / "me.yaml"
+    me.write_text("name: Ada\nskills:\n  Python: 4\n  SQL: 3\n")
+    role = ROOT / "roles" / "ml-engineer.yaml"
+    result = cli(["posting", str(me)])
+    assert result.exit_code == 2 and "is a skills file, not a job posting" in result.stderr
+    result = cli(["assess", str(me), "--posting", str(role)])
+    assert result.exit_code == 2 and "is a role file, not a job posting; give it with --role" in result.stderr
+    notes = tmp_path / "notes.yaml"  # YAML that is neither: read as a posting like any text
+    notes.write_text("Senior ML Engineer\n\nRequirements\n- Python and Docker\n")
+    assert cli(["posting", str(notes)]).exit_code == 0

@@ -195,6 +195,7 @@ def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str
     lines = split_lines(document.text)
     if not lines:
         raise RolefitError.at(document.source, "the posting has no text")
+    _not_a_rolefit_file(document)
     title = _title(lines)
     seniority = seniority_of(title)
     kinds = _section_kinds(lines)
@@ -239,6 +240,25 @@ def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str
     if not found:
         raise RolefitError.at(document.source, "no skills found in the posting; is it a job ad? (no role was built)")
     return Posting(document.source, title, seniority, tuple(_without_repeats(found.values())), document.notes)
+
+
+# A rolefit file given where a posting was expected (arguments swapped): its top-level fields.
+_SKILLS_FILE = regex(r"^skills[ \t]*:", re.MULTILINE)
+_ROLE_FILE = regex(r"^categories[ \t]*:", re.MULTILINE)
+
+
+def _not_a_rolefit_file(document: Document) -> None:
+    """A YAML skills file or role file is not a job posting: read as one, it builds
+    a role out of someone's skills (`assess job.txt --posting me.yaml`, swapped)."""
+    if not document.source.casefold().endswith((".yaml", ".yml")):
+        return
+    if _SKILLS_FILE.search(document.text):
+        raise RolefitError.at(
+            document.source,
+            "is a skills file, not a job posting; give it to assess as FILE and the posting to --posting",
+        )
+    if _ROLE_FILE.search(document.text):
+        raise RolefitError.at(document.source, "is a role file, not a job posting; give it with --role")
 
 
 def _merge(found: dict[tuple[str, ...], PostingRequirement], requirement: PostingRequirement) -> None:
