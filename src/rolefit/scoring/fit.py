@@ -330,21 +330,22 @@ class RoleIndex:
 
     def level_fits(self, sums: int, slots: range) -> tuple[float, ...]:
         """The own fits of some levels (level_fit of each level's pools), out of a
-        role's packed sums."""
+        role's packed sums. Four roles' two or three levels a learner: a level with
+        both pools has level_fit's arithmetic written out here, the same floats in
+        the same order (tests/test_fit.py holds the two equal)."""
         scale, bits, mask, fits = self.scale, self.field_bits, self.field_mask, []
         for slot in slots:
-            required_total, preferred_total = self.pool_totals[slot]
             fields = (sums >> self.shifts[slot]) & self.pools_mask
-            fits.append(
-                level_fit(
-                    required_total,
-                    preferred_total,
-                    (fields & mask) / scale,
-                    ((fields >> bits) & mask) / scale,
-                    (fields >> (2 * bits)) / scale,
-                    self.preferred_parts[slot],
-                )
-            )
+            required = (fields & mask) / scale
+            preferred = ((fields >> bits) & mask) / scale
+            bonus = (fields >> (2 * bits)) / scale
+            required_total, preferred_total = self.pool_totals[slot]
+            part = self.preferred_parts[slot]
+            if part is None:  # one pool only
+                fits.append(level_fit(required_total, preferred_total, required, preferred, bonus))
+                continue
+            share = min(1.0, (preferred + BONUS_FACTOR * bonus) / (PREFERRED_FULL * preferred_total))
+            fits.append(rounded(100 * ((1 - part) * required / required_total + part * share), 9))
         return tuple(fits)
 
     def unpacked(self, sums: int, slot: int) -> _Level:
