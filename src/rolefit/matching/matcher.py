@@ -350,6 +350,9 @@ _TRAILING_QUALIFIERS = (
     # job-ad words, and the end of a list that says there is more
     "preferred", "required", "a plus", "is a plus", "nice to have", "etc", "toolkit",
     "classifier", "classifiers", "regressor", "regressors", "competition", "competitions", "participation",
+    "classification", "regression",
+    # a course's topic: "Python overview", "Decision tree construction", "probability review"
+    "overview", "review", "recap", "refresher", "primer", "setup", "environment setup", "construction",
     # who does it: "ETL specialist", "SLAM practitioner"
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
@@ -878,6 +881,11 @@ _TAIL_MEDIA = frozenset(("in", "within"))
 _PURPOSE_END = re.compile(r"(?:^|(\S+)\s+)to\s+[a-z]+$", re.IGNORECASE)
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
 # and what came of it: "Built a deployment pipeline reducing deployment time".
+# Where a page that lost its separators glued one name to the next: "...PandasNumPyApache
+# Spark", "Power BIStatistics" (a lower-case letter or digit before a capital, or a capital
+# before a capitalised word).
+_GLUED = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_GLUED_NAMES = 3  # names a glued run must hold to be read as one
 _CLAUSES = re.compile(
     r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
     re.IGNORECASE,
@@ -1605,6 +1613,45 @@ class Matcher:
         name (not all lower case: "cloud" is a word, "Cloud" in "Cloud ETL" too)."""
         return any(not s.text.islower() for s in index.exact.get(normalise(text), []))
 
+    def _glued_run(self, written: str, index: _Index) -> list[_Found]:
+        """A tag list a page printed without separators, read as the names it is glued
+        from: "PythonScikit-learnXGBoostPandasNumPyApache SparkAirflowAWSGCPSQL". The
+        pieces between capitals are joined again where that makes a name ("Num" "Py");
+        a run of capitals may hold several ("AWSGCPSQL"); a piece no name takes is
+        passed over ("Google Analytics"). Three names or more, and more names than
+        pieces passed over, or the run is left unread ("SparkNetworks")."""
+        if _LISTED.search(written):
+            return []
+        units: list[tuple[str, bool]] = []  # a piece, lower-cased, and whether it stands alone
+        for word in written.split():
+            for piece in _GLUED.split(word):
+                if len(piece) > 3 and piece.isupper():
+                    units += [(letter.lower(), False) for letter in piece]
+                else:
+                    units.append((piece.lower(), True))
+        # Per position: (pieces passed over, names) of the best reading up to it, and its names.
+        best: list[tuple[int, int, tuple[str, ...]] | None] = [(0, 0, ()), *([None] * len(units))]
+        for end in range(1, len(units) + 1):
+            for start in range(max(0, end - 12), end):
+                before = best[start]
+                if before is None:
+                    continue
+                joined = "".join(unit for unit, _ in units[start:end])
+                surfaces = index.compact.get(_compact(joined), ()) if len(joined) > 1 else ()
+                if any(s.is_name or not s.text.islower() for s in surfaces):
+                    reading = (before[0], before[1] + 1, (*before[2], joined))
+                elif end - start == 1 and units[start][1]:
+                    reading = (before[0] + 1, before[1], before[2])
+                else:
+                    continue
+                current = best[end]
+                if current is None or reading[:2] < current[:2]:
+                    best[end] = reading
+        result = best[-1]
+        if result is None or len(result[2]) < max(_GLUED_NAMES, result[0] + 1):
+            return []
+        return [item for name in result[2] for item in self._direct(name, index)]
+
     def _run_together(self, part: str, index: _Index) -> list[_Found]:
         """Two names written as one, each a proper name as written: "Snowflake SQL",
         "GCP BigQuery" (a platform before what it implies is left to implication); else
@@ -2194,6 +2241,11 @@ class Matcher:
         named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
         if described:
             return named
+        pieces = self._pieces(listed, index) if index.lookup(normalise(head)) else ()
+        if len(pieces) > 1 and all(index.lookup(normalise(piece)) for piece in pieces):
+            # A name, then names and nothing else: a heading ("Web Development: FastAPI,
+            # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s").
+            return []
         claimed = [f for f in named if base_key(f.key) not in self._fields]
         kinds: set[str] = set()
         for item in found:
@@ -2222,6 +2274,8 @@ class Matcher:
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
+        if not found and len(_GLUED.findall(written)) > 1:
+            found = self._glued_run(written, self._index)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
