@@ -442,8 +442,17 @@ _PEOPLE = frozenset(
 _PERSON = frozenset(word[:-1] for word in _PEOPLE)
 # A rank before "of" makes a job title of what follows: "Head of Data Science", "Director
 # of Data Engineering", "VP of Machine Learning".
+# A person's job title last in a part of a list (not "ETL specialist", "SLAM practitioner":
+# what someone says they are good at).
+_TITLE_LAST = re.compile(
+    r"\s(?:engineer|scientist|developer|analyst|architect|researcher|manager|consultant|programmer)\W*$",
+    re.IGNORECASE,
+)
 _RANKS = frozenset(("head", "heads", "director", "directors", "vp", "svp", "evp", "chief", "dean"))
 _RANK_OF = re.compile(r"^(?:\w+\s+)?(?:head|director|s?vp|evp|vice president|chief|dean)s?\s+of\s", re.IGNORECASE)
+# A rank no everyday word shares makes a job title of what follows without "of" too: "VP
+# Data Science & Research at Acme", "Director, Machine Learning" (not "Head pose estimation").
+_RANK_BEFORE = re.compile(r"(?:senior\s+|executive\s+)?(?:s?vp|evp|vice president|director)s?\b,?\s", re.IGNORECASE)
 
 
 def _word_forms(form: str) -> Iterator[str]:
@@ -2049,7 +2058,9 @@ class Matcher:
             return found + self._beside(found, self._bracketed(written, index))
         parts = self._pieces(written, index)
         if len(parts) > 1:
-            direct = {p: self._with_brackets(p, index) for p in parts}
+            # A person in a list is a job title: "ML Engineer, Research Scientist or
+            # Algorithm Engineer" (alone, "Data Engineer" claims data engineering).
+            direct = {p: [] if _TITLE_LAST.search(p) else self._with_brackets(p, index) for p in parts}
             for part, following in pairwise(parts):
                 if (
                     (purpose := _PURPOSE_END.search(part)) is not None
@@ -2271,6 +2282,8 @@ class Matcher:
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
+        if _RANK_BEFORE.match(written):
+            return {}  # a job title: "VP Data Science & Research at Acme"
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
