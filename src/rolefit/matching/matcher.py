@@ -251,6 +251,7 @@ _SEPARATORS = re.compile(
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
     r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
+    r"|\s+(?:vs\.?|versus)\s+"  # a course's comparison: AI vs. Machine Learning
     rf"|\s+(?:{'|'.join(_OTHER_ANDS)})\s+"  # Docker und Kubernetes
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -287,6 +288,27 @@ def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tup
             start = separator.end()
     pieces.append(text[start:])
     return tuple(p for p in (piece.strip() for piece in pieces) if p)
+
+
+def _rejoined(text: str, pieces: tuple[str, ...], index: _Index) -> list[str]:
+    """``pieces`` of ``text``, two in a row joined again where, as written, they are one
+    name: "MLflow or Weights & Biases" is MLflow and Weights & Biases."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece in pieces:
+        start = text.find(piece, at)
+        spans.append((start, start + len(piece)))
+        at = start + len(piece)
+    joined: list[str] = []
+    number = 0
+    while number < len(pieces):
+        if number + 1 < len(pieces) and index.lookup(normalise(whole := text[spans[number][0] : spans[number + 1][1]])):
+            joined.append(whole)
+            number += 2
+        else:
+            joined.append(pieces[number])
+            number += 1
+    return joined
 
 
 def _bracketed_lists(text: str) -> tuple[str, ...]:
@@ -1943,7 +1965,7 @@ class Matcher:
                 continue
             # "Version control and CI/CD": the words that join names split first, and a
             # piece that is a name with a slash in it stays whole.
-            for medium in split_compound(coarse, slashes=False):
+            for medium in _rejoined(coarse, split_compound(coarse, slashes=False), index):
                 fine = split_compound(medium)
                 pieces.extend((medium,) if len(fine) == 1 or self._direct(medium, index) else fine)
         return tuple(pieces)
