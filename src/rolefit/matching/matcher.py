@@ -250,8 +250,8 @@ _SEPARATORS = re.compile(
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
-    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
-    r"|\s+(?:vs\.?|versus)\s+"  # a course's comparison: AI vs. Machine Learning
+    # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning
+    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014|vs\.?|versus)\s+"
     rf"|\s+(?:{'|'.join(_OTHER_ANDS)})\s+"  # Docker und Kubernetes
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -293,6 +293,8 @@ def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tup
 def _rejoined(text: str, pieces: tuple[str, ...], index: _Index) -> list[str]:
     """``pieces`` of ``text``, two in a row joined again where, as written, they are one
     name: "MLflow or Weights & Biases" is MLflow and Weights & Biases."""
+    if "&" not in text:
+        return list(pieces)
     spans: list[tuple[int, int]] = []
     at = 0
     for piece in pieces:
@@ -374,7 +376,7 @@ _TRAILING_QUALIFIERS = (
     "classifier", "classifiers", "regressor", "regressors", "competition", "competitions", "participation",
     "classification", "regression",
     # a course's topic: "Python overview", "Decision tree construction", "probability review"
-    "overview", "review", "recap", "refresher", "primer", "setup", "environment setup", "construction",
+    "overview", "review", "refresher", "setup", "environment setup", "construction",
     # who does it: "ETL specialist", "SLAM practitioner"
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
@@ -466,10 +468,17 @@ _PERSON = frozenset(word[:-1] for word in _PEOPLE)
 # of Data Engineering", "VP of Machine Learning".
 # A person's job title last in a part of a list (not "ETL specialist", "SLAM practitioner":
 # what someone says they are good at).
-_TITLE_LAST = re.compile(
-    r"\s(?:engineer|scientist|developer|analyst|architect|researcher|manager|consultant|programmer)\W*$",
-    re.IGNORECASE,
+_TITLES = frozenset(
+    ("engineer", "scientist", "developer", "analyst", "architect", "researcher", "manager", "consultant", "programmer")
 )
+
+
+def _titled(part: str) -> bool:
+    """Whether ``part`` ends with a job title's person: "Research Scientist"."""
+    words = part.split()
+    return len(words) > 1 and words[-1].strip(".,;:").lower() in _TITLES
+
+
 _RANKS = frozenset(("head", "heads", "director", "directors", "vp", "svp", "evp", "chief", "dean"))
 _RANK_OF = re.compile(r"^(?:\w+\s+)?(?:head|director|s?vp|evp|vice president|chief|dean)s?\s+of\s", re.IGNORECASE)
 # A rank no everyday word shares makes a job title of what follows without "of" too: "VP
@@ -917,6 +926,7 @@ _PURPOSE_END = re.compile(r"(?:^|(\S+)\s+)to\s+[a-z]+$", re.IGNORECASE)
 # before a capitalised word).
 _GLUED = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GLUED_NAMES = 3  # names a glued run must hold to be read as one
+_GLUED_LENGTH = 12  # letters of its longest word, at least ("NumPyApache")
 _CLAUSES = re.compile(
     r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
     re.IGNORECASE,
@@ -2082,7 +2092,7 @@ class Matcher:
         if len(parts) > 1:
             # A person in a list is a job title: "ML Engineer, Research Scientist or
             # Algorithm Engineer" (alone, "Data Engineer" claims data engineering).
-            direct = {p: [] if _TITLE_LAST.search(p) else self._with_brackets(p, index) for p in parts}
+            direct = {p: [] if _titled(p) else self._with_brackets(p, index) for p in parts}
             for part, following in pairwise(parts):
                 if (
                     (purpose := _PURPOSE_END.search(part)) is not None
@@ -2274,7 +2284,7 @@ class Matcher:
         named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
         if described:
             return named
-        pieces = self._pieces(listed, index) if index.lookup(normalise(head)) else ()
+        pieces = split_compound(listed) if index.lookup(normalise(head)) else ()
         if len(pieces) > 1 and all(index.lookup(normalise(piece)) for piece in pieces):
             # A name, then names and nothing else: a heading ("Web Development: FastAPI,
             # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s").
@@ -2309,7 +2319,11 @@ class Matcher:
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
-        if not found and len(_GLUED.findall(written)) > 1:
+        if (
+            not found
+            and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
+            and len(_GLUED.findall(written)) > 1
+        ):
             found = self._glued_run(written, self._index)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
