@@ -2,7 +2,8 @@
 part showed when it was measured blind, each a table of positive and trap cases written
 for the kind (none copied from the part): tag lists a page glued together, a name before
 a colon with only names after it, a course topic's word after a skill, ranks and job
-titles, a deployment pipeline, "vs." and a name with "&" inside a list."""
+titles, a deployment pipeline, "vs.", textbook names of methods, and a name with "&"
+inside a list."""
 
 from __future__ import annotations
 
@@ -60,6 +61,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
     "'vs.' separates a comparison": [
         ("PyTorch vs. TensorFlow", {"PyTorch", "TensorFlow"}, set()),
         ("Python versus R", {"Python", "R"}, set()),
+    ],
+    "a textbook's name for a method a skill covers": [
+        ("Lasso and elastic net", {"Regularization"}, set()),
+        ("L2 regularization", {"Regularization"}, set()),
+        ("multilayer perceptron", {"Neural networks"}, set()),
+        # a ridge on a map and a cowboy's rope are none
+        ("Ridge hiking", set(), {"Regularization"}),
     ],
     "a name written with '&' stays whole inside a list": [
         ("Tracked runs in MLflow or Weights & Biases", {"MLflow", "Weights & Biases"}, set()),
