@@ -84,7 +84,12 @@ themselves.
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
    Associate (003)``); a tool hyphenated to another language's words is the tool
-   (``Python-Kenntnisse``).
+   (``Python-Kenntnisse``). A name before a colon with only names after it is a
+   heading (``Web Development: FastAPI, Flask``); a rank no everyday word shares
+   makes a job title without "of" (``VP Data Science``), and a job title in a list
+   names nothing (``ML Engineer, Research Scientist``). An entry that names nothing
+   and is a tag list a page glued together is read as its names
+   (``PythonScikit-learnXGBoostPandas``; ``Matcher._glued_run``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
