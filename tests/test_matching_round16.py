@@ -46,6 +46,9 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Director, Data Engineering", set(), {"Data engineering"}),
         ("Data Engineer, Data Scientist or ML Engineer", set(), {"Data engineering", "Machine learning"}),
         ("Prompt Engineer, Acme Labs", set(), {"Prompt engineering"}),
+        # a title, then the employer or team
+        ("Software Engineer, AWS", set(), {"AWS"}),
+        ("Intern, Snowflake", set(), {"Snowflake"}),
         # a rank that is an everyday word, and a title alone (a claim in a skills file)
         ("Head pose estimation", {"Pose estimation"}, set()),
         ("Data Engineer", {"Data engineering"}, set()),

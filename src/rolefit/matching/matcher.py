@@ -474,7 +474,18 @@ _PERSON = frozenset(word[:-1] for word in _PEOPLE)
 # A person's job title last in a part of a list (not "ETL specialist", "SLAM practitioner":
 # what someone says they are good at).
 _TITLES = frozenset(
-    ("engineer", "scientist", "developer", "analyst", "architect", "researcher", "manager", "consultant", "programmer")
+    (
+        "engineer",
+        "scientist",
+        "developer",
+        "analyst",
+        "architect",
+        "researcher",
+        "manager",
+        "consultant",
+        "programmer",
+        "intern",
+    )
 )
 
 
@@ -2094,6 +2105,8 @@ class Matcher:
                 found += [item for piece in pieces if not self._direct(piece, index) for item in self._fuzzy(piece)]
             return found + self._beside(found, self._bracketed(written, index))
         parts = self._pieces(written, index)
+        if len(parts) == 2 and "," in written and parts[0].split()[-1].lower() in _TITLES:
+            return []  # a job title, then where: "Software Engineer, AWS", "Intern, Acme"
         if len(parts) > 1:
             # A person in a list is a job title: "ML Engineer, Research Scientist or
             # Algorithm Engineer" (alone, "Data Engineer" claims data engineering).
