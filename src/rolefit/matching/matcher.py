@@ -84,7 +84,12 @@ themselves.
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
    Associate (003)``); a tool hyphenated to another language's words is the tool
-   (``Python-Kenntnisse``).
+   (``Python-Kenntnisse``). A name before a colon with only names after it is a
+   heading (``Web Development: FastAPI, Flask``); a rank no everyday word shares
+   makes a job title without "of" (``VP Data Science``), and a job title in a list
+   names nothing (``ML Engineer, Research Scientist``). An entry that names nothing
+   and is a tag list a page glued together is read as its names
+   (``PythonScikit-learnXGBoostPandas``; ``Matcher._glued_run``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
@@ -250,7 +255,8 @@ _SEPARATORS = re.compile(
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
-    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014)\s+"  # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced
+    # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning
+    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014|vs\.?|versus)\s+"
     rf"|\s+(?:{'|'.join(_OTHER_ANDS)})\s+"  # Docker und Kubernetes
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -287,6 +293,29 @@ def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tup
             start = separator.end()
     pieces.append(text[start:])
     return tuple(p for p in (piece.strip() for piece in pieces) if p)
+
+
+def _rejoined(text: str, pieces: tuple[str, ...], index: _Index) -> list[str]:
+    """``pieces`` of ``text``, two in a row joined again where, as written, they are one
+    name: "MLflow or Weights & Biases" is MLflow and Weights & Biases."""
+    if "&" not in text:
+        return list(pieces)
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece in pieces:
+        start = text.find(piece, at)
+        spans.append((start, start + len(piece)))
+        at = start + len(piece)
+    joined: list[str] = []
+    number = 0
+    while number < len(pieces):
+        if number + 1 < len(pieces) and index.lookup(normalise(whole := text[spans[number][0] : spans[number + 1][1]])):
+            joined.append(whole)
+            number += 2
+        else:
+            joined.append(pieces[number])
+            number += 1
+    return joined
 
 
 def _bracketed_lists(text: str) -> tuple[str, ...]:
@@ -350,6 +379,9 @@ _TRAILING_QUALIFIERS = (
     # job-ad words, and the end of a list that says there is more
     "preferred", "required", "a plus", "is a plus", "nice to have", "etc", "toolkit",
     "classifier", "classifiers", "regressor", "regressors", "competition", "competitions", "participation",
+    "classification", "regression",
+    # a course's topic: "Python overview", "Decision tree construction", "probability review"
+    "overview", "review", "refresher", "setup", "environment setup", "construction",
     # who does it: "ETL specialist", "SLAM practitioner"
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
@@ -439,8 +471,35 @@ _PEOPLE = frozenset(
 _PERSON = frozenset(word[:-1] for word in _PEOPLE)
 # A rank before "of" makes a job title of what follows: "Head of Data Science", "Director
 # of Data Engineering", "VP of Machine Learning".
+# A person's job title last in a part of a list (not "ETL specialist", "SLAM practitioner":
+# what someone says they are good at).
+_TITLES = frozenset(
+    (
+        "engineer",
+        "scientist",
+        "developer",
+        "analyst",
+        "architect",
+        "researcher",
+        "manager",
+        "consultant",
+        "programmer",
+        "intern",
+    )
+)
+
+
+def _titled(part: str) -> bool:
+    """Whether ``part`` ends with a job title's person: "Research Scientist"."""
+    words = part.split()
+    return len(words) > 1 and words[-1].strip(".,;:").lower() in _TITLES
+
+
 _RANKS = frozenset(("head", "heads", "director", "directors", "vp", "svp", "evp", "chief", "dean"))
 _RANK_OF = re.compile(r"^(?:\w+\s+)?(?:head|director|s?vp|evp|vice president|chief|dean)s?\s+of\s", re.IGNORECASE)
+# A rank no everyday word shares makes a job title of what follows without "of" too: "VP
+# Data Science & Research at Acme", "Director, Machine Learning" (not "Head pose estimation").
+_RANK_BEFORE = re.compile(r"(?:senior\s+|executive\s+)?(?:s?vp|evp|vice president|director)s?\b,?\s", re.IGNORECASE)
 
 
 def _word_forms(form: str) -> Iterator[str]:
@@ -878,6 +937,12 @@ _TAIL_MEDIA = frozenset(("in", "within"))
 _PURPOSE_END = re.compile(r"(?:^|(\S+)\s+)to\s+[a-z]+$", re.IGNORECASE)
 # "Created data pipeline that ingested ... to Redshift": clauses read one by one.
 # and what came of it: "Built a deployment pipeline reducing deployment time".
+# Where a page that lost its separators glued one name to the next: "...PandasNumPyApache
+# Spark", "Power BIStatistics" (a lower-case letter or digit before a capital, or a capital
+# before a capitalised word).
+_GLUED = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_GLUED_NAMES = 3  # names a glued run must hold to be read as one
+_GLUED_LENGTH = 12  # letters of its longest word, at least ("NumPyApache")
 _CLAUSES = re.compile(
     r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
     re.IGNORECASE,
@@ -1605,6 +1670,45 @@ class Matcher:
         name (not all lower case: "cloud" is a word, "Cloud" in "Cloud ETL" too)."""
         return any(not s.text.islower() for s in index.exact.get(normalise(text), []))
 
+    def _glued_run(self, written: str, index: _Index) -> list[_Found]:
+        """A tag list a page printed without separators, read as the names it is glued
+        from: "PythonScikit-learnXGBoostPandasNumPyApache SparkAirflowAWSGCPSQL". The
+        pieces between capitals are joined again where that makes a name ("Num" "Py");
+        a run of capitals may hold several ("AWSGCPSQL"); a piece no name takes is
+        passed over ("Google Analytics"). Three names or more, and more names than
+        pieces passed over, or the run is left unread ("SparkNetworks")."""
+        if _LISTED.search(written):
+            return []
+        units: list[tuple[str, bool]] = []  # a piece, lower-cased, and whether it stands alone
+        for word in written.split():
+            for piece in _GLUED.split(word):
+                if len(piece) > 3 and piece.isupper():
+                    units += [(letter.lower(), False) for letter in piece]
+                else:
+                    units.append((piece.lower(), True))
+        # Per position: (pieces passed over, names) of the best reading up to it, and its names.
+        best: list[tuple[int, int, tuple[str, ...]] | None] = [(0, 0, ()), *([None] * len(units))]
+        for end in range(1, len(units) + 1):
+            for start in range(max(0, end - 12), end):
+                before = best[start]
+                if before is None:
+                    continue
+                joined = "".join(unit for unit, _ in units[start:end])
+                surfaces = index.compact.get(_compact(joined), ()) if len(joined) > 1 else ()
+                if any(s.is_name or not s.text.islower() for s in surfaces):
+                    reading = (before[0], before[1] + 1, (*before[2], joined))
+                elif end - start == 1 and units[start][1]:
+                    reading = (before[0] + 1, before[1], before[2])
+                else:
+                    continue
+                current = best[end]
+                if current is None or reading[:2] < current[:2]:
+                    best[end] = reading
+        result = best[-1]
+        if result is None or len(result[2]) < max(_GLUED_NAMES, result[0] + 1):
+            return []
+        return [item for name in result[2] for item in self._direct(name, index)]
+
     def _run_together(self, part: str, index: _Index) -> list[_Found]:
         """Two names written as one, each a proper name as written: "Snowflake SQL",
         "GCP BigQuery" (a platform before what it implies is left to implication); else
@@ -1887,7 +1991,7 @@ class Matcher:
                 continue
             # "Version control and CI/CD": the words that join names split first, and a
             # piece that is a name with a slash in it stays whole.
-            for medium in split_compound(coarse, slashes=False):
+            for medium in _rejoined(coarse, split_compound(coarse, slashes=False), index):
                 fine = split_compound(medium)
                 pieces.extend((medium,) if len(fine) == 1 or self._direct(medium, index) else fine)
         return tuple(pieces)
@@ -2001,8 +2105,12 @@ class Matcher:
                 found += [item for piece in pieces if not self._direct(piece, index) for item in self._fuzzy(piece)]
             return found + self._beside(found, self._bracketed(written, index))
         parts = self._pieces(written, index)
+        if len(parts) == 2 and "," in written and parts[0].split()[-1].lower() in _TITLES:
+            return []  # a job title, then where: "Software Engineer, AWS", "Intern, Acme"
         if len(parts) > 1:
-            direct = {p: self._with_brackets(p, index) for p in parts}
+            # A person in a list is a job title: "ML Engineer, Research Scientist or
+            # Algorithm Engineer" (alone, "Data Engineer" claims data engineering).
+            direct = {p: [] if _titled(p) else self._with_brackets(p, index) for p in parts}
             for part, following in pairwise(parts):
                 if (
                     (purpose := _PURPOSE_END.search(part)) is not None
@@ -2194,6 +2302,11 @@ class Matcher:
         named = [f for piece in self._pieces(head, index) for f in self._direct(piece, index)]
         if described:
             return named
+        pieces = split_compound(listed) if index.lookup(normalise(head)) else ()
+        if len(pieces) > 1 and all(index.lookup(normalise(piece)) for piece in pieces):
+            # A name, then names and nothing else: a heading ("Web Development: FastAPI,
+            # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s").
+            return []
         claimed = [f for f in named if base_key(f.key) not in self._fields]
         kinds: set[str] = set()
         for item in found:
@@ -2219,9 +2332,17 @@ class Matcher:
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
+        if _RANK_BEFORE.match(written):
+            return {}  # a job title: "VP Data Science & Research at Acme"
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
+        if (
+            not found
+            and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
+            and len(_GLUED.findall(written)) > 1
+        ):
+            found = self._glued_run(written, self._index)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
