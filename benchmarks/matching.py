@@ -18,6 +18,7 @@ default (the figures the defaults rest on). `--wild-only` stops after the first 
 
 from __future__ import annotations
 
+import argparse
 import csv
 import dataclasses
 import random
@@ -281,8 +282,11 @@ def first_resolve_cost(runs: int = 5) -> str:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--wild-only", action="store_true", help="stop after the matching test set's parts")
+    args = parser.parse_args()  # --help, or an option it does not know, stops before anything is measured
     report_wild()
-    if "--wild-only" in sys.argv[1:]:
+    if args.wild_only:
         return 0
     pairs = load_pairs()
     positives = sum(p.expected for p in pairs)
