@@ -7,6 +7,7 @@ best role and the sure pairs of roles hold (Y, or n for a miss).
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ PERSONAS = ROOT / "tests" / "data" / "personas"
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     expectations = yaml.safe_load((PERSONAS / "expectations.yaml").read_text())["personas"]
     matcher, indexes = index_roles(builtin_roles())
     print(f"{'persona':28} best  pairs  {'entry':>14} {'mid':>14} {'senior':>14}  ready (expected)")

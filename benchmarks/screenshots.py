@@ -11,6 +11,7 @@ pages are today's, so the images change a little from day to day.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 import tempfile
@@ -33,6 +34,7 @@ VIEWS = [("", 1280, 1400), ("-phone", 375, 1300)]
 
 
 def main() -> int:
+    argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter).parse_args()
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = launch(playwright)
         for name, args in PAGES.items():
