@@ -231,9 +231,12 @@ def test_files_listed_twice_are_scored_once(tmp_path: Path) -> None:
     (tmp_path / ".hidden" / "c.yaml").write_text("skills: [R]\n")
     (tmp_path / "sub" / "loop").symlink_to(tmp_path)  # a symlink loop
     (tmp_path / "link.yaml").symlink_to(tmp_path / "a.yaml")
-    found, errors = discover([tmp_path, tmp_path / "a.yaml", tmp_path / "sub"])
+    os.link(tmp_path / "a.yaml", tmp_path / "sub" / "same.yaml")  # one file under two names
+    found, errors, identities = discover([tmp_path, tmp_path / "a.yaml", tmp_path / "sub"])
     assert errors == []
     assert [Path(p).relative_to(tmp_path).as_posix() for p in found] == ["a.yaml", "sub/b.yml"]
+    a, b = (tmp_path / "a.yaml").stat(), (tmp_path / "sub" / "b.yml").stat()
+    assert identities == {(a.st_dev, a.st_ino): found[0], (b.st_dev, b.st_ino): found[1]}
 
 
 def test_missing_path_is_reported_and_the_rest_scored(cli: RunCli, tmp_path: Path) -> None:
@@ -360,7 +363,7 @@ def test_scoring_a_learner_leaves_no_reference_cycles(cohort: Path) -> None:
 
     catalogue = load_catalogue()
     scorer = Scorer(index_roles(catalogue), [r.id for r in catalogue])
-    files, _ = discover([cohort])
+    files, _, _ = discover([cohort])
     for path in files:  # the first time, the memos fill
         scorer.score(path)
     gc.collect()

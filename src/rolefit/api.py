@@ -145,7 +145,7 @@ def score_cohort(
     from rolefit.scoring.figures import decided
 
     chosen = _roles(roles)
-    files, missing = discover([Path(fspath(p)) for p in paths])
+    files, missing, _ = discover([Path(fspath(p)) for p in paths])
     prepared = index_roles(chosen, vocabulary)
     indexes = prepared[1]
     ids = [r.id for r in chosen] if known_roles is None else list(known_roles)

@@ -472,8 +472,8 @@ def batch(
             built = _posting_role(posting)
             roles = [built, *roles] if role else [built]
             catalogue = [*catalogue, built]
-        files, missing = discover(paths)
-        check_not_input(output, [*files, *_role_inputs(role, roles_dir), *([compare] if compare else [])])
+        files, missing, identities = discover(paths)
+        check_not_input(output, [*_role_inputs(role, roles_dir), *([compare] if compare else [])], identities)
         earlier = None
         if compare is not None:
             from rolefit.cohort.progress import load_earlier

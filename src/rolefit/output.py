@@ -37,8 +37,12 @@ def target(path: Path | None) -> Path | None:
     return None if path is None or str(path) == STDOUT else path
 
 
-def check_not_input(path: Path | None, inputs: Iterable[str | Path]) -> None:
-    """Refuse to write the report over one of the files it is made from."""
+def check_not_input(
+    path: Path | None, inputs: Iterable[str | Path], known: Mapping[tuple[int, int] | str, str] | None = None
+) -> None:
+    """Refuse to write the report over one of the files it is made from: `inputs`
+    by name, and `known` files by their (device, inode) (a cohort's, from
+    cohort.batch.discover)."""
     if path is None:
         return
     try:
@@ -47,6 +51,9 @@ def check_not_input(path: Path | None, inputs: Iterable[str | Path]) -> None:
         return  # not there yet, so not an input; any other problem is reported when writing
     if not stat.S_ISREG(written.st_mode):
         return
+    same = (known or {}).get((written.st_dev, written.st_ino))
+    if same is not None:
+        raise RolefitError.at(shown_path(path), f"-o names an input file ({shown_path(same)}); it would be overwritten")
     for name in _maybe_same(inputs, written.st_ino):  # os.stat, not Path.stat: a cohort names thousands
         with contextlib.suppress(OSError):
             read = os.stat(name)  # noqa: PTH116

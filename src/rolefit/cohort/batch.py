@@ -105,45 +105,66 @@ NOTHING_MORE = Wants()
 # Discovery -----------------------------------------------------------------
 
 
-def discover(paths: Sequence[Path]) -> tuple[list[str], list[FileError]]:
+class Discovery(NamedTuple):
+    files: list[str]  # to score, in order
+    errors: list[FileError]  # paths that cannot be scored, and why
+    identities: dict[tuple[int, int] | str, str]  # each file's (device, inode), or a broken link's path -> its name
+
+
+def discover(paths: Sequence[Path]) -> Discovery:
     """Files to score, in a stable order: each path as given, a folder's YAML
     files (searched recursively, hidden entries skipped) sorted by path. A file
-    reached twice is scored once; symlink loops are not followed round. Names
-    are strings: a cohort has thousands, and a Path costs more to make and to
-    send to a worker than reading the file does."""
+    reached twice, by a link or a second path, is scored once; symlink loops are
+    not followed round. Names are strings: a cohort has thousands, and a Path
+    costs more to make and to send to a worker than reading the file does.
+
+    A file is known by its device and inode, which a folder's listing gives
+    without a system call per file (a link alone is looked up): so `-o` is
+    checked against the whole cohort in one lookup (output.check_not_input)."""
     found: list[str] = []
     errors: list[FileError] = []
-    seen: set[str] = set()
+    identities: dict[tuple[int, int] | str, str] = {}
     folders: set[tuple[int, int]] = set()  # each real folder is walked once, across all paths
     for path in paths:
         if path.is_dir():
             candidates = sorted(_walk(str(path), folders, errors))
         elif path.is_file():
-            candidates = [(str(path), path.is_symlink())]
+            candidates = [(str(path), None)]
         elif path.exists():  # as in a folder: reading a pipe could wait forever
             errors.append(_not_read(str(path), "is not a regular file (a pipe, socket or device)"))
             continue
         else:
             errors.append(_not_read(str(path), "no such file or folder"))
             continue
-        for name, is_link in candidates:
-            # realpath costs system calls; only a link can make two names one file.
-            key = os.path.realpath(name) if is_link else os.path.abspath(name)  # noqa: PTH100
-            if key not in seen:
-                seen.add(key)
+        for name, listed in candidates:
+            identity = listed or _identity(name)
+            if identity not in identities:
+                identities[identity] = name
                 found.append(name)
     if not found and not errors:
         joined = ", ".join(str(p) for p in paths)
         raise RolefitError.at(joined, "no skills files (*.yaml, *.yml) found")
-    return found, errors
+    return Discovery(found, errors, identities)
 
 
-def _walk(top: str, visited: set[tuple[int, int]], errors: list[FileError]) -> Iterator[tuple[str, bool]]:
-    """(path, is a symlink) of every YAML file below top; each real folder
-    once. What cannot be scored is added to errors: a folder that cannot be
-    read, and pipes, sockets and devices (reading a pipe could wait forever).
-    Folders wait on a list, not on the call stack: a tree may be nested deeper
-    than Python's recursion limit."""
+def _identity(name: str) -> tuple[int, int] | str:
+    """The (device, inode) of the file a name leads to; a link that leads nowhere
+    is known by its resolved path (reading it reports the problem)."""
+    try:
+        info = os.stat(name)  # noqa: PTH116 - str paths: a cohort has thousands
+    except OSError:
+        return os.path.realpath(name)
+    return (info.st_dev, info.st_ino)
+
+
+def _walk(
+    top: str, visited: set[tuple[int, int]], errors: list[FileError]
+) -> Iterator[tuple[str, tuple[int, int] | None]]:
+    """(path, (device, inode) as listed, or None for a link) of every YAML file
+    below top; each real folder once. What cannot be scored is added to errors:
+    a folder that cannot be read, and pipes, sockets and devices (reading a pipe
+    could wait forever). Folders wait on a list, not on the call stack: a tree
+    may be nested deeper than Python's recursion limit."""
     folders = [top]
     while folders:
         folder = folders.pop()
@@ -157,6 +178,7 @@ def _walk(top: str, visited: set[tuple[int, int]], errors: list[FileError]) -> I
         except OSError as exc:
             errors.append(_not_read(folder, f"cannot read this folder: {exc.strerror or exc}"))
             continue
+        device = info.st_dev
         below = []
         for entry in entries:
             if entry.name.startswith("."):
@@ -166,7 +188,8 @@ def _walk(top: str, visited: set[tuple[int, int]], errors: list[FileError]) -> I
                     below.append(entry.path)
                 elif entry.name.endswith((".yaml", ".yml")):
                     if entry.is_file() or not os.path.exists(entry.path):  # noqa: PTH110 - a broken link is reported when read
-                        yield entry.path, entry.is_symlink()
+                        # a file's own entry: the inode listed is the file's (a link's is the link's own)
+                        yield entry.path, None if entry.is_symlink() else (device, entry.inode())
                     else:
                         errors.append(_not_read(entry.path, "is not a regular file (a pipe, socket or device)"))
             except OSError as exc:
