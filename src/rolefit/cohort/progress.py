@@ -116,17 +116,21 @@ def load_earlier(path: Path) -> EarlierRun:
 
 def _learner(item: dict[str, Any]) -> EarlierLearner:
     """Checked as cheaply as it can be: a fit that is not a number is never compared (see _fit_then)."""
-    met, name, ready, fits = item.get("met"), item.get("name"), item.get("ready_for"), item["fits"]
+    met, name, ready, fits, file = item.get("met"), item.get("name"), item.get("ready_for"), item["fits"], item["file"]
     if not isinstance(fits, dict):
         raise TypeError("fits")
-    return EarlierLearner(
-        str(item.get("path") or item["file"]),
-        str(item["file"]),
-        name if isinstance(name, str) else None,
-        str(item["detailed_role"]),
-        fits,
-        ready if isinstance(ready, str) else None,
-        frozenset(met) if isinstance(met, list) else None,
+    # Every field, in order, without the NamedTuple's Python-level __new__ (a learner each).
+    return _new(
+        EarlierLearner,
+        (
+            str(item.get("path") or file),  # key
+            str(file),
+            name if isinstance(name, str) else None,
+            str(item["detailed_role"]),  # role
+            fits,
+            ready if isinstance(ready, str) else None,
+            frozenset(met) if isinstance(met, list) else None,
+        ),
     )
 
 
