@@ -13,7 +13,7 @@ import pytest
 
 from rolefit.matching.matcher import Matcher, _activity_nouns, _object_forms, _verb_bases
 
-from .test_matching_round8 import assert_reads, matcher
+from .test_matching_round8 import assert_reads, each_case, matcher
 
 # What the string must name (directly, not by implication), and what it must not.
 CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
@@ -128,9 +128,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "named", "not_named"), [case for cases in CASES.values() for case in cases], ids=lambda v: str(v)[:40]
-)
+@each_case(CASES)
 def test_each_kind_is_read(text: str, named: set[str], not_named: set[str]) -> None:
     assert_reads(text, named, not_named)
 

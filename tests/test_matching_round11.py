@@ -13,7 +13,7 @@ import pytest
 
 from rolefit.matching.matcher import FuzzyPolicy, Matcher, _likely_substitutions, _stems, typo_distance
 
-from .test_matching_round8 import assert_reads
+from .test_matching_round8 import assert_reads, each_case
 
 # What the string must name (directly, not by implication), and what it must not.
 CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
@@ -140,9 +140,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "named", "not_named"), [case for cases in CASES.values() for case in cases], ids=lambda v: str(v)[:40]
-)
+@each_case(CASES)
 def test_each_kind_is_read(text: str, named: set[str], not_named: set[str]) -> None:
     assert_reads(text, named, not_named)
 

@@ -6,11 +6,9 @@ positive and trap cases; none is one string's special case."""
 
 from __future__ import annotations
 
-import pytest
-
 from rolefit.matching.matcher import Matcher, base_key
 
-from .test_matching_round8 import assert_reads
+from .test_matching_round8 import assert_reads, each_case
 
 # What the string must name (directly, not by implication), and what it must not.
 CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
@@ -104,11 +102,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "named", "not_named"),
-    [case for cases in CASES.values() for case in cases],
-    ids=[f"{kind}: {case[0][:40]}" for kind, cases in CASES.items() for case in cases],
-)
+@each_case(CASES)
 def test_round_twelve_readings(text: str, named: set[str], not_named: set[str]) -> None:
     assert_reads(text, named, not_named)
 

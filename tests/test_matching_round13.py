@@ -7,11 +7,9 @@ hobby, a job title, another language's word, a longer name read as its last word
 
 from __future__ import annotations
 
-import pytest
-
 from rolefit.matching.matcher import Matcher, base_key
 
-from .test_matching_round8 import assert_reads
+from .test_matching_round8 import assert_reads, each_case
 
 # What the string must name (directly, not by implication), and what it must not.
 CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
@@ -73,11 +71,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "named", "not_named"),
-    [case for cases in CASES.values() for case in cases],
-    ids=[f"{kind}: {case[0][:40]}" for kind, cases in CASES.items() for case in cases],
-)
+@each_case(CASES)
 def test_round_thirteen_readings(text: str, named: set[str], not_named: set[str]) -> None:
     assert_reads(text, named, not_named)
 

@@ -7,9 +7,7 @@ inside a list."""
 
 from __future__ import annotations
 
-import pytest
-
-from .test_matching_round8 import assert_reads
+from .test_matching_round8 import assert_reads, each_case
 
 # What the string must name (directly, not by implication), and what it must not.
 CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
@@ -79,10 +77,6 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
 }
 
 
-@pytest.mark.parametrize(
-    ("text", "named", "not_named"),
-    [case for cases in CASES.values() for case in cases],
-    ids=[f"{kind}: {case[0]}" for kind, cases in CASES.items() for case in cases],
-)
+@each_case(CASES)
 def test_round_sixteen_readings(text: str, named: set[str], not_named: set[str]) -> None:
     assert_reads(text, named, not_named)

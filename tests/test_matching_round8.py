@@ -6,6 +6,7 @@ is a single string's special case."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 import pytest
@@ -30,6 +31,16 @@ def assert_reads(text: str, named: set[str], not_named: set[str]) -> None:
     found = direct(text)
     assert named <= found, f"{text!r}: {found}"
     assert not (not_named & found), f"{text!r}: {found}"
+
+
+def each_case(cases: Mapping[str, list[tuple[str, set[str], set[str]]]]) -> pytest.MarkDecorator:
+    """A round's case table, by kind, as a test's parameters (text, named, not_named),
+    each case known by its kind and text."""
+    return pytest.mark.parametrize(
+        ("text", "named", "not_named"),
+        [case for kind_cases in cases.values() for case in kind_cases],
+        ids=[f"{kind}: {case[0][:40]}" for kind, kind_cases in cases.items() for case in kind_cases],
+    )
 
 
 # What the string must name, and what it must not.
