@@ -87,3 +87,7 @@ def test_a_resume_given_for_a_skills_file_says_how_to_draft_one(cli: RunCli, tmp
             assert f"`rolefit draft {path} -o me.yaml` drafts one from it" in result.stdout + result.stderr
     result = cli(["assess", str(broken)])
     assert result.exit_code == 2 and "rolefit draft" not in result.stderr
+    for verb in ("assess", "validate"):  # a file that is not there is only missing
+        result = cli([verb, str(tmp_path / "missing.pdf")])
+        said = result.stdout + result.stderr
+        assert result.exit_code == 2 and "no such file" in said and "rolefit draft" not in said

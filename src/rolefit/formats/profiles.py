@@ -62,7 +62,8 @@ def load_profile(path: str | Path, label: str | None = None) -> Profile:
     try:
         text = read_text(path, where)
     except RolefitError as error:
-        hint = draft_hint(where, None, Path(path).suffix)  # a résumé saved as PDF or Word, given by mistake
+        # a résumé saved as PDF or Word, given by mistake (one that is not there is only missing)
+        hint = draft_hint(where, None, Path(path).suffix) if Path(path).is_file() else None
         if hint is None:
             raise
         raise RolefitError((*error.problems, hint)) from None

@@ -66,6 +66,8 @@ def validate_file(
 
 def _draft_hint(path: Path, where: str) -> list[Problem]:
     """A résumé given in place of a skills file: how to draft one (profiles.draft_hint)."""
+    if not path.is_file():
+        return []  # a missing file, a folder: nothing to draft from
     try:
         text: str | None = read_text(path, where)
     except RolefitError:
