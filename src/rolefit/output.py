@@ -40,9 +40,9 @@ def target(path: Path | None) -> Path | None:
 def check_not_input(
     path: Path | None, inputs: Iterable[str | Path], known: Mapping[tuple[int, int] | str, str] | None = None
 ) -> None:
-    """Refuse to write the report over one of the files it is made from: `inputs`
-    by name, and `known` files by their (device, inode) (a cohort's, from
-    cohort.batch.discover)."""
+    """Refuse to write the report over one of the files it is made from: `known`
+    files by their (device, inode) (a cohort's, from cohort.batch.discover, which
+    read them from its folder listings), and the few other `inputs` by name."""
     if path is None:
         return
     try:
@@ -51,44 +51,20 @@ def check_not_input(
         return  # not there yet, so not an input; any other problem is reported when writing
     if not stat.S_ISREG(written.st_mode):
         return
-    same = (known or {}).get((written.st_dev, written.st_ino))
+    identity = (written.st_dev, written.st_ino)
+    same = (known or {}).get(identity) or next((name for name in inputs if file_identity(name) == identity), None)
     if same is not None:
         raise RolefitError.at(shown_path(path), f"-o names an input file ({shown_path(same)}); it would be overwritten")
-    for name in _maybe_same(inputs, written.st_ino):  # os.stat, not Path.stat: a cohort names thousands
-        with contextlib.suppress(OSError):
-            read = os.stat(name)  # noqa: PTH116
-            if (read.st_dev, read.st_ino) == (written.st_dev, written.st_ino):
-                raise RolefitError.at(
-                    shown_path(path), f"-o names an input file ({shown_path(name)}); it would be overwritten"
-                )
 
 
-def _maybe_same(inputs: Iterable[str | Path], inode: int) -> Iterator[str | Path]:
-    """The inputs that may be the file with this inode, for check_not_input to
-    stat: a folder's listing gives each entry's inode without a system call per
-    file, so of a cohort of thousands only the entries listed with that inode
-    are left, with links (listed with their own inode), names the listing does
-    not hold as written and the inputs of a folder that cannot be listed. (A
-    file mounted over another is listed with the inode beneath; writing over a
-    mount point fails anyway.)"""
-    by_folder: dict[str, list[tuple[str, str | Path]]] = {}
-    for name in inputs:
-        folder, base = os.path.split(name)
-        by_folder.setdefault(folder, []).append((base, name))
-    for folder, names in by_folder.items():
-        try:
-            with os.scandir(folder or os.curdir) as found:
-                listed = {entry.name: entry for entry in found}
-        except OSError:
-            yield from (name for _, name in names)
-            continue
-        for base, name in names:
-            entry = listed.get(base)
-            try:
-                if entry is None or entry.is_symlink() or entry.inode() == inode:
-                    yield name
-            except OSError:  # a listing without entry types asks the file system, which can fail
-                yield name
+def file_identity(name: str | Path) -> tuple[int, int] | None:
+    """The (device, inode) of the file a name leads to, or None when it cannot be
+    looked up: two names are one file when these are equal."""
+    try:
+        info = os.stat(name)  # noqa: PTH116
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 @contextlib.contextmanager

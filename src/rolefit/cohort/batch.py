@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.formats.profiles import load_profile
 from rolefit.model import DEFAULT_SENIORITY, Seniority
+from rolefit.output import file_identity
 from rolefit.scoring.assess import DetailReason, assessed_level, check_target
 from rolefit.scoring.fit import RoleIndex, RoleSet, rank, resolve_profile
 from rolefit.scoring.plan import gap_gains, plan_order, plan_slot
@@ -137,7 +138,8 @@ def discover(paths: Sequence[Path]) -> Discovery:
             errors.append(_not_read(str(path), "no such file or folder"))
             continue
         for name, listed in candidates:
-            identity = listed or _identity(name)
+            # a link that leads nowhere is known by its resolved path (reading it reports the problem)
+            identity = listed or file_identity(name) or os.path.realpath(name)
             if identity not in identities:
                 identities[identity] = name
                 found.append(name)
@@ -145,16 +147,6 @@ def discover(paths: Sequence[Path]) -> Discovery:
         joined = ", ".join(str(p) for p in paths)
         raise RolefitError.at(joined, "no skills files (*.yaml, *.yml) found")
     return Discovery(found, errors, identities)
-
-
-def _identity(name: str) -> tuple[int, int] | str:
-    """The (device, inode) of the file a name leads to; a link that leads nowhere
-    is known by its resolved path (reading it reports the problem)."""
-    try:
-        info = os.stat(name)  # noqa: PTH116 - str paths: a cohort has thousands
-    except OSError:
-        return os.path.realpath(name)
-    return (info.st_dev, info.st_ino)
 
 
 def _walk(
