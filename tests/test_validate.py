@@ -76,17 +76,27 @@ def test_a_resume_given_for_a_skills_file_says_how_to_draft_one(cli: RunCli, tmp
         "Sam Lee\nData scientist with four years of churn and pricing models behind us\n"
         "Tools: Python, SQL\nServed a LightGBM model behind a FastAPI endpoint on AWS\n"
     )
+    headed = tmp_path / "headed.txt"  # a résumé's own "Skills:" heading is no skills field
+    headed.write_text(
+        "Sam Lee\nData scientist with four years of churn and pricing models behind us\n"
+        "Served a LightGBM model behind a FastAPI endpoint on AWS\nSkills:\nPython, SQL\n"
+    )
     pdf = tmp_path / "cv.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
     broken = tmp_path / "me.yaml"
     broken.write_text("skills:\n  - Python: [\n    with a long line of running text that goes on and on\n")
-    for path in (resume, pdf):
+    for path in (resume, headed, pdf):
         for command in (["assess", str(path)], ["validate", str(path)]):
             result = cli(command)
             assert result.exit_code == 2
             assert f"`rolefit draft {path} -o me.yaml` drafts one from it" in result.stdout + result.stderr
-    result = cli(["assess", str(broken)])
-    assert result.exit_code == 2 and "rolefit draft" not in result.stderr
+    misnamed = tmp_path / "mine.yaml"  # key: value lines with a field misnamed: a skills file gone astray
+    misnamed.write_text(
+        "Skills:\n  - Machine learning for time series data at scale\n  - Building recommenders for online shops\n"
+    )
+    for path in (broken, misnamed):
+        result = cli(["assess", str(path)])
+        assert result.exit_code == 2 and "rolefit draft" not in result.stderr
     for verb in ("assess", "validate"):  # a file that is not there is only missing
         result = cli([verb, str(tmp_path / "missing.pdf")])
         said = result.stdout + result.stderr

@@ -62,8 +62,7 @@ def load_profile(path: str | Path, label: str | None = None) -> Profile:
     try:
         text = read_text(path, where)
     except RolefitError as error:
-        # a résumé saved as PDF or Word, given by mistake (one that is not there is only missing)
-        hint = draft_hint(where, None, Path(path).suffix) if Path(path).is_file() else None
+        hint = file_draft_hint(path, where)  # a résumé saved as PDF or Word, given by mistake
         if hint is None:
             raise
         raise RolefitError((*error.problems, hint)) from None
@@ -89,7 +88,7 @@ def parse_profile(text: str, where: str) -> Profile:
 # A résumé or CV given where a skills file is expected: its reading fails, and the
 # error says how to draft a skills file from it.
 _DOCUMENT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".pages"})
-_SKILLS_FIELD = re.compile(r"^[ \t]*[\"']?skills[\"']?[ \t]*:", re.MULTILINE | re.IGNORECASE)
+_SKILLS_FIELD = re.compile(r"^[\"']?skills[\"']?[ \t]*:", re.MULTILINE)
 _PROSE_WORDS = 6  # a line of this many words or more, outside comments, reads as prose
 
 
@@ -105,12 +104,21 @@ def _reads_like_prose(text: str) -> bool:
     return False
 
 
+def has_skills_field(text: str) -> bool:
+    """Whether a text has the top-level `skills:` field of a skills file (in lower
+    case, as YAML reads keys: `Skills:` is as often a résumé's heading; a role
+    file's skills are indented under its categories)."""
+    return _SKILLS_FIELD.search(text) is not None
+
+
 def draft_hint(where: str, text: str | None, suffix: str = "") -> Problem | None:
     """For a skills file that cannot be read: when it is a résumé or other running
-    text (a document's suffix, or prose without a `skills:` field), how to draft a
-    skills file from it."""
+    text (a document's suffix, or prose that has no `skills:` field and does not
+    read as YAML key: value lines), how to draft a skills file from it."""
     document = suffix.casefold() in _DOCUMENT_SUFFIXES
-    if not document and (text is None or _SKILLS_FIELD.search(text) is not None or not _reads_like_prose(text)):
+    if not document and (
+        text is None or has_skills_field(text) or not _reads_like_prose(text) or _reads_as_mapping(text, where)
+    ):
         return None
     import shlex
 
@@ -119,6 +127,29 @@ def draft_hint(where: str, text: str | None, suffix: str = "") -> Problem | None
         "this reads like a résumé or other text, not a skills file; "
         f"`rolefit draft {shlex.quote(where)} -o me.yaml` drafts one from it, with the line each skill came from",
     )
+
+
+def file_draft_hint(path: str | Path, where: str) -> Problem | None:
+    """draft_hint for a file that could not be read as a skills file, from its text
+    when it has any; none for a file that is not there (it is only missing)."""
+    if not Path(path).is_file():
+        return None
+    try:
+        text: str | None = read_text(path, where)
+    except RolefitError:
+        text = None
+    return draft_hint(where, text, Path(path).suffix)
+
+
+def _reads_as_mapping(text: str, where: str) -> bool:
+    """Key: value lines however wrong their fields (`Skills:` for `skills:`): a
+    skills file gone astray, not a résumé."""
+    from rolefit.yaml.safe import parse
+
+    try:
+        return isinstance(parse(text, where, marks=False), dict)
+    except RolefitError:
+        return False
 
 
 def profile_from_data(data: Any, where: str, *, strict: bool = False) -> Profile:

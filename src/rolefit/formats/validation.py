@@ -7,11 +7,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from rolefit.errors import Problem, RolefitError, shown_path
-from rolefit.formats.profiles import draft_hint, profile_from_data
+from rolefit.formats.profiles import file_draft_hint, profile_from_data
 from rolefit.formats.roles import ROLE_FIELDS, role_from_data
 from rolefit.matching.vocabulary import load_vocabulary, user_vocabulary_from_data
 from rolefit.model import Profile
-from rolefit.yaml.safe import MarkedMap, load_file, read_text, value_mark
+from rolefit.yaml.safe import MarkedMap, load_file, value_mark
 
 _ROLE_ONLY = frozenset(ROLE_FIELDS)  # no skills-file field is also a role field
 _VOCABULARY_ONLY = {"never_match", "ambiguous"}
@@ -65,14 +65,8 @@ def validate_file(
 
 
 def _draft_hint(path: Path, where: str) -> list[Problem]:
-    """A résumé given in place of a skills file: how to draft one (profiles.draft_hint)."""
-    if not path.is_file():
-        return []  # a missing file, a folder: nothing to draft from
-    try:
-        text: str | None = read_text(path, where)
-    except RolefitError:
-        text = None
-    hint = draft_hint(where, text, path.suffix)
+    """A résumé given in place of a skills file: how to draft one."""
+    hint = file_draft_hint(path, where)
     return [] if hint is None else [hint]
 
 

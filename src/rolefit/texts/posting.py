@@ -29,6 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 from rolefit.errors import RolefitError
+from rolefit.formats.profiles import has_skills_field
 from rolefit.texts.documents import Document
 from rolefit.texts.extract import (
     CATEGORY_ORDER,
@@ -242,8 +243,7 @@ def read_posting(document: Document, index: PhraseIndex, categories: Mapping[str
     return Posting(document.source, title, seniority, tuple(_without_repeats(found.values())), document.notes)
 
 
-# A rolefit file given where a posting was expected (arguments swapped): its top-level fields.
-_SKILLS_FILE = regex(r"^skills[ \t]*:", re.MULTILINE)
+# A role file given where a posting was expected: its field of categories.
 _ROLE_FILE = regex(r"^categories[ \t]*:", re.MULTILINE)
 
 
@@ -252,7 +252,7 @@ def _not_a_rolefit_file(document: Document) -> None:
     a role out of someone's skills (`assess job.txt --posting me.yaml`, swapped)."""
     if not document.source.casefold().endswith((".yaml", ".yml")):
         return
-    if _SKILLS_FILE.search(document.text):
+    if has_skills_field(document.text):
         raise RolefitError.at(
             document.source,
             "is a skills file, not a job posting; give it to assess as FILE and the posting to --posting",
