@@ -2369,12 +2369,12 @@ class Matcher:
         # What it was done to follows as a thing counted or pointed at ("the", "our",
         # "three", "2M"), not as a participle's noun ("Simulated annealing", "Clustered
         # index").
-        following = written[first.end() :].split(None, 1)[0].lower() if first is not None else ""
+        following = written[first.end() :].split(None, 1)[0].lower()
         if following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit():
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
                     surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
-        part = written[: first.end()] if first is not None else written
+        part = written[: first.end()]
         return [
             _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
             for s in surfaces
