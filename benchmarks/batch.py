@@ -329,17 +329,17 @@ def run(command: list[str]) -> tuple[float, float, float]:
 # its process held when forked from it).
 WARM = """
 import os, sys
+def read(path):
+    with open(path, "rb") as handle:
+        while handle.read(1 << 20):
+            pass
 for argument in sys.argv[1:]:
     if os.path.isdir(argument):
         for folder, _, names in os.walk(argument):
             for name in names:
-                with open(os.path.join(folder, name), "rb") as handle:
-                    while handle.read(1 << 20):
-                        pass
+                read(os.path.join(folder, name))
     elif os.path.isfile(argument):
-        with open(argument, "rb") as handle:
-            while handle.read(1 << 20):
-                pass
+        read(argument)
 """
 
 
@@ -398,6 +398,7 @@ def main() -> int:
     try:
         # The figures against the floor, and their scaling, in rounds; the varied
         # cohort (several times slower, and without a target) in rounds of its own.
+        earlier_small, earlier_large = earlier(small), earlier(large)
         timed = best_of(
             args.runs,
             {
@@ -406,9 +407,9 @@ def main() -> int:
                 "jobs2": batch(small, 2),
                 "jsonl": batch(small, 2, "jsonl"),
                 "large1": batch(large, 1),
-                "compare1": batch(small, 1, "csv", "--compare", earlier(small)),
-                "compare_floor": [sys.executable, "-c", FLOOR + EARLIER_FLOOR, str(small), earlier(small)],
-                "compare_large1": batch(large, 1, "csv", "--compare", earlier(large)),
+                "compare1": batch(small, 1, "csv", "--compare", earlier_small),
+                "compare_floor": [sys.executable, "-c", FLOOR + EARLIER_FLOOR, str(small), earlier_small],
+                "compare_large1": batch(large, 1, "csv", "--compare", earlier_large),
             },
         )
         timed |= best_of(
