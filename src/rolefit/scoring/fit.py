@@ -236,9 +236,10 @@ class RoleIndex:
                 fsum(w for w, i in zip(self.weights, importances, strict=True) if i == kind) for kind in IMPORTANCES
             ]
             self.pool_totals.append((totals[0], totals[1]))
-            self.preferred_parts.append(pool_parts(totals[0], totals[1])[1] if totals[0] and totals[1] else None)
+            part = pool_parts(totals[0], totals[1])[1] if totals[0] and totals[1] else None
+            self.preferred_parts.append(part)
             self.shares.append(
-                [self._share(i, w, totals[0], totals[1]) for i, w in zip(importances, self.weights, strict=True)]
+                [self._share(i, w, totals[0], totals[1], part) for i, w in zip(importances, self.weights, strict=True)]
             )
             self.required.append([p for p, i in enumerate(importances) if i == "required"])
         self.pool_of = [[_POOL[i] for i in self.importances[s]] for s in slots]  # per slot: 0, 1, 2
@@ -369,13 +370,16 @@ class RoleIndex:
         return level_fit(required_total, preferred_total, *pools) - empty
 
     @staticmethod
-    def _share(importance: Importance, weight: float, required_total: float, preferred_total: float) -> float:
-        parts = pool_parts(required_total, preferred_total) if required_total and preferred_total else (1.0, 1.0)
+    def _share(
+        importance: Importance, weight: float, required_total: float, preferred_total: float, part: float | None
+    ) -> float:
+        """What reaching a requirement's target adds to its level's own fit, before the
+        preferred part's cap; `part` is the level's preferred part (None: one pool only)."""
         if importance == "required":
-            return 100 * parts[0] * weight / required_total
+            return 100 * (1.0 if part is None else 1 - part) * weight / required_total
         if preferred_total == 0:
             return 0.0  # no preferred pool to fill: a bonus adds nothing
-        pool = 100 * parts[1]
+        pool = 100 * (1.0 if part is None else part)
         return pool * weight / (PREFERRED_FULL * preferred_total) * (1.0 if importance == "preferred" else BONUS_FACTOR)
 
 
