@@ -278,6 +278,55 @@ def test_compare_csv_columns_and_fail_under(cli: RunCli, tmp_path: Path) -> None
     assert "fit_change" not in plain.splitlines()[0]  # without --compare, the columns are as before
 
 
+def test_compare_keeps_an_earlier_learner_for_the_file_at_its_path(cli: RunCli, tmp_path: Path) -> None:
+    """By name only what no file of this run holds by path: Ada's earlier entry stays
+    hers though a new file of another learner named Ada comes first; a report whose
+    paths no longer fit (the run given the folder above) still matches by file."""
+    role = tmp_path / "plan.yaml"
+    role.write_text(PLAN_ROLE)
+    folder = tmp_path / "top" / "cohort"
+    folder.mkdir(parents=True)
+    _write(folder, {"b-ada.yaml": "name: Ada\nskills: {Groundwork: 3}\n"})
+    earlier = tmp_path / "before.json"
+    earlier.write_text(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    _write(folder, {"a-ada.yaml": "name: Ada\nskills: {Keystone: 3}\n"})  # listed first, same name
+    changes = {
+        learner["path"]: learner["change"]
+        for learner in _batch_json(cli, folder, [role], "--compare", str(earlier))["learners"]
+    }
+    assert changes["a-ada.yaml"]["matched_by"] is None
+    assert (changes["b-ada.yaml"]["matched_by"], changes["b-ada.yaml"]["earlier_file"]) == ("path", "b-ada.yaml")
+    above = _batch_json(cli, folder.parent, [role], "--compare", str(earlier))  # paths now cohort/...: by file
+    by_path = {learner["path"]: learner["change"] for learner in above["learners"]}
+    assert by_path["cohort/b-ada.yaml"]["matched_by"] == "path"
+    assert by_path["cohort/a-ada.yaml"]["matched_by"] is None
+
+
+@pytest.mark.parametrize(
+    ("fit", "expected"),
+    [(40, 40.0), (40.25, 40.2), (True, None), ("40", None), (150, None), (-1, None), (float("nan"), None)],
+)
+def test_compare_reads_an_earlier_fit_only_when_it_is_a_figure(
+    cli: RunCli, tmp_path: Path, fit: object, expected: float | None
+) -> None:
+    role = tmp_path / "plan.yaml"
+    role.write_text(PLAN_ROLE)
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    _write(folder, {"a.yaml": "name: Ada\nskills: {Groundwork: 3}\n"})
+    report = json.loads(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    report["learners"][0]["fits"]["plan"] = fit
+    earlier = tmp_path / "before.json"
+    earlier.write_text(json.dumps(report))  # NaN as Python's json writes it
+    (learner,) = _batch_json(cli, folder, [role], "--compare", str(earlier))["learners"]
+    change = learner["change"]
+    assert change["matched_by"] == "path" and change["fit_before"] == expected
+    if expected is None:
+        assert change["fit_change"] is None
+    else:
+        assert change["fit_change"] == pytest.approx(learner["fit"] - expected)
+
+
 def test_compare_finds_gaps_reopened_when_as_many_are_met_now_as_then(cli: RunCli, tmp_path: Path) -> None:
     role = tmp_path / "plan.yaml"
     role.write_text(PLAN_ROLE)

@@ -11,13 +11,15 @@ closed). The earlier run is a `batch --format json` document.
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rolefit.errors import RolefitError, shown_path
-from rolefit.scoring.figures import decided
+from rolefit.scoring.figures import decided, rounded
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -91,7 +93,11 @@ def load_earlier(path: Path) -> EarlierRun:
     where = shown_path(path)
     try:
         with open(path, "rb") as handle:  # noqa: PTH123
-            data = handle.read(MAX_BYTES + 1)
+            # a file's size known, read that (read(MAX_BYTES + 1) sets the whole limit aside first,
+            # a few milliseconds for a report of a few MB); a pipe or device, up to the limit
+            found = os.fstat(handle.fileno())
+            size = found.st_size if stat.S_ISREG(found.st_mode) and found.st_size <= MAX_BYTES else MAX_BYTES
+            data = handle.read(size + 1)
     except OSError as exc:
         raise RolefitError.at(where, f"cannot read: {exc.strerror or exc}") from None
     if len(data) > MAX_BYTES:
@@ -134,8 +140,8 @@ def _learner(item: dict[str, Any]) -> EarlierLearner:
     )
 
 
-def _fit_then(fits: Mapping[str, Any], role: str) -> float | None:
-    fit = fits.get(role)
+def _fit_then(fit: object) -> float | None:
+    """A fit as the earlier report holds it: a number from 0 to 100, else none."""
     return float(fit) if isinstance(fit, (int, float)) and not isinstance(fit, bool) and 0 <= fit <= 100 else None
 
 
@@ -156,27 +162,24 @@ class _Seen(NamedTuple):
 class Comparison:
     """Matches learners to the earlier run as they stream past, then sums up.
     `labels` are the keys (paths relative to the folders given) of every file of
-    this run: an earlier learner whose path is among them is kept for that file,
-    never taken by another learner of the same name."""
+    this run, as (file as shown, label): an earlier learner whose path is among
+    them is kept for that file, never taken by another learner of the same name.
+    They are read only if some learner is not found by path (a rerun of the same
+    folder finds every one), as are the earlier run's files and names."""
 
     def __init__(
         self,
         earlier: EarlierRun,
         indexes: Sequence[RoleIndex],
         digests: Sequence[str],
-        labels: Iterable[tuple[str, str]],  # (file as shown, label)
+        labels: Iterable[tuple[str, str]],
     ) -> None:
         self.earlier = earlier
         self.indexes = list(indexes)
+        self.labels = labels
         self.by_key = {learner.key: learner for learner in earlier.learners}
-        self.by_file = {learner.file: learner for learner in earlier.learners}
-        reserved = {id(self.by_key.get(label) or self.by_file.get(file)) for file, label in labels}
-        names = Counter(learner.name for learner in earlier.learners if learner.name)
-        self.by_name = {
-            learner.name: learner
-            for learner in earlier.learners
-            if learner.name and names[learner.name] == 1 and id(learner) not in reserved
-        }
+        self._by_file: dict[str, EarlierLearner] | None = None
+        self._by_name: dict[str, EarlierLearner] | None = None
         self.taken: set[int] = set()
         self.names = [tuple(r.name for r in index.requirements) for index in self.indexes]
         self.role_ids = [index.role.id for index in self.indexes]
@@ -192,39 +195,54 @@ class Comparison:
             if index.role.id in earlier.digests and earlier.digests[index.role.id] is None
         )
 
-    def _find(self, score: LearnerScore, path: str) -> tuple[EarlierLearner | None, MatchedBy | None]:
-        for found in (self.by_key.get(path), self.by_file.get(score.source)):
-            if found is not None and id(found) not in self.taken:
-                return found, "path"
-        if score.name:
-            found = self.by_name.get(score.name)
-            if found is not None and id(found) not in self.taken:
-                return found, "name"
+    def _by_path_or_name(self, source: str, name: str | None) -> tuple[EarlierLearner | None, MatchedBy | None]:
+        """A learner not found under its path: under the file as shown (an earlier
+        report without paths, or a run given other folders), then by name."""
+        if self._by_file is None or self._by_name is None:
+            learners = self.earlier.learners
+            self._by_file = {learner.file: learner for learner in learners}
+            reserved = {id(self.by_key.get(label) or self._by_file.get(file)) for file, label in self.labels}
+            names = Counter(learner.name for learner in learners if learner.name)
+            self._by_name = {
+                learner.name: learner
+                for learner in learners
+                if learner.name and names[learner.name] == 1 and id(learner) not in reserved
+            }
+        found = self._by_file.get(source)
+        if found is not None and id(found) not in self.taken:
+            return found, "path"
+        found = self._by_name.get(name) if name else None
+        if found is not None and id(found) not in self.taken:
+            return found, "name"
         return None, None
 
     def match(self, score: LearnerScore, path: str) -> LearnerChange:
         """`path`: the learner's file relative to the folder given (the score's
         `path` to be), so that the caller sets it and the change in one step."""
-        before, matched_by = self._find(score, path)
+        before = self.by_key.get(path)
+        matched_by: MatchedBy | None = "path"
+        if before is None or id(before) in self.taken:
+            before, matched_by = self._by_path_or_name(score.source, score.name)
         detailed = score.detailed
         if before is None:
             change = _NEW
         else:
             self.taken.add(id(before))
             role = self.role_ids[detailed]
-            fit_now = score.fits[detailed]
-            fit_before = _fit_then(before.fits, role)
+            fit_before = before.fits.get(role)
+            if type(fit_before) is not float or not 0 <= fit_before <= 100:
+                fit_before = _fit_then(fit_before)
             same_role = before.role == role
             closed: tuple[str, ...] = ()
             reopened: tuple[str, ...] = ()
             met_then = before.met
             if same_role and met_then is not None:
                 names = self.names[detailed]
-                closed = tuple([names[p] for p in score.met if names[p] not in met_then])
-                # a role's requirement names are unique, so len(met) - len(closed) of those met then
+                now = [names[p] for p in score.met]
+                closed = tuple([name for name in now if name not in met_then])
+                # a role's requirement names are unique, so len(now) - len(closed) of those met then
                 # are met now: only when that is fewer is any reopened (rare: no walk over every requirement)
-                if len(score.met) - len(closed) < len(met_then):
-                    now = {names[p] for p in score.met}
+                if len(now) - len(closed) < len(met_then):
                     reopened = tuple([name for name in names if name in met_then and name not in now])
             # Every field, in order, without the NamedTuple's Python-level __new__ (a learner each).
             change = _new(
@@ -234,7 +252,7 @@ class Comparison:
                     before,
                     fit_before,
                     # fit_change: between the figures as shown (one decimal, cut), so that before + change = now
-                    None if fit_before is None else round(decided(fit_now) - decided(fit_before), 1),
+                    None if fit_before is None else rounded(decided(score.fits[detailed]) - decided(fit_before), 1),
                     before.ready_for if same_role else None,  # ready_before
                     same_role,  # ready_known
                     closed,  # gaps_closed

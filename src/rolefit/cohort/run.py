@@ -77,14 +77,13 @@ def run_batch(
 
         teacher = TeachingBuilder(indexes)
     comparison = None
-    labels: dict[str, str] = {}
     if earlier is not None:
         from rolefit.cohort.progress import Comparison
         from rolefit.formats.digest import role_digest
 
-        shown = [shown_path(f) for f in files]
-        labels = dict(zip(shown, (relative_label(f, roots) for f in shown), strict=True))
-        comparison = Comparison(earlier, indexes, [role_digest(i.role) for i in indexes], labels.items())
+        # every file's (file as shown, label), worked out only if the comparison needs them
+        labels = ((shown, relative_label(shown, roots)) for shown in map(shown_path, files))
+        comparison = Comparison(earlier, indexes, [role_digest(i.role) for i in indexes], labels)
     scored = failed = below = 0
     # closed on the way out, error or signal: the workers are stopped, not left behind
     # batch.score_files looked up when called: tests stand in for it
@@ -99,12 +98,11 @@ def run_batch(
                         on_problem(str(problem))
             else:
                 scored += 1
-                if comparison is None:
-                    if details:
-                        outcome = outcome.placed(relative_label(outcome.source, roots))
-                else:
-                    path = labels.get(outcome.source) or outcome.source
+                if comparison is not None:
+                    path = relative_label(outcome.source, roots)
                     outcome = outcome.placed(path, comparison.match(outcome, path))
+                elif details:
+                    outcome = outcome.placed(relative_label(outcome.source, roots))
                 if on_warning is not None:
                     for warning in outcome.warnings:
                         on_warning(str(warning))

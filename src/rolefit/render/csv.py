@@ -38,7 +38,7 @@ def change_cells(change: LearnerChange | None) -> list[str]:
         "" if change.fit_before is None else f"{decided(change.fit_before):.1f}",
         "" if change.fit_change is None else f"{change.fit_change:+.1f}",
         change.ready_before or "",
-        cell("; ".join(change.gaps_closed)),
+        cell("; ".join(change.gaps_closed)) if change.gaps_closed else "",
     ]
 
 
