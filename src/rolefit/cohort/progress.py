@@ -40,7 +40,7 @@ class EarlierLearner(NamedTuple):
     role: str  # the role detailed then
     fits: Mapping[str, float]  # per role id
     ready_for: str | None
-    met: frozenset[str] | None  # requirements of that role at or above target (None: not recorded)
+    met: tuple[str, ...] | None  # requirements of that role at or above target (None: not recorded)
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,10 @@ def load_earlier(path: Path) -> EarlierRun:
     if len(data) > MAX_BYTES:
         raise RolefitError.at(where, "is too large for an earlier batch report")
     try:
-        document = json.loads(data)
+        # Each learner is kept as it is read, the rest of its entry dropped at once: the whole
+        # document held at the end would take a 10,000-learner report's run from 36 to 68 MB,
+        # and a page of memory first touched costs this process time (benchmarks/batch.py).
+        document = json.loads(data, object_hook=_learner_or_as_is)
     except (ValueError, RecursionError):
         raise RolefitError.at(
             where, "is not JSON; --compare takes the output of `rolefit batch --format json`"
@@ -112,12 +115,26 @@ def load_earlier(path: Path) -> EarlierRun:
         raise RolefitError.at(
             where, "is not a batch report; --compare takes the output of `rolefit batch --format json`"
         )
+    learners = tuple(document["learners"])
     try:
-        learners = tuple(_learner(item) for item in document["learners"])
+        if not all(type(learner) is EarlierLearner for learner in learners):
+            raise TypeError("learner")
         digests = {str(r["id"]): r.get("digest") for r in document.get("roles", [])}
     except (KeyError, TypeError, ValueError, AttributeError):
         raise RolefitError.at(where, "is a batch report with learners of an unexpected shape") from None
     return EarlierRun(where, learners, digests)
+
+
+def _learner_or_as_is(entry: dict[str, Any]) -> object:
+    """Every object of the report as json reads it: a learner's entry (it has a
+    detailed role) made an EarlierLearner, or left as it is if it is not one
+    (load_earlier then refuses it); anything else as it is."""
+    if "detailed_role" not in entry:
+        return entry
+    try:
+        return _learner(entry)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return entry
 
 
 def _learner(item: dict[str, Any]) -> EarlierLearner:
@@ -135,7 +152,7 @@ def _learner(item: dict[str, Any]) -> EarlierLearner:
             str(item["detailed_role"]),  # role
             fits,
             ready if isinstance(ready, str) else None,
-            frozenset(met) if isinstance(met, list) else None,
+            tuple(met) if isinstance(met, list) else None,
         ),
     )
 
@@ -238,12 +255,13 @@ class Comparison:
             met_then = before.met
             if same_role and met_then is not None:
                 names = self.names[detailed]
+                then = set(met_then)
                 now = [names[p] for p in score.met]
-                closed = tuple([name for name in now if name not in met_then])
+                closed = tuple([name for name in now if name not in then])
                 # a role's requirement names are unique, so len(now) - len(closed) of those met then
                 # are met now: only when that is fewer is any reopened (rare: no walk over every requirement)
-                if len(now) - len(closed) < len(met_then):
-                    reopened = tuple([name for name in names if name in met_then and name not in now])
+                if len(now) - len(closed) < len(then):
+                    reopened = tuple([name for name in names if name in then and name not in now])
             # Every field, in order, without the NamedTuple's Python-level __new__ (a learner each).
             change = _new(
                 LearnerChange,
