@@ -384,6 +384,13 @@ def test_compare_says_when_a_role_changed(cli: RunCli, tmp_path: Path) -> None:
         ("not json", "is not JSON"),
         ('{"learners": 3}', "is not a batch report"),
         ('{"cohort": {}, "learners": [{}]}', "unexpected shape"),
+        ('{"cohort": {}, "learners": [3]}', "unexpected shape"),
+        # a learner's entry read as one, whatever holds it, then refused where it is no learner
+        ('{"cohort": {}, "learners": [{"detailed_role": "x", "file": "a.yaml"}]}', "unexpected shape"),
+        ('{"cohort": {}, "learners": [{"detailed_role": "x", "fits": [], "file": "a.yaml"}]}', "unexpected shape"),
+        ('{"cohort": {}, "learners": [{"detailed_role": "x", "fits": {}}]}', "unexpected shape"),
+        ('{"cohort": {}, "learners": [], "roles": [{"detailed_role": "x", "fits": {}, "file": "a"}]}', "unexpected shape"),
+        ('{"detailed_role": "x", "fits": {}, "file": "a.yaml", "cohort": {}, "learners": []}', "not a batch report"),
     ],
 )
 def test_compare_with_a_bad_file(cli: RunCli, tmp_path: Path, content: str, message: str) -> None:

@@ -289,7 +289,7 @@ class Scorer:
                 tuple(r.required_met for r in results),  # required_met
                 tuple(r.coverages for r in results) if wants.coverages else (),  # coverages
                 profile.warnings,
-                tuple(sorted([p for p, c in shown.matched.items() if c[1][slot] >= 1]))  # c[1]: Credited.credits
+                tuple(sorted([p for p, c in shown.matched.items() if c[1][slot] >= 1.0]))  # c[1]: Credited.credits
                 if wants.met
                 else (),  # met
                 gains,
