@@ -389,7 +389,10 @@ def test_compare_says_when_a_role_changed(cli: RunCli, tmp_path: Path) -> None:
         ('{"cohort": {}, "learners": [{"detailed_role": "x", "file": "a.yaml"}]}', "unexpected shape"),
         ('{"cohort": {}, "learners": [{"detailed_role": "x", "fits": [], "file": "a.yaml"}]}', "unexpected shape"),
         ('{"cohort": {}, "learners": [{"detailed_role": "x", "fits": {}}]}', "unexpected shape"),
-        ('{"cohort": {}, "learners": [], "roles": [{"detailed_role": "x", "fits": {}, "file": "a"}]}', "unexpected shape"),
+        (
+            '{"cohort": {}, "learners": [], "roles": [{"detailed_role": "x", "fits": {}, "file": "a"}]}',
+            "unexpected shape",
+        ),
         ('{"detailed_role": "x", "fits": {}, "file": "a.yaml", "cohort": {}, "learners": []}', "not a batch report"),
     ],
 )
