@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from rolefit.errors import RolefitError
@@ -104,8 +104,33 @@ def _roles(draw: st.DrawFn) -> dict[str, Any]:
 _PROFILES = st.dictionaries(st.sampled_from(SKILLS), st.one_of(st.none(), st.integers(0, 5)), max_size=len(SKILLS))
 
 
+# Two bonus gaps whose gains tie but for the rounding of fits to 9 decimals (Terraform's exact
+# gain passed Docker's bound by 1e-9): found by Hypothesis; the plan once gave Terraform first.
+_TIE_IN_THE_LAST_DECIMAL = {
+    "id": "generated",
+    "title": "Generated",
+    "levels": ["entry"],
+    "categories": [
+        {
+            "name": "Two",
+            "weight": 0.5,
+            "skills": [
+                {"name": "Docker", "importance": "bonus", "level": 4},
+                *(
+                    {"name": name, "importance": "required", "level": 1}
+                    for name in ("Python", "SQL", "Kubernetes", "Spark", "Rust", "Airflow", "Kafka")
+                ),
+                {"name": "Linux", "importance": "preferred", "level": 1},
+                {"name": "Terraform", "importance": "bonus", "level": 1},
+            ],
+        }
+    ],
+}
+
+
 @settings(max_examples=300, deadline=None)
 @given(_roles(), _PROFILES)
+@example(_TIE_IN_THE_LAST_DECIMAL, {"Docker": None})
 def test_gains_and_plans_match_their_plain_definitions(
     role_data: dict[str, Any], skills: dict[str, int | None]
 ) -> None:

@@ -29,6 +29,10 @@ from rolefit.scoring.figures import rounded
 from rolefit.scoring.fit import RoleIndex, RoleResult, SlotGains, Status, importance_rank
 
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
+# Fits are rounded to 9 decimals (fit.level_fit), so a gain, the difference of two, may pass
+# the bound worked out for it by up to 1e-9: every bound is raised by this much, so that no gap
+# is given out before one whose gain only ties with it (then importance and name decide).
+GAIN_NOISE = 2e-9
 ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"
 
 
@@ -84,7 +88,7 @@ def _statics(index: RoleIndex, slot: int) -> tuple[list[Fixed], tuple[tuple[Key,
         (shares[i], importance_rank(importances[i]), targets[i], r.name.casefold())
         for i, r in enumerate(index.requirements)
     ]
-    order = tuple(sorted((_key(row, row[0], None), i) for i, row in enumerate(fixed)))
+    order = tuple(sorted((_key(row, row[0] + GAIN_NOISE, None), i) for i, row in enumerate(fixed)))
     return fixed, order
 
 
@@ -110,7 +114,7 @@ def _by_bound(
             yield entry
         elif found.credits[slot] < 1:
             position = entry[1]
-            bound = fixed[position][0] * (1 - found.credits[slot])
+            bound = fixed[position][0] * (1 - found.credits[slot]) + GAIN_NOISE
             heapq.heappush(below, (_key(fixed[position], bound, found.level), position))
     while below:
         yield heapq.heappop(below)
@@ -129,7 +133,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     matched = result.matched
     fixed, order = _statics(result.index, slot)
     gains = SlotGains(result, slot)
-    beyond = rounded(gains.reach - gains.current, 9)
+    beyond = rounded(gains.reach - gains.current + GAIN_NOISE, 9)
     ready: list[tuple[Key, int]] = []
     for bound, position in _by_bound(result, slot, fixed, order):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
