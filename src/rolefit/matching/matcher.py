@@ -628,6 +628,7 @@ def _verb_bases(word: str) -> tuple[str, ...]:
 
 # Verbs whose activity is the same word: "design systems" (system design), "review code".
 _SAME_NOUN_VERBS = frozenset(("design", "review"))
+_NOUN_VERBS = _SAME_NOUN_VERBS | {"test"}
 
 
 def _activity_nouns(base: str) -> Iterator[str]:
@@ -666,6 +667,20 @@ _COMPOUND = re.compile(r"^([^\W\d_][\w.+#]*)-([^\W\d_]+(?:\s[^\W\d_]+)?)$")
 _NUMBER_WORDS = frozenset(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "multiple", "many")
 )
+# Nouns with no plural that a verb is done to as they are: "clean data", "review code".
+_MASS_NOUNS = frozenset(
+    ("data", "code", "software", "text", "infrastructure", "content", "speech", "information", "feedback", "team")
+)
+_PREPOSITIONS = frozenset(
+    (
+        "about", "above", "across", "after", "against", "along", "alongside", "among", "around", "before", "behind",
+        "below", "beside", "besides", "between", "beyond", "during", "except", "inside", "into", "near", "onto",
+        "outside", "over", "past", "per", "since", "than", "throughout", "toward", "towards", "under", "until",
+        "upon", "versus", "while", "whilst", "when", "where", "which", "who", "that", "then", "so", "as",
+        "at", "by", "for", "from", "in", "of", "off", "on", "out", "through", "to", "up", "via", "with", "within",
+        "without", "using", "daily", "weekly",
+    )
+)  # fmt: skip
 _MEASURES = frozenset(("performance", "quality", "accuracy", "latency", "efficiency", "health"))
 
 
@@ -763,12 +778,26 @@ _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engine
 # with Airflow", "Lacks experience with cloud platforms", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
 # not limited to".
 _NEGATED = re.compile(
-    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacks|lacking|lack of|"
+    r"(?:^(?:\s*[-*\u2022\u00b7](?=\s))?|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacks|lacking|lack of|"
     r"zero (?:experience|knowledge|exposure)|(?:i )?(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)"
     r"\s[^,;()]*",
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+# A person named with a title: "Reference: Dr. Sarah Jenkins", "Prof. Stan Lee". A
+# surname that is a tool's name names no tool.
+_TITLED_PERSON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.?\s+(?:[A-Z][\w'\-]*\.?\s+){0,2}[A-Z][\w'\-]*")
+# A university course's code: "Intro to Probability (STAT 110)", "MATH 221". Its letters
+# shorten a subject ("STAT", "MATH"); a code is no course title, and names no skill (a
+# skill's own name before a number still does: "SQL 101", "Python 101").
+_COURSE_CODE = re.compile(r"\b([A-Z]{2,5})\s?\d{3}[A-Za-z]?\b")
+# A company named before "Certified" is who certifies ("Oracle Certified Professional, Java
+# SE 11 Developer"): where the company's name is only an alias of its product (Oracle, for
+# Oracle Database), it names no skill. A product's own name still does ("AWS Certified ...").
+_ISSUER = re.compile(r"^\s*(\w+)\s+(?=certified\b)", re.IGNORECASE)
+# Words after a name that make an organisation of it: "Linux Foundation", "Python Software
+# Foundation", "Java User Group".
+_ORGANISATIONS = frozenset(("foundation", "institute", "society", "association", "consortium", "academy"))
 
 # A vendor's certification named by its grade or exam code alone, after the tool:
 # "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
@@ -1444,6 +1473,10 @@ class Matcher:
         if not 2 <= len(words) <= 5 or _NEGATIONS & set(words) or _OBJECT_ENDS & set(words):
             return []
         verb, thing = words[0], words[1:]
+        if verb in _NOUN_VERBS and len(thing) == 1 and not thing[0].endswith("s") and thing[0] not in _MASS_NOUNS:
+            # A verb that is its own noun, before one noun that is no plural: a noun
+            # before a noun ("train/test split" tests no splits; "test data" is tested).
+            return []
         if len(thing) > 1 and thing[-1].endswith("ed"):
             thing = thing[:-1]  # "datasets generated (by ...)": what describes it after it
         bases = _verb_bases(verb)
@@ -2075,6 +2108,8 @@ class Matcher:
             titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], titled)
             titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", titled))
             named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
+            # Not who issues it: "... Associate - Linux Foundation".
+            named = [p for p in named if p.rpartition(" ")[2].lower() not in _ORGANISATIONS]
             named = [
                 part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
             ]
@@ -2215,11 +2250,18 @@ class Matcher:
     ) -> int:
         """A verb inside a phrase read with what it is done to, as ``_verb_object``
         reads a short entry: "... and ship them, deploying models to production": model
-        deployment. Adds what it names to ``named``; the number of words read."""
+        deployment. Adds what it names to ``named``; the number of words read. An -ing
+        form is read so only with all of the noun phrase after it ("Learning deep work
+        habits" is no deep learning; "Managed project timelines" is project management)."""
+        gerund = spans[at][0].lower().endswith("ing")
         for size in range(min(_LONGEST_NAME, len(spans) - at), 1, -1):
             if parted(at, at + size - 1):
                 continue
-            text = written[spans[at][1] : spans[at + size - 1][2]]
+            end = at + size
+            following = spans[end][0].lower() if end < len(spans) else ""
+            if gerund and following.isalpha() and not parted(end - 1, end) and self._goes_on(following):
+                continue  # an -ing before a longer noun phrase: "learning deep work habits"
+            text = written[spans[at][1] : spans[end - 1][2]]
             surfaces = self._verb_object(normalise(text), self._index)
             if surfaces:
                 named += [
@@ -2232,6 +2274,13 @@ class Matcher:
                 ]
                 return size
         return 1
+
+    def _goes_on(self, following: str) -> bool:
+        """Whether ``following``, after a verb and what it is done to, goes on with the
+        noun phrase (a noun: "learning deep work habits") rather than ending it (a small
+        word, a preposition, a time: "clean data before reporting", "versioning
+        datasets alongside code")."""
+        return following not in _ENDING_WORDS and following not in _PREPOSITIONS and not following.endswith("ly")
 
     def _typo_name(self, words: Sequence[str]) -> list[_Surface]:
         """The name ``words`` spell with each long word rolefit does not know read as the
@@ -2329,6 +2378,7 @@ class Matcher:
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
             # someone lacks is no claim; the rest of the entry still is.
             written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
+        written = self._unnamed(written)
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
@@ -2346,6 +2396,21 @@ class Matcher:
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _unnamed(self, written: str) -> str:
+        """``written`` without what looks like a skill's name and is none: a person named
+        with a title, a course's code, a company before "Certified" (see ``_ISSUER``)."""
+        written = _TITLED_PERSON.sub("", written)
+        for code in reversed(list(_COURSE_CODE.finditer(written))):
+            surfaces = self._lookup_variants(code.group(1).lower(), self._index)
+            if surfaces and not any(s.is_name for s in surfaces):
+                written = _EMPTY_BRACKETS.sub("", written[: code.start()] + written[code.end() :])
+        issuer = _ISSUER.match(written)
+        if issuer is not None:
+            surfaces = self._index.exact.get(issuer.group(1).lower(), ())
+            if surfaces and not any(s.is_name for s in surfaces):
+                written = written[issuer.end() :]
+        return written.strip()
 
     def _leading_deed(self, written: str, found: list[_Found]) -> list[_Found]:
         """The skill a past deed that starts the entry names whatever it was done to,
@@ -2482,6 +2547,7 @@ class Matcher:
                         and not titles[at]
                     )
                     or following in _KINDS_OF_TEST
+                    or following in _ORGANISATIONS  # "Linux Foundation"
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (not ended and (keys & self._fields or not (proper or run or capital)))
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
