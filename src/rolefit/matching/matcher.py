@@ -382,6 +382,8 @@ _TRAILING_QUALIFIERS = (
     "classification", "regression",
     # a course's topic: "Python overview", "Decision tree construction", "probability review"
     "overview", "review", "refresher", "setup", "environment setup", "construction",
+    # a task done with a tool: "Linux admin", "ONNX export", "zsh scripting", "vim keybindings"
+    "admin", "administration", "export", "scripting", "keybindings",
     # who does it: "ETL specialist", "SLAM practitioner"
     "practitioner", "authority", "specialist", "enthusiast", "background",
     # where it was learnt: "Machine Learning Internship", "Data science course"
@@ -784,6 +786,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+# Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust".
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 # A person named with a title: "Reference: Dr. Sarah Jenkins", "Prof. Stan Lee". A
 # surname that is a tool's name names no tool.
 _TITLED_PERSON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.?\s+(?:[A-Z][\w'\-]*\.?\s+){0,2}[A-Z][\w'\-]*")
@@ -2373,6 +2377,7 @@ class Matcher:
         return not words.isdisjoint(self._scoped_words)
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
+        text = _PICTOGRAPHS.sub(" ", text)
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
