@@ -2088,6 +2088,12 @@ class Matcher:
         clauses = _CLAUSES.split(written)
         if len(clauses) > 1 and all(map(_balanced, clauses)):
             return [item for clause in clauses for item in self._find(clause, index, typos)]
+        if ";" in written:
+            # Groups, each under its own heading: "Programming: Python, R; ML: XGBoost"
+            # ("ML" heads the second group; "Python, R" are no heading).
+            groups = written.split(";")
+            if any(_HEADING.match(group) for group in groups[1:]) and all(map(_balanced, groups)):
+                return [item for group in groups for item in self._find(group, index, typos)]
         examples = _EXAMPLES.search(written)
         if examples is not None and _balanced(written[: examples.start()]) and not index.lookup(normalise(written)):
             # "tools such as NLTK and spaCy": the examples, and what they are examples of
@@ -2553,6 +2559,8 @@ class Matcher:
                     )
                     or following in _KINDS_OF_TEST
                     or following in _ORGANISATIONS  # "Linux Foundation"
+                    # a heading further on: "...; ML: scikit-learn" (the layers above read it)
+                    or (written.startswith(":", spans[end - 1][2]) and end < len(words))
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (not ended and (keys & self._fields or not (proper or run or capital)))
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
