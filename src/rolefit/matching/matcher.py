@@ -2138,6 +2138,7 @@ class Matcher:
             # orchestration" is no qualified "container orchestration".
             head, listed = heading.group(1).strip(), heading.group(2).strip()
             found = self._find(listed, index, typos) + self._under_platform(head, listed, index)
+            found += self._under_head(head, listed, index)
             if found:
                 return self._claimed_head(head, listed, found, index) + found
         found = self._direct(written, index)
@@ -2326,6 +2327,18 @@ class Matcher:
                 for each in {s.key for s in surfaces}:
                     self._names_of.setdefault(each, []).append(form)
         return self._names_of.get(key, [])
+
+    def _under_head(self, head: str, listed: str, index: _Index) -> list[_Found]:
+        """Names a heading starts, each finished by a piece of its list: "Data:
+        wrangling, cleaning, validation" (data wrangling, data cleaning, data
+        validation); two such names at least, else none ("Cloud: AWS, storage")."""
+        if len(head) > 20:
+            return []
+        whole = [normalise(f"{head} {piece}") for piece in self._pieces(listed, index)]
+        named = [form for form in whole if index.exact.get(form)]
+        if len(named) < 2:
+            return []
+        return [item for form in named for item in self._direct(form, index)]
 
     def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
         """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
