@@ -786,6 +786,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+# The answer after a form's question: "? Yes - daily", "? No".
+_ANSWERED = re.compile(r"\?\s*(?:(yes|yeah|yep)|no|nope|none)\b[^?]*$", re.IGNORECASE)
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust".
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 # A person named with a title: "Reference: Dr. Sarah Jenkins", "Prof. Stan Lee". A
@@ -2397,6 +2399,13 @@ class Matcher:
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
         text = _PICTOGRAPHS.sub(" ", text)
+        answered = _ANSWERED.search(text)
+        if answered is not None:
+            # A form's question and its answer: "Any experience with Docker? Yes - daily"
+            # claims what it asks about; "... Tableau? No" claims nothing.
+            if answered.group(1) is None:
+                return {}
+            text = text[: answered.start()]
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
