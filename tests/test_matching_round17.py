@@ -2,7 +2,8 @@
 held-aside part showed when it was measured blind, each a table of positive and trap
 cases written for the kind (none copied from the part): a negated bullet line, people
 named with a title, course codes, who issues a certification, word order read as a deed,
-headings inside a line, emoji, a task word after a tool and a form's answered question."""
+headings inside a line, emoji, a task word after a tool, comparisons, ranks and a form's
+answered question."""
 
 from __future__ import annotations
 
@@ -72,6 +73,16 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("TensorFlow Lite export", {"TensorFlow Lite"}, set()),
         ("PowerShell scripting", {"PowerShell"}, set()),
         ("emacs keybindings in VS Code", {"VS Code"}, set()),
+    ],
+    "'instead of' and 'rather than' separate a comparison": [
+        ("Airflow instead of cron", {"Apache Airflow"}, set()),
+        ("DuckDB rather than Spark for small data", {"DuckDB", "Apache Spark"}, set()),
+    ],
+    "a rank after a name qualifies it": [
+        ("Kaggle Competitions Master", {"Kaggle"}, set()),
+        ("SQL expert", {"SQL"}, set()),
+        # a degree's word is no rank
+        ("Master of Arts, History", set(), set()),
     ],
     "a form's question answered yes or no": [
         ("Have you used Kubernetes? Yes, for two years", {"Kubernetes"}, set()),

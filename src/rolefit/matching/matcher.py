@@ -255,8 +255,9 @@ _SEPARATORS = re.compile(
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
-    # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning
-    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014|vs\.?|versus)\s+"
+    # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning,
+    # Polars instead of pandas
+    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014|vs\.?|versus|instead of|rather than)\s+"
     rf"|\s+(?:{'|'.join(_OTHER_ANDS)})\s+"  # Docker und Kubernetes
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -384,8 +385,8 @@ _TRAILING_QUALIFIERS = (
     "overview", "review", "refresher", "setup", "environment setup", "construction",
     # a task done with a tool: "Linux admin", "ONNX export", "zsh scripting", "vim keybindings"
     "admin", "administration", "export", "scripting", "keybindings",
-    # who does it: "ETL specialist", "SLAM practitioner"
-    "practitioner", "authority", "specialist", "enthusiast", "background",
+    # who does it: "ETL specialist", "SLAM practitioner", a rank: "Kaggle Expert"
+    "practitioner", "authority", "specialist", "enthusiast", "background", "expert", "master", "grandmaster",
     # where it was learnt: "Machine Learning Internship", "Data science course"
     "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
     # the same hedges after it: "spark (pyspark mostly)", "bayesian stuff", "causal stuff"
@@ -720,7 +721,7 @@ _TOOL_PRODUCTS = frozenset(
     (
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
-        "topics", "connectors", "kernels", "charts", "plugins", "collectors",
+        "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
