@@ -801,7 +801,7 @@ _COURSE_CODE = re.compile(r"\b([A-Z]{2,5})\s?\d{3}[A-Za-z]?\b")
 # A company named before "Certified" is who certifies ("Oracle Certified Professional, Java
 # SE 11 Developer"): where the company's name is only an alias of its product (Oracle, for
 # Oracle Database), it names no skill. A product's own name still does ("AWS Certified ...").
-_ISSUER = re.compile(r"^\s*(\w+)\s+(?=certified\b)", re.IGNORECASE)
+_ISSUER = re.compile(r"^\s*(\w+)\s+(?=certified\s+\w)", re.IGNORECASE)
 # Words after a name that make an organisation of it: "Linux Foundation", "Python Software
 # Foundation", "Java User Group".
 _ORGANISATIONS = frozenset(("foundation", "institute", "society", "association", "consortium", "academy"))
@@ -2441,8 +2441,10 @@ class Matcher:
                 written = _EMPTY_BRACKETS.sub("", written[: code.start()] + written[code.end() :])
         issuer = _ISSUER.match(written)
         if issuer is not None:
-            surfaces = self._index.exact.get(issuer.group(1).lower(), ())
-            if surfaces and not any(s.is_name for s in surfaces):
+            company = issuer.group(1).lower()
+            surfaces = self._index.exact.get(company, [])
+            # the first word of its product's name: Oracle (Database), not PMP
+            if surfaces and all(not s.is_name and base_key(s.key).startswith(f"{company} ") for s in surfaces):
                 written = written[issuer.end() :]
         return written.strip()
 
