@@ -67,6 +67,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("\U0001f9e0 PyTorch \u00b7 \U0001f40d pandas", {"PyTorch", "pandas"}, set()),
         ("\u2601\ufe0f AWS", {"AWS"}, set()),
         ("\U0001f525 Spark jobs", {"Apache Spark"}, set()),
+        # a music sign is no emoji: it writes a name
+        ("C\u266f and F\u266f", {"C#", "F#"}, {"C"}),
     ],
     "a task word after a tool qualifies it": [
         ("Ubuntu and Linux administration", {"Linux"}, set()),

@@ -789,8 +789,9 @@ _NEGATED = re.compile(
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 # The answer after a form's question: "? Yes - daily", "? No".
 _ANSWERED = re.compile(r"\?\s*(?:(yes|yeah|yep)|no|nope|none)\b[^?]*$", re.IGNORECASE)
-# Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust".
-_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
+# Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
+# music signs (♭ ♮ ♯), which write "C♯".
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u266c\u2670-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 # A person named with a title: "Reference: Dr. Sarah Jenkins", "Prof. Stan Lee". A
 # surname that is a tool's name names no tool.
 _TITLED_PERSON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.?\s+(?:[A-Z][\w'\-]*\.?\s+){0,2}[A-Z][\w'\-]*")
