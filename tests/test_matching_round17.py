@@ -76,6 +76,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("PowerShell scripting", {"PowerShell"}, set()),
         ("emacs keybindings in VS Code", {"VS Code"}, set()),
     ],
+    "a machine's task that people do every day is not read from a deed": [
+        ("Answered questions from walk-in customers", set(), {"Question answering"}),
+        ("Answering questions on the phone", set(), {"Question answering"}),
+        # its name still names it
+        ("Extractive question answering with BERT", {"Question answering", "BERT"}, set()),
+    ],
     "'instead of' and 'rather than' separate a comparison": [
         ("Airflow instead of cron", {"Apache Airflow"}, set()),
         ("DuckDB rather than Spark for small data", {"DuckDB", "Apache Spark"}, set()),

@@ -670,6 +670,9 @@ _COMPOUND = re.compile(r"^([^\W\d_][\w.+#]*)-([^\W\d_]+(?:\s[^\W\d_]+)?)$")
 _NUMBER_WORDS = frozenset(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "multiple", "many")
 )
+# A machine's task that is also what people do every day: read from its name, not from a
+# deed ("Answered questions at the help desk" is no question answering).
+_EVERYDAY_DEEDS = frozenset(("question answering",))
 # Nouns with no plural that a verb is done to as they are: "clean data", "review code".
 _MASS_NOUNS = frozenset(
     ("data", "code", "software", "text", "infrastructure", "content", "speech", "information", "feedback", "team")
@@ -1492,7 +1495,7 @@ class Matcher:
             names = self._by_last_word[noun]
             for written, dropped in _object_forms(thing):
                 phrase = f"{written} {noun}"
-                if phrase not in names or not (found := index.lookup(phrase)):
+                if phrase not in names or phrase in _EVERYDAY_DEEDS or not (found := index.lookup(phrase)):
                     continue
                 # A verb that is its own noun ("design", "review") may be a noun: only an
                 # article or a possessive may come before what follows it.
