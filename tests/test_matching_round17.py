@@ -82,6 +82,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # its name still names it
         ("Extractive question answering with BERT", {"Question answering", "BERT"}, set()),
     ],
+    "a part of more words shares the next part's last words": [
+        ("Clear written and verbal communication", {"Written communication", "Verbal communication"}, set()),
+        ("Added unit and integration tests", {"Unit testing", "Integration testing"}, set()),
+        ("Maintained data and ML pipelines", {"Data pipelines", "ML pipelines"}, set()),
+        # not a proper name last, nor a name of one word
+        ("Captain prefect, Year 12", set(), {"Prefect"}),
+        ("Experiencia con Tableau y Power BI", {"Tableau", "Power BI"}, {"Business intelligence"}),
+    ],
     "'instead of' and 'rather than' separate a comparison": [
         ("Airflow instead of cron", {"Apache Airflow"}, set()),
         ("DuckDB rather than Spark for small data", {"DuckDB", "Apache Spark"}, set()),

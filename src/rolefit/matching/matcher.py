@@ -2043,15 +2043,26 @@ class Matcher:
     def _shared_tail(self, part: str, following: str, index: _Index) -> list[_Found]:
         """``part`` read with the words the next part ends with, when it names nothing
         alone: "project and time management" -> project management, "image/instance
-        segmentation" -> image segmentation, "data and model versioning"."""
+        segmentation" -> image segmentation, "data and model versioning"; a part of more
+        words by its last ("Strong written and verbal communication", "Wrote unit and
+        integration tests": written communication, unit testing)."""
         words = following.split()
-        if " " in part.strip() or len(words) < 2 or _NEGATIONS & {part.strip().lower()}:
+        own = part.strip().rpartition(" ")[2]
+        if len(words) < 2 or own.lower() in _NEGATIONS:
             return []
-        joined = f"{part.strip()} {' '.join(words[1:])}"
+        joined = f"{own} {' '.join(words[1:])}"
         found = self._direct(joined, index)
+        if " " in part.strip():
+            # Of a part of more words, a plain word last ("unit", not "MLOps") and only
+            # a name of two words or more it is a word of: "Wrote unit and integration
+            # tests", not "Tableau y Power BI" (business intelligence), "Head prefect, Year 13".
+            if not own.isalpha() or not own.islower():
+                return []
+            names = ((f, _words(normalise(f.hit.via or self.display_name(base_key(f.key))))) for f in found)
+            return [f for f, words_of in names if own in words_of and len(words_of) > 1]
         # Only what the two read together name, not a tail of the shared words alone:
         # "PostgresSql, Ruby on Rails" is no "PostgresSql on Rails".
-        return found if any(part.strip().lower() in f.hit.part.lower() for f in found) else []
+        return found if any(own.lower() in f.hit.part.lower() for f in found) else []
 
     def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
         """Fill in the parts of one list that are short forms read in context ("NLP,
