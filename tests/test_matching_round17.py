@@ -90,6 +90,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Captain prefect, Year 12", set(), {"Prefect"}),
         ("Experiencia con Tableau y Power BI", {"Tableau", "Power BI"}, {"Business intelligence"}),
     ],
+    "a repository's topics, slugs a space apart": [
+        ("Topics: natural-language-processing llm pytorch", {"Natural language processing", "PyTorch"}, set()),
+        ("topics: data-science time-series-analysis pandas", {"Data science", "Time series analysis", "pandas"}, set()),
+        ("reinforcement-learning stable-baselines3", {"Reinforcement learning", "Stable Baselines3"}, set()),
+        ("deep-learning computer-vision opencv", {"Deep learning", "Computer vision", "OpenCV"}, set()),
+        # a phrase with hyphens is no list of topics
+        ("end-to-end model training", {"Model training"}, set()),
+    ],
     "'instead of' and 'rather than' separate a comparison": [
         ("Airflow instead of cron", {"Apache Airflow"}, set()),
         ("DuckDB rather than Spark for small data", {"DuckDB", "Apache Spark"}, set()),

@@ -790,6 +790,9 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+# Slugs a space apart, after a heading or none: "topics: machine-learning deep-learning pytorch".
+_SLUG = r"[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*"
+_SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
 # The answer after a form's question: "? Yes - daily", "? No".
 _ANSWERED = re.compile(r"\?\s*(?:(yes|yeah|yep)|no|nope|none)\b[^?]*$", re.IGNORECASE)
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
@@ -2428,6 +2431,7 @@ class Matcher:
             # someone lacks is no claim; the rest of the entry still is.
             written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
         written = self._unnamed(written)
+        written = self._slugs_listed(written)
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
@@ -2445,6 +2449,18 @@ class Matcher:
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _slugs_listed(self, written: str) -> str:
+        """A repository's topics, slugs a space apart ("topics: machine-learning
+        deep-learning pytorch"), as the list they are, when every slug is a name and two
+        of them at least are joined with hyphens."""
+        run = _SLUG_RUN.match(written)
+        if run is None:
+            return written
+        slugs = run.group(2).split()
+        if sum("-" in slug for slug in slugs) < 2 or not all(self._direct(slug, self._index) for slug in slugs):
+            return written
+        return run.group(1) + ", ".join(slugs)
 
     def _unnamed(self, written: str) -> str:
         """``written`` without what looks like a skill's name and is none: a person named
