@@ -91,7 +91,11 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Experiencia con Tableau y Power BI", {"Tableau", "Power BI"}, {"Business intelligence"}),
     ],
     "a repository's topics, slugs a space apart": [
-        ("Topics: natural-language-processing llm pytorch", {"Natural language processing", "PyTorch"}, set()),
+        (
+            "Topics: natural-language-processing large-language-models pytorch",
+            {"Natural language processing", "PyTorch"},
+            set(),
+        ),
         ("topics: data-science time-series-analysis pandas", {"Data science", "Time series analysis", "pandas"}, set()),
         ("reinforcement-learning stable-baselines3", {"Reinforcement learning", "Stable Baselines3"}, set()),
         ("deep-learning computer-vision opencv", {"Deep learning", "Computer vision", "OpenCV"}, set()),
