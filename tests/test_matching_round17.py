@@ -102,6 +102,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # a phrase with hyphens is no list of topics
         ("end-to-end model training", {"Model training"}, set()),
     ],
+    "what someone is learning is claimed": [
+        ("Learning Kotlin", {"Kotlin"}, set()),
+        ("currently learning Elixir and Erlang", {"Elixir", "Erlang"}, set()),
+        # a name that starts with the word stays itself, and nothing else is read
+        ("Learning to rank", {"Learning to rank"}, set()),
+        ("Learning rate warm-up", set(), {"Continuous learning", "Machine learning"}),
+    ],
     "'instead of' and 'rather than' separate a comparison": [
         ("Airflow instead of cron", {"Apache Airflow"}, set()),
         ("DuckDB rather than Spark for small data", {"DuckDB", "Apache Spark"}, set()),

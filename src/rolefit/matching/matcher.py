@@ -359,6 +359,8 @@ _LEADING_QUALIFIERS = (
     "pre-trained",
     # hedges people write in their own skills files: "mostly aws, some gcp"
     "mostly", "mainly", "primarily", "largely", "a bit of", "a little",
+    # what someone is learning: "🌱 Learning Rust", "currently learning Go"
+    "learning", "currently learning", "now learning",
     *sorted(_QUALIFYING_VERBS),
     # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
     "the", "a", "an",
