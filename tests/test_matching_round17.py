@@ -109,6 +109,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Learning to rank", {"Learning to rank"}, set()),
         ("Learning rate warm-up", set(), {"Continuous learning", "Machine learning"}),
     ],
+    "a name before -based, -powered or -accelerated": [
+        ("Built LLM-powered search for support tickets", {"Large language models"}, set()),
+        ("Vue.js-based admin panel", {"Vue.js"}, set()),
+        ("CUDA-accelerated image filters", {"CUDA"}, set()),
+        # the cloud says where, and a word that names nothing stays so
+        ("cloud-based CRM", set(), {"Cloud computing"}),
+        ("tree-based models", set(), set()),
+    ],
     "'instead of' and 'rather than' separate a comparison": [
         ("Airflow instead of cron", {"Apache Airflow"}, set()),
         ("DuckDB rather than Spark for small data", {"DuckDB", "Apache Spark"}, set()),

@@ -792,6 +792,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+# A name, then what is made on it: "LLM-powered", "Numba-accelerated", "React-based".
+_MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", re.IGNORECASE)
 # Slugs a space apart, after a heading or none: "topics: machine-learning deep-learning pytorch".
 _SLUG = r"[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*"
 _SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
@@ -2442,6 +2444,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
+        found += self._made_on(written, found)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -2451,6 +2454,22 @@ class Matcher:
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A name before "-based", "-powered" or "-accelerated": what the thing is made
+        on ("LLM-powered features", "Numba-accelerated simulations", "React-based
+        dashboard"); not the cloud, which says where ("cloud-based tools")."""
+        if "-" not in written:
+            return []
+        have = {base_key(item.key) for item in found}
+        made: list[_Found] = []
+        for match in _MADE_ON.finditer(written):
+            made += [
+                item
+                for item in self._direct(match.group(1), self._index)
+                if base_key(item.key) not in have and base_key(item.key) != _CLOUD
+            ]
+        return made
 
     def _slugs_listed(self, written: str) -> str:
         """A repository's topics, slugs a space apart ("topics: machine-learning
