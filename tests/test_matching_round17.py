@@ -33,6 +33,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # a skill's own name before a number still claims it
         ("SQL 101", {"SQL"}, set()),
         ("Python 101", {"Python"}, set()),
+        ("NLP 101", {"Natural language processing"}, set()),
+        ("ML 101 (evening course)", {"Machine learning"}, set()),
     ],
     "who issues a certification is no skill": [
         ("Oracle Certified Associate, Java SE 8 Programmer", {"Java"}, {"Oracle Database"}),
@@ -41,6 +43,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # the product's own name before Certified is the skill certified
         ("AWS Certified Developer - Associate", {"AWS"}, set()),
         ("Oracle Database 19c administration", {"Oracle Database"}, set()),
+        # a product's short name before Certified is no company
+        ("Android Certified Application Developer", {"Android development"}, set()),
     ],
     "a word before a noun is no deed done to it": [
         ("train/test/validation split", set(), {"A/B testing"}),

@@ -806,12 +806,13 @@ _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u266c\u2670-\u27bf\u2b0
 # surname that is a tool's name names no tool.
 _TITLED_PERSON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.?\s+(?:[A-Z][\w'\-]*\.?\s+){0,2}[A-Z][\w'\-]*")
 # A university course's code: "Intro to Probability (STAT 110)", "MATH 221". Its letters
-# shorten a subject ("STAT", "MATH"); a code is no course title, and names no skill (a
-# skill's own name before a number still does: "SQL 101", "Python 101").
+# cut a subject's name short ("STAT", "MATH"); a code is no course title, and names no
+# skill (a skill's own name or short form before a number still does: "SQL 101", "ML 101").
 _COURSE_CODE = re.compile(r"\b([A-Z]{2,5})\s?\d{3}[A-Za-z]?\b")
 # A company named before "Certified" is who certifies ("Oracle Certified Professional, Java
 # SE 11 Developer"): where the company's name is only an alias of its product (Oracle, for
 # Oracle Database), it names no skill. A product's own name still does ("AWS Certified ...").
+_CERTIFYING_COMPANIES = frozenset(("oracle", "ibm", "microsoft", "google", "amazon", "cisco", "sap", "salesforce"))
 _ISSUER = re.compile(r"^\s*(\w+)\s+(?=certified\s+\w)", re.IGNORECASE)
 # Words after a name that make an organisation of it: "Linux Foundation", "Python Software
 # Foundation", "Java User Group".
@@ -2488,15 +2489,22 @@ class Matcher:
         with a title, a course's code, a company before "Certified" (see ``_ISSUER``)."""
         written = _TITLED_PERSON.sub("", written)
         for code in reversed(list(_COURSE_CODE.finditer(written))):
-            surfaces = self._lookup_variants(code.group(1).lower(), self._index)
-            if surfaces and not any(s.is_name for s in surfaces):
+            letters = code.group(1).lower()
+            surfaces = self._lookup_variants(letters, self._index)
+            # a subject's name cut short ("STAT", "MATH"), not a short form ("ML 101")
+            if surfaces and all(not s.is_name and base_key(s.key).startswith(letters) for s in surfaces):
                 written = _EMPTY_BRACKETS.sub("", written[: code.start()] + written[code.end() :])
         issuer = _ISSUER.match(written)
         if issuer is not None:
             company = issuer.group(1).lower()
             surfaces = self._index.exact.get(company, [])
-            # the first word of its product's name: Oracle (Database), not PMP
-            if surfaces and all(not s.is_name and base_key(s.key).startswith(f"{company} ") for s in surfaces):
+            # a company that certifies more than its namesake, the first word of that
+            # product's name: Oracle (Database), not PMP, Spring or Android
+            if (
+                company in _CERTIFYING_COMPANIES
+                and surfaces
+                and all(not s.is_name and base_key(s.key).startswith(f"{company} ") for s in surfaces)
+            ):
                 written = written[issuer.end() :]
         return written.strip()
 
