@@ -114,11 +114,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Learning rate warm-up", set(), {"Continuous learning", "Machine learning"}),
     ],
     "a name before -based, -powered or -accelerated": [
-        ("Built LLM-powered search for support tickets", {"Large language models"}, set()),
+        ("Built Elasticsearch-powered search for support tickets", {"Elasticsearch"}, set()),
         ("Vue.js-based admin panel", {"Vue.js"}, set()),
         ("CUDA-accelerated image filters", {"CUDA"}, set()),
         # the cloud says where, and a word that names nothing stays so
         ("cloud-based CRM", set(), {"Cloud computing"}),
+        ("Join our AI-powered analytics platform", set(), {"Artificial intelligence"}),
         ("tree-based models", set(), set()),
     ],
     "'instead of' and 'rather than' separate a comparison": [

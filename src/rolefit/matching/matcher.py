@@ -2459,7 +2459,8 @@ class Matcher:
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
         on ("LLM-powered features", "Numba-accelerated simulations", "React-based
-        dashboard"); not the cloud, which says where ("cloud-based tools")."""
+        dashboard"); not the cloud, which says where ("cloud-based tools"), nor a broad
+        field, which says what kind of product it is ("our AI-powered platform")."""
         if "-" not in written:
             return []
         have = {base_key(item.key) for item in found}
@@ -2468,7 +2469,7 @@ class Matcher:
             made += [
                 item
                 for item in self._direct(match.group(1), self._index)
-                if base_key(item.key) not in have and base_key(item.key) != _CLOUD
+                if base_key(item.key) not in have | self._fields and base_key(item.key) != _CLOUD
             ]
         return made
 
