@@ -255,8 +255,9 @@ _SEPARATORS = re.compile(
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
-    # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning
-    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014|vs\.?|versus)\s+"
+    # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning,
+    # Polars instead of pandas
+    r"|\s+(?:\+|&|and|or|-|\u2013|\u2014|vs\.?|versus|instead of|rather than)\s+"
     rf"|\s+(?:{'|'.join(_OTHER_ANDS)})\s+"  # Docker und Kubernetes
     r"|:\s+",  # Languages: Python, Java
     re.IGNORECASE,
@@ -358,6 +359,8 @@ _LEADING_QUALIFIERS = (
     "pre-trained",
     # hedges people write in their own skills files: "mostly aws, some gcp"
     "mostly", "mainly", "primarily", "largely", "a bit of", "a little",
+    # what someone is learning: "🌱 Learning Rust", "currently learning Go"
+    "learning", "currently learning", "now learning",
     *sorted(_QUALIFYING_VERBS),
     # an article before a tool: "using the Matplotlib, Seaborn or Plotly libraries"
     "the", "a", "an",
@@ -382,8 +385,10 @@ _TRAILING_QUALIFIERS = (
     "classification", "regression",
     # a course's topic: "Python overview", "Decision tree construction", "probability review"
     "overview", "review", "refresher", "setup", "environment setup", "construction",
-    # who does it: "ETL specialist", "SLAM practitioner"
-    "practitioner", "authority", "specialist", "enthusiast", "background",
+    # a task done with a tool: "Linux admin", "ONNX export", "zsh scripting", "vim keybindings"
+    "admin", "administration", "export", "scripting", "keybindings",
+    # who does it: "ETL specialist", "SLAM practitioner", a rank: "Kaggle Expert"
+    "practitioner", "authority", "specialist", "enthusiast", "background", "expert", "master", "grandmaster",
     # where it was learnt: "Machine Learning Internship", "Data science course"
     "internship", "internships", "course", "courses", "bootcamp", "nanodegree",
     # the same hedges after it: "spark (pyspark mostly)", "bayesian stuff", "causal stuff"
@@ -628,6 +633,7 @@ def _verb_bases(word: str) -> tuple[str, ...]:
 
 # Verbs whose activity is the same word: "design systems" (system design), "review code".
 _SAME_NOUN_VERBS = frozenset(("design", "review"))
+_NOUN_VERBS = _SAME_NOUN_VERBS | {"test"}
 
 
 def _activity_nouns(base: str) -> Iterator[str]:
@@ -666,6 +672,23 @@ _COMPOUND = re.compile(r"^([^\W\d_][\w.+#]*)-([^\W\d_]+(?:\s[^\W\d_]+)?)$")
 _NUMBER_WORDS = frozenset(
     ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "several", "multiple", "many")
 )
+# A machine's task that is also what people do every day: read from its name, not from a
+# deed ("Answered questions at the help desk" is no question answering).
+_EVERYDAY_DEEDS = frozenset(("question answering",))
+# Nouns with no plural that a verb is done to as they are: "clean data", "review code".
+_MASS_NOUNS = frozenset(
+    ("data", "code", "software", "text", "infrastructure", "content", "speech", "information", "feedback", "team")
+)
+_PREPOSITIONS = frozenset(
+    (
+        "about", "above", "across", "after", "against", "along", "alongside", "among", "around", "before", "behind",
+        "below", "beside", "besides", "between", "beyond", "during", "except", "inside", "into", "near", "onto",
+        "outside", "over", "past", "per", "since", "than", "throughout", "toward", "towards", "under", "until",
+        "upon", "versus", "while", "whilst", "when", "where", "which", "who", "that", "then", "so", "as",
+        "at", "by", "for", "from", "in", "of", "off", "on", "out", "through", "to", "up", "via", "with", "within",
+        "without", "using", "daily", "weekly",
+    )
+)  # fmt: skip
 _MEASURES = frozenset(("performance", "quality", "accuracy", "latency", "efficiency", "health"))
 
 
@@ -703,7 +726,7 @@ _TOOL_PRODUCTS = frozenset(
     (
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
-        "topics", "connectors", "kernels", "charts", "plugins", "collectors",
+        "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
@@ -763,12 +786,37 @@ _CERTIFIED_SKILL = {"analy": "analysis", "scien": "science", "engineer": "engine
 # with Airflow", "Lacks experience with cloud platforms", "(not Azure)", "but not Polars". Not "No-code", "zero-shot" nor "but
 # not limited to".
 _NEGATED = re.compile(
-    r"(?:^|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacks|lacking|lack of|"
+    r"(?:^(?:\s*[-*\u2022\u00b7](?=\s))?|(?<=[,;(])|\bbut\s)\s*(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|unfamiliar|lacks|lacking|lack of|"
     r"zero (?:experience|knowledge|exposure)|(?:i )?(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)"
     r"\s[^,;()]*",
     re.IGNORECASE,
 )
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
+# A name, then what is made on it: "LLM-powered", "Numba-accelerated", "React-based".
+_MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", re.IGNORECASE)
+# Slugs a space apart, after a heading or none: "topics: machine-learning deep-learning pytorch".
+_SLUG = r"[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*"
+_SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
+# The answer after a form's question: "? Yes - daily", "? No".
+_ANSWERED = re.compile(r"\?\s*(?:(yes|yeah|yep)|no|nope|none)\b[^?]*$", re.IGNORECASE)
+# Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
+# music signs (♭ ♮ ♯), which write "C♯".
+_PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u266c\u2670-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
+# A person named with a title: "Reference: Dr. Sarah Jenkins", "Prof. Stan Lee". A
+# surname that is a tool's name names no tool.
+_TITLED_PERSON = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Professor)\.?\s+(?:[A-Z][\w'\-]*\.?\s+){0,2}[A-Z][\w'\-]*")
+# A university course's code: "Intro to Probability (STAT 110)", "MATH 221". Its letters
+# cut a subject's name short ("STAT", "MATH"); a code is no course title, and names no
+# skill (a skill's own name or short form before a number still does: "SQL 101", "ML 101").
+_COURSE_CODE = re.compile(r"\b([A-Z]{2,5})\s?\d{3}[A-Za-z]?\b")
+# A company named before "Certified" is who certifies ("Oracle Certified Professional, Java
+# SE 11 Developer"): where the company's name is only an alias of its product (Oracle, for
+# Oracle Database), it names no skill. A product's own name still does ("AWS Certified ...").
+_CERTIFYING_COMPANIES = frozenset(("oracle", "ibm", "microsoft", "google", "amazon", "cisco", "sap", "salesforce"))
+_ISSUER = re.compile(r"^\s*(\w+)\s+(?=certified\s+\w)", re.IGNORECASE)
+# Words after a name that make an organisation of it: "Linux Foundation", "Python Software
+# Foundation", "Java User Group".
+_ORGANISATIONS = frozenset(("foundation", "institute", "society", "association", "consortium", "academy"))
 
 # A vendor's certification named by its grade or exam code alone, after the tool:
 # "Terraform Associate (003)", "MongoDB Associate Developer", "Azure AZ-900
@@ -1444,6 +1492,10 @@ class Matcher:
         if not 2 <= len(words) <= 5 or _NEGATIONS & set(words) or _OBJECT_ENDS & set(words):
             return []
         verb, thing = words[0], words[1:]
+        if verb in _NOUN_VERBS and len(thing) == 1 and not thing[0].endswith("s") and thing[0] not in _MASS_NOUNS:
+            # A verb that is its own noun, before one noun that is no plural: a noun
+            # before a noun ("train/test split" tests no splits; "test data" is tested).
+            return []
         if len(thing) > 1 and thing[-1].endswith("ed"):
             thing = thing[:-1]  # "datasets generated (by ...)": what describes it after it
         bases = _verb_bases(verb)
@@ -1451,7 +1503,7 @@ class Matcher:
             names = self._by_last_word[noun]
             for written, dropped in _object_forms(thing):
                 phrase = f"{written} {noun}"
-                if phrase not in names or not (found := index.lookup(phrase)):
+                if phrase not in names or phrase in _EVERYDAY_DEEDS or not (found := index.lookup(phrase)):
                     continue
                 # A verb that is its own noun ("design", "review") may be a noun: only an
                 # article or a possessive may come before what follows it.
@@ -1999,15 +2051,26 @@ class Matcher:
     def _shared_tail(self, part: str, following: str, index: _Index) -> list[_Found]:
         """``part`` read with the words the next part ends with, when it names nothing
         alone: "project and time management" -> project management, "image/instance
-        segmentation" -> image segmentation, "data and model versioning"."""
+        segmentation" -> image segmentation, "data and model versioning"; a part of more
+        words by its last ("Strong written and verbal communication", "Wrote unit and
+        integration tests": written communication, unit testing)."""
         words = following.split()
-        if " " in part.strip() or len(words) < 2 or _NEGATIONS & {part.strip().lower()}:
+        own = part.strip().rpartition(" ")[2]
+        if len(words) < 2 or own.lower() in _NEGATIONS:
             return []
-        joined = f"{part.strip()} {' '.join(words[1:])}"
+        joined = f"{own} {' '.join(words[1:])}"
         found = self._direct(joined, index)
+        if " " in part.strip():
+            # Of a part of more words, a plain word last ("unit", not "MLOps") and only
+            # a name of two words or more it is a word of: "Wrote unit and integration
+            # tests", not "Tableau y Power BI" (business intelligence), "Head prefect, Year 13".
+            if not own.isalpha() or not own.islower():
+                return []
+            names = ((f, _words(normalise(f.hit.via or self.display_name(base_key(f.key))))) for f in found)
+            return [f for f, words_of in names if own in words_of and len(words_of) > 1]
         # Only what the two read together name, not a tail of the shared words alone:
         # "PostgresSql, Ruby on Rails" is no "PostgresSql on Rails".
-        return found if any(part.strip().lower() in f.hit.part.lower() for f in found) else []
+        return found if any(own.lower() in f.hit.part.lower() for f in found) else []
 
     def _read_in_context(self, direct: dict[str, list[_Found]], index: _Index) -> None:
         """Fill in the parts of one list that are short forms read in context ("NLP,
@@ -2051,6 +2114,12 @@ class Matcher:
         clauses = _CLAUSES.split(written)
         if len(clauses) > 1 and all(map(_balanced, clauses)):
             return [item for clause in clauses for item in self._find(clause, index, typos)]
+        if ";" in written:
+            # Groups, each under its own heading: "Programming: Python, R; ML: XGBoost"
+            # ("ML" heads the second group; "Python, R" are no heading).
+            groups = written.split(";")
+            if any(_HEADING.match(group) for group in groups[1:]) and all(map(_balanced, groups)):
+                return [item for group in groups for item in self._find(group, index, typos)]
         examples = _EXAMPLES.search(written)
         if examples is not None and _balanced(written[: examples.start()]) and not index.lookup(normalise(written)):
             # "tools such as NLTK and spaCy": the examples, and what they are examples of
@@ -2075,6 +2144,8 @@ class Matcher:
             titled = _CERTIFIED_PERSON.sub(lambda m: _CERTIFIED_SKILL[m.group(1).lower()], titled)
             titled = _CERTIFICATION_TITLE.sub(",", _CERTIFICATION.sub(",", titled))
             named = [p for p in (piece.strip(" -\u2013\u2014:") for piece in titled.split(",")) if p]
+            # Not who issues it: "... Associate - Linux Foundation".
+            named = [p for p in named if p.rpartition(" ")[2].lower() not in _ORGANISATIONS]
             named = [
                 part for piece in named for sub in self._pieces(piece, index) for part in self._vendor_apart(sub, index)
             ]
@@ -2093,6 +2164,7 @@ class Matcher:
             # orchestration" is no qualified "container orchestration".
             head, listed = heading.group(1).strip(), heading.group(2).strip()
             found = self._find(listed, index, typos) + self._under_platform(head, listed, index)
+            found += self._under_head(head, listed, index)
             if found:
                 return self._claimed_head(head, listed, found, index) + found
         found = self._direct(written, index)
@@ -2215,11 +2287,18 @@ class Matcher:
     ) -> int:
         """A verb inside a phrase read with what it is done to, as ``_verb_object``
         reads a short entry: "... and ship them, deploying models to production": model
-        deployment. Adds what it names to ``named``; the number of words read."""
+        deployment. Adds what it names to ``named``; the number of words read. An -ing
+        form is read so only with all of the noun phrase after it ("Learning deep work
+        habits" is no deep learning; "Managed project timelines" is project management)."""
+        gerund = spans[at][0].lower().endswith("ing")
         for size in range(min(_LONGEST_NAME, len(spans) - at), 1, -1):
             if parted(at, at + size - 1):
                 continue
-            text = written[spans[at][1] : spans[at + size - 1][2]]
+            end = at + size
+            following = spans[end][0].lower() if end < len(spans) else ""
+            if gerund and following.isalpha() and not parted(end - 1, end) and self._goes_on(following):
+                continue  # an -ing before a longer noun phrase: "learning deep work habits"
+            text = written[spans[at][1] : spans[end - 1][2]]
             surfaces = self._verb_object(normalise(text), self._index)
             if surfaces:
                 named += [
@@ -2232,6 +2311,13 @@ class Matcher:
                 ]
                 return size
         return 1
+
+    def _goes_on(self, following: str) -> bool:
+        """Whether ``following``, after a verb and what it is done to, goes on with the
+        noun phrase (a noun: "learning deep work habits") rather than ending it (a small
+        word, a preposition, a time: "clean data before reporting", "versioning
+        datasets alongside code")."""
+        return following not in _ENDING_WORDS and following not in _PREPOSITIONS and not following.endswith("ly")
 
     def _typo_name(self, words: Sequence[str]) -> list[_Surface]:
         """The name ``words`` spell with each long word rolefit does not know read as the
@@ -2267,6 +2353,18 @@ class Matcher:
                 for each in {s.key for s in surfaces}:
                     self._names_of.setdefault(each, []).append(form)
         return self._names_of.get(key, [])
+
+    def _under_head(self, head: str, listed: str, index: _Index) -> list[_Found]:
+        """Names a heading starts, each finished by a piece of its list: "Data:
+        wrangling, cleaning, validation" (data wrangling, data cleaning, data
+        validation); two such names at least, else none ("Cloud: AWS, storage")."""
+        if len(head) > 20:
+            return []
+        whole = [normalise(f"{head} {piece}") for piece in self._pieces(listed, index)]
+        named = [form for form in whole if index.exact.get(form)]
+        if len(named) < 2:
+            return []
+        return [item for form in named for item in self._direct(form, index)]
 
     def _under_platform(self, head: str, listed: str, index: _Index) -> list[_Found]:
         """Services a heading lists without their platform: "AWS tools: Lambda, Glue"."""
@@ -2324,11 +2422,21 @@ class Matcher:
         return not words.isdisjoint(self._scoped_words)
 
     def _resolve_uncached(self, text: str) -> dict[str, Hit]:
+        text = _PICTOGRAPHS.sub(" ", text)
+        answered = _ANSWERED.search(text)
+        if answered is not None:
+            # A form's question and its answer: "Any experience with Docker? Yes - daily"
+            # claims what it asks about; "... Tableau? No" claims nothing.
+            if answered.group(1) is None:
+                return {}
+            text = text[: answered.start()]
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
             # someone lacks is no claim; the rest of the entry still is.
             written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
+        written = self._unnamed(written)
+        written = self._slugs_listed(written)
         heading = _HEADING.match(written)
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
@@ -2337,6 +2445,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
+        found += self._made_on(written, found)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -2346,6 +2455,59 @@ class Matcher:
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A name before "-based", "-powered" or "-accelerated": what the thing is made
+        on ("LLM-powered features", "Numba-accelerated simulations", "React-based
+        dashboard"); not the cloud, which says where ("cloud-based tools"), nor a broad
+        field, which says what kind of product it is ("our AI-powered platform")."""
+        if "-" not in written:
+            return []
+        have = {base_key(item.key) for item in found}
+        made: list[_Found] = []
+        for match in _MADE_ON.finditer(written):
+            made += [
+                item
+                for item in self._direct(match.group(1), self._index)
+                if base_key(item.key) not in have | self._fields and base_key(item.key) != _CLOUD
+            ]
+        return made
+
+    def _slugs_listed(self, written: str) -> str:
+        """A repository's topics, slugs a space apart ("topics: machine-learning
+        deep-learning pytorch"), as the list they are, when every slug is a name and two
+        of them at least are joined with hyphens."""
+        run = _SLUG_RUN.match(written)
+        if run is None:
+            return written
+        slugs = run.group(2).split()
+        if sum("-" in slug for slug in slugs) < 2 or not all(self._direct(slug, self._index) for slug in slugs):
+            return written
+        return run.group(1) + ", ".join(slugs)
+
+    def _unnamed(self, written: str) -> str:
+        """``written`` without what looks like a skill's name and is none: a person named
+        with a title, a course's code, a company before "Certified" (see ``_ISSUER``)."""
+        written = _TITLED_PERSON.sub("", written)
+        for code in reversed(list(_COURSE_CODE.finditer(written))):
+            letters = code.group(1).lower()
+            surfaces = self._lookup_variants(letters, self._index)
+            # a subject's name cut short ("STAT", "MATH"), not a short form ("ML 101")
+            if surfaces and all(not s.is_name and base_key(s.key).startswith(letters) for s in surfaces):
+                written = _EMPTY_BRACKETS.sub("", written[: code.start()] + written[code.end() :])
+        issuer = _ISSUER.match(written)
+        if issuer is not None:
+            company = issuer.group(1).lower()
+            surfaces = self._index.exact.get(company, [])
+            # a company that certifies more than its namesake, the first word of that
+            # product's name: Oracle (Database), not PMP, Spring or Android
+            if (
+                company in _CERTIFYING_COMPANIES
+                and surfaces
+                and all(not s.is_name and base_key(s.key).startswith(f"{company} ") for s in surfaces)
+            ):
+                written = written[issuer.end() :]
+        return written.strip()
 
     def _leading_deed(self, written: str, found: list[_Found]) -> list[_Found]:
         """The skill a past deed that starts the entry names whatever it was done to,
@@ -2482,6 +2644,9 @@ class Matcher:
                         and not titles[at]
                     )
                     or following in _KINDS_OF_TEST
+                    or following in _ORGANISATIONS  # "Linux Foundation"
+                    # a heading further on: "...; ML: scikit-learn" (the layers above read it)
+                    or (written.startswith(":", spans[end - 1][2]) and end < len(words))
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (not ended and (keys & self._fields or not (proper or run or capital)))
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
