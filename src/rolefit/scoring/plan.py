@@ -30,9 +30,12 @@ from rolefit.scoring.fit import RoleIndex, RoleResult, SlotGains, Status, import
 
 BASICS_LEVEL = 3  # below this, a prerequisite gap goes first
 # Fits are rounded to 9 decimals (fit.level_fit), so a gain, the difference of two, may pass
-# the bound worked out for it by up to 1e-9: every bound is raised by this much, so that no gap
-# is given out before one whose gain only ties with it (then importance and name decide).
+# the bound worked out for it by up to 1e-9: every bound is raised by GAIN_NOISE, so that no
+# gap is given out before one whose gain only ties with it. Gains are ordered to GAIN_DIGITS
+# decimals (a millionth of a point; closer gains tie, and importance, then name, decide), so
+# that a raised bound still ties with the gains it bounds, and ties cost no more gains worked out.
 GAIN_NOISE = 2e-9
+GAIN_DIGITS = 6
 ORDER_RULE = "biggest gain first, prerequisites you lack just before what needs them"
 
 
@@ -75,7 +78,7 @@ def _key(fixed: Fixed, gain: float, level: int | None) -> Key:
     """A gap's place in the plan, from its row of _statics: the gain, then importance,
     then the furthest below target, then the name."""
     _, importance, target, name = fixed
-    return (-rounded(gain, 9), importance, (level or 0) - target, name)
+    return (-rounded(gain, GAIN_DIGITS), importance, (level or 0) - target, name)
 
 
 @lru_cache(maxsize=64)
@@ -133,7 +136,7 @@ def _gaps_in_order(result: RoleResult, slot: int) -> Iterator[int]:
     matched = result.matched
     fixed, order = _statics(result.index, slot)
     gains = SlotGains(result, slot)
-    beyond = rounded(gains.reach - gains.current + GAIN_NOISE, 9)
+    beyond = rounded(gains.reach - gains.current + GAIN_NOISE, GAIN_DIGITS)
     ready: list[tuple[Key, int]] = []
     for bound, position in _by_bound(result, slot, fixed, order):
         if -bound[0] > beyond:  # the gaps to come are bounded in key order
