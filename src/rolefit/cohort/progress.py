@@ -182,7 +182,8 @@ class Comparison:
     this run, as (file as shown, label): an earlier learner whose path is among
     them is kept for that file, never taken by another learner of the same name.
     They are read only if some learner is not found by path (a rerun of the same
-    folder finds every one), as are the earlier run's files and names."""
+    folder finds every one), as are the earlier run's files and names. `summed`:
+    the run shows the cohort, so its summary will be asked for (a csv run's is not)."""
 
     def __init__(
         self,
@@ -190,6 +191,7 @@ class Comparison:
         indexes: Sequence[RoleIndex],
         digests: Sequence[str],
         labels: Iterable[tuple[str, str]],
+        summed: bool = True,
     ) -> None:
         self.earlier = earlier
         self.indexes = list(indexes)
@@ -200,7 +202,7 @@ class Comparison:
         self.taken: set[int] = set()
         self.names = [tuple(r.name for r in index.requirements) for index in self.indexes]
         self.role_ids = [index.role.id for index in self.indexes]
-        self.seen: list[_Seen] = []
+        self.seen: list[_Seen] | None = [] if summed else None
         self.roles_changed = tuple(
             index.role.id
             for index, digest in zip(self.indexes, digests, strict=True)
@@ -257,7 +259,8 @@ class Comparison:
                 names = self.names[detailed]
                 then = set(met_then)
                 now = [names[p] for p in score.met]
-                closed = tuple([name for name in now if name not in then])
+                if not then.issuperset(now):  # some gap closed (the test, in C, spares the walk when none)
+                    closed = tuple([name for name in now if name not in then])
                 # a role's requirement names are unique, so len(now) - len(closed) of those met then
                 # are met now: only when that is fewer is any reopened (rare: no walk over every requirement)
                 if len(now) - len(closed) < len(then):
@@ -277,10 +280,13 @@ class Comparison:
                     reopened,  # gaps_reopened
                 ),
             )
-        self.seen.append(_new(_Seen, (path, score.name, detailed, score.ready_for, change)))
+        if self.seen is not None:
+            self.seen.append(_new(_Seen, (path, score.name, detailed, score.ready_for, change)))
         return change
 
     def summary(self) -> CohortProgress:
+        if self.seen is None:
+            raise ValueError("a comparison made with summed=False keeps no summary")
         matched = [seen for seen in self.seen if seen.change.before is not None]
         deltas = [m.change.fit_change for m in matched if m.change.fit_change is not None]
         closed = Counter(name for m in matched for name in m.change.gaps_closed)
