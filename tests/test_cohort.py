@@ -209,6 +209,18 @@ def _write(folder: Path, files: dict[str, str]) -> None:
         (folder / name).write_text(text)
 
 
+def _ada_and_her_report(cli: RunCli, tmp_path: Path) -> tuple[Path, Path, dict[str, Any]]:
+    """The plan role, a cohort of one learner (Ada, Groundwork at 3) and its batch
+    JSON report, to edit before comparing with it."""
+    role = tmp_path / "plan.yaml"
+    role.write_text(PLAN_ROLE)
+    folder = tmp_path / "cohort"
+    folder.mkdir()
+    _write(folder, {"a.yaml": "name: Ada\nskills: {Groundwork: 3}\n"})
+    report: dict[str, Any] = json.loads(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    return role, folder, report
+
+
 def test_compare_matches_learners_and_measures_progress(cli: RunCli, tmp_path: Path) -> None:
     role = tmp_path / "plan.yaml"
     role.write_text(PLAN_ROLE)
@@ -309,12 +321,7 @@ def test_compare_keeps_an_earlier_learner_for_the_file_at_its_path(cli: RunCli, 
 def test_compare_reads_an_earlier_fit_only_when_it_is_a_figure(
     cli: RunCli, tmp_path: Path, fit: object, expected: float | None
 ) -> None:
-    role = tmp_path / "plan.yaml"
-    role.write_text(PLAN_ROLE)
-    folder = tmp_path / "cohort"
-    folder.mkdir()
-    _write(folder, {"a.yaml": "name: Ada\nskills: {Groundwork: 3}\n"})
-    report = json.loads(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    role, folder, report = _ada_and_her_report(cli, tmp_path)
     report["learners"][0]["fits"]["plan"] = fit
     earlier = tmp_path / "before.json"
     earlier.write_text(json.dumps(report))  # NaN as Python's json writes it
@@ -490,12 +497,7 @@ def test_a_gap_names_at_most_a_hundred_learners_and_counts_them_all() -> None:
 def test_compare_with_a_report_from_before_digests(cli: RunCli, tmp_path: Path) -> None:
     """An earlier batch JSON without `path`, `met` or role digests still compares:
     by file, with the roles' changes unknown and no gaps closed claimed."""
-    role = tmp_path / "plan.yaml"
-    role.write_text(PLAN_ROLE)
-    folder = tmp_path / "cohort"
-    folder.mkdir()
-    _write(folder, {"a.yaml": "name: Ada\nskills: {Groundwork: 3}\n"})
-    document = json.loads(cli(["batch", str(folder), "--role", str(role), "-f", "json"]).stdout)
+    role, folder, document = _ada_and_her_report(cli, tmp_path)
     for learner in document["learners"]:
         del learner["path"], learner["met"]
     for entry in document["roles"]:
