@@ -254,6 +254,7 @@ _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|\s*(?:->|=>|[\u2192\u21d2\u279c])\s*"  # Fivetran → Snowflake → dbt: a flow lists its tools
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
     # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning,
     # Polars instead of pandas
@@ -884,7 +885,7 @@ def _other_scripts(text: str) -> str:
 _LIST_WORDS = re.compile(r"(?<!\w)(w/|incl\.|inc\.)(?=\s)", re.IGNORECASE)
 _LIST_WORDS_MEANT = {"w/": "with", "incl.": "including", "inc.": "including"}
 # A comma or semicolon of a list before a preposition: what follows it is no tail of the whole.
-_LIST_BEFORE = re.compile(r"[,;]\s")
+_LIST_BEFORE = re.compile(r"[,;|\u00b7\u2022\u2192]\s")  # "Docker | 3 | on EKS" is a row
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
 _LISTED = re.compile(rf"[,;/&+|]|\s(?:and|or|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
 
@@ -917,6 +918,7 @@ def _balanced(text: str) -> bool:
 
 
 # "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
+_GROUP_MARK = re.compile(r"[;|\u00b7\u2022]")
 _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # "CI/CD for ML", "presenting at conferences", "Deep learning with PyTorch": a skill
 # with what it is for, where, or with what. The words after "for", "at", "on",
@@ -2114,10 +2116,11 @@ class Matcher:
         clauses = _CLAUSES.split(written)
         if len(clauses) > 1 and all(map(_balanced, clauses)):
             return [item for clause in clauses for item in self._find(clause, index, typos)]
-        if ";" in written:
+        if _GROUP_MARK.search(written):
             # Groups, each under its own heading: "Programming: Python, R; ML: XGBoost"
-            # ("ML" heads the second group; "Python, R" are no heading).
-            groups = written.split(";")
+            # ("ML" heads the second group; "Python, R" are no heading), "Python: advanced
+            # · pandas: advanced" (each name with its level).
+            groups = _GROUP_MARK.split(written)
             if any(_HEADING.match(group) for group in groups[1:]) and all(map(_balanced, groups)):
                 return [item for group in groups for item in self._find(group, index, typos)]
         examples = _EXAMPLES.search(written)
