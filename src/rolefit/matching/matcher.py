@@ -727,12 +727,13 @@ _TOOL_PRODUCTS = frozenset(
     (
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
-        "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables",
+        "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables", "endpoints", "suites", "traces",
+        "dags",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
 _EVERYDAY_PRODUCTS = frozenset(
-    ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts")
+    ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts", "suites", "traces")
 )
 
 
@@ -1025,6 +1026,7 @@ _WORK_WITH = _TOOL_PRODUCTS | {
     "application", "applications", "apps", "services", "environment", "environments", "workflows", "models",
     "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
     "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
+    "chart", "table", "endpoint", "suite", "dag",
 }  # fmt: skip
 # Nouns for the parts or the practice of a skill, after its name: "computer vision
 # projects", "vector database operations", "model registry management" name the skill
@@ -1451,6 +1453,8 @@ class Matcher:
             tool = index.lookup(" ".join(words[:-1]))
             if tool and (words[-1] not in ("tests", "functions") or all(s.is_name for s in tool)):
                 return tool
+            if len(words) == 3 and (tool := index.lookup(words[0])) and all(_written_proper(s.text) for s in tool):
+                return tool  # "SageMaker training jobs", "Airflow ETL operators": a proper name's kind of work
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
             # that is none ("clustering algorithms" names two things, and is left alone).
