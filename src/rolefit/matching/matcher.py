@@ -939,6 +939,10 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # A name that is also a verb, and the prepositions after which it is that verb.
+# What a course or a talk's title starts with, before "to", "of" or "in" and its subject.
+_COURSE_OPENINGS = frozenset(
+    ("intro", "introduction", "gentle introduction", "foundations", "fundamentals", "basics", "primer")
+)
 _VERB_SENSES = {"excel": frozenset(("in", "at", "through"))}
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
@@ -1657,8 +1661,10 @@ class Matcher:
         if _balanced(tail.group(1)) and _LIST_BEFORE.search(_BRACKETED.sub(" ", tail.group(1))):
             # "Ruby, React.js, PostgresSql, Ruby on Rails": a list, read piece by piece.
             return []
-        found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
+        if preposition in ("to", "of", "in") and _without_article(normalise(tail.group(1))) in _COURSE_OPENINGS:
+            return self._direct(rest, index)  # "Intro to Deep Learning with PyTorch": a course's subject
+        found = self._direct(tail.group(1), index)
         if preposition == "of" and found and _THING.fullmatch(_without_article(normalise(tail.group(1)))):
             # A tool's one-word name is "of" nothing: "Oracle of Delphi", "Elixir of
             # youth", "Confluence of the Rhine", "A flask of tea" (an activity is:
@@ -1843,8 +1849,9 @@ class Matcher:
                 if before is None or (best is not None and len(best) <= len(before) + 1):
                     continue
                 name = " ".join(words[start:end])
-                if (len(name) > 1 or name in latin) and any(
-                    s.is_name or not s.text.islower() for s in index.lookup(name)
+                if (len(name) > 1 or name in latin) and (
+                    any(s.is_name or not s.text.islower() for s in index.lookup(name))
+                    or self._kind_after(before, name, index)
                 ):
                     runs[end] = (*before, name)
         names = runs[-1]
@@ -1859,6 +1866,12 @@ class Matcher:
         ):
             return []
         return self._without_makers(names, [self._direct(name, index) for name in names])
+
+    def _kind_after(self, before: Sequence[str], name: str, index: _Index) -> bool:
+        """Whether ``name`` is, in other words, what the name before it is a kind of:
+        "Feast feature store", "Pinecone vector database"."""
+        kinds = {i for s in index.lookup(before[-1]) for i in self._implies.get(base_key(s.key), ())} if before else set()
+        return any(base_key(s.key) in kinds for s in index.lookup(name))
 
     def _without_makers(self, names: Sequence[str], found: list[list[_Found]]) -> list[_Found]:
         """What names written in a row credit: each, but a maker before its product's
