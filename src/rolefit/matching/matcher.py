@@ -728,7 +728,7 @@ _TOOL_PRODUCTS = frozenset(
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
         "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables", "endpoints", "suites", "traces",
-        "dags",
+        "dags", "frontend", "backend", "services",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
@@ -1455,7 +1455,7 @@ class Matcher:
             # name only, as kinds of tests are often aliases of other skills ("regression
             # tests" is no Regression analysis), and "cloud" is a word ("Cloud Functions").
             tool = index.lookup(" ".join(words[:-1]))
-            if tool and (words[-1] not in ("tests", "functions") or all(s.is_name for s in tool)):
+            if tool and (words[-1] not in ("tests", "functions", "services") or all(s.is_name for s in tool)):
                 return tool
             if len(words) == 3 and (tool := index.lookup(words[0])) and all(_written_proper(s.text) for s in tool):
                 return tool  # "SageMaker training jobs", "Airflow ETL operators": a proper name's kind of work
@@ -1662,6 +1662,8 @@ class Matcher:
             # "Ruby, React.js, PostgresSql, Ruby on Rails": a list, read piece by piece.
             return []
         preposition, rest = tail.group(2).lower(), tail.group(3)
+        if preposition in ("for", "on") and re.search(rf",\s[^,]+\s{preposition}\s", rest):
+            return []  # "Mongo for user profiles, Neo4j for the social graph": a list, read piece by piece
         if preposition in ("to", "of", "in") and _without_article(normalise(tail.group(1))) in _COURSE_OPENINGS:
             return self._direct(rest, index)  # "Intro to Deep Learning with PyTorch": a course's subject
         found = self._direct(tail.group(1), index)
