@@ -2352,6 +2352,9 @@ class Matcher:
             else w
             for w in words
         ]
+        # A name with an "s" added is its plural, a word in another sense, not a slip:
+        # "Price markdowns", "spark plugs and sparks".
+        fixes = [w if w == f"{fix}s" else fix for fix, w in zip(fixes, words, strict=True)]
         if fixes == list(words):
             return []
         surfaces = self._index.exact.get(normalise(" ".join(fixes)), [])
