@@ -597,10 +597,12 @@ def _deed_forms(form: str) -> Iterator[str]:
 
 
 def _doing_forms(form: str) -> Iterator[str]:
-    """``form`` with its first word, a past deed, as the activity in -ing: "presented
-    findings" -> "presenting findings", "led teams" -> "leading teams"."""
+    """``form`` with its first word, a past or a present deed, as the activity in -ing:
+    "presented findings" -> "presenting findings", "led teams" -> "leading teams",
+    "mentors junior engineers" -> "mentoring junior engineers"."""
     verb, _, rest = form.partition(" ")
-    if rest and ((verb.endswith("ed") and len(verb) > 4 and verb.isalpha()) or verb in _IRREGULAR_PAST):
+    deed = verb.endswith(("ed", "s")) and not verb.endswith("ss") and len(verb) > 4 and verb.isalpha()
+    if rest and (deed or verb in _IRREGULAR_PAST):
         bases = (base[:-1] if base.endswith("e") and len(base) > 3 else base for base in _verb_bases(verb)[1:])
         yield from dict.fromkeys(f"{base}ing {rest}" for base in bases)
 
