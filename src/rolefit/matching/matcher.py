@@ -736,7 +736,7 @@ _TOOL_PRODUCTS = frozenset(
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
 _EVERYDAY_PRODUCTS = frozenset(
     ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts", "suites", "traces")
-)
+)  # fmt: skip
 
 
 def _without_article(form: str) -> str:
@@ -1874,7 +1874,9 @@ class Matcher:
     def _kind_after(self, before: Sequence[str], name: str, index: _Index) -> bool:
         """Whether ``name`` is, in other words, what the name before it is a kind of:
         "Feast feature store", "Pinecone vector database"."""
-        kinds = {i for s in index.lookup(before[-1]) for i in self._implies.get(base_key(s.key), ())} if before else set()
+        if not before:
+            return False
+        kinds = {i for s in index.lookup(before[-1]) for i in self._implies.get(base_key(s.key), ())}
         return any(base_key(s.key) in kinds for s in index.lookup(name))
 
     def _without_makers(self, names: Sequence[str], found: list[list[_Found]]) -> list[_Found]:
