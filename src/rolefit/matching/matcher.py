@@ -254,6 +254,7 @@ _SEPARATORS = re.compile(
     r"\s+and\s*/\s*or\s+"  # Python and/or R
     r"|\s*[,;]\s*(?:and|or|&)\s+"  # GitHub, Travis CI, and Docker
     r"|\s*[/,;|\n•·]\s*"  # NumPy/SciPy, Python, R
+    r"|\s*(?:->|=>|[\u2192\u21d2\u279c])\s*"  # Fivetran → Snowflake → dbt: a flow lists its tools
     r"|(?<=[a-z]{2})&(?=[a-z]{2})"  # HTML&CSS; not R&R, Q&A (one letter each side)
     # Docker + Kubernetes, pandas & NumPy, R or Python, SQL - advanced, AI vs. Machine Learning,
     # Polars instead of pandas
@@ -596,10 +597,12 @@ def _deed_forms(form: str) -> Iterator[str]:
 
 
 def _doing_forms(form: str) -> Iterator[str]:
-    """``form`` with its first word, a past deed, as the activity in -ing: "presented
-    findings" -> "presenting findings", "led teams" -> "leading teams"."""
+    """``form`` with its first word, a past or a present deed, as the activity in -ing:
+    "presented findings" -> "presenting findings", "led teams" -> "leading teams",
+    "mentors junior engineers" -> "mentoring junior engineers"."""
     verb, _, rest = form.partition(" ")
-    if rest and ((verb.endswith("ed") and len(verb) > 4 and verb.isalpha()) or verb in _IRREGULAR_PAST):
+    deed = verb.endswith(("ed", "s")) and not verb.endswith("ss") and len(verb) > 4 and verb.isalpha()
+    if rest and (deed or verb in _IRREGULAR_PAST):
         bases = (base[:-1] if base.endswith("e") and len(base) > 3 else base for base in _verb_bases(verb)[1:])
         yield from dict.fromkeys(f"{base}ing {rest}" for base in bases)
 
@@ -726,13 +729,14 @@ _TOOL_PRODUCTS = frozenset(
     (
         "tests", "macros", "jobs", "scripts", "notebooks", "queries", "dashboards", "reports", "operators", "functions",
         "cookbooks", "playbooks", "manifests", "modules", "packages", "workers", "consumers", "producers", "images",
-        "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables",
+        "topics", "connectors", "kernels", "charts", "plugins", "collectors", "tables", "endpoints", "suites", "traces",
+        "dags", "frontend", "backend", "services",
     )
 )  # fmt: skip
 # Of those, the ones an everyday word may make too: "pruning jobs", "beam tests".
 _EVERYDAY_PRODUCTS = frozenset(
-    ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts")
-)
+    ("tests", "jobs", "reports", "functions", "images", "packages", "operators", "kernels", "charts", "suites", "traces")
+)  # fmt: skip
 
 
 def _without_article(form: str) -> str:
@@ -884,7 +888,7 @@ def _other_scripts(text: str) -> str:
 _LIST_WORDS = re.compile(r"(?<!\w)(w/|incl\.|inc\.)(?=\s)", re.IGNORECASE)
 _LIST_WORDS_MEANT = {"w/": "with", "incl.": "including", "inc.": "including"}
 # A comma or semicolon of a list before a preposition: what follows it is no tail of the whole.
-_LIST_BEFORE = re.compile(r"[,;]\s")
+_LIST_BEFORE = re.compile(r"[,;|\u00b7\u2022\u2192]\s")  # "Docker | 3 | on EKS" is a row
 # A list or a pair ("Python, SQL", "R / R markdown"): its pieces are read one by one.
 _LISTED = re.compile(rf"[,;/&+|]|\s(?:and|or|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
 
@@ -917,6 +921,7 @@ def _balanced(text: str) -> bool:
 
 
 # "Databases: MySQL", "Tools: Google Colab": a heading before the skills it lists.
+_GROUP_MARK = re.compile(r"[;|\u00b7\u2022]")
 _HEADING = re.compile(r"^\s*([^:()\[\]{}]{1,40}):\s+(\S.*)$", re.DOTALL)
 # "CI/CD for ML", "presenting at conferences", "Deep learning with PyTorch": a skill
 # with what it is for, where, or with what. The words after "for", "at", "on",
@@ -936,6 +941,10 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 # A name that is also a verb, and the prepositions after which it is that verb.
+# What a course or a talk's title starts with, before "to", "of" or "in" and its subject.
+_COURSE_OPENINGS = frozenset(
+    ("intro", "introduction", "gentle introduction", "foundations", "fundamentals", "basics", "primer")
+)
 _VERB_SENSES = {"excel": frozenset(("in", "at", "through"))}
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
@@ -1023,6 +1032,7 @@ _WORK_WITH = _TOOL_PRODUCTS | {
     "application", "applications", "apps", "services", "environment", "environments", "workflows", "models",
     "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
     "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
+    "chart", "table", "endpoint", "suite", "dag",
 }  # fmt: skip
 # Nouns for the parts or the practice of a skill, after its name: "computer vision
 # projects", "vector database operations", "model registry management" name the skill
@@ -1447,8 +1457,10 @@ class Matcher:
             # name only, as kinds of tests are often aliases of other skills ("regression
             # tests" is no Regression analysis), and "cloud" is a word ("Cloud Functions").
             tool = index.lookup(" ".join(words[:-1]))
-            if tool and (words[-1] not in ("tests", "functions") or all(s.is_name for s in tool)):
+            if tool and (words[-1] not in ("tests", "functions", "services") or all(s.is_name for s in tool)):
                 return tool
+            if len(words) == 3 and (tool := index.lookup(words[0])) and all(_written_proper(s.text) for s in tool):
+                return tool  # "SageMaker training jobs", "Airflow ETL operators": a proper name's kind of work
         for activity, rest in _activity_object(form):
             # "mentor junior researchers": an activity that is a skill, done to something
             # that is none ("clustering algorithms" names two things, and is left alone).
@@ -1651,8 +1663,12 @@ class Matcher:
         if _balanced(tail.group(1)) and _LIST_BEFORE.search(_BRACKETED.sub(" ", tail.group(1))):
             # "Ruby, React.js, PostgresSql, Ruby on Rails": a list, read piece by piece.
             return []
-        found = self._direct(tail.group(1), index)
         preposition, rest = tail.group(2).lower(), tail.group(3)
+        if preposition in ("for", "on") and re.search(rf",\s[^,]+\s{preposition}\s", rest):
+            return []  # "Mongo for user profiles, Neo4j for the social graph": a list, read piece by piece
+        if preposition in ("to", "of", "in") and _without_article(normalise(tail.group(1))) in _COURSE_OPENINGS:
+            return self._direct(rest, index)  # "Intro to Deep Learning with PyTorch": a course's subject
+        found = self._direct(tail.group(1), index)
         if preposition == "of" and found and _THING.fullmatch(_without_article(normalise(tail.group(1)))):
             # A tool's one-word name is "of" nothing: "Oracle of Delphi", "Elixir of
             # youth", "Confluence of the Rhine", "A flask of tea" (an activity is:
@@ -1837,8 +1853,9 @@ class Matcher:
                 if before is None or (best is not None and len(best) <= len(before) + 1):
                     continue
                 name = " ".join(words[start:end])
-                if (len(name) > 1 or name in latin) and any(
-                    s.is_name or not s.text.islower() for s in index.lookup(name)
+                if (len(name) > 1 or name in latin) and (
+                    any(s.is_name or not s.text.islower() for s in index.lookup(name))
+                    or self._kind_after(before, name, index)
                 ):
                     runs[end] = (*before, name)
         names = runs[-1]
@@ -1853,6 +1870,14 @@ class Matcher:
         ):
             return []
         return self._without_makers(names, [self._direct(name, index) for name in names])
+
+    def _kind_after(self, before: Sequence[str], name: str, index: _Index) -> bool:
+        """Whether ``name`` is, in other words, what the name before it is a kind of:
+        "Feast feature store", "Pinecone vector database"."""
+        if not before:
+            return False
+        kinds = {i for s in index.lookup(before[-1]) for i in self._implies.get(base_key(s.key), ())}
+        return any(base_key(s.key) in kinds for s in index.lookup(name))
 
     def _without_makers(self, names: Sequence[str], found: list[list[_Found]]) -> list[_Found]:
         """What names written in a row credit: each, but a maker before its product's
@@ -2114,10 +2139,11 @@ class Matcher:
         clauses = _CLAUSES.split(written)
         if len(clauses) > 1 and all(map(_balanced, clauses)):
             return [item for clause in clauses for item in self._find(clause, index, typos)]
-        if ";" in written:
+        if _GROUP_MARK.search(written):
             # Groups, each under its own heading: "Programming: Python, R; ML: XGBoost"
-            # ("ML" heads the second group; "Python, R" are no heading).
-            groups = written.split(";")
+            # ("ML" heads the second group; "Python, R" are no heading), "Python: advanced
+            # · pandas: advanced" (each name with its level).
+            groups = _GROUP_MARK.split(written)
             if any(_HEADING.match(group) for group in groups[1:]) and all(map(_balanced, groups)):
                 return [item for group in groups for item in self._find(group, index, typos)]
         examples = _EXAMPLES.search(written)
@@ -2330,6 +2356,9 @@ class Matcher:
             else w
             for w in words
         ]
+        # A name with an "s" added is its plural, a word in another sense, not a slip:
+        # "Price markdowns", "spark plugs and sparks".
+        fixes = [w if w == f"{fix}s" else fix for fix, w in zip(fixes, words, strict=True)]
         if fixes == list(words):
             return []
         surfaces = self._index.exact.get(normalise(" ".join(fixes)), [])
