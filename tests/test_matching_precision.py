@@ -397,6 +397,37 @@ def test_the_vocabulary_setting_is_found_upward(tmp_path: Path) -> None:
         configured_vocabulary(deep)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[tool.rolefit]\nvocabulary = "words.yaml"\n',
+        '[ tool . "rolefit" ]\nvocabulary = "words.yaml"\n',
+        '[tool]\nrolefit.vocabulary = "words.yaml"\n',
+        '[tool]\nrolefit = { vocabulary = "words.yaml" }\n',
+        'tool.rolefit.vocabulary = "words.yaml"\n',
+        'tool = { rolefit = { vocabulary = "words.yaml" } }\n',
+        '[project]\nname = "x"\n\n[tool.ruff]\nline-length = 120\n\n[tool.rolefit]\nvocabulary = "words.yaml"\n',
+    ],
+)
+def test_every_way_a_pyproject_sets_the_vocabulary_is_read(tmp_path: Path, text: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert configured_vocabulary(tmp_path) == tmp_path / "words.yaml"
+
+
+def test_a_pyproject_that_only_names_rolefit_is_not_parsed(tmp_path: Path) -> None:
+    """rolefit's own pyproject.toml names rolefit as its project and script, and
+    sets nothing of rolefit's: it is passed over, unparsed (broken TOML below
+    shows it), as a project that lists rolefit among its dependencies is."""
+    text = (
+        '[project]\nname = "rolefit"\ndependencies = ["rolefit>=1"]\n[project.scripts]\nrolefit = "rolefit.cli:app"\n'
+    )
+    (tmp_path / "pyproject.toml").write_text(text + "[tool.ruff\n", encoding="utf-8")
+    assert configured_vocabulary(tmp_path) is None
+    own = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    (tmp_path / "pyproject.toml").write_text(own.read_text(encoding="utf-8") + "[tool.ruff\n", encoding="utf-8")
+    assert configured_vocabulary(tmp_path) is None
+
+
 def test_no_user_vocabulary_keeps_the_prepared_matcher(tmp_path: Path) -> None:
     assert user_vocabulary(None, tmp_path) is None
 

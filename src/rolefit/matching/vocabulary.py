@@ -44,6 +44,7 @@ and implications for every role: see ``load_user_vocabulary`` and ``merge``.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -291,6 +292,13 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
 
 
 CONFIG_FILES = ("rolefit.toml", "pyproject.toml")
+# Where a pyproject.toml can set anything of rolefit's: a [tool.rolefit] table (or one below
+# it), or a [tool] table or top-level `tool` key that holds it as a dotted or inline key. One
+# with none of these, most of them (rolefit's own names rolefit only as its project and
+# script), is not parsed: importing tomllib and parsing cost an assess a few milliseconds.
+_MAY_SET_ROLEFIT = re.compile(
+    r"""^[ \t]*(?:\[[ \t]*["']?tool["']?[ \t]*(?:\]|\.[ \t]*["']?rolefit\b)|["']?tool["']?[ \t]*[.=])""", re.M
+)
 
 
 def _read_toml(text: str, where: str) -> dict[str, Any]:
@@ -318,7 +326,7 @@ def configured_vocabulary(start: Path) -> Path | None:
                 text = config.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise RolefitError.at(str(config), f"cannot read: {exc}") from None
-            if name == "pyproject.toml" and "rolefit" not in text:
+            if name == "pyproject.toml" and ("rolefit" not in text or not _MAY_SET_ROLEFIT.search(text)):
                 continue  # most projects' pyproject.toml: not worth parsing
             data = _read_toml(text, str(config))
             tool = data.get("tool", {}).get("rolefit") if isinstance(data.get("tool"), dict) else None
