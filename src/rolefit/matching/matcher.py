@@ -514,6 +514,8 @@ def _word_forms(form: str) -> Iterator[str]:
     head, _, last = form.rpartition(" ")
     if len(last) < 4 or not last.isalpha() or last in _PEOPLE:
         return
+    if last.endswith("s") and head.rpartition(" ")[2] in ("team", "group", "department"):
+        return  # a verb after a group, not a plural: "The team works on the third floor"
     prefix = f"{head} " if head else ""
     # Data models -> Data modeling: a plural's activity too
     stems = [last[:-1], last[:-1] + "ing"] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
