@@ -514,6 +514,8 @@ def _word_forms(form: str) -> Iterator[str]:
     head, _, last = form.rpartition(" ")
     if len(last) < 4 or not last.isalpha() or last in _PEOPLE:
         return
+    if last.endswith("s") and head.rpartition(" ")[2] in ("team", "group", "department"):
+        return  # a verb after a group, not a plural: "The team works on the third floor"
     prefix = f"{head} " if head else ""
     # Data models -> Data modeling: a plural's activity too
     stems = [last[:-1], last[:-1] + "ing"] if last.endswith("s") and not last.endswith("ss") else [last + "s"]
@@ -802,7 +804,8 @@ _MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", r
 _SLUG = r"[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*"
 _SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
 # The answer after a form's question: "? Yes - daily", "? No".
-_ANSWERED = re.compile(r"\?\s*(?:(yes|yeah|yep)|no|nope|none)\b[^?]*$", re.IGNORECASE)
+# A form's answer: to a question, or a rating out of a scale ("(1-5): 0, never used it").
+_ANSWERED = re.compile(r"(?:\?|\(1-\d+\):)\s*(?:(yes|yeah|yep|[1-9]\d*)|no|nope|none|0)\b[^?]*$", re.IGNORECASE)
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
 # music signs (♭ ♮ ♯), which write "C♯".
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u266c\u2670-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
@@ -2455,7 +2458,8 @@ class Matcher:
         answered = _ANSWERED.search(text)
         if answered is not None:
             # A form's question and its answer: "Any experience with Docker? Yes - daily"
-            # claims what it asks about; "... Tableau? No" claims nothing.
+            # claims what it asks about; "... Tableau? No" claims nothing, nor does a
+            # rating of nought ("Rate your experience with Kubernetes (1-5): 0").
             if answered.group(1) is None:
                 return {}
             text = text[: answered.start()]
