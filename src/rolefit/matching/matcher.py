@@ -475,8 +475,6 @@ _PEOPLE = frozenset(
 # The same, one person: a word the typo layer never reads as another ("Data Analyst"
 # is a job title, not a typo of Data analysis).
 _PERSON = frozenset(word[:-1] for word in _PEOPLE)
-# A rank before "of" makes a job title of what follows: "Head of Data Science", "Director
-# of Data Engineering", "VP of Machine Learning".
 # A person's job title last in a part of a list (not "ETL specialist", "SLAM practitioner":
 # what someone says they are good at).
 _TITLES = frozenset(
@@ -501,6 +499,8 @@ def _titled(part: str) -> bool:
     return len(words) > 1 and words[-1].strip(".,;:").lower() in _TITLES
 
 
+# A rank before "of" makes a job title of what follows: "Head of Data Science", "Director
+# of Data Engineering", "VP of Machine Learning".
 _RANKS = frozenset(("head", "heads", "director", "directors", "vp", "svp", "evp", "chief", "dean"))
 _RANK_OF = re.compile(r"^(?:\w+\s+)?(?:head|director|s?vp|evp|vice president|chief|dean)s?\s+of\s", re.IGNORECASE)
 # A rank no everyday word shares makes a job title of what follows without "of" too: "VP
@@ -803,8 +803,8 @@ _MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", r
 # Slugs a space apart, after a heading or none: "topics: machine-learning deep-learning pytorch".
 _SLUG = r"[a-z0-9][a-z0-9.+#]*(?:-[a-z0-9.+#]+)*"
 _SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
-# The answer after a form's question: "? Yes - daily", "? No".
-# A form's answer: to a question, or a rating out of a scale ("(1-5): 0, never used it").
+# A form's answer: to a question ("? Yes - daily", "? No"), or a rating out of a scale
+# ("(1-5): 0, never used it").
 _ANSWERED = re.compile(r"(?:\?|\(1-\d+\):)\s*(?:(yes|yeah|yep|[1-9]\d*)|no|nope|none|0)\b[^?]*$", re.IGNORECASE)
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
 # music signs (♭ ♮ ♯), which write "C♯".
@@ -943,11 +943,11 @@ _TAIL = re.compile(
     rf"^(.+?)\s+(for|at|on|across|within|through|with|using|via|in|of|to|into|from|{'|'.join(_OTHER_WITHS)})\s+(.+)$",
     re.IGNORECASE,
 )
-# A name that is also a verb, and the prepositions after which it is that verb.
 # What a course or a talk's title starts with, before "to", "of" or "in" and its subject.
 _COURSE_OPENINGS = frozenset(
     ("intro", "introduction", "gentle introduction", "foundations", "fundamentals", "basics", "primer")
 )
+# A name that is also a verb, and the prepositions after which it is that verb.
 _VERB_SENSES = {"excel": frozenset(("in", "at", "through"))}
 _TAIL_NAMES_SKILLS = frozenset(("with", "using", "via", "in"))
 _LAST_TOOLS = re.compile(r"^(.+)\s+(using|via)\s+(.+)$", re.IGNORECASE)
@@ -995,14 +995,14 @@ _TAIL_MEDIA = frozenset(("in", "within"))
 # A piece that ends with a purpose, "... prototypes to try out ideas and to collect":
 # the word before "to", and the verb after it.
 _PURPOSE_END = re.compile(r"(?:^|(\S+)\s+)to\s+[a-z]+$", re.IGNORECASE)
-# "Created data pipeline that ingested ... to Redshift": clauses read one by one.
-# and what came of it: "Built a deployment pipeline reducing deployment time".
 # Where a page that lost its separators glued one name to the next: "...PandasNumPyApache
 # Spark", "Power BIStatistics" (a lower-case letter or digit before a capital, or a capital
 # before a capitalised word).
 _GLUED = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _GLUED_NAMES = 3  # names a glued run must hold to be read as one
 _GLUED_LENGTH = 12  # letters of its longest word, at least ("NumPyApache")
+# "Created data pipeline that ingested ... to Redshift": clauses read one by one,
+# and what came of it: "Built a deployment pipeline reducing deployment time".
 _CLAUSES = re.compile(
     r"\s+(?:that|which|while|whereby|reducing|improving|increasing|saving|resulting in|achieving|enabling|cutting)\s+",
     re.IGNORECASE,
