@@ -98,11 +98,9 @@ def run_batch(
                         on_problem(str(problem))
             else:
                 scored += 1
-                if comparison is not None:
+                if details:  # always with a comparison
                     path = relative_label(outcome.source, roots)
-                    outcome = outcome.placed(path, comparison.match(outcome, path))
-                elif details:
-                    outcome = outcome.placed(relative_label(outcome.source, roots))
+                    outcome = outcome.placed(path, None if comparison is None else comparison.match(outcome, path))
                 if on_warning is not None:
                     for warning in outcome.warnings:
                         on_warning(str(warning))
