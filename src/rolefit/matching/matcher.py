@@ -438,16 +438,40 @@ def _expanded(normalised: str) -> str:
 
 
 # "4+ years software development experience", "3 years of Python": how long, before it.
-_YEARS = r"\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)(?:\s+of)?"
-_ONE_LEADING = re.compile(rf"^(?:{_YEARS}|{_alternation(_LEADING_QUALIFIERS)})\s+")
-_ONE_TRAILING = re.compile(rf"\s+(?:{_alternation(_TRAILING_QUALIFIERS)})$")
+_YEARS = re.compile(r"^\d+(?:\.\d+)?\+?\s*(?:years?|yrs?)(?:\s+of)?\s+")
+# Looked up a phrase at a time, not as one regex alternation: compiling that cost more
+# of the start-up than all the lookups of a run.
+_LEADING = frozenset(_LEADING_QUALIFIERS)
+_TRAILING = frozenset(_TRAILING_QUALIFIERS)
+_QUALIFIER_LENGTH = max(q.count(" ") for q in (*_LEADING_QUALIFIERS, *_TRAILING_QUALIFIERS)) + 1  # in words
 
 
-def _peel(form: str, pattern: re.Pattern[str]) -> list[str]:
+def _without_leading(form: str) -> str:
+    """``form`` without how long or the longest qualifier it starts with."""
+    years = _YEARS.match(form)
+    if years is not None:
+        return form[years.end() :].strip()
+    words = form.split(" ", _QUALIFIER_LENGTH)
+    for size in range(min(_QUALIFIER_LENGTH, len(words) - 1), 0, -1):
+        if (qualifier := " ".join(words[:size])) in _LEADING:
+            return form[len(qualifier) :].strip()
+    return form
+
+
+def _without_trailing(form: str) -> str:
+    """``form`` without the longest qualifier it ends with."""
+    words = form.rsplit(" ", _QUALIFIER_LENGTH)
+    for size in range(min(_QUALIFIER_LENGTH, len(words) - 1), 0, -1):
+        if (qualifier := " ".join(words[-size:])) in _TRAILING:
+            return form[: -len(qualifier)].strip()
+    return form
+
+
+def _peel(form: str, shorter: Callable[[str], str]) -> list[str]:
     """``form``, then without one qualifier, then without two, ..."""
     peeled = [form]
-    while (shorter := pattern.sub("", peeled[-1], count=1).strip()) and shorter != peeled[-1]:
-        peeled.append(shorter)
+    while (next_form := shorter(peeled[-1])) and next_form != peeled[-1]:
+        peeled.append(next_form)
     return peeled
 
 
@@ -456,8 +480,8 @@ def _unqualified(form: str) -> Iterator[str]:
     words first: "machine learning pipeline development" is ML pipelines before
     Machine learning, "end-to-end ML pipelines" ML pipelines before ML."""
     seen = {form}
-    for lead in _peel(form, _ONE_LEADING):
-        for bare in _peel(lead, _ONE_TRAILING):
+    for lead in _peel(form, _without_leading):
+        for bare in _peel(lead, _without_trailing):
             if bare not in seen:
                 seen.add(bare)
                 yield bare
