@@ -212,6 +212,23 @@ def test_the_shipped_prepared_state_gives_the_same_report(tmp_path: Path) -> Non
         assert report_data(assess(profile, loaded[1], loaded[0])) == fresh
 
 
+def test_the_shipped_prepared_state_carries_each_role_digest(tmp_path: Path) -> None:
+    """Every json report shows each role's digest: the shipped indexes carry it
+    worked out (a run of the built-in roles hashes nothing), equal to the role's own."""
+    import pickle
+
+    from rolefit.formats.digest import role_digest
+    from rolefit.formats.roles import load_catalogue
+    from rolefit.scoring.assess import compile_prepared, load_prepared
+
+    roles = load_catalogue()
+    loaded = load_prepared(compile_prepared(roles))
+    assert loaded is not None
+    assert [vars(index).get("digest") for index in loaded[1]] == [role_digest(role) for role in roles]
+    fresh = pickle.loads(pickle.dumps(loaded[1][0]))
+    assert fresh.digest == role_digest(roles[0])
+
+
 def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     import pickle
 

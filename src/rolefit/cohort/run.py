@@ -79,11 +79,10 @@ def run_batch(
     comparison = None
     if earlier is not None:
         from rolefit.cohort.progress import Comparison
-        from rolefit.formats.digest import role_digest
 
         # every file's (file as shown, label), worked out only if the comparison needs them
         labels = ((shown, relative_label(shown, roots)) for shown in map(shown_path, files))
-        comparison = Comparison(earlier, indexes, [role_digest(i.role) for i in indexes], labels, shows_cohort)
+        comparison = Comparison(earlier, indexes, [i.digest for i in indexes], labels, shows_cohort)
     scored = failed = below = 0
     # closed on the way out, error or signal: the workers are stopped, not left behind
     # batch.score_files looked up when called: tests stand in for it

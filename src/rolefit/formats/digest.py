@@ -1,6 +1,7 @@
 """A role's digest: a stable hash of its content, stored in every JSON report, so
 that two runs tell whether a role changed between them (`rolefit diff`,
-`batch --compare`). Imported by every `--format json` run: kept light."""
+`batch --compare`). The built-in roles ship theirs worked out (`RoleIndex.digest`);
+kept light for the others."""
 
 from __future__ import annotations
 

@@ -9,7 +9,6 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, TextIO
 
 from rolefit import __version__
-from rolefit.formats.digest import role_digest
 from rolefit.model import Role
 from rolefit.render import Style, required_count, stale_entries
 from rolefit.scoring.assess import Assessment
@@ -123,7 +122,7 @@ def _role_result(result: RoleResult, position: int) -> dict[str, Any]:
         "rank": position,
         "id": result.role.id,
         "title": result.role.title,
-        "digest": role_digest(result.role),
+        "digest": result.index.digest,
         "level": result.level,
         "fit": decided(result.fit),
         "fit_by_level": {level: decided(fit) for level, fit in result.fit_by_level.items()},
@@ -355,7 +354,7 @@ class _JsonBatch:
         document = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "rolefit", "version": __version__},
-            "roles": [{"id": i.role.id, "title": i.role.title, "digest": role_digest(i.role)} for i in self.indexes],
+            "roles": [{"id": i.role.id, "title": i.role.title, "digest": i.digest} for i in self.indexes],
             "cohort": cohort_data(cohort),
             "learners": self.learners,
             "errors": self.errors,

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from math import frexp, fsum
 from operator import itemgetter, truediv
 from typing import TYPE_CHECKING, Any, Generic, Literal, NamedTuple, TypeVar, overload
@@ -286,6 +287,14 @@ class RoleIndex:
         # By (position, level counted): what a requirement credited at that level earns
         # (see earned); filled as a run meets them, a few hundred pairs at most.
         self._earned: dict[tuple[int, int], tuple[tuple[float, ...], int]] = {}
+
+    @cached_property
+    def digest(self) -> str:
+        """The role's digest (``rolefit.formats.digest``), worked out once: the shipped
+        indexes of the built-in roles carry theirs (``compile_prepared``)."""
+        from rolefit.formats.digest import role_digest
+
+        return role_digest(self.role)
 
     def earned(self, position: int, level: int) -> tuple[tuple[float, ...], int]:
         """What one requirement credited at `level` earns: its credit at each level of
