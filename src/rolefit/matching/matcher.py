@@ -741,6 +741,63 @@ _EVERYDAY_PRODUCTS = frozenset(
 )  # fmt: skip
 
 
+# Words and marks of a line about software, data or other technical work, beside a name
+# that is also an everyday word (see Matcher._everyday_senses).
+_TECHNICAL_WORDS = frozenset(
+    (
+        "code", "coding", "coded", "codebase", "program", "programming", "programmer", "programmers", "developer",
+        "developers", "software", "script", "scripts", "scripting", "library", "libraries", "framework",
+        "frameworks", "package", "packages", "module", "modules", "api", "apis", "sdk", "app", "apps",
+        "application", "applications", "deploy", "deployed", "deploying", "deployment", "pipeline", "pipelines",
+        "server", "servers", "data", "dataset", "datasets", "database", "databases", "model", "models", "cluster",
+        "clusters", "query", "queries", "backend", "frontend", "stack", "tool", "tools", "tooling", "container",
+        "containers", "notebook", "notebooks", "repo", "repository", "commit", "install", "import", "version",
+        "versions", "automation", "ml", "ai", "analytics", "gpu", "gpus", "cpu", "production", "infrastructure",
+        "etl", "web", "cloud", "devops", "workflow", "workflows", "dag", "dags", "algorithm", "algorithms",
+        "function", "functions", "experience", "experienced", "proficient", "proficiency", "skills", "skill",
+        "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
+        "engines", "inference", "embedded", "firmware", "hardware", "compiler", "training", "trained", "debugging",
+        "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
+        "llm", "llms", "microservice", "microservices", "open-source", "github", "linux",
+    )
+)  # fmt: skip
+_WORD_RUN = re.compile(r"[a-z]+")
+# A name, then a level or a number: "Python: expert", "Go | 3", "Python \u2014 99+ endorsements".
+_NAME_THEN_LEVEL = re.compile(
+    r"^\s*([^:|\u2013\u2014]+?)\s*(?:[:|\u2013\u2014]|\s-\s)\s*"
+    r"(?:\d|expert|advanced|intermediate|beginner|basic|novice|proficient|fluent|strong|good|working)",
+    re.IGNORECASE,
+)
+
+
+def _written_as_name(piece: str) -> bool:
+    """Whether every word of ``piece`` is capitalised, as names in a list are."""
+    return all(word[:1].isupper() or not word[:1].isalpha() for word in piece.split())
+
+
+@cache
+def _code_marks() -> re.Pattern[str]:
+    """Marks of code or a versioned tool (compiled on first use: most lines never ask)."""
+    return re.compile(
+        r"`|\bimport\s+\w|\w\.(?:py|ipynb|js|ts|java|sql|sh|ya?ml|json|scala|go|rs|cpp|jar)\b|\(\)|==|[<>]="
+        r"|\d\.[\dx]|\w_\w|(?<!\w)--\w|\b(?:pip|conda|npm|brew)\s+install\b|[a-z]\s+v?\d+\b(?!\s*[-\u2013])"
+        # a URL, a word of letters and digits ("STM32", "T4", "GPT-4"), letters of another script
+        r"|://|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+[a-z]+\d*\b|[^\x00-\u024f\u2000-\u2bff]",
+        re.IGNORECASE,
+    )
+
+
+def _technical(written: str, whole: str) -> bool:
+    """Whether a line is about software, data or other technical work: a technical
+    word, or a mark of code or of a version ("Python 3", "pandas==2.0", "main.py")."""
+    words = _WORD_RUN.findall(whole)
+    return (
+        not _TECHNICAL_WORDS.isdisjoint(words)
+        or not _TOOL_PRODUCTS.isdisjoint(words)
+        or _code_marks().search(written) is not None
+    )
+
+
 def _without_article(form: str) -> str:
     """``form`` without an article before it: "flask" of "a flask"."""
     first, _, rest = form.partition(" ")
@@ -1346,6 +1403,9 @@ class Matcher:
             for form, meant, beside in vocabulary.guarded
         }
         self._whole_entries = frozenset(normalise(form) for form in vocabulary.whole_entries)
+        # Names that are also everyday words ("Python", "Airflow"): in a longer entry,
+        # only on a technical line (see _everyday_senses).
+        self._everyday = frozenset(normalise(form) for form in vocabulary.everyday)
         # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
@@ -2485,9 +2545,49 @@ class Matcher:
             and len(_GLUED.findall(written)) > 1
         ):
             found = self._glued_run(written, self._index)
+        found = self._everyday_senses(found, written)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _sense_form(self, item: _Found) -> str:
+        """The form ``item`` was read through: its alias, or its skill's own name."""
+        return normalise(item.hit.via) if item.hit.method == "alias" else base_key(item.key)
+
+    def _everyday_senses(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without the names that are also everyday words, myths, places or
+        people (the vocabulary's ``everyday``: "python", "Java", "Airflow", "Great
+        Expectations") read in a longer entry on a line about no technical work: "The
+        python at the zoo", "Backpacking through Java and Bali", "Airflow through the
+        ducts". Such a name counts as the whole entry or one word of it
+        ("Python-Kenntnisse"), with only words around it that qualify it ("Strong
+        Python skills") or a level ("Python: expert", "Go | 3"), as the tool a sentence
+        ends with ("first time using Flutter"), in a list of names ("Docker, Twingate"),
+        beside another skill ("Kafka consumers in Java"), or on a line with a
+        technical word or mark (``_technical``)."""
+        if not self._everyday:
+            return found
+        named = {base_key(item.key) for item in found if self._sense_form(item) in self._everyday}
+        if len(named) != 1 or any(self._sense_form(item) not in self._everyday for item in found):
+            return found  # no such name, more than one skill named, or one read another way
+        whole = normalise(written)
+        if " " not in whole or _technical(written, whole):
+            return found
+        forms = {self._sense_form(item) for item in found}
+        forms.update(normalise(item.hit.part) for item in found if item.hit.method == "fuzzy")
+        heading = _HEADING.match(written)
+        rest = normalise(heading.group(2)) if heading is not None else whole
+        if not forms.isdisjoint((whole, *_unqualified(whole), *_unqualified(rest))):
+            return found
+        level = _NAME_THEN_LEVEL.match(written)
+        if level is not None and normalise(level.group(1)) in forms:
+            return found
+        if any(whole.endswith(f" {f}") and whole[: -len(f) - 1].rpartition(" ")[2] in _TAIL_TOOLS for f in forms):
+            return found  # the tool a sentence says was used: "our first time using Flutter"
+        pieces = split_compound(written)
+        if len(pieces) > 1 and all(_written_as_name(p) or self._direct(p, self._index) for p in pieces):
+            return found  # a list of names: "Docker, Twingate", "Equinox, Flax, or Pax"
+        return []
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
