@@ -1204,6 +1204,16 @@ def _likely_substitutions(a: str, b: str) -> bool:
     return previous[-1] == target
 
 
+# Everyday words a slip away from a name, spelt as meant: "Payments" is no patents,
+# "sprint planning" no Spring, "scalar" no Scala ("Jupiter" is Jupyter on a technical line:
+# see the vocabulary's everyday).
+_NO_TYPOS = frozenset(
+    (
+        "payment", "payments", "parent", "parents", "espresso", "docket", "dockets", "pesto",
+        "sprint", "sprints", "scalar", "scalars",
+    )
+)  # fmt: skip
+
 _INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
 _DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
 
@@ -2111,7 +2121,7 @@ class Matcher:
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
         ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
-        if typed in self._known_words or typed in _PEOPLE or typed in _PERSON:
+        if typed in self._known_words or typed in _PEOPLE or typed in _PERSON or typed in _NO_TYPOS:
             return True
         shorter, longer = sorted((typed, known), key=len)
         if _is_slip(shorter, longer, self._policy):
