@@ -762,12 +762,26 @@ _TECHNICAL_WORDS = frozenset(
     )
 )  # fmt: skip
 _WORD_RUN = re.compile(r"[a-z]+")
+# Products whose name holds a broad field's short form, as they are written: Apple's Core
+# ML, Google's ML Kit (see Matcher._other_senses).
+_FIELD_PRODUCTS = re.compile(r"\bCore ML\b|\bML Kit\b")
 # A name, then a level or a number: "Python: expert", "Go | 3", "Python \u2014 99+ endorsements".
 _NAME_THEN_LEVEL = re.compile(
     r"^\s*([^:|\u2013\u2014]+?)\s*(?:[:|\u2013\u2014]|\s-\s)\s*"
     r"(?:\d|expert|advanced|intermediate|beginner|basic|novice|proficient|fluent|strong|good|working)",
     re.IGNORECASE,
 )
+
+
+def _written_within(form: str, longer: str, text: str) -> bool:
+    """Whether ``form`` is written in ``text`` only inside ``longer``, a longer name
+    that holds it ("storytelling" in "storytelling with data"), not on its own too
+    ("R / R Markdown")."""
+    if form == longer or f" {form} " not in f" {longer} ":
+        return False
+    inside = len(re.findall(rf"(?<!\w){re.escape(longer)}(?!\w)", text))
+    alone = len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text))
+    return inside > 0 and alone <= inside * f" {longer} ".count(f" {form} ")
 
 
 def _written_as_name(piece: str) -> bool:
@@ -2555,7 +2569,7 @@ class Matcher:
             and len(_GLUED.findall(written)) > 1
         ):
             found = self._glued_run(written, self._index)
-        found = self._everyday_senses(found, written)
+        found = self._other_senses(found, written)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
@@ -2563,6 +2577,27 @@ class Matcher:
     def _sense_form(self, item: _Found) -> str:
         """The form ``item`` was read through: its alias, or its skill's own name."""
         return normalise(item.hit.via) if item.hit.method == "alias" else base_key(item.key)
+
+    def _other_senses(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without names read in another sense: a tax named after an activity
+        ("R&D tax credit"), a broad field inside a product's name ("a Core ML model",
+        "ML Kit"), a name inside a longer name found in the same words ("storytelling"
+        of "storytelling with data": Data storytelling), and an everyday word's sense
+        (see ``_everyday_senses``)."""
+        if len(found) > 1 or " tax" in written or "ML" in written:
+            lowered = written.lower()
+            forms = [(item, self._sense_form(item)) for item in found]
+            found = [
+                item
+                for item, form in forms
+                if f"{form} tax" not in lowered
+                and not (base_key(item.key) in self._fields and _FIELD_PRODUCTS.search(item.hit.part))
+                and not any(
+                    base_key(other.key) != base_key(item.key) and _written_within(form, longer, lowered)
+                    for other, longer in forms
+                )
+            ]
+        return self._everyday_senses(found, written)
 
     def _everyday_senses(self, found: list[_Found], written: str) -> list[_Found]:
         """``found`` without the names that are also everyday words, myths, places or
