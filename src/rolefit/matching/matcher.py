@@ -758,7 +758,9 @@ _TECHNICAL_WORDS = frozenset(
         "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
         "engines", "inference", "embedded", "firmware", "hardware", "compiler", "training", "trained", "debugging",
         "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
-        "llm", "llms", "microservice", "microservices", "open-source", "github", "linux",
+        "llm", "llms", "microservice", "microservices", "open-source", "github", "linux", "tokenization",
+        "tokenizer", "tokenizers", "attention", "neural", "network", "networks", "vector", "vectors", "tensor",
+        "tensors", "semantic",
     )
 )  # fmt: skip
 _WORD_RUN = re.compile(r"[a-z]+")
