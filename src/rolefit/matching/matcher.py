@@ -752,7 +752,7 @@ _TECHNICAL_WORDS = frozenset(
         "server", "servers", "data", "dataset", "datasets", "database", "databases", "model", "models", "cluster",
         "clusters", "query", "queries", "backend", "frontend", "stack", "tool", "tools", "tooling", "container",
         "containers", "notebook", "notebooks", "repo", "repository", "commit", "install", "import", "version",
-        "versions", "automation", "ml", "ai", "analytics", "gpu", "gpus", "cpu", "production", "infrastructure",
+        "versions", "automation", "ml", "ai", "analytics", "gpu", "gpus", "cpu", "infrastructure",
         "etl", "web", "cloud", "devops", "workflow", "workflows", "dag", "dags", "algorithm", "algorithms",
         "function", "functions", "experience", "experienced", "proficient", "proficiency", "skills", "skill",
         "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
@@ -773,6 +773,15 @@ _NAME_THEN_LEVEL = re.compile(
     r"(?:\d|expert|advanced|intermediate|beginner|basic|novice|proficient|fluent|strong|good|working)",
     re.IGNORECASE,
 )
+
+
+def _in_product(via: str, written: str) -> bool:
+    """Whether ``via``, a field's short form, is written only inside a product's name
+    that holds it ("ML" in "a Core ML model")."""
+    if not via or "ML" not in written:
+        return False
+    products = _FIELD_PRODUCTS.findall(written)
+    return bool(products) and written.count(via) <= sum(product.count(via) for product in products)
 
 
 def _written_within(form: str, longer: str, text: str) -> bool:
@@ -2593,7 +2602,7 @@ class Matcher:
                 item
                 for item, form in forms
                 if f"{form} tax" not in lowered
-                and not (base_key(item.key) in self._fields and _FIELD_PRODUCTS.search(item.hit.part))
+                and not (base_key(item.key) in self._fields and _in_product(item.hit.via, written))
                 and not any(
                     base_key(other.key) != base_key(item.key) and _written_within(form, longer, lowered)
                     for other, longer in forms
