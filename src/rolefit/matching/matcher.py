@@ -89,10 +89,18 @@ themselves.
    makes a job title without "of" (``VP Data Science``), and a job title in a list
    names nothing (``ML Engineer, Research Scientist``). An entry that names nothing
    and is a tag list a page glued together is read as its names
-   (``PythonScikit-learnXGBoostPandas``; ``Matcher._glued_run``).
+   (``PythonScikit-learnXGBoostPandas``; ``Matcher._glued_run``). A name that is also
+   an everyday word, myth, place or person (the vocabulary's ``everyday``: ``Python``,
+   ``Airflow``, ``Great Expectations``) counts in a longer entry only with a level, in a
+   list of names, beside another skill or on a technical line ("the python at the zoo"
+   is none; ``Matcher._everyday_senses``); a tax named after an activity (``R&D tax
+   relief``), a field inside a product's name (``Core ML``) and a name written only
+   inside a longer name found (``storytelling with data``) credit nothing of their own
+   (``Matcher._other_senses``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
-   slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
+   slip: ``closures`` is no ``Clojure``). An everyday word a slip from a name
+   (``payments``, ``sprint``, ``scalar``) is spelt as meant. A word that is a word of some skill's name, or
    that word inflected (``leaks``: leakage, ``managing``: management), or a person
    (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
    ``Mentoring``, ``data leaks`` not ``data lakes``), nor is another language's word
