@@ -766,21 +766,25 @@ _TECHNICAL_WORDS = frozenset(
         "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
         "engines", "inference", "embedded", "firmware", "hardware", "compiler", "training", "trained", "debugging",
         "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
-        "llm", "llms", "microservice", "microservices", "open-source", "github", "linux", "tokenization",
+        "llm", "llms", "microservice", "microservices", "github", "linux", "tokenization",
         "tokenizer", "tokenizers", "attention", "neural", "network", "networks", "vector", "vectors", "tensor",
-        "tensors", "semantic",
+        "tensors", "semantic", "computing",
     )
 )  # fmt: skip
-_WORD_RUN = re.compile(r"[a-z]+")
 # Products whose name holds a broad field's short form, as they are written: Apple's Core
 # ML, Google's ML Kit (see Matcher._other_senses).
-_FIELD_PRODUCTS = re.compile(r"\bCore ML\b|\bML Kit\b")
-# A name, then a level or a number: "Python: expert", "Go | 3", "Python \u2014 99+ endorsements".
-_NAME_THEN_LEVEL = re.compile(
-    r"^\s*([^:|\u2013\u2014]+?)\s*(?:[:|\u2013\u2014]|\s-\s)\s*"
-    r"(?:\d|expert|advanced|intermediate|beginner|basic|novice|proficient|fluent|strong|good|working)",
-    re.IGNORECASE,
-)
+_FIELD_PRODUCTS = ("Core ML", "ML Kit")
+
+
+@cache
+def _name_then_level() -> re.Pattern[str]:
+    """A name, then a level or a number: "Python: expert", "Go | 3", "Python \u2014 99+
+    endorsements" (compiled on first use)."""
+    return re.compile(
+        r"^\s*([^:|\u2013\u2014]+?)\s*(?:[:|\u2013\u2014]|\s-\s)\s*"
+        r"(?:\d|expert|advanced|intermediate|beginner|basic|novice|proficient|fluent|strong|good|working)",
+        re.IGNORECASE,
+    )
 
 
 def _in_product(via: str, written: str) -> bool:
@@ -788,8 +792,8 @@ def _in_product(via: str, written: str) -> bool:
     that holds it ("ML" in "a Core ML model")."""
     if not via or "ML" not in written:
         return False
-    products = _FIELD_PRODUCTS.findall(written)
-    return bool(products) and written.count(via) <= sum(product.count(via) for product in products)
+    inside = sum(written.count(product) * product.count(via) for product in _FIELD_PRODUCTS)
+    return inside > 0 and written.count(via) <= inside
 
 
 def _written_within(form: str, longer: str, text: str) -> bool:
@@ -804,8 +808,10 @@ def _written_within(form: str, longer: str, text: str) -> bool:
 
 
 def _written_as_name(piece: str) -> bool:
-    """Whether every word of ``piece`` is capitalised, as names in a list are."""
-    return all(word[:1].isupper() or not word[:1].isalpha() for word in piece.split())
+    """Whether ``piece`` is one word, or every word of it capitalised, as names in a
+    list are ("Twingate", "cron", "Apache Pinot")."""
+    words = piece.split()
+    return len(words) == 1 or all(word[:1].isupper() or not word[:1].isalpha() for word in words)
 
 
 @cache
@@ -823,7 +829,7 @@ def _code_marks() -> re.Pattern[str]:
 def _technical(written: str, whole: str) -> bool:
     """Whether a line is about software, data or other technical work: a technical
     word, or a mark of code or of a version ("Python 3", "pandas==2.0", "main.py")."""
-    words = _WORD_RUN.findall(whole)
+    words = set(_WORD.findall(whole))
     return (
         not _TECHNICAL_WORDS.isdisjoint(words)
         or not _TOOL_PRODUCTS.isdisjoint(words)
@@ -2643,7 +2649,7 @@ class Matcher:
         rest = normalise(heading.group(2)) if heading is not None else whole
         if not forms.isdisjoint((whole, *_unqualified(whole), *_unqualified(rest))):
             return found
-        level = _NAME_THEN_LEVEL.match(written)
+        level = _name_then_level().match(written)
         if level is not None and normalise(level.group(1)) in forms:
             return found
         if any(whole.endswith(f" {f}") and whole[: -len(f) - 1].rpartition(" ")[2] in _TAIL_TOOLS for f in forms):
