@@ -3,7 +3,7 @@ showed, each a table of positive and trap cases written for the kind (none copie
 the parts): a name that is also an everyday word, myth, place or person read in a
 sentence about no technical work; an everyday word a slip from a name read as its
 typo; a tax named after an activity; a broad field inside a product's name; a name
-written only inside a longer name found. Each table also holds cases that must keep
+written only inside a longer name found; what is made with a tool. Each table also holds cases that must keep
 their credit: skills-file entries, lists of names, technical lines."""
 
 from __future__ import annotations
@@ -27,6 +27,10 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("The swift nested under the barn roof", set(), {"Swift"}),
         ("Jupiter was bright above the hills tonight", set(), {"Jupyter"}),
         ("Read Great Expectations twice over the summer", set(), {"Great Expectations"}),
+        # two such names do not vouch for each other
+        ("Swift and Ruby, our two cats, turn five in June", set(), {"Swift", "Ruby"}),
+        ("A python and a ruby boa at the reptile show", set(), {"Python", "Ruby"}),
+        ("Visited the delta lake and the old Oracle at Delphi", set(), {"Delta Lake", "Oracle Database"}),
     ],
     "the same names keep their credit as entries, in lists and on technical lines": [
         ("Python", {"Python"}, set()),
@@ -73,6 +77,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # written on its own too, it counts on its own
         ("R / R Markdown", {"R", "R Markdown"}, set()),
         ("Docker, Docker Compose", {"Docker", "Docker Compose"}, set()),
+    ],
+    "what is made with a tool is no skill of its own": [
+        ("Keras 3 including TensorFlow backend", {"Keras", "TensorFlow"}, {"Backend development"}),
+        ("Keras 3 incl. PyTorch backend", {"Keras", "PyTorch"}, {"Backend development"}),
+        # the skill written as itself still counts
+        ("Backend development with Django", {"Backend development", "Django"}, set()),
+        ("Backend (FastAPI, Flask)", {"Backend development", "FastAPI", "Flask"}, set()),
     ],
 }
 

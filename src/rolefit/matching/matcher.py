@@ -771,6 +771,7 @@ _TECHNICAL_WORDS = frozenset(
         "tensors", "semantic", "computing",
     )
 )  # fmt: skip
+_OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
 # Products whose name holds a broad field's short form, as they are written: Apple's Core
 # ML, Google's ML Kit (see Matcher._other_senses).
 _FIELD_PRODUCTS = ("Core ML", "ML Kit")
@@ -832,6 +833,7 @@ def _technical(written: str, whole: str) -> bool:
     words = set(_WORD.findall(whole))
     return (
         not _TECHNICAL_WORDS.isdisjoint(words)
+        or not _OTHER_LANGUAGE_WORDS.isdisjoint(words)  # a line in another language: not judged
         or not _TOOL_PRODUCTS.isdisjoint(words)
         or _code_marks().search(written) is not None
     )
@@ -2607,8 +2609,8 @@ class Matcher:
         """``found`` without names read in another sense: a tax named after an activity
         ("R&D tax credit"), a broad field inside a product's name ("a Core ML model",
         "ML Kit"), a name inside a longer name found in the same words ("storytelling"
-        of "storytelling with data": Data storytelling), and an everyday word's sense
-        (see ``_everyday_senses``)."""
+        of "storytelling with data": Data storytelling), what is made with a tool
+        ("JAX backend"), and an everyday word's sense (see ``_everyday_senses``)."""
         if len(found) > 1 or " tax" in written or "ML" in written:
             lowered = written.lower()
             forms = [(item, self._sense_form(item)) for item in found]
@@ -2618,7 +2620,12 @@ class Matcher:
                 if f"{form} tax" not in lowered
                 and not (base_key(item.key) in self._fields and _in_product(item.hit.via, written))
                 and not any(
-                    base_key(other.key) != base_key(item.key) and _written_within(form, longer, lowered)
+                    base_key(other.key) != base_key(item.key)
+                    and (
+                        _written_within(form, longer, lowered)
+                        # what is made with a tool: "JAX backend" is no Backend development
+                        or (form in _TOOL_PRODUCTS and normalise(other.hit.part) == f"{longer} {form}")
+                    )
                     for other, longer in forms
                 )
             ]
@@ -2633,13 +2640,12 @@ class Matcher:
         ("Python-Kenntnisse"), with only words around it that qualify it ("Strong
         Python skills") or a level ("Python: expert", "Go | 3"), as the tool a sentence
         ends with ("first time using Flutter"), in a list of names ("Docker, Twingate"),
-        beside another skill ("Kafka consumers in Java"), or on a line with a
-        technical word or mark (``_technical``)."""
+        beside a skill no everyday word names ("Airflow on Kubernetes"), or on a line
+        with a technical word or mark (``_technical``: "Kafka consumers in Java")."""
         if not self._everyday:
             return found
-        named = {base_key(item.key) for item in found if self._sense_form(item) in self._everyday}
-        if len(named) != 1 or any(self._sense_form(item) not in self._everyday for item in found):
-            return found  # no such name, more than one skill named, or one read another way
+        if not found or any(self._sense_form(item) not in self._everyday for item in found):
+            return found  # no such name, or a skill read another way beside it
         whole = normalise(written)
         if " " not in whole or _technical(written, whole):
             return found
