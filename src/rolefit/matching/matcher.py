@@ -94,9 +94,9 @@ themselves.
    ``Airflow``, ``Great Expectations``) counts in a longer entry only with a level, in a
    list of names, beside another skill or on a technical line ("the python at the zoo"
    is none; ``Matcher._everyday_senses``); a tax named after an activity (``R&D tax
-   relief``), a field inside a product's name (``Core ML``) and a name written only
-   inside a longer name found (``storytelling with data``) credit nothing of their own
-   (``Matcher._other_senses``).
+   relief``), a field inside a product's name (``Core ML``), what is made with a tool
+   (``JAX backend``) and a name written only inside a longer name found (``storytelling
+   with data``) credit nothing of their own (``Matcher._other_senses``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). An everyday word a slip from a name
