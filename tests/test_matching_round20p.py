@@ -27,6 +27,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("The swift nested under the barn roof", set(), {"Swift"}),
         ("Jupiter was bright above the hills tonight", set(), {"Jupyter"}),
         ("Read Great Expectations twice over the summer", set(), {"Great Expectations"}),
+        ("Regression to the mean in exam scores", set(), {"Regression analysis"}),
         # two such names do not vouch for each other
         ("Swift and Ruby, our two cats, turn five in June", set(), {"Swift", "Ruby"}),
         ("A python and a ruby boa at the reptile show", set(), {"Python", "Ruby"}),
@@ -48,6 +49,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Jupiter notebooks for the analysis", {"Jupyter"}, set()),
         ("Set up Prometheus to scrape our API servers", {"Prometheus"}, set()),
         ("![Rust](https://img.shields.io/badge/rust-000?logo=rust)", {"Rust"}, set()),
+        ("Regression", {"Regression analysis"}, set()),
+        ("Regression and variance analysis for the pricing team", {"Regression analysis"}, set()),
     ],
     "an everyday word a slip from a name is spelt as meant": [
         ("Payments", set(), {"Patent writing"}),

@@ -768,7 +768,8 @@ _TECHNICAL_WORDS = frozenset(
         "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
         "llm", "llms", "microservice", "microservices", "github", "linux", "tokenization",
         "tokenizer", "tokenizers", "attention", "neural", "network", "networks", "vector", "vectors", "tensor",
-        "tensors", "semantic", "computing",
+        "tensors", "semantic", "computing", "classification", "correlation", "regularization", "statistics",
+        "statistical", "variance", "lasso", "ridge", "linear", "logistic", "prediction", "predictive", "forecasting",
     )
 )  # fmt: skip
 _OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
