@@ -89,10 +89,18 @@ themselves.
    makes a job title without "of" (``VP Data Science``), and a job title in a list
    names nothing (``ML Engineer, Research Scientist``). An entry that names nothing
    and is a tag list a page glued together is read as its names
-   (``PythonScikit-learnXGBoostPandas``; ``Matcher._glued_run``).
+   (``PythonScikit-learnXGBoostPandas``; ``Matcher._glued_run``). A name that is also
+   an everyday word, myth, place or person (the vocabulary's ``everyday``: ``Python``,
+   ``Airflow``, ``Great Expectations``) counts in a longer entry only with a level, in a
+   list of names, beside another skill or on a technical line ("the python at the zoo"
+   is none; ``Matcher._everyday_senses``); a tax named after an activity (``R&D tax
+   relief``), a field inside a product's name (``Core ML``), what is made with a tool
+   (``JAX backend``) and a name written only inside a longer name found (``storytelling
+   with data``) credit nothing of their own (``Matcher._other_senses``).
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
-   slip: ``closures`` is no ``Clojure``). A word that is a word of some skill's name, or
+   slip: ``closures`` is no ``Clojure``). An everyday word a slip from a name
+   (``payments``, ``sprint``, ``scalar``) is spelt as meant. A word that is a word of some skill's name, or
    that word inflected (``leaks``: leakage, ``managing``: management), or a person
    (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
    ``Mentoring``, ``data leaks`` not ``data lakes``), nor is another language's word
@@ -765,6 +773,97 @@ _EVERYDAY_PRODUCTS = frozenset(
 )  # fmt: skip
 
 
+# Words and marks of a line about software, data or other technical work, beside a name
+# that is also an everyday word (see Matcher._everyday_senses).
+_TECHNICAL_WORDS = frozenset(
+    (
+        "code", "coding", "coded", "codebase", "program", "programming", "programmer", "programmers", "developer",
+        "developers", "software", "script", "scripts", "scripting", "library", "libraries", "framework",
+        "frameworks", "package", "packages", "module", "modules", "api", "apis", "sdk", "app", "apps",
+        "application", "applications", "deploy", "deployed", "deploying", "deployment", "pipeline", "pipelines",
+        "server", "servers", "data", "dataset", "datasets", "database", "databases", "model", "models", "cluster",
+        "clusters", "query", "queries", "backend", "frontend", "stack", "tool", "tools", "tooling", "container",
+        "containers", "notebook", "notebooks", "repo", "repository", "commit", "install", "import", "version",
+        "versions", "automation", "ml", "ai", "analytics", "gpu", "gpus", "cpu", "infrastructure",
+        "etl", "web", "cloud", "devops", "workflow", "workflows", "dag", "dags", "algorithm", "algorithms",
+        "function", "functions", "experience", "experienced", "proficient", "proficiency", "skills", "skill",
+        "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
+        "engines", "inference", "embedded", "firmware", "hardware", "compiler", "training", "trained", "debugging",
+        "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
+        "llm", "llms", "microservice", "microservices", "github", "linux", "tokenization",
+        "tokenizer", "tokenizers", "attention", "neural", "network", "networks", "vector", "vectors", "tensor",
+        "tensors", "semantic", "computing", "classification", "correlation", "regularization", "statistics",
+        "statistical", "variance", "lasso", "ridge", "linear", "logistic", "prediction", "predictive", "forecasting",
+    )
+)  # fmt: skip
+_OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
+# Products whose name holds a broad field's short form, as they are written: Apple's Core
+# ML, Google's ML Kit (see Matcher._other_senses).
+_FIELD_PRODUCTS = ("Core ML", "ML Kit")
+
+
+@cache
+def _name_then_level() -> re.Pattern[str]:
+    """A name, then a level or a number: "Python: expert", "Go | 3", "Python \u2014 99+
+    endorsements" (compiled on first use)."""
+    return re.compile(
+        r"^\s*([^:|\u2013\u2014]+?)\s*(?:[:|\u2013\u2014]|\s-\s)\s*"
+        r"(?:\d|expert|advanced|intermediate|beginner|basic|novice|proficient|fluent|strong|good|working)",
+        re.IGNORECASE,
+    )
+
+
+def _in_product(via: str, written: str) -> bool:
+    """Whether ``via``, a field's short form, is written only inside a product's name
+    that holds it ("ML" in "a Core ML model")."""
+    if not via or "ML" not in written:
+        return False
+    inside = sum(written.count(product) * product.count(via) for product in _FIELD_PRODUCTS)
+    return inside > 0 and written.count(via) <= inside
+
+
+def _written_within(form: str, longer: str, text: str) -> bool:
+    """Whether ``form`` is written in ``text`` only inside ``longer``, a longer name
+    that holds it ("storytelling" in "storytelling with data"), not on its own too
+    ("R / R Markdown")."""
+    if form == longer or f" {form} " not in f" {longer} ":
+        return False
+    inside = len(re.findall(rf"(?<!\w){re.escape(longer)}(?!\w)", text))
+    alone = len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text))
+    return inside > 0 and alone <= inside * f" {longer} ".count(f" {form} ")
+
+
+def _written_as_name(piece: str) -> bool:
+    """Whether ``piece`` is one word, or every word of it capitalised, as names in a
+    list are ("Twingate", "cron", "Apache Pinot")."""
+    words = piece.split()
+    return len(words) == 1 or all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+
+
+@cache
+def _code_marks() -> re.Pattern[str]:
+    """Marks of code or a versioned tool (compiled on first use: most lines never ask)."""
+    return re.compile(
+        r"`|\bimport\s+\w|\w\.(?:py|ipynb|js|ts|java|sql|sh|ya?ml|json|scala|go|rs|cpp|jar)\b|\(\)|==|[<>]="
+        r"|\d\.[\dx]|\w_\w|(?<!\w)--\w|\b(?:pip|conda|npm|brew)\s+install\b|[a-z]\s+v?\d+\b(?!\s*[-\u2013])"
+        # a URL, a word of letters and digits ("STM32", "T4", "GPT-4"), letters of another script
+        r"|://|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+[a-z]+\d*\b|[^\x00-\u024f\u2000-\u2bff]",
+        re.IGNORECASE,
+    )
+
+
+def _technical(written: str, whole: str) -> bool:
+    """Whether a line is about software, data or other technical work: a technical
+    word, or a mark of code or of a version ("Python 3", "pandas==2.0", "main.py")."""
+    words = set(_WORD.findall(whole))
+    return (
+        not _TECHNICAL_WORDS.isdisjoint(words)
+        or not _OTHER_LANGUAGE_WORDS.isdisjoint(words)  # a line in another language: not judged
+        or not _TOOL_PRODUCTS.isdisjoint(words)
+        or _code_marks().search(written) is not None
+    )
+
+
 def _without_article(form: str) -> str:
     """``form`` without an article before it: "flask" of "a flask"."""
     first, _, rest = form.partition(" ")
@@ -1171,6 +1270,16 @@ def _likely_substitutions(a: str, b: str) -> bool:
     return previous[-1] == target
 
 
+# Everyday words a slip away from a name, spelt as meant: "Payments" is no patents,
+# "sprint planning" no Spring, "scalar" no Scala ("Jupiter" is Jupyter on a technical line:
+# see the vocabulary's everyday).
+_NO_TYPOS = frozenset(
+    (
+        "payment", "payments", "parent", "parents", "espresso", "docket", "dockets", "pesto",
+        "sprint", "sprints", "scalar", "scalars",
+    )
+)  # fmt: skip
+
 _INFLECTIONS = ("ing", "ers", "er", "ed", "es", "s")
 _DERIVATIONS = ("ation", "ment", "ion", "age", *_INFLECTIONS)
 
@@ -1370,6 +1479,9 @@ class Matcher:
             for form, meant, beside in vocabulary.guarded
         }
         self._whole_entries = frozenset(normalise(form) for form in vocabulary.whole_entries)
+        # Names that are also everyday words ("Python", "Airflow"): in a longer entry,
+        # only on a technical line (see _everyday_senses).
+        self._everyday = frozenset(normalise(form) for form in vocabulary.everyday)
         # Broad fields: "NLP libraries", "ML frameworks" name tools, not the field.
         self._fields = frozenset(self.key(name) for name in vocabulary.fields)
         self._never = self._build_never(vocabulary.never_match)
@@ -2075,7 +2187,7 @@ class Matcher:
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
         ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
-        if typed in self._known_words or typed in _PEOPLE or typed in _PERSON:
+        if typed in self._known_words or typed in _PEOPLE or typed in _PERSON or typed in _NO_TYPOS:
             return True
         shorter, longer = sorted((typed, known), key=len)
         if _is_slip(shorter, longer, self._policy):
@@ -2509,9 +2621,74 @@ class Matcher:
             and len(_GLUED.findall(written)) > 1
         ):
             found = self._glued_run(written, self._index)
+        found = self._other_senses(found, written)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _sense_form(self, item: _Found) -> str:
+        """The form ``item`` was read through: its alias, or its skill's own name."""
+        return normalise(item.hit.via) if item.hit.method == "alias" else base_key(item.key)
+
+    def _other_senses(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without names read in another sense: a tax named after an activity
+        ("R&D tax credit"), a broad field inside a product's name ("a Core ML model",
+        "ML Kit"), a name inside a longer name found in the same words ("storytelling"
+        of "storytelling with data": Data storytelling), what is made with a tool
+        ("JAX backend"), and an everyday word's sense (see ``_everyday_senses``)."""
+        if len(found) > 1 or " tax" in written or "ML" in written:
+            lowered = written.lower()
+            forms = [(item, self._sense_form(item)) for item in found]
+            found = [
+                item
+                for item, form in forms
+                if f"{form} tax" not in lowered
+                and not (base_key(item.key) in self._fields and _in_product(item.hit.via, written))
+                and not any(
+                    base_key(other.key) != base_key(item.key)
+                    and (
+                        _written_within(form, longer, lowered)
+                        # what is made with a tool: "JAX backend" is no Backend development
+                        or (form in _TOOL_PRODUCTS and normalise(other.hit.part) == f"{longer} {form}")
+                    )
+                    for other, longer in forms
+                )
+            ]
+        return self._everyday_senses(found, written)
+
+    def _everyday_senses(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without the names that are also everyday words, myths, places or
+        people (the vocabulary's ``everyday``: "python", "Java", "Airflow", "Great
+        Expectations") read in a longer entry on a line about no technical work: "The
+        python at the zoo", "Backpacking through Java and Bali", "Airflow through the
+        ducts". Such a name counts as the whole entry or one word of it
+        ("Python-Kenntnisse"), with only words around it that qualify it ("Strong
+        Python skills") or a level ("Python: expert", "Go | 3"), as the tool a sentence
+        ends with ("first time using Flutter"), in a list of names ("Docker, Twingate"),
+        beside a skill no everyday word names ("Airflow on Kubernetes"), or on a line
+        with a technical word or mark (``_technical``: "Kafka consumers in Java")."""
+        if not self._everyday:
+            return found
+        if not found or any(self._sense_form(item) not in self._everyday for item in found):
+            return found  # no such name, or a skill read another way beside it
+        whole = normalise(written)
+        if " " not in whole or _technical(written, whole):
+            return found
+        forms = {self._sense_form(item) for item in found}
+        forms.update(normalise(item.hit.part) for item in found if item.hit.method == "fuzzy")
+        heading = _HEADING.match(written)
+        rest = normalise(heading.group(2)) if heading is not None else whole
+        if not forms.isdisjoint((whole, *_unqualified(whole), *_unqualified(rest))):
+            return found
+        level = _name_then_level().match(written)
+        if level is not None and normalise(level.group(1)) in forms:
+            return found
+        if any(whole.endswith(f" {f}") and whole[: -len(f) - 1].rpartition(" ")[2] in _TAIL_TOOLS for f in forms):
+            return found  # the tool a sentence says was used: "our first time using Flutter"
+        pieces = split_compound(written)
+        if len(pieces) > 1 and all(_written_as_name(p) or self._direct(p, self._index) for p in pieces):
+            return found  # a list of names: "Docker, Twingate", "Equinox, Flax, or Pax"
+        return []
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made

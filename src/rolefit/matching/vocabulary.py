@@ -31,6 +31,11 @@ Conventions the data follows:
   ``"alone": "entry"`` the form stands for its skill only as a whole entry (a word
   with other senses: ``Spring`` alone is the framework, "Teaching Assistant, Spring
   2024" is no framework), and in a longer entry only beside a skill of its field.
+- ``everyday`` lists names and aliases that are also everyday words, myths, places or
+  people (``Python``, ``Java``, ``Airflow``, ``Great Expectations``): a whole entry
+  still names the skill, but inside a longer one the name counts only on a line about
+  technical work (see ``Matcher._everyday_senses``): "The python at the zoo" is no
+  Python, "Airflow through the ducts" no Apache Airflow.
 - ``fields`` lists broad fields (Machine learning, NLP): before a word for tools
   ("NLP libraries", "ML frameworks") a field names the tools, not the field, and
   credits nothing.
@@ -80,6 +85,8 @@ class Vocabulary:
     # guarded forms that count alone only as a whole entry, never as the one skill a
     # longer entry names ("Teaching Assistant, Spring 2024")
     whole_entries: tuple[str, ...] = ()
+    # names that are also everyday words: inside a longer entry, only on a technical line
+    everyday: tuple[str, ...] = ()
 
 
 def _text_list(value: Any, where: str, source: str) -> tuple[str, ...]:
@@ -142,6 +149,7 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
     missing = [n for n in fields if n not in names]
     if missing:
         raise RolefitError.at(source, f"fields: unknown skill(s) {', '.join(missing)}")
+    everyday = _text_list(data.get("everyday", []), "everyday", source)
     return Vocabulary(
         skills=tuple(skills),
         never_match=tuple(pairs),
@@ -150,6 +158,7 @@ def parse_vocabulary(data: Any, source: str = VOCABULARY_RESOURCE) -> Vocabulary
         guarded=tuple(guarded),
         fields=fields,
         whole_entries=tuple(whole_entries),
+        everyday=everyday,
     )
 
 
@@ -288,6 +297,7 @@ def merge(base: Vocabulary, extra: Vocabulary, where: str = "vocabulary", marks:
         base.guarded,
         base.fields,
         base.whole_entries,
+        base.everyday,
     )
 
 
