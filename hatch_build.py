@@ -2,7 +2,7 @@
 
 roles/*.yaml stays the single source (and ships too, for people to read); the
 hook validates every role with rolefit's own loader, so a broken role file
-fails the build, and adds rolefit/roles.json (the role model, rebuilt far
+fails the build, and adds rolefit/roles.pickle (the role model, loaded far
 faster than the YAML is read), rolefit/prepared.pickle (the matcher and role
 indexes, loaded far faster than they are built; `benchmarks/tricks.py` prints
 both) and rolefit/text.pickle (what reading a résumé or a posting needs: see
@@ -12,7 +12,6 @@ Editable installs build all three at run time.
 
 from __future__ import annotations
 
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -29,8 +28,7 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
             return
         sys.path.insert(0, str(Path(self.root) / "src"))
         try:
-            from rolefit.formats.roles import COMPILED_ROLES, compile_roles
-            from rolefit.model import role_from_dict
+            from rolefit.formats.roles import COMPILED_ROLES, compile_roles, load_compiled_roles
             from rolefit.scoring.assess import PREPARED, compile_prepared
             from rolefit.texts.build import compile_text
             from rolefit.texts.prepared import TEXT_PREPARED
@@ -38,17 +36,20 @@ class CompiledRolesHook(BuildHookInterface):  # type: ignore[type-arg]
             sys.path.pop(0)
         self._folder = tempfile.TemporaryDirectory()
         compiled = Path(self._folder.name) / COMPILED_ROLES
-        text = compile_roles(Path(self.root) / "roles")
-        compiled.write_text(text, encoding="utf-8")
+        compiled_bytes = compile_roles(Path(self.root) / "roles")
+        compiled.write_bytes(compiled_bytes)
         build_data["force_include"][str(compiled)] = f"rolefit/{COMPILED_ROLES}"
         # The same roles as the package will load them, indexed for matching.
+        roles = load_compiled_roles(compiled_bytes)
+        if roles is None:
+            raise RuntimeError("the compiled roles do not load")
         prepared = Path(self._folder.name) / PREPARED
-        prepared_bytes = compile_prepared([role_from_dict(data) for data in json.loads(text)["roles"]])
+        prepared_bytes = compile_prepared(roles)
         prepared.write_bytes(prepared_bytes)
         build_data["force_include"][str(prepared)] = f"rolefit/{PREPARED}"
         # What reading a résumé or a posting needs, for that matcher (rolefit.texts.prepared).
         text_prepared = Path(self._folder.name) / TEXT_PREPARED
-        text_prepared.write_bytes(compile_text(prepared_bytes))
+        text_prepared.write_bytes(compile_text(prepared_bytes, roles))
         build_data["force_include"][str(text_prepared)] = f"rolefit/{TEXT_PREPARED}"
 
     def finalize(self, version: str, build_data: dict[str, Any], artifact_path: str) -> None:

@@ -105,7 +105,7 @@ def main() -> int:
     print(f"start-up (best of {runs}; a run of `rolefit assess` spends ~100 ms in all)")
     line(
         "prepared matcher + indexes (prepared.pickle)",
-        best(lambda: load_prepared(packaged.read(PREPARED)), runs),
+        best(lambda: load_prepared(packaged.read(PREPARED), roles), runs),
         best(lambda: (lambda m: RoleSet(index_role(r, m) for r in roles))(build_matcher(roles)), max(3, runs // 3)),
     )
 
@@ -114,7 +114,7 @@ def main() -> int:
         return builtin_roles()
 
     line(
-        "compiled roles (roles.json)",
+        "compiled roles (roles.pickle)",
         best(compiled_roles, runs),
         best(lambda: [load_role(p, p.name) for p in role_files(builtin_roles_dir())], max(3, runs // 3)),
     )

@@ -203,7 +203,7 @@ def test_the_shipped_prepared_state_gives_the_same_report(tmp_path: Path) -> Non
     roles = load_catalogue()
     shipped = tmp_path / "prepared.pickle"
     shipped.write_bytes(compile_prepared(roles))
-    loaded = load_prepared(shipped.read_bytes())
+    loaded = load_prepared(shipped.read_bytes(), roles)
     assert loaded is not None
     built = index_roles(roles)
     for example in EXAMPLES:
@@ -222,9 +222,16 @@ def test_the_shipped_prepared_state_carries_each_role_digest(tmp_path: Path) -> 
     from rolefit.scoring.assess import compile_prepared, load_prepared
 
     roles = load_catalogue()
-    loaded = load_prepared(compile_prepared(roles))
+    loaded = load_prepared(compile_prepared(roles), roles)
     assert loaded is not None
     assert [vars(index).get("digest") for index in loaded[1]] == [role_digest(role) for role in roles]
+    # the roles are not shipped twice: the indexes hold the run's own role objects
+    assert all(index.role is role for index, role in zip(loaded[1], roles, strict=True))
+    assert all(
+        a is b
+        for index, role in zip(loaded[1], roles, strict=True)
+        for a, b in zip(index.requirements, role.requirements, strict=True)
+    )
     fresh = pickle.loads(pickle.dumps(loaded[1][0]))
     assert fresh.digest == role_digest(roles[0])
 
@@ -233,15 +240,19 @@ def test_a_stale_or_broken_prepared_state_is_ignored(tmp_path: Path) -> None:
     import pickle
 
     from rolefit import packaged
-    from rolefit.scoring.assess import load_prepared
+    from rolefit.formats.roles import builtin_roles
+    from rolefit.scoring.assess import compile_prepared, load_prepared
 
     stale = tmp_path / "stale.pickle"
     stale.write_bytes(pickle.dumps((("0.0.1", 1), None, None)))
     broken = tmp_path / "broken.pickle"
     broken.write_bytes(b"not a pickle")
-    assert load_prepared(stale.read_bytes()) is None
-    assert load_prepared(broken.read_bytes()) is None
-    assert load_prepared(packaged.read("missing.pickle")) is None
+    roles = builtin_roles()
+    assert load_prepared(stale.read_bytes(), roles) is None
+    assert load_prepared(broken.read_bytes(), roles) is None
+    assert load_prepared(packaged.read("missing.pickle"), roles) is None
+    # compiled with other roles than the run has: a part it names is missing
+    assert load_prepared(compile_prepared(roles), roles[:1]) is None
 
 
 def test_the_default_table_answers_on_one_screen(cli: RunCli) -> None:

@@ -127,14 +127,21 @@ def test_builtin_roles_dir_is_the_top_level_folder_in_a_checkout() -> None:
 
 def test_compiled_roles_rebuild_the_same_model(tmp_path: Path) -> None:
     """The wheel ships roles compiled by compile_roles; they must load as the YAML does."""
-    import json
+    from rolefit.formats.roles import compile_roles, load_compiled_roles, load_role, role_files
 
-    from rolefit.formats.roles import compile_roles, load_role, role_files
-    from rolefit.model import role_from_dict
+    from_yaml = tuple(load_role(p, f"(built-in) {p.name}") for p in role_files(ROOT / "roles"))
+    assert load_compiled_roles(compile_roles(ROOT / "roles")) == from_yaml
 
-    compiled = json.loads(compile_roles(ROOT / "roles"))["roles"]
-    from_yaml = [load_role(p, f"(built-in) {p.name}") for p in role_files(ROOT / "roles")]
-    assert [role_from_dict(data) for data in compiled] == from_yaml
+
+def test_compiled_roles_of_another_version_or_broken_are_ignored() -> None:
+    import pickle
+
+    from rolefit.formats.roles import load_compiled_roles, load_role
+
+    roles = (load_role(LEVELLED),)
+    assert load_compiled_roles(pickle.dumps((("0.0.1", 1), roles))) is None
+    assert load_compiled_roles(b"not a pickle") is None
+    assert load_compiled_roles(None) is None
 
 
 def test_compiling_refuses_a_bad_role(tmp_path: Path) -> None:
@@ -201,17 +208,14 @@ def test_v1_role_reads_as_one_level() -> None:
 
 
 def test_compiled_levelled_role_rebuilds_the_same_model(tmp_path: Path) -> None:
-    import json
     import shutil
 
-    from rolefit.formats.roles import compile_roles, load_role
-    from rolefit.model import role_from_dict
+    from rolefit.formats.roles import compile_roles, load_compiled_roles, load_role
 
     shutil.copy(LEVELLED, tmp_path / LEVELLED.name)
-    compiled = json.loads(compile_roles(tmp_path))["roles"]
-    assert [role_from_dict(data) for data in compiled] == [
-        load_role(tmp_path / LEVELLED.name, f"(built-in) {LEVELLED.name}")
-    ]
+    assert load_compiled_roles(compile_roles(tmp_path)) == (
+        load_role(tmp_path / LEVELLED.name, f"(built-in) {LEVELLED.name}"),
+    )
 
 
 _ANY = st.one_of(

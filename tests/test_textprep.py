@@ -31,14 +31,14 @@ TEXTS = [
 def shipped() -> tuple[bytes, bytes]:
     """(prepared.pickle, text.pickle) as the wheel build makes them."""
     prepared = compile_prepared(builtin_roles())
-    return prepared, compile_text(prepared)
+    return prepared, compile_text(prepared, builtin_roles())
 
 
 def test_the_shipped_index_reads_as_a_built_one(shipped: tuple[bytes, bytes]) -> None:
     prepared, text = shipped
     stamp, (matcher_stamp, tables) = pickle.loads(text)
     assert stamp == textprep.TEXT_STAMP and matcher_stamp == _PREPARED_STAMP
-    loaded = load_prepared(prepared)
+    loaded = load_prepared(prepared, builtin_roles())
     assert loaded is not None
     matcher = loaded[0]
     built = PhraseIndex(matcher)

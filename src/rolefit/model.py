@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Literal
 
 from rolefit.errors import Problem
 
@@ -166,49 +166,3 @@ class Role:
         wanted = SENIORITIES.index(seniority) if seniority in SENIORITIES else SENIORITIES.index(DEFAULT_SENIORITY)
         distances = [(abs(SENIORITIES.index(level) - wanted), SENIORITIES.index(level)) for level in self.levels]
         return distances.index(min(distances))
-
-
-def role_from_dict(data: dict[str, Any]) -> Role:
-    """A Role from `dataclasses.asdict(role)`: for roles validated when the wheel was
-    built (see roles.compile_roles), so nothing is checked again at start-up."""
-    return Role(
-        id=data["id"],
-        title=data["title"],
-        categories=tuple(
-            Category(
-                name=c["name"],
-                weight=c["weight"],
-                requirements=tuple(
-                    Requirement(
-                        name=r["name"],
-                        category=r["category"],
-                        importances=tuple(r["importances"]),
-                        targets=tuple(r["targets"]),
-                        aliases=tuple(r["aliases"]),
-                        prerequisites=tuple(r["prerequisites"]),
-                        learn=tuple(r["learn"]),
-                        why=r["why"],
-                        one_of=tuple(r["one_of"]),
-                    )
-                    for r in c["requirements"]
-                ),
-            )
-            for c in data["categories"]
-        ),
-        levels=tuple(data["levels"]),
-        source=data["source"],
-        summary=data["summary"],
-        responsibilities=tuple(data["responsibilities"]),
-        career_path=CareerPath(**{k: tuple(v) for k, v in data["career_path"].items()}),
-        salary=tuple(
-            SalaryBlock(
-                source=b["source"],
-                figures=tuple(SalaryFigure(**f) for f in b["figures"]),
-                region=b["region"],
-                year=b["year"],
-                currency=b["currency"],
-            )
-            for b in data["salary"]
-        ),
-        sources=tuple(data["sources"]),
-    )

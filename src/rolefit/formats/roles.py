@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
+import pickle
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from rolefit import packaged
+from rolefit import __version__, packaged
 from rolefit.errors import Problem, RolefitError, shown_path
 from rolefit.formats.checks import Checker, describe, first_at, parse_level, seniority_suggestion, suggestion
 from rolefit.model import (
@@ -24,7 +23,6 @@ from rolefit.model import (
     SalaryBlock,
     SalaryFigure,
     Seniority,
-    role_from_dict,
     role_key,
 )
 from rolefit.yaml.safe import Mark, item_marks, key_mark, mark_of, read_checked, read_text, value_mark
@@ -520,26 +518,40 @@ def role_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-COMPILED_ROLES = "roles.json"
+COMPILED_ROLES = "roles.pickle"
+_COMPILED_STAMP = (__version__, 1)  # rolefit version, format
 
 
-def compile_roles(folder: Path) -> str:
-    """Every role file of `folder`, validated, as one JSON document of the model.
+def compile_roles(folder: Path) -> bytes:
+    """Every role file of `folder`, validated, pickled.
 
     The wheel build ships this beside the YAML: every command reads the
-    catalogue, and rebuilding the model from it is far faster than parsing and
-    checking the YAML (`benchmarks/tricks.py` prints both).
+    catalogue, and loading the model from it is far faster than parsing and
+    checking the YAML (`benchmarks/tricks.py` prints both). Only this file,
+    inside the installed package and stamped with the version that wrote it,
+    is ever unpickled.
     """
-    roles = [dataclasses.asdict(load_role(path, f"(built-in) {path.name}")) for path in role_files(folder)]
-    return json.dumps({"roles": roles}, ensure_ascii=False, separators=(",", ":"))
+    roles = tuple(load_role(path, f"(built-in) {path.name}") for path in role_files(folder))
+    return pickle.dumps((_COMPILED_STAMP, roles), protocol=4)
+
+
+def load_compiled_roles(data: bytes | None) -> tuple[Role, ...] | None:
+    """The roles `compile_roles` pickled, or None when absent or from another version."""
+    if data is None:
+        return None
+    try:
+        stamp, roles = pickle.loads(data)
+    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+        return None
+    return roles if stamp == _COMPILED_STAMP else None
 
 
 @lru_cache(maxsize=1)
 def builtin_roles() -> tuple[Role, ...]:
     """The shipped roles (read once per process)."""
-    compiled = packaged.read(COMPILED_ROLES)
+    compiled = load_compiled_roles(packaged.read(COMPILED_ROLES))
     if compiled is not None:
-        return tuple(role_from_dict(data) for data in json.loads(compiled)["roles"])
+        return compiled
     return tuple(load_role(path, f"(built-in) {path.name}") for path in role_files(builtin_roles_dir()))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import pickle
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -82,7 +83,7 @@ def check_target(profile: Profile, ids: Sequence[str]) -> None:
 
 
 PREPARED = "prepared.pickle"
-_PREPARED_STAMP = (__version__, 14)  # rolefit version, format
+_PREPARED_STAMP = (__version__, 15)  # rolefit version, format
 
 
 def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> tuple[Matcher, RoleSet]:
@@ -92,32 +93,69 @@ def index_roles(roles: Iterable[Role], vocabulary: Vocabulary | None = None) -> 
     roles = list(roles)
     builtin = builtin_roles()
     if vocabulary is None and len(roles) == len(builtin) and all(a is b for a, b in zip(roles, builtin, strict=True)):
-        prepared = load_prepared(packaged.read(PREPARED))
+        prepared = load_prepared(packaged.read(PREPARED), builtin)
         if prepared is not None:
             return prepared
     matcher = build_matcher(roles, vocabulary)
     return matcher, RoleSet(index_role(role, matcher) for role in roles)
 
 
+def _role_parts(roles: Sequence[Role]) -> list[object]:
+    """Each role, its categories and its requirements, in order."""
+    parts: list[object] = []
+    for role in roles:
+        parts.append(role)
+        for category in role.categories:
+            parts += (category, *category.requirements)
+    return parts
+
+
+class _RolesByNumber(pickle.Pickler):
+    """Pickles each part of `roles` (see _role_parts) as its number: the roles ship
+    once (roles.compile_roles), and a run has them loaded before the indexes."""
+
+    def __init__(self, file: io.BytesIO, roles: Sequence[Role]) -> None:
+        super().__init__(file, protocol=4)
+        self._numbers = {id(part): number for number, part in enumerate(_role_parts(roles))}
+
+    def persistent_id(self, obj: object) -> int | None:
+        return self._numbers.get(id(obj))
+
+
+class _RolesFromNumbers(pickle.Unpickler):
+    def __init__(self, data: bytes, roles: Sequence[Role]) -> None:
+        super().__init__(io.BytesIO(data))
+        self._parts = _role_parts(roles)
+
+    def persistent_load(self, pid: object) -> object:
+        if type(pid) is not int or not 0 <= pid < len(self._parts):
+            raise pickle.UnpicklingError(f"no part {pid!r} of the roles")
+        return self._parts[pid]
+
+
 def compile_prepared(roles: Sequence[Role]) -> bytes:
-    """The matcher and role indexes for `roles`, pickled. Building them is most of
-    a run's start-up, loading this a fraction of it (`benchmarks/tricks.py`
-    prints both), so the wheel build ships them for the built-in roles. Only
-    this file, inside the installed package and stamped with the version that
-    wrote it, is ever unpickled."""
+    """The matcher and role indexes for `roles`, pickled (the roles themselves by
+    their number: see load_prepared). Building them is most of a run's start-up,
+    loading this a fraction of it (`benchmarks/tricks.py` prints both), so the
+    wheel build ships them for the built-in roles. Only this file, inside the
+    installed package and stamped with the version that wrote it, is ever
+    unpickled."""
     matcher = build_matcher(roles)
     role_set = RoleSet(index_role(r, matcher) for r in roles)
     for index in role_set:
         index.digest  # noqa: B018  # worked out now, shipped with the index: every json report shows it
-    return pickle.dumps((_PREPARED_STAMP, matcher, role_set), protocol=4)
+    buffer = io.BytesIO()
+    _RolesByNumber(buffer, roles).dump((_PREPARED_STAMP, matcher, role_set))
+    return buffer.getvalue()
 
 
-def load_prepared(data: bytes | None) -> tuple[Matcher, RoleSet] | None:
-    """The shipped matcher and indexes, or None when absent or from another version."""
+def load_prepared(data: bytes | None, roles: Sequence[Role]) -> tuple[Matcher, RoleSet] | None:
+    """The shipped matcher and indexes, their roles `roles` (the ones they were
+    compiled with, as loaded), or None when absent or from another version."""
     if data is None:
         return None
     try:
-        stamp, matcher, role_set = pickle.loads(data)
+        stamp, matcher, role_set = _RolesFromNumbers(data, roles).load()
     except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
         return None
     if stamp != _PREPARED_STAMP:
