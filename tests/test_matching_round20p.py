@@ -33,6 +33,18 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("A python and a ruby boa at the reptile show", set(), {"Python", "Ruby"}),
         ("Visited the delta lake and the old Oracle at Delphi", set(), {"Delta Lake", "Oracle Database"}),
     ],
+    "a line that says what someone does with such a name keeps it; travel and pets do not": [
+        ("I use Python every day", {"Python"}, set()),
+        ("Taught myself Rust last summer", {"Rust"}, set()),
+        ("Learning Rust on weekends", {"Rust"}, set()),
+        ("Wrote the ingestion layer in Java", {"Java"}, set()),
+        ("Configured Jenkins for the mobile team", {"Jenkins"}, set()),
+        ("Went to Java for my honeymoon", set(), {"Java"}),
+        ("Our dog Luigi loves the beach", set(), {"Luigi"}),
+        ("Prefect of the school council, 2014", set(), {"Prefect"}),
+        ("The Great Expectations reading group meets Tuesdays", set(), {"Great Expectations"}),
+        ("Went on a YOLO road trip", set(), {"YOLO"}),
+    ],
     "the same names keep their credit as entries, in lists and on technical lines": [
         ("Python", {"Python"}, set()),
         ("Airflow", {"Apache Airflow"}, set()),

@@ -796,6 +796,18 @@ _TECHNICAL_WORDS = frozenset(
         "statistical", "variance", "lasso", "ridge", "linear", "logistic", "prediction", "predictive", "forecasting",
     )
 )  # fmt: skip
+# What people do with a language or a tool, as a line of their own says it: "I use Python
+# every day", "Taught myself Rust", "Wrote the ingestion layer in Java" (not travel or
+# meeting words: "Went to Java", "Jenkins from accounts").
+_WORKING_WORDS = frozenset(
+    (
+        "use", "uses", "used", "write", "writes", "wrote", "writing", "written", "rewrote", "rewrite",
+        "build", "builds", "built", "learn", "learns", "learned", "learnt", "learning", "taught", "self-taught",
+        "picked", "picking", "run", "runs", "ran", "running", "maintain", "maintains", "maintained",
+        "maintaining", "configure", "configured", "configuring", "upgrade", "upgraded", "upgrading", "installed",
+        "switched", "migrate", "migrating", "language", "languages",
+    )
+)  # fmt: skip
 _OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
 # Products whose name holds a broad field's short form, as they are written: Apple's Core
 # ML, Google's ML Kit (see Matcher._other_senses).
@@ -858,6 +870,7 @@ def _technical(written: str, whole: str) -> bool:
     words = set(_WORD.findall(whole))
     return (
         not _TECHNICAL_WORDS.isdisjoint(words)
+        or not _WORKING_WORDS.isdisjoint(words)
         or not _OTHER_LANGUAGE_WORDS.isdisjoint(words)  # a line in another language: not judged
         or not _TOOL_PRODUCTS.isdisjoint(words)
         or _code_marks().search(written) is not None
