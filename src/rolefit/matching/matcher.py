@@ -1021,7 +1021,11 @@ _FUNCTION_WORDS = frozenset(
         "under", "over", "about", "between", "across", "through", "within", "per", "than", "but",
     )
 )  # fmt: skip
-_GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role"}
+_GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "officer", "officers"}
+# Words before a name that ask about it: "Which cloud platforms have you used?"
+_ASKING = frozenset(("which", "what"))
+# What a name is applied to rather than made of: "time series data", "image datasets".
+_STUDIED = frozenset(("data", "dataset", "datasets"))
 _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
 # An adjective in -al before a plain name makes it a narrower idea: "sequential decision
 # making" is a topic of reinforcement learning, no Decision making.
@@ -2651,6 +2655,15 @@ class Matcher:
                 # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
                 # "C++"; not "Python" or "Decision making", which a sentence may start with.
                 proper = any(s.is_name and _written_proper(s.text) for s in surfaces)
+                # A name of several words, or a short form written as the vocabulary writes
+                # it ("RAG", "IoT", "EC2"), before a noun that names what is made with it
+                # or part of it: "speech recognition pipeline", "a RAG chatbot", "EC2
+                # instances" (not "time series data": data, what is studied).
+                named_before = (
+                    following not in _STUDIED
+                    and (end == len(words) or words[end][:1].islower())
+                    and (size > 1 or any(_written_proper(s.text) and s.text == text for s in surfaces))
+                )
                 after_capital = at > 0 and not parted(at - 1, at) and words[at - 1][:1].isupper()
                 # One word written as a name in a sentence: "Write maintainable Python
                 # code", "Spark jobs" (not the first word: "Excel in fast-paced teams").
@@ -2661,7 +2674,14 @@ class Matcher:
                     and word[1:].islower()
                     and not titles[at]
                     and surfaces[0].is_name
-                    and following in _WORK_WITH
+                    and (
+                        following in _WORK_WITH
+                        or (
+                            following.isalpha()
+                            and words[end - 1 + (end < len(words))][:1].islower()
+                            and not parted(at - 1, at)
+                        )
+                    )
                 )
                 if (
                     following in _GROUPS
@@ -2681,7 +2701,8 @@ class Matcher:
                     # a heading further on: "...; ML: scikit-learn" (the layers above read it)
                     or (written.startswith(":", spans[end - 1][2]) and end < len(words))
                     or (following in _TOOL_WORDS and keys & self._fields)
-                    or (not ended and (keys & self._fields or not (proper or run or capital)))
+                    or (not ended and (keys & self._fields or not (proper or run or capital or named_before)))
+                    or (at > 0 and lower[at - 1] in _ASKING)  # "Which cloud platforms have you used?"
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
                     or (after_capital and titles[at] and lower[at - 1] in self._known_words)
                     or (at > 0 and not (proper or run) and not parted(at - 1, at) and self._narrows(lower[at - 1]))
