@@ -1026,6 +1026,15 @@ _GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "o
 _ASKING = frozenset(("which", "what"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
 _STUDIED = frozenset(("data", "dataset", "datasets"))
+# Words before "for" that say what someone is known or there for, no purpose:
+# "Responsible for data quality", "TA for Linear Algebra", "Reviewer for NeurIPS".
+_FOR_WHOM = frozenset(
+    (
+        "responsible", "accountable", "known", "endorsed", "praised", "recognised", "recognized", "looking",
+        "assistant", "ta", "tutor", "instructor", "lecturer", "teacher", "reviewer", "me", "us",
+    )
+)  # fmt: skip
+_CLAUSE_END = re.compile(r"[;:]|\.\s")  # between two words: a new clause
 _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
 # An adjective in -al before a plain name makes it a narrower idea: "sequential decision
 # making" is a topic of reinforcement learning, no Decision making.
@@ -2636,8 +2645,10 @@ class Matcher:
         purpose = False
         at = 0
         while at < len(words):
-            if lower[at] == "for" or (lower[at] == "to" and (at == 0 or lower[at - 1] not in _ABLE_WORDS)):
+            if self._purpose_starts(words, lower, at, titles):
                 purpose = True
+            elif purpose and self._purpose_ends(written, spans, lower, at):
+                purpose = False
             taken = 1
             for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
                 end = at + size
@@ -2748,6 +2759,38 @@ class Matcher:
         implied = {i for key in have for i in self._implies.get(key, ()) if _CLOUD in self._implies.get(i, ())}
         known = {base_key(item.key) for item in found}
         return [item for item in named if base_key(item.key) not in known | implied]
+
+    @staticmethod
+    def _purpose_starts(words: Sequence[str], lower: Sequence[str], at: int, titles: Sequence[bool]) -> bool:
+        """Whether "for" or "to" at ``at`` starts a purpose ("scikit-learn for data
+        analysis", "expertise to deploy ML"): not a word of a course's or a book's title
+        ("Mathematics for Machine Learning", "Intro to Algorithms"), not what someone is
+        known, responsible or a teacher for ("Responsible for data quality", "TA for
+        Linear Algebra"), not "to" before a name or a thing pointed at, where something
+        goes ("deployment to Kubernetes", "from Redshift to BigQuery"), nor after what
+        someone can do ("ability to")."""
+        word = lower[at]
+        if word not in ("for", "to"):
+            return False
+        before = lower[at - 1] if at > 0 else ""
+        if titles[at] and not (at > 0 and _written_proper(words[at - 1])):
+            return False  # not after a tool's name: "Flask/FastAPI for REST APIs", "CI/CD for ML"
+        if word == "for":
+            return before not in _FOR_WHOM
+        following = words[at + 1] if at + 1 < len(words) else ""
+        return before not in _ABLE_WORDS and not following[:1].isupper() and following.lower() not in _DETERMINERS
+
+    @staticmethod
+    def _purpose_ends(written: str, spans: Sequence[tuple[str, int, int]], lower: Sequence[str], at: int) -> bool:
+        """Whether a purpose ends before word ``at``: at a new clause (";", ":", a full
+        stop) or at the tools it is done with ("SQL for ad-hoc analyses in Redshift",
+        "CI/CD for ML models with GitHub Actions")."""
+        if at > 0 and _CLAUSE_END.search(written[spans[at - 1][2] : spans[at][1]]):
+            return True
+        following = spans[at + 1][0] if at + 1 < len(spans) else ""
+        if lower[at] in _TAIL_TOOLS:
+            return not following[:1].isdigit()  # not what a thing has: "with 2K+ stars"
+        return lower[at] == "in" and following[:1].isupper()
 
     def _credit(self, found: list[_Found]) -> dict[str, Hit]:
         """What ``found`` credits: each skill found and what it implies, best hit first."""
