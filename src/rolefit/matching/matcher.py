@@ -610,6 +610,20 @@ def _doing_forms(form: str) -> Iterator[str]:
 
 
 # Past forms that are not the verb and -ed: "Led a team", "Built pipelines".
+# Who did a deed, or when, before its verb inside an entry: "I have led", "PI has led",
+# "Previously led" (an auxiliary counts after a subject only: "models have trained" is no deed).
+_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "pi"))
+_AUXILIARIES = frozenset(("have", "has", "had"))
+_DOER_WORDS = _SUBJECTS | _AUXILIARIES | {"previously", "also", "successfully", "then"}
+# Verbs that say deploying a model, in other words: "shipped ML models to production".
+_VERB_MEANS = {
+    "ship": "deploy", "productionise": "deploy", "productionize": "deploy", "industrialise": "deploy",
+    "industrialize": "deploy",
+}  # fmt: skip
+# Kinds of model a verb is done to as to a model: "Train a simple MLP classifier".
+_MODEL_KINDS = frozenset(
+    ("classifier", "classifiers", "regressor", "regressors", "network", "networks", "cnn", "cnns", "gpt", "llm", "llms")
+)
 _IRREGULAR_PAST = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "made": "make", "taught": "teach"}
 
 
@@ -720,6 +734,8 @@ def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
                 lasts.append(last[:-4] + "esis")  # hypotheses
             elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
                 lasts.append(last[:-1])
+            if last in _MODEL_KINDS:
+                lasts.append("model")
             head = " ".join(kept[:-1])
             for word in lasts:
                 yield f"{head} {word}" if head else word, " ".join(words[:start])
@@ -1035,6 +1051,18 @@ _FOR_WHOM = frozenset(
     )
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[;:]|\.\s")  # between two words: a new clause
+# A role that names its activity, first in an entry and before where or what for:
+# "Reviewer for NeurIPS", "Speaker at PyCon", "Core contributor to Polars".
+_ROLE_SKILLS = {
+    "reviewer": "Peer review", "referee": "Peer review", "speaker": "Presentation skills",
+    "presenter": "Presentation skills", "panelist": "Presentation skills", "maintainer": "Open-source contribution",
+    "contributor": "Open-source contribution", "committer": "Open-source contribution",
+}  # fmt: skip
+_ROLE_FIRST = re.compile(
+    rf"^(?:(?:core|active|invited|regular|guest|lead)\s+)?({_alternation(_ROLE_SKILLS)})s?\s+(?:for|at|of|to|on)\s+",
+    re.IGNORECASE,
+)
+_OPEN_SOURCE = re.compile(r"\bopen[- ]source\b", re.IGNORECASE)
 _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
 # An adjective in -al before a plain name makes it a narrower idea: "sequential decision
 # making" is a topic of reinforcement learning, no Decision making.
@@ -1500,7 +1528,8 @@ class Matcher:
             nouns = ()
             if word.isalpha() and len(word) > 2:
                 spellings = dict.fromkeys((word, _expanded(word)))  # optimise -> optimize
-                guesses = (n for w in spellings for base in _verb_bases(w) for n in _activity_nouns(base))
+                bases = (_VERB_MEANS.get(base, base) for w in spellings for base in _verb_bases(w))
+                guesses = (n for base in bases for n in _activity_nouns(base))
                 nouns = tuple(dict.fromkeys(n for n in guesses if n in self._by_last_word))
             if len(self._activities) < MEMO_SIZE:
                 self._activities[word] = nouns
@@ -1549,9 +1578,10 @@ class Matcher:
                     continue
                 # What it is done to, but no broad field: "deploying ML models" are
                 # models, and claim no ML.
-                named = self._lookup_variants(
-                    " ".join(thing[len(dropped.split(" ")) :] if participles else thing), index
-                )
+                kept = " ".join(thing[len(dropped.split(" ")) :]) if dropped else ""
+                named = self._lookup_variants(kept if participles else " ".join(thing), index)
+                if not named and kept:
+                    named = self._lookup_variants(kept, index)  # "trained a small CNN": CNNs
                 return found + [s for s in named if base_key(s.key) not in self._fields]
         return []
 
@@ -2491,6 +2521,7 @@ class Matcher:
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
+        found += self._role_deed(written, found)
         found += self._made_on(written, found)
         if (
             not found
@@ -2588,6 +2619,29 @@ class Matcher:
             for s in surfaces
             if base_key(s.key) not in have
         ]
+
+    def _role_deed(self, written: str, found: list[_Found]) -> list[_Found]:
+        """The activity a role that starts the entry names, before where or what it is
+        done for: "Reviewer for NeurIPS and ICML" (peer review), "Speaker at PyCon"
+        (presentation skills), "Core contributor to Polars", "Maintainer of a small
+        open-source library" (open-source contribution). Where must be a name (capital),
+        and what is contributed to a tool rolefit knows or open source: not "Speaker at
+        my sister's wedding", nor "Contributor to The Guardian"."""
+        role = _ROLE_FIRST.match(written)
+        if role is None:
+            return []
+        noun, rest = role.group(1).lower(), written[role.end() :]
+        skill = _ROLE_SKILLS[noun.removesuffix("s")]
+        if skill == "Open-source contribution":
+            if not (_OPEN_SOURCE.search(rest) or self._direct(rest.split(" and ")[0].split(",")[0], self._index)):
+                return []
+        elif not rest[:1].isupper():
+            return []
+        key = self.key(skill)
+        if key in {base_key(item.key) for item in found}:
+            return []
+        part = written[: role.end()].strip()
+        return [_Found(key, Hit("alias", 100.0, part, noun), frozenset((normalise(part), key)))]
 
     def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
         """Skill names written whole inside a longer phrase that the layers above read no
@@ -2742,6 +2796,10 @@ class Matcher:
                 # reporting", "Led team projects ..." (inside one, a verb is often a
                 # participle, "output cleaned data", or shares a longer structure).
                 starts = at == 0 or bool(_CLAUSE_START.search(written[spans[at - 1][2] : spans[at][1]]))
+                # or after who did it or when: "PI has led a team", "I have led small teams",
+                # "Previously led the data platform team"
+                starts = starts or (lower[at - 1] in _DOER_WORDS and (at == 1 or lower[at - 1] not in _AUXILIARIES))
+                starts = starts or (at > 1 and lower[at - 1] in _AUXILIARIES and lower[at - 2] in _SUBJECTS)
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
             at += taken
