@@ -2696,6 +2696,7 @@ class Matcher:
                 first = at
         index = self._index
         named: list[_Found] = []
+        lowered: list[tuple[str, str, list[_Surface]]] = []
         purpose = False
         at = 0
         while at < len(words):
@@ -2735,7 +2736,7 @@ class Matcher:
                 word = words[at]
                 capital = (
                     size == 1
-                    and at > 0
+                    and (at > 0 or following in _WORK_WITH)  # "Python basics (functions, ...)"
                     and word[1:].islower()
                     and not titles[at]
                     and surfaces[0].is_name
@@ -2775,8 +2776,23 @@ class Matcher:
                     break
                 # One word counts as written as a name: "PyTorch", "AWS", "C++", or
                 # capitalised after the first word where the vocabulary writes it so.
-                as_name = word[1:] != word[1:].lower() or not word.isalpha() or (at > 0 and word[:1].isupper())
-                if size == 1 and not (typo or run or (as_name and any(not s.text.islower() for s in surfaces))):
+                as_name = (
+                    word[1:] != word[1:].lower() or not word.isalpha() or ((at > 0 or capital) and word[:1].isupper())
+                )
+                # A plain name after a short form or a code that qualifies it: "INT8
+                # quantization", "a RAG chatbot", "API documentation".
+                qualified = (
+                    at > 0
+                    and not parted(at - 1, at)
+                    and _written_proper(words[at - 1])
+                    and (any(c.isdigit() for c in words[at - 1][1:]) or lower[at - 1] in index.exact)
+                    and lower[at] not in _TOOL_PRODUCTS  # "FastAPI backend" is its part
+                )
+                if size == 1 and not (
+                    typo or run or qualified or (as_name and any(not s.text.islower() for s in surfaces))
+                ):
+                    if word in {s.text for s in surfaces if s.is_name and s.text.islower()}:
+                        lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
                     break
                 taken = size
                 if not purpose:
@@ -2803,6 +2819,16 @@ class Matcher:
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
             at += taken
+        if lowered and any(base_key(item.key) not in self._fields for item in (*found, *named)):
+            # A tool's name the vocabulary writes in lower case, written so beside another
+            # tool: "with dbt and Airflow", "Polars support alongside pandas" (alone, "pandas"
+            # may be the animals).
+            named += [
+                _Found(s.key, Hit("exact", 100.0, text, ""), frozenset((form, base_key(s.key))))
+                for text, form, surfaces in lowered
+                for s in surfaces
+                if s.is_name
+            ]
         if named and found:
             # Not a name inside the name of a skill found: "semi supervised learning".
             within = {" ".join(_words(form)) for item in found for form in self._forms_of(base_key(item.key))}
