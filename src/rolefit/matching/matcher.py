@@ -1062,6 +1062,14 @@ _ROLE_FIRST = re.compile(
     rf"^(?:(?:core|active|invited|regular|guest|lead)\s+)?({_alternation(_ROLE_SKILLS)})s?\s+(?:for|at|of|to|on)\s+",
     re.IGNORECASE,
 )
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "clearly", "closely"; not "only"
+# Past deeds of dealing with people, read as their activity whatever they were done to.
+_DEALINGS = frozenset(("negotiated", "mentored", "coached", "facilitated", "persuaded"))
+# A verb and how it is done: "communicates clearly", "collaborates closely".
+_DONE_SO = re.compile(
+    r"\b([a-z]{5,})\s+(?:clearly|effectively|well|openly|persuasively|concisely|closely|constructively)\b",
+    re.IGNORECASE,
+)
 _OPEN_SOURCE = re.compile(r"\bopen[- ]source\b", re.IGNORECASE)
 _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
 # An adjective in -al before a plain name makes it a narrower idea: "sequential decision
@@ -2522,6 +2530,7 @@ class Matcher:
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
         found += self._role_deed(written, found)
+        found += self._deed_done_so(written, found)
         found += self._made_on(written, found)
         if (
             not found
@@ -2609,7 +2618,10 @@ class Matcher:
         # "three", "2M"), not as a participle's noun ("Simulated annealing", "Clustered
         # index").
         following = written[first.end() :].split(None, 1)[0].lower()
-        if following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit():
+        # or as things of a kind ("Negotiated SLAs", "Negotiated vendor contracts"), for an
+        # activity people do with people (no "Clustered indexes")
+        counted = following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
+        if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
                     surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
@@ -2619,6 +2631,32 @@ class Matcher:
             for s in surfaces
             if base_key(s.key) not in have
         ]
+
+    def _slashed(self, piece: str) -> list[_Surface]:
+        """The names ``piece`` of a slash-joined word is, when it is one written whole
+        and no word with other senses; else nothing."""
+        surfaces = self._index.exact.get(piece, [])
+        if piece in self._ambiguous or piece in self._guarded or piece in self._in_context:
+            return []
+        return [s for s in surfaces if s.is_name]
+
+    def _deed_done_so(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A verb said with how it is done, whose activity is a skill's one-word name:
+        "communicates clearly" (communication), "collaborates closely", "negotiates
+        effectively"."""
+        have = {base_key(item.key) for item in found}
+        done: list[_Found] = []
+        for deed in _DONE_SO.finditer(written):
+            verb = deed.group(1).lower()
+            for noun in (n for base in _verb_bases(verb) for n in _activity_nouns(base)):
+                surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name and base_key(s.key) not in have]
+                if surfaces:
+                    done += [
+                        _Found(s.key, Hit("exact", 100.0, deed.group(), ""), frozenset((verb, base_key(s.key))))
+                        for s in surfaces
+                    ]
+                    break
+        return done
 
     def _role_deed(self, written: str, found: list[_Found]) -> list[_Found]:
         """The activity a role that starts the entry names, before where or what it is
@@ -2712,11 +2750,24 @@ class Matcher:
                 text = written[spans[at][1] : spans[end - 1][2]]
                 form = normalise(text)
                 surfaces = index.exact.get(form)
+                if not surfaces and size == 1 and "/" in text and not purpose:
+                    # Names joined by a slash: "in JAX/Flax", "Python/R" (each a name).
+                    joined = [self._slashed(piece) for piece in form.split("/")]
+                    if all(joined) and len(joined) > 1:
+                        named += [
+                            _Found(s.key, Hit("exact", 100.0, s.text, ""), frozenset((s.text, base_key(s.key))))
+                            for piece in joined
+                            for s in piece
+                        ]
+                        break
                 typo = not surfaces and (surfaces := self._typo_name(lower[at:end])) != []
                 if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
                     continue
                 following = lower[end] if end < len(words) else ""
-                ended = not following or following in _ENDING_WORDS or parted(end - 1, end)
+                # (an adverb ends a noun phrase too: "explained overfitting clearly")
+                ended = (
+                    not following or following in _ENDING_WORDS or parted(end - 1, end) or _ADVERB.fullmatch(following)
+                )
                 keys = {base_key(s.key) for s in surfaces}
                 # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
                 # "C++"; not "Python" or "Decision making", which a sentence may start with.
@@ -2788,8 +2839,10 @@ class Matcher:
                     and (any(c.isdigit() for c in words[at - 1][1:]) or lower[at - 1] in index.exact)
                     and lower[at] not in _TOOL_PRODUCTS  # "FastAPI backend" is its part
                 )
+                # A name with a sign in it written with a capital ("Scikit-learn") is one.
+                signed = as_name and not word.isalpha() and word[:1].isupper()
                 if size == 1 and not (
-                    typo or run or qualified or (as_name and any(not s.text.islower() for s in surfaces))
+                    typo or run or qualified or signed or (as_name and any(not s.text.islower() for s in surfaces))
                 ):
                     if word in {s.text for s in surfaces if s.is_name and s.text.islower()}:
                         lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
