@@ -40,6 +40,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # before a capitalised word it is one word of another name
         ("Dinner near Oracle Park with the team", set(), {"Oracle Database"}),
     ],
+    "a tool's name without its maker, in mid-sentence before a noun; a plus joins a list": [
+        ("We rewrote the Airflow sensors last sprint", {"Apache Airflow"}, set()),
+        ("Partitioned the Hive tables by tenant id", {"Apache Hive"}, set()),
+        ("mostly Python + duckdb, some Polars", {"Python", "DuckDB", "Polars"}, set()),
+        # a colour, and a club's name after "The", are no tools
+        ("Walls in sage and Azure blue paint", set(), {"Microsoft Azure"}),
+        ("The Spark youth club summer fair", set(), {"Apache Spark"}),
+    ],
     "a purpose ends at the tools it is done with, or at a new clause": [
         ("Built dashboards for the finance team in Looker", {"Looker"}, set()),
         ("Automated checks for the billing tables with Great Expectations", {"Great Expectations"}, set()),

@@ -1028,7 +1028,7 @@ _CLAUSES = re.compile(
 # parts it, the heading it may start with, and the words around a name that say the name
 # is not a skill the writer claims.
 _PHRASE_WORD = re.compile(r"[^\W_][\w+#.&'/\-]*[\w+#]|[^\W_]")
-_PHRASE_BREAK = re.compile(rf"[,;:()\[\]{{}}|]|\.\s|\s(?:and|or|&|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(rf"[,;:()\[\]{{}}|]|\.\s|\s(?:and|or|&|\+|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
 _PHRASE_HEADING = re.compile(r"^[^:()\[\]{}]{1,40}:\s")
 _FUNCTION_WORDS = frozenset(
     (
@@ -1062,6 +1062,7 @@ _ROLE_FIRST = re.compile(
     rf"^(?:(?:core|active|invited|regular|guest|lead)\s+)?({_alternation(_ROLE_SKILLS)})s?\s+(?:for|at|of|to|on)\s+",
     re.IGNORECASE,
 )
+_LIST_JOINS = frozenset(("and", "or", "&", "+", *_OTHER_ANDS))
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "clearly", "closely"; not "only"
 # Past deeds of dealing with people, read as their activity whatever they were done to.
 _DEALINGS = frozenset(("negotiated", "mentored", "coached", "facilitated", "persuaded"))
@@ -2632,6 +2633,11 @@ class Matcher:
             if base_key(s.key) not in have
         ]
 
+    def _maker_less(self, surface: _Surface) -> bool:
+        """Whether ``surface`` is its skill's name without the maker before it:
+        "Airflow" of Apache Airflow, "Redshift" of Amazon Redshift."""
+        return self.display_name(surface.key).endswith(f" {surface.text}")
+
     def _slashed(self, piece: str) -> list[_Surface]:
         """The names ``piece`` of a slash-joined word is, when it is one written whole
         and no word with other senses; else nothing."""
@@ -2790,13 +2796,17 @@ class Matcher:
                     and (at > 0 or following in _WORK_WITH)  # "Python basics (functions, ...)"
                     and word[1:].islower()
                     and not titles[at]
-                    and surfaces[0].is_name
+                    and any(s.is_name or self._maker_less(s) for s in surfaces)
                     and (
                         following in _WORK_WITH
                         or (
                             following.isalpha()
                             and words[end - 1 + (end < len(words))][:1].islower()
+                            # not first after a separator or "and" ("Star schema, Snowflake
+                            # schema", "green and Azure blue"), nor a title's "The Hive"
                             and not parted(at - 1, at)
+                            and lower[at - 1] not in _LIST_JOINS
+                            and not (at == 1 and lower[0] == "the")
                         )
                     )
                 )
