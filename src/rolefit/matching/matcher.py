@@ -67,8 +67,19 @@ themselves.
    readings above left (``Matcher._named_inside``): ``Ability to program in R or in
    Python``, a keyword run without separators (``... test strategy selenium``), a long
    tool name with a typo (``tenserflow``), a verb that starts a phrase with what it is
-   done to; not a purpose, people, a field qualifying a noun (``ML models``), a
-   title's last word (``Data Communication``) or anything in a negated phrase.
+   done to (or follows who did it: ``PI has led a team``); a name of several words, a
+   short form written as the vocabulary writes it or a capitalised tool in mid-sentence
+   before the noun it makes (``speech recognition pipeline``, ``a RAG chatbot``, ``set
+   up Prometheus alerts``, ``the Airflow DAG``); a plain name a code qualifies (``INT8
+   quantization``); a lower-case tool beside another (``with dbt and Airflow``); names
+   joined by a slash (``in JAX/Flax``); not a purpose (which ends at a new clause or
+   at the tools it is done with: ``SQL for ad-hoc analyses in Redshift``; a course's
+   title and ``Responsible for`` are none), people, a field qualifying a noun (``ML
+   models``), what is studied (``time series data``), a title's last word (``Data
+   Communication``), a kind of a noun beside another (``Star schema, Snowflake
+   schema``) or anything in a negated phrase. A role that starts an entry names its
+   activity (``Reviewer for NeurIPS``: peer review; ``Speaker at PyCon``), and a verb
+   said with how it is done its one-word skill (``communicates clearly``).
    A shorter run of names without separators is read when every word is part of a
    name (``pandas numpy``), a maker or platform before its product left to
    implication (``Spark Structured Streaming``, ``GCP BigQuery``). "and" in other
@@ -81,7 +92,10 @@ themselves.
    heading lists no skills, nor does a ``Looking for:`` one. A clause that says a
    skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
    A past deed that starts an entry names its activity before what it was done to
-   (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``). A
+   (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
+   dealing with people, whatever it was done to: ``Negotiated SLAs``); shipping or
+   productionising models is deploying them, and a classifier or network trained is
+   a model trained (``Trained a small CNN``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
    Associate (003)``); a tool hyphenated to another language's words is the tool
    (``Python-Kenntnisse``). A name before a colon with only names after it is a
@@ -2695,16 +2709,24 @@ class Matcher:
         only: not a word with other senses or too short to say (``_guarded``,
         ``ambiguous``, ``in_context``), not before a heading's colon (the layers above
         read headings), not after "for" or "to" (a purpose: "scikit-learn for data
-        analysis"; "ability to" is none), not before people ("Data Science team"), not a
+        analysis"; see ``_purpose_starts`` and ``_purpose_ends``), not a question's
+        subject ("Which cloud platforms"), not before people ("Data Science team"), not a
         field before its tools ("NLP libraries"), not a kind of test ("regression
         testing"), not inside the name of a skill found ("semi supervised learning"),
         and nothing in a phrase that negates ("no", "without"). Out of a keyword run, a
         name not written as a proper one (``_written_proper``: "Python", "time series",
         "ML", unlike "PyTorch" or "Apache Airflow") counts only where a separator or a
         small word or a word for its parts or practice ends it ("computer vision
-        projects"; "time series data" names data), or, one word named as
-        written in mid-sentence, before what is made with it ("Write Python code",
-        "a Databricks job"; not a "Snowflake schema"). A broad field counts only so, and
+        projects"; "time series data" names data), or, a name of several words or a
+        short form as the vocabulary writes it, before a noun ("speech recognition
+        pipeline", "a RAG chatbot"), or one word named as written in mid-sentence, before
+        what is made with it ("Write Python code", "a Databricks job") or any lower-case
+        noun ("set up Prometheus alerts", "the Airflow DAG"), not first after a separator
+        or "and" ("Star schema, Snowflake schema"). A plain name of one word counts after
+        a code that qualifies it ("INT8 quantization"), a name with a sign written with a
+        capital ("Scikit-learn algorithms"), a lower-case tool's name beside another
+        tool ("with dbt and Airflow"), and names joined by a slash ("in JAX/Flax"). A
+        broad field counts only so, and
         not after a capitalised word ("Guild AI"); no plain name counts after an
         adjective in -al ("sequential decision making") or as the end of a title
         ("Data Communication", "Advanced ML Algorithms"). A long word rolefit does not
