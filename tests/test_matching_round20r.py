@@ -123,6 +123,19 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # no skill in the activity
         ("The API scales well under load", set(), {"Scalability"}),
     ],
+    "a past deed whose activity ends one skill's name, done to things counted": [
+        ("Scraped 40k job ads with Playwright", {"Web scraping"}, set()),
+        ("Cleaned and deduplicated 3M customer records", {"Data cleaning"}, set()),
+        # an everyday deed to a thing pointed at
+        ("Scraped the old varnish off the stairs", set(), {"Web scraping"}),
+        ("Cleaned the office fridge every Friday", set(), {"Data cleaning"}),
+    ],
+    "a verb inside a phrase whose activity is a one-word skill": [
+        ("Halved the latency by quantizing the ranking model to 4 bits", {"Quantization"}, set()),
+        ("Last month I debugged a memory leak in the scheduler", {"Debugging"}, set()),
+        # before a noun it qualifies
+        ("Worked on quantized model serving for phones", set(), {"Quantization"}),
+    ],
     "a past deed of dealing with people, whatever it was done to": [
         ("Negotiated cloud credits with two vendors", {"Negotiation"}, set()),
         ("Mentored new hires through their first on-call week", {"Mentoring"}, set()),

@@ -2632,7 +2632,10 @@ class Matcher:
         # What it was done to follows as a thing counted or pointed at ("the", "our",
         # "three", "2M"), not as a participle's noun ("Simulated annealing", "Clustered
         # index").
-        following = written[first.end() :].split(None, 1)[0].lower()
+        after = written[first.end() :].split()
+        while len(after) > 2 and after[0].lower() == "and" and after[1].lower().endswith("ed"):
+            after = after[2:]  # verbs in a row: "Scraped and cleaned 2M tweets"
+        following = after[0].lower()
         # or as things of a kind ("Negotiated SLAs", "Negotiated vendor contracts"), for an
         # activity people do with people (no "Clustered indexes")
         counted = following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
@@ -2640,12 +2643,42 @@ class Matcher:
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
                     surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
+                    # an activity that ends one skill's name only, done to things counted:
+                    # "Scraped 2M pages" (web scraping), not "Scraped the paint off"
+                    ends = self._by_last_word.get(activity, ())
+                    if following not in _DETERMINERS and counted and len(ends) == 1 and not surfaces:
+                        surfaces += [s for s in self._index.exact.get(next(iter(ends)), ()) if s.is_name]
         part = written[: first.end()]
         return [
             _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
             for s in surfaces
             if base_key(s.key) not in have
         ]
+
+    def _one_word_deed(self, verb: str, following: str) -> list[_Found]:
+        """A verb in -ed or -ing inside a phrase whose activity is a skill's one-word name,
+        before what it was done to as a thing pointed at, counted or named: "by quantizing
+        BERT" (quantization), "I once debugged a race condition" (debugging); not before a
+        noun it qualifies ("Optimized model inference")."""
+        lower = verb.lower()
+        if not lower.endswith(("ed", "ing")) or len(lower) < 7 or not lower.isalpha():
+            return []
+        thing = following.lower()
+        if not (
+            thing in _DETERMINERS
+            or thing[:1].isdigit()
+            or (following[:1].isupper() and any(s.is_name for s in self._index.exact.get(thing, ())))
+        ):
+            return []
+        for noun in (n for base in _verb_bases(lower) for n in _activity_nouns(base)):
+            if len(noun) > 6 and noun not in _QUALIFIER_WORDS and noun not in self._guarded:
+                surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name]
+                if surfaces:
+                    return [
+                        _Found(s.key, Hit("exact", 100.0, verb, ""), frozenset((lower, base_key(s.key))))
+                        for s in surfaces
+                    ]
+        return []
 
     def _maker_less(self, surface: _Surface) -> bool:
         """Whether ``surface`` is its skill's name without the maker before it:
@@ -2903,6 +2936,8 @@ class Matcher:
                 starts = starts or (at > 1 and lower[at - 1] in _AUXILIARIES and lower[at - 2] in _SUBJECTS)
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
+                elif not (run or purpose) and at + 1 < len(words):
+                    named += self._one_word_deed(words[at], words[at + 1])
             at += taken
         if lowered and any(base_key(item.key) not in self._fields for item in (*found, *named)):
             # A tool's name the vocabulary writes in lower case, written so beside another
