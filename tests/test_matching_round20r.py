@@ -136,6 +136,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # before a noun it qualifies
         ("Worked on quantized model serving for phones", set(), {"Quantization"}),
     ],
+    "a skill by its own name before a colon and its parts": [
+        ("Time series analysis: ARIMA, seasonal decomposition", {"Time series analysis"}, set()),
+        ("Bayesian statistics: priors, posteriors, PyMC", {"Bayesian statistics", "PyMC"}, set()),
+        # a heading by a looser word, or of several, claims nothing
+        ("Cloud: Azure (Functions, Cosmos DB)", {"Microsoft Azure"}, {"Cloud computing"}),
+        ("Cloud & MLOps: AWS (SageMaker), MLflow", {"AWS", "MLflow"}, {"Cloud computing", "MLOps"}),
+    ],
     "a past deed of dealing with people, whatever it was done to": [
         ("Negotiated cloud credits with two vendors", {"Negotiation"}, set()),
         ("Mentored new hires through their first on-call week", {"Mentoring"}, set()),

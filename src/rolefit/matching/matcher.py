@@ -2508,9 +2508,18 @@ class Matcher:
         for item in found:
             skill = base_key(item.key)
             kinds.update((skill, *self._implies.get(skill, ())))
-        if any(base_key(f.key) in kinds for f in claimed):
+        if any(base_key(f.key) in kinds for f in claimed) and not self._topic_head(head, claimed, index):
             return []
         return claimed
+
+    def _topic_head(self, head: str, claimed: list[_Found], index: _Index) -> bool:
+        """Whether ``head``, before a colon and its kinds, is one skill by its own name, a
+        topic the person lists the parts of ("Dimensionality reduction: PCA, t-SNE",
+        "AWS: S3, EC2"), not a heading by a looser word ("Cloud: GCP", "Big Data:
+        Apache Spark") or of several ("Cloud & DevOps: ...")."""
+        if len(claimed) != 1 or len(self._pieces(head, index)) != 1:
+            return False
+        return any(s.is_name and s.key == claimed[0].key for s in index.exact.get(normalise(head), ()))
 
     def _may_name_scoped(self, written: str) -> bool:
         """Whether ``written`` shares a word with some role's own alias (as written,
