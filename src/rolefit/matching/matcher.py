@@ -2651,7 +2651,12 @@ class Matcher:
         if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
-                    surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
+                    # an alias too, before a thing pointed at: "Documented the API"
+                    surfaces += [
+                        s
+                        for s in self._index.exact.get(activity, ())
+                        if s.is_name or (counted and activity not in self._guarded and activity not in self._ambiguous)
+                    ]
                     # an activity that ends one skill's name only, done to things counted:
                     # "Scraped 2M pages" (web scraping), not "Scraped the paint off"
                     ends = self._by_last_word.get(activity, ())
