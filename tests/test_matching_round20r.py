@@ -30,6 +30,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Collected IoT telemetry from the factory floor", {"Internet of Things"}, set()),
         # before a capitalised word it is part of another name
         ("Moved the notebooks to GCP AI Platform last year", set(), {"Google Cloud"}),
+        # after a job title it is one of the titles
+        ("We want the best Data Analyst / BI there", set(), {"Business intelligence"}),
     ],
     "a capitalised tool name in mid-sentence before a word rolefit does not know": [
         ("We set up Grafana alerts for the ingestion lag", {"Grafana"}, set()),

@@ -2855,6 +2855,7 @@ class Matcher:
                     following not in _STUDIED
                     and (end == len(words) or words[end][:1].islower())
                     and (size > 1 or any(_written_proper(s.text) and s.text == text for s in surfaces))
+                    and not (at > 0 and lower[at - 1] in _TITLES)  # a job title's: "Data Analyst / BI"
                 )
                 after_capital = at > 0 and not parted(at - 1, at) and words[at - 1][:1].isupper()
                 # One word written as a name in a sentence: "Write maintainable Python
