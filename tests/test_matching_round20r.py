@@ -128,8 +128,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
     "a past deed whose activity ends one skill's name, done to things counted": [
         ("Scraped 40k job ads with Playwright", {"Web scraping"}, set()),
         ("Cleaned and deduplicated 3M customer records", {"Data cleaning"}, set()),
-        # an alias of the activity, before a thing pointed at
-        ("Documented the scoring service's endpoints", {"Technical documentation"}, set()),
+        # an everyday deed by an alias of a skill's activity
+        ("Summarized the quarterly numbers for the board", set(), {"Text summarization"}),
         # an everyday deed to a thing pointed at
         ("Scraped the old varnish off the stairs", set(), {"Web scraping"}),
         ("Cleaned the office fridge every Friday", set(), {"Data cleaning"}),
@@ -146,6 +146,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # a heading by a looser word, or of several, claims nothing
         ("Cloud: Azure (Functions, Cosmos DB)", {"Microsoft Azure"}, {"Cloud computing"}),
         ("Cloud & MLOps: AWS (SageMaker), MLflow", {"AWS", "MLflow"}, {"Cloud computing", "MLOps"}),
+    ],
+    "a verb made of its activity, or of dealing with people, whatever it is done to": [
+        ("Containerize the batch jobs and ship them to ECS", {"Containerization"}, set()),
+        ("Helps the team communicate risks and dependencies", {"Communication"}, set()),
+        # an everyday verb in -ize names nothing
+        ("We organized a bake sale for the school", set(), {"Organizational skills"}),
     ],
     "a past deed of dealing with people, whatever it was done to": [
         ("Negotiated cloud credits with two vendors", {"Negotiation"}, set()),

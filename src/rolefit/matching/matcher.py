@@ -1080,6 +1080,7 @@ _LIST_JOINS = frozenset(("and", "or", "&", "+", *_OTHER_ANDS))
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "clearly", "closely"; not "only"
 # Past deeds of dealing with people, read as their activity whatever they were done to.
 _DEALINGS = frozenset(("negotiated", "mentored", "coached", "facilitated", "persuaded"))
+_DEALT = frozenset(("negotiate", "mentor", "communicate", "collaborate"))  # any form, inside a phrase
 # A verb and how it is done: "communicates clearly", "collaborates closely".
 _DONE_SO = re.compile(
     r"\b([a-z]{5,})\s+(?:clearly|effectively|well|openly|persuasively|concisely|closely|constructively)\b",
@@ -2651,12 +2652,7 @@ class Matcher:
         if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
-                    # an alias too, before a thing pointed at: "Documented the API"
-                    surfaces += [
-                        s
-                        for s in self._index.exact.get(activity, ())
-                        if s.is_name or (counted and activity not in self._guarded and activity not in self._ambiguous)
-                    ]
+                    surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
                     # an activity that ends one skill's name only, done to things counted:
                     # "Scraped 2M pages" (web scraping), not "Scraped the paint off"
                     ends = self._by_last_word.get(activity, ())
@@ -2669,22 +2665,35 @@ class Matcher:
             if base_key(s.key) not in have
         ]
 
-    def _one_word_deed(self, verb: str, following: str) -> list[_Found]:
+    def _one_word_deed(self, verb: str, following: str, starts: bool) -> list[_Found]:
         """A verb in -ed or -ing inside a phrase whose activity is a skill's one-word name,
         before what it was done to as a thing pointed at, counted or named: "by quantizing
         BERT" (quantization), "I once debugged a race condition" (debugging); not before a
-        noun it qualifies ("Optimized model inference")."""
-        lower = verb.lower()
-        if not lower.endswith(("ed", "ing")) or len(lower) < 7 or not lower.isalpha():
+        noun it qualifies ("Optimized model inference"). A verb made of its activity
+        ("Containerize ML apps") or of dealing with people ("communicate risks") counts
+        whatever it is done to; its participle only where it ``starts`` a phrase."""
+        lower = _expanded(verb.lower())
+        if len(lower) < 7 or not lower.isalpha():
             return []
         thing = following.lower()
+        # A verb made of its activity, or one of dealing with people, whatever it is done
+        # to: "Containerize ML applications", "communicate risks early".
+        bases = _verb_bases(lower)
+        # (a participle inside a phrase qualifies a noun: "quantized model serving")
+        made = lower.endswith(("ize", "izing")) or (starts and lower.endswith("ized"))
+        made = made or any(base in _DEALT for base in bases)
+        if not made and not lower.endswith(("ed", "ing")):
+            return []
+        if thing in _PREPOSITIONS:
+            return []  # "Mentored by", "containerized in 2020"
         if not (
-            thing in _DETERMINERS
+            made
+            or thing in _DETERMINERS
             or thing[:1].isdigit()
             or (following[:1].isupper() and any(s.is_name for s in self._index.exact.get(thing, ())))
         ):
             return []
-        for noun in (n for base in _verb_bases(lower) for n in _activity_nouns(base)):
+        for noun in (n for base in bases for n in _activity_nouns(base)):
             if len(noun) > 6 and noun not in _QUALIFIER_WORDS and noun not in self._guarded:
                 surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name]
                 if surfaces:
@@ -2952,7 +2961,7 @@ class Matcher:
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
                 elif not (run or purpose) and at + 1 < len(words):
-                    named += self._one_word_deed(words[at], words[at + 1])
+                    named += self._one_word_deed(words[at], words[at + 1], starts)
             at += taken
         if lowered and any(base_key(item.key) not in self._fields for item in (*found, *named)):
             # A tool's name the vocabulary writes in lower case, written so beside another
