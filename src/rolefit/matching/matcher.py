@@ -1072,19 +1072,16 @@ _ROLE_SKILLS = {
     "presenter": "Presentation skills", "panelist": "Presentation skills", "maintainer": "Open-source contribution",
     "contributor": "Open-source contribution", "committer": "Open-source contribution",
 }  # fmt: skip
-_ROLE_FIRST = re.compile(
-    rf"^(?:(?:core|active|invited|regular|guest|lead)\s+)?({_alternation(_ROLE_SKILLS)})s?\s+(?:for|at|of|to|on)\s+",
-    re.IGNORECASE,
-)
+_ROLE_ADJECTIVES = frozenset(("core", "active", "invited", "regular", "guest", "lead"))
+_ROLE_PLACES = frozenset(("for", "at", "of", "to", "on"))
 _LIST_JOINS = frozenset(("and", "or", "&", "+", *_OTHER_ANDS))
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "clearly", "closely"; not "only"
 # Past deeds of dealing with people, read as their activity whatever they were done to.
 _DEALINGS = frozenset(("negotiated", "mentored", "coached", "facilitated", "persuaded"))
 _DEALT = frozenset(("negotiate", "mentor", "communicate", "collaborate"))  # any form, inside a phrase
-# A verb and how it is done: "communicates clearly", "collaborates closely".
-_DONE_SO = re.compile(
-    r"\b([a-z]{5,})\s+(?:clearly|effectively|well|openly|persuasively|concisely|closely|constructively)\b",
-    re.IGNORECASE,
+# How a verb is done, after it: "communicates clearly", "collaborates closely".
+_MANNERS = frozenset(
+    ("clearly", "effectively", "well", "openly", "persuasively", "concisely", "closely", "constructively")
 )
 _OPEN_SOURCE = re.compile(r"\bopen[- ]source\b", re.IGNORECASE)
 _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
@@ -2722,13 +2719,16 @@ class Matcher:
         effectively"."""
         have = {base_key(item.key) for item in found}
         done: list[_Found] = []
-        for deed in _DONE_SO.finditer(written):
-            verb = deed.group(1).lower()
+        words = written.lower().split()
+        for verb, manner in pairwise(words):
+            if manner.rstrip(".,;") not in _MANNERS or len(verb) < 5 or not verb.isalpha():
+                continue
             for noun in (n for base in _verb_bases(verb) for n in _activity_nouns(base)):
                 surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name and base_key(s.key) not in have]
                 if surfaces:
+                    part = f"{verb} {manner.rstrip('.,;')}"
                     done += [
-                        _Found(s.key, Hit("exact", 100.0, deed.group(), ""), frozenset((verb, base_key(s.key))))
+                        _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
                         for s in surfaces
                     ]
                     break
@@ -2741,11 +2741,15 @@ class Matcher:
         open-source library" (open-source contribution). Where must be a name (capital),
         and what is contributed to a tool rolefit knows or open source: not "Speaker at
         my sister's wedding", nor "Contributor to The Guardian"."""
-        role = _ROLE_FIRST.match(written)
-        if role is None:
+        words = written.split()
+        start = 1 if words and words[0].lower() in _ROLE_ADJECTIVES else 0
+        if len(words) < start + 3 or words[start + 1].lower() not in _ROLE_PLACES:
             return []
-        noun, rest = role.group(1).lower(), written[role.end() :]
-        skill = _ROLE_SKILLS[noun.removesuffix("s")]
+        noun = words[start].lower()
+        skill = _ROLE_SKILLS.get(noun.removesuffix("s"))
+        if skill is None:
+            return []
+        part, rest = " ".join(words[: start + 2]), " ".join(words[start + 2 :])
         if skill == "Open-source contribution":
             if not (_OPEN_SOURCE.search(rest) or self._direct(rest.split(" and ")[0].split(",")[0], self._index)):
                 return []
@@ -2754,7 +2758,6 @@ class Matcher:
         key = self.key(skill)
         if key in {base_key(item.key) for item in found}:
             return []
-        part = written[: role.end()].strip()
         return [_Found(key, Hit("alias", 100.0, part, noun), frozenset((normalise(part), key)))]
 
     def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
