@@ -35,7 +35,9 @@ themselves.
    name is a noun, no instruction (``cluster management tools``).
 3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
    credited, but a tool before a colon with what is done with it is (``Git: branching
-   strategies``, each of ``Tableau / Power BI: dashboards``), and services a heading lists without their platform are read with
+   strategies``, each of ``Tableau / Power BI: dashboards``; a skill by its own name
+   before its parts: ``Dimensionality reduction: PCA, t-SNE``), and services a heading
+   lists without their platform are read with
    it (``AWS tools: Lambda, Glue``); a broad field (the vocabulary's ``fields``)
    before a word for tools names the tools only (``NLP libraries``); compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
