@@ -147,6 +147,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Cloud: Azure (Functions, Cosmos DB)", {"Microsoft Azure"}, {"Cloud computing"}),
         ("Cloud & MLOps: AWS (SageMaker), MLflow", {"AWS", "MLflow"}, {"Cloud computing", "MLOps"}),
     ],
+    "a hyphenated verb, or a plain verb starting a phrase, whose activity is a skill": [
+        ("Fine-tuned a DistilBERT checkpoint on support tickets", {"Fine-tuning"}, set()),
+        ("Fine-tune the reranker on click logs", {"Fine-tuning"}, set()),
+        # a participle before a noun qualifies it
+        ("Served fine-tuned models behind a gateway", set(), {"Fine-tuning"}),
+    ],
     "a verb made of its activity, or of dealing with people, whatever it is done to": [
         ("Containerize the batch jobs and ship them to ECS", {"Containerization"}, set()),
         ("Helps the team communicate risks and dependencies", {"Communication"}, set()),

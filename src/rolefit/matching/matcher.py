@@ -2672,7 +2672,7 @@ class Matcher:
         ("Containerize ML apps") or of dealing with people ("communicate risks") counts
         whatever it is done to; its participle only where it ``starts`` a phrase."""
         lower = _expanded(verb.lower())
-        if len(lower) < 7 or not lower.isalpha():
+        if len(lower) < 7 or not lower.replace("-", "").isalpha():  # "Fine-tuned a ViT"
             return []
         thing = following.lower()
         # A verb made of its activity, or one of dealing with people, whatever it is done
@@ -2681,8 +2681,8 @@ class Matcher:
         # (a participle inside a phrase qualifies a noun: "quantized model serving")
         made = lower.endswith(("ize", "izing")) or (starts and lower.endswith("ized"))
         made = made or any(base in _DEALT for base in bases)
-        if not made and not lower.endswith(("ed", "ing")):
-            return []
+        if not made and not lower.endswith(("ed", "ing")) and not starts:
+            return []  # a plain verb only where it starts a phrase: "Fine-tune a model"
         if thing in _PREPOSITIONS:
             return []  # "Mentored by", "containerized in 2020"
         if not (
