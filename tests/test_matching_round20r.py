@@ -147,6 +147,10 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Cloud: Azure (Functions, Cosmos DB)", {"Microsoft Azure"}, {"Cloud computing"}),
         ("Cloud & MLOps: AWS (SageMaker), MLflow", {"AWS", "MLflow"}, {"Cloud computing", "MLOps"}),
     ],
+    "more words around a skill that only say how much of it": [
+        ("Docker basic knowledge", {"Docker"}, set()),
+        ("Usage of Jupyter", {"Jupyter"}, set()),
+    ],
     "a hyphenated verb, or a plain verb starting a phrase, whose activity is a skill": [
         ("Fine-tuned a DistilBERT checkpoint on support tickets", {"Fine-tuning"}, set()),
         ("Fine-tune the reranker on click logs", {"Fine-tuning"}, set()),

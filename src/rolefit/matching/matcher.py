@@ -366,7 +366,7 @@ _LEADING_QUALIFIERS = (
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "deep understanding of", "background in",
     "some", "professional", "elementary", "introductory", "classic", "working experience in", "mastery of",
-    "mastery in", "knows", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
+    "mastery in", "knows", "usage of", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -384,7 +384,7 @@ _LEADING_QUALIFIERS = (
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
-    "library", "libraries", "skills", "experience", "basics", "fundamentals",
+    "library", "libraries", "skills", "experience", "basics", "basic knowledge", "fundamentals",
     "ecosystem", "expertise", "proficiency", "knowledge", "engineer", "engineering",
     "pipeline", "pipelines", "version control",
     "detection", "prevention", "strategy", "strategies", "concepts", "principles",
