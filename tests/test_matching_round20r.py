@@ -147,6 +147,9 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Cloud: Azure (Functions, Cosmos DB)", {"Microsoft Azure"}, {"Cloud computing"}),
         ("Cloud & MLOps: AWS (SageMaker), MLflow", {"AWS", "MLflow"}, {"Cloud computing", "MLOps"}),
     ],
+    "a run of capitalised skills without separators is a list, not a title": [
+        ("Leadership Negotiation Teamwork Public Speaking", {"Negotiation", "Collaboration"}, set()),
+    ],
     "more words around a skill that only say how much of it": [
         ("Docker basic knowledge", {"Docker"}, set()),
         ("Usage of Jupyter", {"Jupyter"}, set()),

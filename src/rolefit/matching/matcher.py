@@ -2915,7 +2915,7 @@ class Matcher:
                     or (not ended and (keys & self._fields or not (proper or run or capital or named_before)))
                     or (at > 0 and lower[at - 1] in _ASKING)  # "Which cloud platforms have you used?"
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
-                    or (after_capital and titles[at] and lower[at - 1] in self._known_words)
+                    or (after_capital and titles[at] and lower[at - 1] in self._known_words and not run)
                     or (at > 0 and not (proper or run) and not parted(at - 1, at) and self._narrows(lower[at - 1]))
                 ):
                     break
