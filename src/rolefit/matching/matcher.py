@@ -1076,6 +1076,7 @@ _ROLE_SKILLS = {
 }  # fmt: skip
 _ROLE_ADJECTIVES = frozenset(("core", "active", "invited", "regular", "guest", "lead"))
 _ROLE_PLACES = frozenset(("for", "at", "of", "to", "on"))
+_VOWELS = frozenset("aeiouy")
 _LIST_JOINS = frozenset(("and", "or", "&", "+", *_OTHER_ANDS))
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "clearly", "closely"; not "only"
 # Past deeds of dealing with people, read as their activity whatever they were done to.
@@ -2968,13 +2969,16 @@ class Matcher:
                 elif not (run or purpose) and at + 1 < len(words):
                     named += self._one_word_deed(words[at], words[at + 1], starts)
             at += taken
-        if lowered and any(base_key(item.key) not in self._fields for item in (*found, *named)):
+        if lowered:
             # A tool's name the vocabulary writes in lower case, written so beside another
             # tool: "with dbt and Airflow", "Polars support alongside pandas" (alone, "pandas"
-            # may be the animals).
+            # may be the animals); alone, one no word could be, without a vowel ("Write dbt
+            # tests", "zsh").
+            beside = any(base_key(item.key) not in self._fields for item in (*found, *named))
             named += [
                 _Found(s.key, Hit("exact", 100.0, text, ""), frozenset((form, base_key(s.key))))
                 for text, form, surfaces in lowered
+                if beside or not _VOWELS.intersection(form)
                 for s in surfaces
                 if s.is_name
             ]
