@@ -35,7 +35,9 @@ themselves.
    name is a noun, no instruction (``cluster management tools``).
 3. a heading before a list (``Databases: MySQL``, ``Cloud: AWS``) is not itself
    credited, but a tool before a colon with what is done with it is (``Git: branching
-   strategies``, each of ``Tableau / Power BI: dashboards``), and services a heading lists without their platform are read with
+   strategies``, each of ``Tableau / Power BI: dashboards``; a skill by its own name
+   before its parts: ``Dimensionality reduction: PCA, t-SNE``), and services a heading
+   lists without their platform are read with
    it (``AWS tools: Lambda, Glue``); a broad field (the vocabulary's ``fields``)
    before a word for tools names the tools only (``NLP libraries``); compound
    entries (``NumPy/SciPy``, ``Python, R``) are split and each part looked up; a
@@ -67,8 +69,19 @@ themselves.
    readings above left (``Matcher._named_inside``): ``Ability to program in R or in
    Python``, a keyword run without separators (``... test strategy selenium``), a long
    tool name with a typo (``tenserflow``), a verb that starts a phrase with what it is
-   done to; not a purpose, people, a field qualifying a noun (``ML models``), a
-   title's last word (``Data Communication``) or anything in a negated phrase.
+   done to (or follows who did it: ``PI has led a team``); a name of several words, a
+   short form written as the vocabulary writes it or a capitalised tool in mid-sentence
+   before the noun it makes (``speech recognition pipeline``, ``a RAG chatbot``, ``set
+   up Prometheus alerts``, ``the Airflow DAG``); a plain name a code qualifies (``INT8
+   quantization``); a lower-case tool beside another (``with dbt and Airflow``); names
+   joined by a slash (``in JAX/Flax``); not a purpose (which ends at a new clause or
+   at the tools it is done with: ``SQL for ad-hoc analyses in Redshift``; a course's
+   title and ``Responsible for`` are none), people, a field qualifying a noun (``ML
+   models``), what is studied (``time series data``), a title's last word (``Data
+   Communication``), a kind of a noun beside another (``Star schema, Snowflake
+   schema``) or anything in a negated phrase. A role that starts an entry names its
+   activity (``Reviewer for NeurIPS``: peer review; ``Speaker at PyCon``), and a verb
+   said with how it is done its one-word skill (``communicates clearly``).
    A shorter run of names without separators is read when every word is part of a
    name (``pandas numpy``), a maker or platform before its product left to
    implication (``Spark Structured Streaming``, ``GCP BigQuery``). "and" in other
@@ -81,7 +94,10 @@ themselves.
    heading lists no skills, nor does a ``Looking for:`` one. A clause that says a
    skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
    A past deed that starts an entry names its activity before what it was done to
-   (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``). A
+   (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
+   dealing with people, whatever it was done to: ``Negotiated SLAs``); shipping or
+   productionising models is deploying them, and a classifier or network trained is
+   a model trained (``Trained a small CNN``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
    Associate (003)``); a tool hyphenated to another language's words is the tool
    (``Python-Kenntnisse``). A name before a colon with only names after it is a
@@ -358,7 +374,7 @@ _LEADING_QUALIFIERS = (
     "hands-on", "hands on", "skilled in", "fluent in", "fundamentals of",
     "foundations of", "understanding of", "deep understanding of", "background in",
     "some", "professional", "elementary", "introductory", "classic", "working experience in", "mastery of",
-    "mastery in", "knows", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
+    "mastery in", "knows", "usage of", "comfort with", "comfortable with", "competence in", "competent in", "nvidia",
     # words around a skill that narrow or place it without making it another skill
     "technical", "operational", "executive", "handling", "handling of", "managing", "end-to-end",
     "end to end", "production", "production-grade", "large-scale", "large scale",
@@ -376,7 +392,7 @@ _LEADING_QUALIFIERS = (
 )  # fmt: skip
 _TRAILING_QUALIFIERS = (
     "programming", "programming language", "language", "development", "framework",
-    "library", "libraries", "skills", "experience", "basics", "fundamentals",
+    "library", "libraries", "skills", "experience", "basics", "basic knowledge", "fundamentals",
     "ecosystem", "expertise", "proficiency", "knowledge", "engineer", "engineering",
     "pipeline", "pipelines", "version control",
     "detection", "prevention", "strategy", "strategies", "concepts", "principles",
@@ -642,6 +658,20 @@ def _doing_forms(form: str) -> Iterator[str]:
 
 
 # Past forms that are not the verb and -ed: "Led a team", "Built pipelines".
+# Who did a deed, or when, before its verb inside an entry: "I have led", "PI has led",
+# "Previously led" (an auxiliary counts after a subject only: "models have trained" is no deed).
+_SUBJECTS = frozenset(("i", "we", "you", "he", "she", "they", "pi"))
+_AUXILIARIES = frozenset(("have", "has", "had"))
+_DOER_WORDS = _SUBJECTS | _AUXILIARIES | {"previously", "also", "successfully", "then"}
+# Verbs that say deploying a model, in other words: "shipped ML models to production".
+_VERB_MEANS = {
+    "ship": "deploy", "productionise": "deploy", "productionize": "deploy", "industrialise": "deploy",
+    "industrialize": "deploy",
+}  # fmt: skip
+# Kinds of model a verb is done to as to a model: "Train a simple MLP classifier".
+_MODEL_KINDS = frozenset(
+    ("classifier", "classifiers", "regressor", "regressors", "network", "networks", "cnn", "cnns", "gpt", "llm", "llms")
+)
 _IRREGULAR_PAST = {"led": "lead", "built": "build", "ran": "run", "wrote": "write", "made": "make", "taught": "teach"}
 
 
@@ -752,6 +782,8 @@ def _object_forms(words: Sequence[str]) -> Iterator[tuple[str, str]]:
                 lasts.append(last[:-4] + "esis")  # hypotheses
             elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
                 lasts.append(last[:-1])
+            if last in _MODEL_KINDS:
+                lasts.append("model")
             head = " ".join(kept[:-1])
             for word in lasts:
                 yield f"{head} {word}" if head else word, " ".join(words[:start])
@@ -1148,7 +1180,7 @@ _CLAUSES = re.compile(
 # parts it, the heading it may start with, and the words around a name that say the name
 # is not a skill the writer claims.
 _PHRASE_WORD = re.compile(r"[^\W_][\w+#.&'/\-]*[\w+#]|[^\W_]")
-_PHRASE_BREAK = re.compile(rf"[,;:()\[\]{{}}|]|\.\s|\s(?:and|or|&|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
+_PHRASE_BREAK = re.compile(rf"[,;:()\[\]{{}}|]|\.\s|\s(?:and|or|&|\+|{'|'.join(_OTHER_ANDS)})\s", re.IGNORECASE)
 _PHRASE_HEADING = re.compile(r"^[^:()\[\]{}]{1,40}:\s")
 _FUNCTION_WORDS = frozenset(
     (
@@ -1157,7 +1189,40 @@ _FUNCTION_WORDS = frozenset(
         "under", "over", "about", "between", "across", "through", "within", "per", "than", "but",
     )
 )  # fmt: skip
-_GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role"}
+_GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "officer", "officers"}
+# Words before a name that ask about it: "Which cloud platforms have you used?"
+_ASKING = frozenset(("which", "what"))
+# What a name is applied to rather than made of: "time series data", "image datasets".
+_STUDIED = frozenset(("data", "dataset", "datasets"))
+# Words before "for" that say what someone is known or there for, no purpose:
+# "Responsible for data quality", "TA for Linear Algebra", "Reviewer for NeurIPS".
+_FOR_WHOM = frozenset(
+    (
+        "responsible", "accountable", "known", "endorsed", "praised", "recognised", "recognized", "looking",
+        "assistant", "ta", "tutor", "instructor", "lecturer", "teacher", "reviewer", "me", "us",
+    )
+)  # fmt: skip
+_CLAUSE_END = re.compile(r"[;:]|\.\s")  # between two words: a new clause
+# A role that names its activity, first in an entry and before where or what for:
+# "Reviewer for NeurIPS", "Speaker at PyCon", "Core contributor to Polars".
+_ROLE_SKILLS = {
+    "reviewer": "Peer review", "referee": "Peer review", "speaker": "Presentation skills",
+    "presenter": "Presentation skills", "panelist": "Presentation skills", "maintainer": "Open-source contribution",
+    "contributor": "Open-source contribution", "committer": "Open-source contribution",
+}  # fmt: skip
+_ROLE_ADJECTIVES = frozenset(("core", "active", "invited", "regular", "guest", "lead"))
+_ROLE_PLACES = frozenset(("for", "at", "of", "to", "on"))
+_VOWELS = frozenset("aeiouy")
+_LIST_JOINS = frozenset(("and", "or", "&", "+", *_OTHER_ANDS))
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "clearly", "closely"; not "only"
+# Past deeds of dealing with people, read as their activity whatever they were done to.
+_DEALINGS = frozenset(("negotiated", "mentored", "coached", "facilitated", "persuaded"))
+_DEALT = frozenset(("negotiate", "mentor", "communicate", "collaborate"))  # any form, inside a phrase
+# How a verb is done, after it: "communicates clearly", "collaborates closely".
+_MANNERS = frozenset(
+    ("clearly", "effectively", "well", "openly", "persuasively", "concisely", "closely", "constructively")
+)
+_OPEN_SOURCE = re.compile(r"\bopen[- ]source\b", re.IGNORECASE)
 _KINDS_OF_TEST = frozenset(("testing", "test", "tests"))  # "regression testing" is software QA
 # An adjective in -al before a plain name makes it a narrower idea: "sequential decision
 # making" is a topic of reinforcement learning, no Decision making.
@@ -1636,7 +1701,8 @@ class Matcher:
             nouns = ()
             if word.isalpha() and len(word) > 2:
                 spellings = dict.fromkeys((word, _expanded(word)))  # optimise -> optimize
-                guesses = (n for w in spellings for base in _verb_bases(w) for n in _activity_nouns(base))
+                bases = (_VERB_MEANS.get(base, base) for w in spellings for base in _verb_bases(w))
+                guesses = (n for base in bases for n in _activity_nouns(base))
                 nouns = tuple(dict.fromkeys(n for n in guesses if n in self._by_last_word))
             if len(self._activities) < MEMO_SIZE:
                 self._activities[word] = nouns
@@ -1685,9 +1751,10 @@ class Matcher:
                     continue
                 # What it is done to, but no broad field: "deploying ML models" are
                 # models, and claim no ML.
-                named = self._lookup_variants(
-                    " ".join(thing[len(dropped.split(" ")) :] if participles else thing), index
-                )
+                kept = " ".join(thing[len(dropped.split(" ")) :]) if dropped else ""
+                named = self._lookup_variants(kept if participles else " ".join(thing), index)
+                if not named and kept:
+                    named = self._lookup_variants(kept, index)  # "trained a small CNN": CNNs
                 return found + [s for s in named if base_key(s.key) not in self._fields]
         return []
 
@@ -2591,9 +2658,18 @@ class Matcher:
         for item in found:
             skill = base_key(item.key)
             kinds.update((skill, *self._implies.get(skill, ())))
-        if any(base_key(f.key) in kinds for f in claimed):
+        if any(base_key(f.key) in kinds for f in claimed) and not self._topic_head(head, claimed, index):
             return []
         return claimed
+
+    def _topic_head(self, head: str, claimed: list[_Found], index: _Index) -> bool:
+        """Whether ``head``, before a colon and its kinds, is one skill by its own name, a
+        topic the person lists the parts of ("Dimensionality reduction: PCA, t-SNE",
+        "AWS: S3, EC2"), not a heading by a looser word ("Cloud: GCP", "Big Data:
+        Apache Spark") or of several ("Cloud & DevOps: ...")."""
+        if len(claimed) != 1 or len(self._pieces(head, index)) != 1:
+            return False
+        return any(s.is_name and s.key == claimed[0].key for s in index.exact.get(normalise(head), ()))
 
     def _may_name_scoped(self, written: str) -> bool:
         """Whether ``written`` shares a word with some role's own alias (as written,
@@ -2627,6 +2703,8 @@ class Matcher:
         found = self._find(written, self._index, True)
         found = self._guard(found + self._leading_deed(written, found), written)
         found += self._named_inside(written, found)
+        found += self._role_deed(written, found)
+        found += self._deed_done_so(written, found)
         found += self._made_on(written, found)
         if (
             not found
@@ -2778,17 +2856,126 @@ class Matcher:
         # What it was done to follows as a thing counted or pointed at ("the", "our",
         # "three", "2M"), not as a participle's noun ("Simulated annealing", "Clustered
         # index").
-        following = written[first.end() :].split(None, 1)[0].lower()
-        if following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit():
+        after = written[first.end() :].split()
+        while len(after) > 2 and after[0].lower() == "and" and after[1].lower().endswith("ed"):
+            after = after[2:]  # verbs in a row: "Scraped and cleaned 2M tweets"
+        following = after[0].lower()
+        # or as things of a kind ("Negotiated SLAs", "Negotiated vendor contracts"), for an
+        # activity people do with people (no "Clustered indexes")
+        counted = following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
+        if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
                     surfaces += [s for s in self._index.exact.get(activity, ()) if s.is_name]
+                    # an activity that ends one skill's name only, done to things counted:
+                    # "Scraped 2M pages" (web scraping), not "Scraped the paint off"
+                    ends = self._by_last_word.get(activity, ())
+                    if following not in _DETERMINERS and counted and len(ends) == 1 and not surfaces:
+                        surfaces += [s for s in self._index.exact.get(next(iter(ends)), ()) if s.is_name]
         part = written[: first.end()]
         return [
             _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
             for s in surfaces
             if base_key(s.key) not in have
         ]
+
+    def _one_word_deed(self, verb: str, following: str, starts: bool) -> list[_Found]:
+        """A verb in -ed or -ing inside a phrase whose activity is a skill's one-word name,
+        before what it was done to as a thing pointed at, counted or named: "by quantizing
+        BERT" (quantization), "I once debugged a race condition" (debugging); not before a
+        noun it qualifies ("Optimized model inference"). A verb made of its activity
+        ("Containerize ML apps") or of dealing with people ("communicate risks") counts
+        whatever it is done to; its participle only where it ``starts`` a phrase."""
+        lower = _expanded(verb.lower())
+        if len(lower) < 7 or not lower.replace("-", "").isalpha():  # "Fine-tuned a ViT"
+            return []
+        thing = following.lower()
+        # A verb made of its activity, or one of dealing with people, whatever it is done
+        # to: "Containerize ML applications", "communicate risks early".
+        bases = _verb_bases(lower)
+        # (a participle inside a phrase qualifies a noun: "quantized model serving")
+        made = lower.endswith(("ize", "izing")) or (starts and lower.endswith("ized"))
+        made = made or any(base in _DEALT for base in bases)
+        if not made and not lower.endswith(("ed", "ing")) and not starts:
+            return []  # a plain verb only where it starts a phrase: "Fine-tune a model"
+        if thing in _PREPOSITIONS:
+            return []  # "Mentored by", "containerized in 2020"
+        if not (
+            made
+            or thing in _DETERMINERS
+            or thing[:1].isdigit()
+            or (following[:1].isupper() and any(s.is_name for s in self._index.exact.get(thing, ())))
+        ):
+            return []
+        for noun in (n for base in bases for n in _activity_nouns(base)):
+            if len(noun) > 6 and noun not in _QUALIFIER_WORDS and noun not in self._guarded:
+                surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name]
+                if surfaces:
+                    return [
+                        _Found(s.key, Hit("exact", 100.0, verb, ""), frozenset((lower, base_key(s.key))))
+                        for s in surfaces
+                    ]
+        return []
+
+    def _maker_less(self, surface: _Surface) -> bool:
+        """Whether ``surface`` is its skill's name without the maker before it:
+        "Airflow" of Apache Airflow, "Redshift" of Amazon Redshift."""
+        return self.display_name(surface.key).endswith(f" {surface.text}")
+
+    def _slashed(self, piece: str) -> list[_Surface]:
+        """The names ``piece`` of a slash-joined word is, when it is one written whole
+        and no word with other senses; else nothing."""
+        surfaces = self._index.exact.get(piece, [])
+        if piece in self._ambiguous or piece in self._guarded or piece in self._in_context:
+            return []
+        return [s for s in surfaces if s.is_name]
+
+    def _deed_done_so(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A verb said with how it is done, whose activity is a skill's one-word name:
+        "communicates clearly" (communication), "collaborates closely", "negotiates
+        effectively"."""
+        have = {base_key(item.key) for item in found}
+        done: list[_Found] = []
+        words = written.lower().split()
+        for verb, manner in pairwise(words):
+            if manner.rstrip(".,;") not in _MANNERS or len(verb) < 5 or not verb.isalpha():
+                continue
+            for noun in (n for base in _verb_bases(verb) for n in _activity_nouns(base)):
+                surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name and base_key(s.key) not in have]
+                if surfaces:
+                    part = f"{verb} {manner.rstrip('.,;')}"
+                    done += [
+                        _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((verb, base_key(s.key))))
+                        for s in surfaces
+                    ]
+                    break
+        return done
+
+    def _role_deed(self, written: str, found: list[_Found]) -> list[_Found]:
+        """The activity a role that starts the entry names, before where or what it is
+        done for: "Reviewer for NeurIPS and ICML" (peer review), "Speaker at PyCon"
+        (presentation skills), "Core contributor to Polars", "Maintainer of a small
+        open-source library" (open-source contribution). Where must be a name (capital),
+        and what is contributed to a tool rolefit knows or open source: not "Speaker at
+        my sister's wedding", nor "Contributor to The Guardian"."""
+        words = written.split()
+        start = 1 if words and words[0].lower() in _ROLE_ADJECTIVES else 0
+        if len(words) < start + 3 or words[start + 1].lower() not in _ROLE_PLACES:
+            return []
+        noun = words[start].lower()
+        skill = _ROLE_SKILLS.get(noun.removesuffix("s"))
+        if skill is None:
+            return []
+        part, rest = " ".join(words[: start + 2]), " ".join(words[start + 2 :])
+        if skill == "Open-source contribution":
+            if not (_OPEN_SOURCE.search(rest) or self._direct(rest.split(" and ")[0].split(",")[0], self._index)):
+                return []
+        elif not rest[:1].isupper():
+            return []
+        key = self.key(skill)
+        if key in {base_key(item.key) for item in found}:
+            return []
+        return [_Found(key, Hit("alias", 100.0, part, noun), frozenset((normalise(part), key)))]
 
     def _named_inside(self, written: str, found: list[_Found]) -> list[_Found]:
         """Skill names written whole inside a longer phrase that the layers above read no
@@ -2798,16 +2985,24 @@ class Matcher:
         only: not a word with other senses or too short to say (``_guarded``,
         ``ambiguous``, ``in_context``), not before a heading's colon (the layers above
         read headings), not after "for" or "to" (a purpose: "scikit-learn for data
-        analysis"; "ability to" is none), not before people ("Data Science team"), not a
+        analysis"; see ``_purpose_starts`` and ``_purpose_ends``), not a question's
+        subject ("Which cloud platforms"), not before people ("Data Science team"), not a
         field before its tools ("NLP libraries"), not a kind of test ("regression
         testing"), not inside the name of a skill found ("semi supervised learning"),
         and nothing in a phrase that negates ("no", "without"). Out of a keyword run, a
         name not written as a proper one (``_written_proper``: "Python", "time series",
         "ML", unlike "PyTorch" or "Apache Airflow") counts only where a separator or a
         small word or a word for its parts or practice ends it ("computer vision
-        projects"; "time series data" names data), or, one word named as
-        written in mid-sentence, before what is made with it ("Write Python code",
-        "a Databricks job"; not a "Snowflake schema"). A broad field counts only so, and
+        projects"; "time series data" names data), or, a name of several words or a
+        short form as the vocabulary writes it, before a noun ("speech recognition
+        pipeline", "a RAG chatbot"), or one word named as written in mid-sentence, before
+        what is made with it ("Write Python code", "a Databricks job") or any lower-case
+        noun ("set up Prometheus alerts", "the Airflow DAG"), not first after a separator
+        or "and" ("Star schema, Snowflake schema"). A plain name of one word counts after
+        a code that qualifies it ("INT8 quantization"), a name with a sign written with a
+        capital ("Scikit-learn algorithms"), a lower-case tool's name beside another
+        tool ("with dbt and Airflow"), and names joined by a slash ("in JAX/Flax"). A
+        broad field counts only so, and
         not after a capitalised word ("Guild AI"); no plain name counts after an
         adjective in -al ("sequential decision making") or as the end of a title
         ("Data Communication", "Advanced ML Algorithms"). A long word rolefit does not
@@ -2843,11 +3038,14 @@ class Matcher:
                 first = at
         index = self._index
         named: list[_Found] = []
+        lowered: list[tuple[str, str, list[_Surface]]] = []
         purpose = False
         at = 0
         while at < len(words):
-            if lower[at] == "for" or (lower[at] == "to" and (at == 0 or lower[at - 1] not in _ABLE_WORDS)):
+            if self._purpose_starts(words, lower, at, titles):
                 purpose = True
+            elif purpose and self._purpose_ends(written, spans, lower, at):
+                purpose = False
             taken = 1
             for size in range(min(_LONGEST_NAME, len(words) - at), 0, -1):
                 end = at + size
@@ -2856,26 +3054,60 @@ class Matcher:
                 text = written[spans[at][1] : spans[end - 1][2]]
                 form = normalise(text)
                 surfaces = index.exact.get(form)
+                if not surfaces and size == 1 and "/" in text and not purpose:
+                    # Names joined by a slash: "in JAX/Flax", "Python/R" (each a name).
+                    joined = [self._slashed(piece) for piece in form.split("/")]
+                    if all(joined) and len(joined) > 1:
+                        named += [
+                            _Found(s.key, Hit("exact", 100.0, s.text, ""), frozenset((s.text, base_key(s.key))))
+                            for piece in joined
+                            for s in piece
+                        ]
+                        break
                 typo = not surfaces and (surfaces := self._typo_name(lower[at:end])) != []
                 if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
                     continue
                 following = lower[end] if end < len(words) else ""
-                ended = not following or following in _ENDING_WORDS or parted(end - 1, end)
+                # (an adverb ends a noun phrase too: "explained overfitting clearly")
+                ended = (
+                    not following or following in _ENDING_WORDS or parted(end - 1, end) or _ADVERB.fullmatch(following)
+                )
                 keys = {base_key(s.key) for s in surfaces}
                 # A proper name as the vocabulary writes it: "PyTorch", "Apache Airflow",
                 # "C++"; not "Python" or "Decision making", which a sentence may start with.
                 proper = any(s.is_name and _written_proper(s.text) for s in surfaces)
+                # A name of several words, or a short form written as the vocabulary writes
+                # it ("RAG", "IoT", "EC2"), before a noun that names what is made with it
+                # or part of it: "speech recognition pipeline", "a RAG chatbot", "EC2
+                # instances" (not "time series data": data, what is studied).
+                named_before = (
+                    following not in _STUDIED
+                    and (end == len(words) or words[end][:1].islower())
+                    and (size > 1 or any(_written_proper(s.text) and s.text == text for s in surfaces))
+                    and not (at > 0 and lower[at - 1] in _TITLES)  # a job title's: "Data Analyst / BI"
+                )
                 after_capital = at > 0 and not parted(at - 1, at) and words[at - 1][:1].isupper()
                 # One word written as a name in a sentence: "Write maintainable Python
                 # code", "Spark jobs" (not the first word: "Excel in fast-paced teams").
                 word = words[at]
                 capital = (
                     size == 1
-                    and at > 0
+                    and (at > 0 or following in _WORK_WITH)  # "Python basics (functions, ...)"
                     and word[1:].islower()
                     and not titles[at]
-                    and surfaces[0].is_name
-                    and following in _WORK_WITH
+                    and any(s.is_name or self._maker_less(s) for s in surfaces)
+                    and (
+                        following in _WORK_WITH
+                        or (
+                            following.isalpha()
+                            and words[end - 1 + (end < len(words))][:1].islower()
+                            # not first after a separator or "and" ("Star schema, Snowflake
+                            # schema", "green and Azure blue"), nor a title's "The Hive"
+                            and not parted(at - 1, at)
+                            and lower[at - 1] not in _LIST_JOINS
+                            and not (at == 1 and lower[0] == "the")
+                        )
+                    )
                 )
                 if (
                     following in _GROUPS
@@ -2895,16 +3127,34 @@ class Matcher:
                     # a heading further on: "...; ML: scikit-learn" (the layers above read it)
                     or (written.startswith(":", spans[end - 1][2]) and end < len(words))
                     or (following in _TOOL_WORDS and keys & self._fields)
-                    or (not ended and (keys & self._fields or not (proper or run or capital)))
+                    or (not ended and (keys & self._fields or not (proper or run or capital or named_before)))
+                    or (at > 0 and lower[at - 1] in _ASKING)  # "Which cloud platforms have you used?"
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
-                    or (after_capital and titles[at] and lower[at - 1] in self._known_words)
+                    or (after_capital and titles[at] and lower[at - 1] in self._known_words and not run)
                     or (at > 0 and not (proper or run) and not parted(at - 1, at) and self._narrows(lower[at - 1]))
                 ):
                     break
                 # One word counts as written as a name: "PyTorch", "AWS", "C++", or
                 # capitalised after the first word where the vocabulary writes it so.
-                as_name = word[1:] != word[1:].lower() or not word.isalpha() or (at > 0 and word[:1].isupper())
-                if size == 1 and not (typo or run or (as_name and any(not s.text.islower() for s in surfaces))):
+                as_name = (
+                    word[1:] != word[1:].lower() or not word.isalpha() or ((at > 0 or capital) and word[:1].isupper())
+                )
+                # A plain name after a short form or a code that qualifies it: "INT8
+                # quantization", "a RAG chatbot", "API documentation".
+                qualified = (
+                    at > 0
+                    and not parted(at - 1, at)
+                    and _written_proper(words[at - 1])
+                    and (any(c.isdigit() for c in words[at - 1][1:]) or lower[at - 1] in index.exact)
+                    and lower[at] not in _TOOL_PRODUCTS  # "FastAPI backend" is its part
+                )
+                # A name with a sign in it written with a capital ("Scikit-learn") is one.
+                signed = as_name and not word.isalpha() and word[:1].isupper()
+                if size == 1 and not (
+                    typo or run or qualified or signed or (as_name and any(not s.text.islower() for s in surfaces))
+                ):
+                    if word in {s.text for s in surfaces if s.is_name and s.text.islower()}:
+                        lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
                     break
                 taken = size
                 if not purpose:
@@ -2924,9 +3174,28 @@ class Matcher:
                 # reporting", "Led team projects ..." (inside one, a verb is often a
                 # participle, "output cleaned data", or shares a longer structure).
                 starts = at == 0 or bool(_CLAUSE_START.search(written[spans[at - 1][2] : spans[at][1]]))
+                # or after who did it or when: "PI has led a team", "I have led small teams",
+                # "Previously led the data platform team"
+                starts = starts or (lower[at - 1] in _DOER_WORDS and (at == 1 or lower[at - 1] not in _AUXILIARIES))
+                starts = starts or (at > 1 and lower[at - 1] in _AUXILIARIES and lower[at - 2] in _SUBJECTS)
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
+                elif not (run or purpose) and at + 1 < len(words):
+                    named += self._one_word_deed(words[at], words[at + 1], starts)
             at += taken
+        if lowered:
+            # A tool's name the vocabulary writes in lower case, written so beside another
+            # tool: "with dbt and Airflow", "Polars support alongside pandas" (alone, "pandas"
+            # may be the animals); alone, one no word could be, without a vowel ("Write dbt
+            # tests", "zsh").
+            beside = any(base_key(item.key) not in self._fields for item in (*found, *named))
+            named += [
+                _Found(s.key, Hit("exact", 100.0, text, ""), frozenset((form, base_key(s.key))))
+                for text, form, surfaces in lowered
+                if beside or not _VOWELS.intersection(form)
+                for s in surfaces
+                if s.is_name
+            ]
         if named and found:
             # Not a name inside the name of a skill found: "semi supervised learning".
             within = {" ".join(_words(form)) for item in found for form in self._forms_of(base_key(item.key))}
@@ -2941,6 +3210,38 @@ class Matcher:
         implied = {i for key in have for i in self._implies.get(key, ()) if _CLOUD in self._implies.get(i, ())}
         known = {base_key(item.key) for item in found}
         return [item for item in named if base_key(item.key) not in known | implied]
+
+    @staticmethod
+    def _purpose_starts(words: Sequence[str], lower: Sequence[str], at: int, titles: Sequence[bool]) -> bool:
+        """Whether "for" or "to" at ``at`` starts a purpose ("scikit-learn for data
+        analysis", "expertise to deploy ML"): not a word of a course's or a book's title
+        ("Mathematics for Machine Learning", "Intro to Algorithms"), not what someone is
+        known, responsible or a teacher for ("Responsible for data quality", "TA for
+        Linear Algebra"), not "to" before a name or a thing pointed at, where something
+        goes ("deployment to Kubernetes", "from Redshift to BigQuery"), nor after what
+        someone can do ("ability to")."""
+        word = lower[at]
+        if word not in ("for", "to"):
+            return False
+        before = lower[at - 1] if at > 0 else ""
+        if titles[at] and not (at > 0 and _written_proper(words[at - 1])):
+            return False  # not after a tool's name: "Flask/FastAPI for REST APIs", "CI/CD for ML"
+        if word == "for":
+            return before not in _FOR_WHOM
+        following = words[at + 1] if at + 1 < len(words) else ""
+        return before not in _ABLE_WORDS and not following[:1].isupper() and following.lower() not in _DETERMINERS
+
+    @staticmethod
+    def _purpose_ends(written: str, spans: Sequence[tuple[str, int, int]], lower: Sequence[str], at: int) -> bool:
+        """Whether a purpose ends before word ``at``: at a new clause (";", ":", a full
+        stop) or at the tools it is done with ("SQL for ad-hoc analyses in Redshift",
+        "CI/CD for ML models with GitHub Actions")."""
+        if at > 0 and _CLAUSE_END.search(written[spans[at - 1][2] : spans[at][1]]):
+            return True
+        following = spans[at + 1][0] if at + 1 < len(spans) else ""
+        if lower[at] in _TAIL_TOOLS:
+            return not following[:1].isdigit()  # not what a thing has: "with 2K+ stars"
+        return lower[at] == "in" and following[:1].isupper()
 
     def _credit(self, found: list[_Found]) -> dict[str, Hit]:
         """What ``found`` credits: each skill found and what it implies, best hit first."""
