@@ -826,6 +826,7 @@ _TECHNICAL_WORDS = frozenset(
         "tokenizer", "tokenizers", "attention", "neural", "network", "networks", "vector", "vectors", "tensor",
         "tensors", "semantic", "computing", "classification", "correlation", "regularization", "statistics",
         "statistical", "variance", "lasso", "ridge", "linear", "logistic", "prediction", "predictive", "forecasting",
+        "alerts", "alerting", "dashboard", "dashboards", "monolith", "scheduler",
     )
 )  # fmt: skip
 # What people do with a language or a tool, as a line of their own says it: "I use Python
