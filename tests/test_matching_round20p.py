@@ -47,6 +47,11 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("The Great Expectations reading group meets Tuesdays", set(), {"Great Expectations"}),
         ("Went on a YOLO road trip", set(), {"YOLO"}),
     ],
+    "a skill's name that starts like a person's title is the skill, however it is cased": [
+        ("Ms Azure", {"Microsoft Azure"}, set()),
+        ("ms azure, Power BI", {"Microsoft Azure", "Power BI"}, set()),
+        ("Mrs Jenkins retired in May", set(), {"Jenkins"}),
+    ],
     "the same names keep their credit as entries, in lists and on technical lines": [
         ("Python", {"Python"}, set()),
         ("Airflow", {"Apache Airflow"}, set()),

@@ -2814,7 +2814,8 @@ class Matcher:
     def _unnamed(self, written: str) -> str:
         """``written`` without what looks like a skill's name and is none: a person named
         with a title, a course's code, a company before "Certified" (see ``_ISSUER``)."""
-        written = _TITLED_PERSON.sub("", written)
+        # not a name someone's title starts ("MS Azure", however it is cased)
+        written = _TITLED_PERSON.sub(lambda m: m.group() if normalise(m.group()) in self._index.exact else "", written)
         for code in reversed(list(_COURSE_CODE.finditer(written))):
             letters = code.group(1).lower()
             surfaces = self._lookup_variants(letters, self._index)
