@@ -51,6 +51,9 @@ def test_aliases_implications_and_pieces_are_shown() -> None:
         ("Automated testing and deployment", "Model deployment", "alone it is, but beside other skills only"),
         # a word with another sense counts as a whole entry, not alone in a longer one
         ("Teaching Assistant, Spring 2024", "Spring Framework", "as a whole entry it is, but in a longer one only"),
+        # a name that is also an everyday word, on a line about no technical work
+        ("The python at the zoo shed its skin", "Python", "read here in that sense"),
+        ("Airflow through the ducts was blocked", "Apache Airflow", "on a line about technical work"),
     ],
 )
 def test_near_misses_say_why_they_were_rejected(text: str, skill: str, reason: str) -> None:

@@ -97,7 +97,11 @@ def explain_one(
     )
     parts = split_compound(name)
     found = {r.skill for r in resolved}
-    ambiguous = _in_context(parts or (name,), found, matcher)
+    ambiguous = _in_context(parts or (name,), found, matcher) + tuple(
+        NearMiss(normalise(part), matcher.display_name(key), 100.0, EVERYDAY_REASON)
+        for part, key in matcher.everyday_senses(name)
+        if matcher.display_name(key) not in found
+    )
     return Explanation(
         text=text,
         name=name,
@@ -111,6 +115,10 @@ def explain_one(
 
 
 CONTEXT_SHOWN = 4  # skills named in an in-context reason
+EVERYDAY_REASON = (
+    "a name that is also an everyday word, read here in that sense: in a longer entry it counts "
+    "with a level, in a list of names, beside another skill or on a line about technical work"
+)
 
 
 def _in_context(parts: Sequence[str], found: set[str], matcher: Matcher) -> tuple[NearMiss, ...]:

@@ -2679,7 +2679,9 @@ class Matcher:
         words = {_compact(form), *_WORD.findall(form), *_WORD.findall(_expanded(form))}
         return not words.isdisjoint(self._scoped_words)
 
-    def _resolve_uncached(self, text: str) -> dict[str, Hit]:
+    def _resolve_uncached(self, text: str, senses: bool = True) -> dict[str, Hit]:
+        """What ``text`` credits; with ``senses`` false, names read in an everyday sense
+        too (see ``everyday_senses``)."""
         text = _PICTOGRAPHS.sub(" ", text)
         answered = _ANSWERED.search(text)
         if answered is not None:
@@ -2713,7 +2715,7 @@ class Matcher:
             and len(_GLUED.findall(written)) > 1
         ):
             found = self._glued_run(written, self._index)
-        found = self._other_senses(found, written)
+        found = self._other_senses(found, written, senses)
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
@@ -2722,7 +2724,7 @@ class Matcher:
         """The form ``item`` was read through: its alias, or its skill's own name."""
         return normalise(item.hit.via) if item.hit.method == "alias" else base_key(item.key)
 
-    def _other_senses(self, found: list[_Found], written: str) -> list[_Found]:
+    def _other_senses(self, found: list[_Found], written: str, everyday: bool = True) -> list[_Found]:
         """``found`` without names read in another sense: a tax named after an activity
         ("R&D tax credit"), a broad field inside a product's name ("a Core ML model",
         "ML Kit"), a name inside a longer name found in the same words ("storytelling"
@@ -2746,7 +2748,7 @@ class Matcher:
                     for other, longer in forms
                 )
             ]
-        return self._everyday_senses(found, written)
+        return self._everyday_senses(found, written) if everyday else found
 
     def _everyday_senses(self, found: list[_Found], written: str) -> list[_Found]:
         """``found`` without the names that are also everyday words, myths, places or
@@ -3329,6 +3331,17 @@ class Matcher:
             if len(self._resolved) < MEMO_SIZE:
                 self._resolved[user_skill] = resolved
         return resolved
+
+    def everyday_senses(self, text: str) -> list[tuple[str, str]]:
+        """(the words, the skill's key) of each name ``text`` holds that it reads in an
+        everyday sense, on a line about no technical work ("The python at the zoo"),
+        for ``rolefit explain`` to say so."""
+        credited = self.resolve(text)
+        return [
+            (hit.part, key)
+            for key, hit in self._resolve_uncached(text, senses=False).items()
+            if hit.method != "implied" and key not in credited
+        ]
 
     # -- a skills file: the other entries as context
 
