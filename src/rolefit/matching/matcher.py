@@ -842,6 +842,15 @@ _WORKING_WORDS = frozenset(
     )
 )  # fmt: skip
 _OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
+
+
+@cache
+def _when_after() -> re.Pattern[str]:
+    """A name that is a season or a time, before a year or a word for a time: "Spring
+    2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
+    return re.compile(r"\S+\s+(?:'?\d|(?:term|semester|quarter|break|season|session)\b)", re.IGNORECASE)
+
+
 # Products whose name holds a broad field's short form, as they are written: Apple's Core
 # ML, Google's ML Kit (see Matcher._other_senses).
 _FIELD_PRODUCTS = ("Core ML", "ML Kit")
@@ -3041,6 +3050,7 @@ class Matcher:
         index = self._index
         named: list[_Found] = []
         lowered: list[tuple[str, str, list[_Surface]]] = []
+        sensed: list[tuple[str, _Found]] = []  # everyday words' names, kept by the line's sense
         purpose = False
         at = 0
         while at < len(words):
@@ -3067,7 +3077,31 @@ class Matcher:
                         ]
                         break
                 typo = not surfaces and (surfaces := self._typo_name(lower[at:end])) != []
-                if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
+                if not surfaces or form in self._ambiguous or form in self._in_context:
+                    continue
+                # An everyday word's name written as a name in mid-sentence, not beside
+                # another capitalised word ("Ran Kafka in production", not "American
+                # Express", "Kafka Streams"): its sense is judged with the line below.
+                everyday = (
+                    size == 1
+                    and form in self._everyday
+                    and len(form) > 1
+                    and at > 0
+                    and words[at][:1].isupper()
+                    and words[at][1:].islower()
+                    and not titles[at]
+                    and not (at == 1 and lower[0] == "the")
+                    # (a kind of a noun beside another: "Star schema, Snowflake schema")
+                    and not (end < len(words) and lower[end] == lower[at - 1])
+                    # (a deed that starts the line is no name: "Upgraded Kafka to 3.6")
+                    and not (
+                        not parted(at - 1, at)
+                        and words[at - 1][:1].isupper()
+                        and not (at == 1 and (lower[0].endswith("ed") or lower[0] in _WORKING_WORDS))
+                    )
+                    and not (end < len(words) and not parted(end - 1, end) and words[end][:1].isupper())
+                )
+                if form in self._guarded and not everyday:
                     continue
                 following = lower[end] if end < len(words) else ""
                 # (an adverb ends a noun phrase too: "explained overfitting clearly")
@@ -3129,7 +3163,10 @@ class Matcher:
                     # a heading further on: "...; ML: scikit-learn" (the layers above read it)
                     or (written.startswith(":", spans[end - 1][2]) and end < len(words))
                     or (following in _TOOL_WORDS and keys & self._fields)
-                    or (not ended and (keys & self._fields or not (proper or run or capital or named_before)))
+                    or (
+                        not ended
+                        and (keys & self._fields or not (proper or run or capital or named_before or everyday))
+                    )
                     or (at > 0 and lower[at - 1] in _ASKING)  # "Which cloud platforms have you used?"
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
                     or (after_capital and titles[at] and lower[at - 1] in self._known_words and not run)
@@ -3159,7 +3196,19 @@ class Matcher:
                         lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
                     break
                 taken = size
-                if not purpose:
+                if not purpose and everyday:
+                    sensed += [
+                        (
+                            form,
+                            _Found(
+                                s.key,
+                                Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                                frozenset((form, base_key(s.key))),
+                            ),
+                        )
+                        for s in surfaces
+                    ]
+                elif not purpose:
                     named += [
                         _Found(
                             s.key,
@@ -3198,6 +3247,8 @@ class Matcher:
                 for s in surfaces
                 if s.is_name
             ]
+        if sensed:
+            named += self._sensed_names(sensed, written, [*found, *named])
         if named and found:
             # Not a name inside the name of a skill found: "semi supervised learning".
             within = {" ".join(_words(form)) for item in found for form in self._forms_of(base_key(item.key))}
@@ -3212,6 +3263,26 @@ class Matcher:
         implied = {i for key in have for i in self._implies.get(key, ()) if _CLOUD in self._implies.get(i, ())}
         known = {base_key(item.key) for item in found}
         return [item for item in named if base_key(item.key) not in known | implied]
+
+    def _sensed_names(self, sensed: list[tuple[str, _Found]], written: str, others: list[_Found]) -> list[_Found]:
+        """Of the everyday words' names ``_named_inside`` found written as names in
+        mid-sentence ("Upgraded Kafka to 3.6", "Writes Scala and Java every day"), those
+        on a technical line (``_technical``) or beside a skill no everyday word names; a
+        guarded one (the vocabulary's ``in_context`` with ``alone``: "Kafka", "Go") only
+        on such a line or beside a skill of its field. "Went to Java for my honeymoon",
+        "Our dog Luigi loves the beach" and "Stan and Julia came to dinner" name nothing."""
+        technical = _technical(written, normalise(written))
+        keys = {base_key(item.key) for item in others} | {base_key(item.key) for _, item in sensed}
+        return [
+            item
+            for form, item in sensed
+            if (
+                not _when_after().match(written, written.index(item.hit.part))
+                and (technical or not (keys - {base_key(item.key)}).isdisjoint(self._guarded[form][1]))
+                if form in self._guarded
+                else technical or any(self._sense_form(other) not in self._everyday for other in others)
+            )
+        ]
 
     @staticmethod
     def _purpose_starts(words: Sequence[str], lower: Sequence[str], at: int, titles: Sequence[bool]) -> bool:
