@@ -1262,6 +1262,9 @@ _ASPECTS = frozenset(
 # What may follow a name that ends there: a small word, a word for its parts, another
 # language's "and" ("Django y React").
 _ENDING_WORDS = _FUNCTION_WORDS | _ASPECTS | frozenset(_OTHER_ANDS)
+# What may follow an everyday word's name in mid-sentence, beyond a word that ends a
+# name: what is made with it, or when ("Writes Go every day", "write Go these days").
+_THEN_WORDS = _WORK_WITH | _DETERMINERS | {"every", "since", "until", "when", "professionally"}
 _CLAUSE_START = re.compile(r"[,;:.()]")  # between two words: the second starts a phrase
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
@@ -3165,7 +3168,12 @@ class Matcher:
                     or (following in _TOOL_WORDS and keys & self._fields)
                     or (
                         not ended
-                        and (keys & self._fields or not (proper or run or capital or named_before or everyday))
+                        and (
+                            keys & self._fields
+                            or not (proper or run or capital or named_before or everyday)
+                            # a guarded name before any noun may be a person's: "a Kafka reading group"
+                            or (form in self._guarded and following not in _THEN_WORDS)
+                        )
                     )
                     or (at > 0 and lower[at - 1] in _ASKING)  # "Which cloud platforms have you used?"
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
