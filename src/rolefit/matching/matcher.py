@@ -2664,16 +2664,27 @@ class Matcher:
         pieces = split_compound(listed) if index.lookup(normalise(head)) else ()
         if len(pieces) > 1 and all(index.lookup(normalise(piece)) for piece in pieces):
             # A name, then names and nothing else: a heading ("Web Development: FastAPI,
-            # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s").
-            return []
+            # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s"); but
+            # a cloud platform alone before its own services is the platform used ("AWS:
+            # S3, EC2", "Azure: Data Factory, Synapse").
+            return self._platform_head(named, found)
         claimed = [f for f in named if base_key(f.key) not in self._fields]
         kinds: set[str] = set()
         for item in found:
             skill = base_key(item.key)
             kinds.update((skill, *self._implies.get(skill, ())))
         if any(base_key(f.key) in kinds for f in claimed) and not self._topic_head(head, claimed, index):
-            return []
+            return self._platform_head(named, found)
         return claimed
+
+    def _platform_head(self, named: list[_Found], found: list[_Found]) -> list[_Found]:
+        """``named``, one cloud platform before a colon, when what follows holds its
+        own services ("GCP: BigQuery, Vertex"); else nothing."""
+        platforms = {base_key(f.key) for f in named if _CLOUD in self._implies.get(base_key(f.key), ())}
+        if len(platforms) != 1:
+            return []
+        services = {i for item in found for i in self._implies.get(base_key(item.key), ())}
+        return [f for f in named if base_key(f.key) in platforms & services]
 
     def _topic_head(self, head: str, claimed: list[_Found], index: _Index) -> bool:
         """Whether ``head``, before a colon and its kinds, is one skill by its own name, a
