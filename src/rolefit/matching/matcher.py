@@ -3065,6 +3065,7 @@ class Matcher:
         named: list[_Found] = []
         lowered: list[tuple[str, str, list[_Surface]]] = []
         sensed: list[tuple[str, _Found]] = []  # everyday words' names, kept by the line's sense
+        letters: list[tuple[str, str, list[_Surface]]] = []  # "r" in "r and ggplot2"
         purpose = False
         at = 0
         while at < len(words):
@@ -3143,7 +3144,7 @@ class Matcher:
                 capital = (
                     size == 1
                     and (at > 0 or following in _WORK_WITH)  # "Python basics (functions, ...)"
-                    and word[1:].islower()
+                    and (word[1:].islower() or (word.isupper() and following in _WORK_WITH and not after_capital))
                     and not titles[at]
                     and any(s.is_name or self._maker_less(s) for s in surfaces)
                     and (
@@ -3213,6 +3214,8 @@ class Matcher:
                 ):
                     if word in {s.text for s in surfaces if s.is_name and s.text.islower()}:
                         lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
+                    elif len(word) == 1 and word.islower() and self._joined_to_name(lower, at):
+                        letters += [(text, form, surfaces)]  # "answers about r and ggplot2"
                     break
                 taken = size
                 if not purpose and everyday:
@@ -3253,6 +3256,8 @@ class Matcher:
                 elif not (run or purpose) and at + 1 < len(words):
                     named += self._one_word_deed(words[at], words[at + 1], starts)
             at += taken
+        if letters and any(base_key(item.key) not in self._fields for item in (*found, *named)):
+            lowered += letters  # a one-letter name written in lower case, beside the name found
         if lowered:
             # A tool's name the vocabulary writes in lower case, written so beside another
             # tool: "with dbt and Airflow", "Polars support alongside pandas" (alone, "pandas"
@@ -3282,6 +3287,18 @@ class Matcher:
         implied = {i for key in have for i in self._implies.get(key, ()) if _CLOUD in self._implies.get(i, ())}
         known = {base_key(item.key) for item in found}
         return [item for item in named if base_key(item.key) not in known | implied]
+
+    def _joined_to_name(self, lower: Sequence[str], at: int) -> bool:
+        """Whether the word at ``at`` is joined by "and", "or" or "&" to a name of more
+        than one letter: a one-letter language written in lower case in a list ("r and
+        ggplot2", "pandas or r"), not the letter ("plan a or b")."""
+        return any(
+            0 <= at + 2 * step < len(lower)
+            and lower[at + step] in _LIST_JOINS
+            and len(lower[at + 2 * step]) > 1
+            and self._direct(lower[at + 2 * step], self._index) != []
+            for step in (-1, 1)
+        )
 
     def _sensed_names(self, sensed: list[tuple[str, _Found]], written: str, others: list[_Found]) -> list[_Found]:
         """Of the everyday words' names ``_named_inside`` found written as names in
