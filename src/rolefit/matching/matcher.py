@@ -1265,6 +1265,16 @@ _ENDING_WORDS = _FUNCTION_WORDS | _ASPECTS | frozenset(_OTHER_ANDS)
 # What may follow an everyday word's name in mid-sentence, beyond a word that ends a
 # name: what is made with it, or when ("Writes Go every day", "write Go these days").
 _THEN_WORDS = _WORK_WITH | _DETERMINERS | {"every", "since", "until", "when", "professionally"}
+_TO_PEOPLE = frozenset(("of", "to", "with", "for", "across"))
+_PEOPLE_DONE_TO = _COUNTERPARTS | {"juniors", "hires", "interns", "students", "mentees", "leadership", "executives"}
+
+
+def _done_to_people(lower: Sequence[str], end: int) -> bool:
+    """Whether the words from ``end`` say who something is done to or with: "of
+    juniors", "to junior engineers", "with the product team"."""
+    return end < len(lower) and lower[end] in _TO_PEOPLE and not _PEOPLE_DONE_TO.isdisjoint(lower[end + 1 : end + 4])
+
+
 _CLAUSE_START = re.compile(r"[,;:.()]")  # between two words: the second starts a phrase
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
@@ -3216,6 +3226,18 @@ class Matcher:
                         lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
                     elif len(word) == 1 and word.islower() and self._joined_to_name(lower, at):
                         letters += [(text, form, surfaces)]  # "answers about r and ggplot2"
+                    elif not purpose and word.islower() and _done_to_people(lower, end):
+                        # An activity before the people it is done to or with: "mentorship of
+                        # juniors", "presentations to stakeholders".
+                        named += [
+                            _Found(
+                                s.key,
+                                Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                                frozenset((form, base_key(s.key))),
+                            )
+                            for s in surfaces
+                            if base_key(s.key) not in self._fields
+                        ]
                     break
                 taken = size
                 if not purpose and everyday:
