@@ -845,6 +845,16 @@ _OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
 
 
 @cache
+def _deed_with() -> re.Pattern[str]:
+    """A verb that starts a phrase, what it points at, and the tool it is done with:
+    "... and cleaned them in ", "clean the output with " (compiled on first use)."""
+    return re.compile(
+        r"(?:^|\band\s+|[,;]\s*)([A-Za-z]{4,})\s+(?:them|it|(?:the|their|our|this|these|those)(?:\s+[a-z]+){1,2})"
+        r"\s+(?:in|with|using)\s+"
+    )
+
+
+@cache
 def _when_after() -> re.Pattern[str]:
     """A name that is a season or a time, before a year or a word for a time: "Spring
     2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
@@ -2740,6 +2750,7 @@ class Matcher:
         found += self._role_deed(written, found)
         found += self._deed_done_so(written, found)
         found += self._made_on(written, found)
+        found += self._deed_with_tool(written, found)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -2814,6 +2825,30 @@ class Matcher:
         if len(pieces) > 1 and all(_written_as_name(p) or self._direct(p, self._index) for p in pieces):
             return found  # a list of names: "Docker, Twingate", "Equinox, Flax, or Pax"
         return []
+
+    def _deed_with_tool(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A verb whose activity ends one skill's name only, done to what it points at,
+        then with or in a tool found: "cleaned them in pandas", "clean the output with
+        SQL" (data cleaning); not "Cleaned the office fridge", where no tool is named."""
+        if not found or (" in " not in written and " with " not in written and " using " not in written):
+            return []
+        have = {base_key(item.key) for item in found}
+        tools = [item.hit.part for item in found if base_key(item.key) not in self._fields and item.hit.part]
+        deeds: list[_Found] = []
+        for match in _deed_with().finditer(written):
+            if not any(written.find(tool, match.end()) == match.end() for tool in tools):
+                continue
+            verb = match.group(1).lower()
+            for base in _verb_bases(verb):
+                ends = {e for noun in _activity_nouns(base) if len(noun) > 6 for e in self._by_last_word.get(noun, ())}
+                if len(ends) == 1:
+                    deeds += [
+                        _Found(s.key, Hit("exact", 100.0, match.group(1), ""), frozenset((verb, base_key(s.key))))
+                        for s in self._index.exact.get(next(iter(ends)), ())
+                        if s.is_name and base_key(s.key) not in have
+                    ]
+                    break
+        return deeds
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
