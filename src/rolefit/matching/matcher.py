@@ -1274,7 +1274,7 @@ _ASPECTS = frozenset(
 _ENDING_WORDS = _FUNCTION_WORDS | _ASPECTS | frozenset(_OTHER_ANDS)
 # What may follow an everyday word's name in mid-sentence, beyond a word that ends a
 # name: what is made with it, or when ("Writes Go every day", "write Go these days").
-_THEN_WORDS = _WORK_WITH | _DETERMINERS | {"every", "since", "until", "when", "professionally"}
+_THEN_WORDS = _WORK_WITH | _DETERMINERS | {"every", "since", "until", "during", "when", "professionally"}
 _TO_PEOPLE = frozenset(("of", "to", "with", "for", "across"))
 _PEOPLE_DONE_TO = _COUNTERPARTS | {"juniors", "hires", "interns", "students", "mentees", "leadership", "executives"}
 

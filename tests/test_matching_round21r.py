@@ -1,0 +1,67 @@
+"""Matching round twenty-one (recall): the kinds of missed credits the spent parts still
+showed, each a table of positive and trap cases written for the kind (none copied from
+the parts): a name that is also an everyday word written as a name in mid-sentence, a
+cloud platform before a colon and its own services, a one-letter language before what
+is made with it or in lower case in a list, a one-word activity before the people it is
+done to, and a verb done to what it points at in a tool found."""
+
+from __future__ import annotations
+
+from .test_matching_round8 import assert_reads, each_case
+
+# What the string must name (directly, not by implication), and what it must not.
+CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
+    "an everyday word's name written as a name in mid-sentence, on a technical line": [
+        ("Bumped Kafka to 3.7 across the cluster", {"Apache Kafka"}, set()),
+        ("Our team runs Kafka and Flink for clickstream", {"Apache Kafka", "Apache Flink"}, set()),
+        ("She writes Kotlin and Java most days", {"Kotlin", "Java"}, set()),
+        ("I have been writing Go since 2019", {"Go"}, set()),
+        ("Learnt Julia during my postdoc", {"Julia"}, set()),
+        ("Moved the billing jobs from Celery to Dagster", {"Dagster"}, set()),
+        # a person, a place, a season or a book club is no tool
+        ("Flew to Java to visit my grandmother", set(), {"Java"}),
+        ("My sister Julia visited us over Easter", set(), {"Julia"}),
+        ("Ran a Kafka reading circle at the local library", set(), {"Apache Kafka"}),
+        ("Taught a statistics module in Spring term", set(), {"Spring Framework"}),
+        ("Ported the services to Java in Spring 2023", {"Java"}, {"Spring Framework"}),
+        ("Our cats Ruby and Kafka sleep all day", set(), {"Ruby", "Apache Kafka"}),
+        ("Card holder at American Express since 2015", set(), {"Express.js"}),
+    ],
+    "a cloud platform alone before a colon and its own services is the platform used": [
+        ("Azure: Blob Storage, Functions, Data Factory", {"Microsoft Azure", "Azure Data Factory"}, set()),
+        ("AWS: Lambda, DynamoDB, S3", {"AWS", "AWS Lambda", "Amazon S3"}, set()),
+        # a word for tools before the colon is a heading, and so is a platform before
+        # tools of no platform
+        ("AWS services: Lambda, S3", {"AWS Lambda", "Amazon S3"}, {"AWS"}),
+        ("AWS: Docker, Terraform", {"Docker", "Terraform"}, {"AWS"}),
+        ("Cloud: AWS, GCP", {"AWS", "Google Cloud"}, {"Cloud computing"}),
+    ],
+    "a one-letter language before what is made with it, or in lower case in a list": [
+        ("Ported the old R scripts to Python", {"R", "Python"}, set()),
+        ("Maintains legacy C code for the firmware team", {"C"}, set()),
+        ("most of my answers are about r and dplyr", {"R", "dplyr"}, set()),
+        ("the reports were queried in SQL or r", {"SQL", "R"}, set()),
+        # the letter elsewhere is no language
+        ("Plan a or b for the trip", set(), {"R", "C"}),
+        ("Section C projects are due on Monday", set(), {"C"}),
+        ("Option r and option s on the form", set(), {"R"}),
+    ],
+    "a one-word activity in lower case before the people it is done to or with": [
+        ("Offered mentorship to new hires on the data team", {"Mentoring"}, set()),
+        ("Gave monthly presentations to the leadership team", {"Presentation skills"}, set()),
+        # things, not people
+        ("Bought pizza for the interns on Fridays", set(), {"Mentoring", "Presentation skills"}),
+    ],
+    "a verb whose activity ends one skill's name, done to what it points at in a tool": [
+        ("Exported the survey and cleaned it in pandas", {"Data cleaning", "pandas"}, set()),
+        ("Pulled the logs and cleaned the records with SQL", {"Data cleaning", "SQL"}, set()),
+        # no tool, or no data
+        ("Cleaned the office fridge with Dettol", set(), {"Data cleaning"}),
+        ("Washed the car and cleaned it with a sponge", set(), {"Data cleaning"}),
+    ],
+}
+
+
+@each_case(CASES)
+def test_round_21r_readings(text: str, named: set[str], not_named: set[str]) -> None:
+    assert_reads(text, named, not_named)
