@@ -3,7 +3,7 @@ showed, each a table of positive and trap cases written for the kind (none copie
 the parts): a name that is also an everyday word written as a name in mid-sentence, a
 cloud platform before a colon and its own services, a one-letter language before what
 is made with it or in lower case in a list, a one-word activity before the people it is
-done to, and a verb done to what it points at in a tool found."""
+done to, a verb done to what it points at in a tool found, and models of a kind trained."""
 
 from __future__ import annotations
 
@@ -58,6 +58,18 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # no tool, or no data
         ("Cleaned the office fridge with Dettol", set(), {"Data cleaning"}),
         ("Washed the car and cleaned it with a sponge", set(), {"Data cleaning"}),
+    ],
+    "training models of a kind a name says is model training": [
+        (
+            "Pre-processing images and training convolutional neural networks",
+            {"Model training", "Convolutional neural networks"},
+            set(),
+        ),
+        ("Designing and training deep learning models for radiology", {"Model training", "Deep learning"}, set()),
+        # a participle, or the noun before something else
+        ("Served trained neural networks behind an API", {"Neural networks"}, {"Model training"}),
+        ("Attended a training on deep learning models", set(), {"Model training"}),
+        ("Curated training data for neural networks", set(), {"Model training"}),
     ],
 }
 

@@ -855,6 +855,19 @@ def _deed_with() -> re.Pattern[str]:
 
 
 @cache
+def _training_models() -> re.Pattern[str]:
+    """ "train" or "training", then up to five words that are no small word, then models
+    of a kind ("training machine learning and deep learning models", "training neural
+    networks"; compiled on first use)."""
+    return re.compile(
+        r"\btrain(?:s|ing)?\s+(?!(?:and|or|the|a|an|on|for|of|in|with|data)\b)"
+        r"(?:(?!(?:the|a|an|on|for|of|in|with|to|data)\b)[\w-]+\s+){0,5}?"
+        r"(?:models?|networks?|nets|classifiers?|cnns?|llms?|transformers?)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _when_after() -> re.Pattern[str]:
     """A name that is a season or a time, before a year or a word for a time: "Spring
     2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
@@ -2751,6 +2764,7 @@ class Matcher:
         found += self._deed_done_so(written, found)
         found += self._made_on(written, found)
         found += self._deed_with_tool(written, found)
+        found += self._models_trained(written, found)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -2849,6 +2863,27 @@ class Matcher:
                     ]
                     break
         return deeds
+
+    def _models_trained(self, written: str, found: list[_Found]) -> list[_Found]:
+        """Model training, where "train" or "training" is done to models of a kind a name
+        found says: "training neural networks", "Building and training machine learning
+        and statistical models", "train deep CNNs"; not a participle ("trained models"),
+        nor the noun before something else ("training data for models", "a training on
+        AI models")."""
+        if "rain" not in written or not found:
+            return []
+        match = _training_models().search(written)
+        if match is None:
+            return []
+        part = written[match.start() : match.end()]
+        if not any(item.hit.part and (item.hit.part in part or part in item.hit.part) for item in found):
+            return []  # models of a kind a name found says
+        have = {base_key(item.key) for item in found}
+        return [
+            _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((normalise(part), s.key)))
+            for s in self._index.exact.get("model training", ())
+            if s.is_name and s.key not in have
+        ]
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
