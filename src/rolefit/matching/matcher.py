@@ -109,7 +109,16 @@ themselves.
    an everyday word, myth, place or person (the vocabulary's ``everyday``: ``Python``,
    ``Airflow``, ``Great Expectations``) counts in a longer entry only with a level, in a
    list of names, beside another skill or on a technical line ("the python at the zoo"
-   is none; ``Matcher._everyday_senses``); a tax named after an activity (``R&D tax
+   is none; ``Matcher._everyday_senses``), and written as a name in mid-sentence (also
+   a guarded one: "Upgraded Kafka to 3.6", "Kafka consumers in Go") only on such a line or
+   beside its field (``Matcher._sensed_names``; not "a Kafka reading group", "Spring
+   term"); a cloud platform alone before a colon and its own services is claimed
+   (``AWS: S3, EC2``); a one-letter language before what is made with it ("legacy R
+   scripts") or in lower case joined to another name ("r and ggplot2"); a one-word
+   activity before the people it is done to ("mentorship to new hires"); a verb done to
+   what it points at in a tool found (``cleaned them in pandas``: data cleaning;
+   ``Matcher._deed_with_tool``); "training" models of a kind a name found says
+   (``training neural networks``: model training); a tax named after an activity (``R&D tax
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
