@@ -3,7 +3,8 @@ showed, each a table of positive and trap cases written for the kind (none copie
 the parts): a name that is also an everyday word written as a name in mid-sentence, a
 cloud platform before a colon and its own services, a one-letter language before what
 is made with it or in lower case in a list, a one-word activity before the people it is
-done to, a verb done to what it points at in a tool found, and models of a kind trained."""
+done to, a verb done to what it points at in a tool found, models of a kind trained,
+and a name the vocabulary writes in lower case, capitalised in mid-sentence."""
 
 from __future__ import annotations
 
@@ -70,6 +71,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Served trained neural networks behind an API", {"Neural networks"}, {"Model training"}),
         ("Attended a training on deep learning models", set(), {"Model training"}),
         ("Curated training data for neural networks", set(), {"Model training"}),
+    ],
+    "a name written in lower case by the vocabulary, capitalised in mid-sentence": [
+        ("Rewrote the slow Pandas code in Polars", {"pandas", "Polars"}, set()),
+        ("Plotted the results using Seaborn.", {"Seaborn"}, set()),
+        ("Ran the nightly Dbt jobs on a schedule", {"dbt"}, set()),
+        # the animals, or no tool's use
+        ("Saw two red Pandas at the zoo on Sunday", set(), {"pandas"}),
+        ("We adopted two Pandas with the zoo fund", set(), {"pandas"}),
     ],
 }
 

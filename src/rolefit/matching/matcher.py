@@ -118,7 +118,8 @@ themselves.
    activity before the people it is done to ("mentorship to new hires"); a verb done to
    what it points at in a tool found (``cleaned them in pandas``: data cleaning;
    ``Matcher._deed_with_tool``); "training" models of a kind a name found says
-   (``training neural networks``: model training); a tax named after an activity (``R&D tax
+   (``training neural networks``: model training); a name the vocabulary writes in
+   lower case, capitalised before what is made with it (``Pandas code``); a tax named after an activity (``R&D tax
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
@@ -3298,8 +3299,23 @@ class Matcher:
                 )
                 # A name with a sign in it written with a capital ("Scikit-learn") is one.
                 signed = as_name and not word.isalpha() and word[:1].isupper()
+                # A name the vocabulary writes in lower case, capitalised in mid-sentence
+                # before what is made with it or after the word for using it: "Sped up
+                # Pandas code", "EDA using Pandas" (not "red Pandas at the zoo").
+                cased = (
+                    at > 0
+                    and word[:1].isupper()
+                    and word[1:].islower()
+                    and any(s.is_name and s.text == lower[at] for s in surfaces)
+                    and (following in _WORK_WITH or (lower[at - 1] in _TAIL_TOOLS and ended))
+                )
                 if size == 1 and not (
-                    typo or run or qualified or signed or (as_name and any(not s.text.islower() for s in surfaces))
+                    typo
+                    or run
+                    or qualified
+                    or signed
+                    or cased
+                    or (as_name and any(not s.text.islower() for s in surfaces))
                 ):
                     if word in {s.text for s in surfaces if s.is_name and s.text.islower()}:
                         lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
