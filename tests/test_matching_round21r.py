@@ -19,7 +19,10 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("I have been writing Go since 2019", {"Go"}, set()),
         ("Learnt Julia during my postdoc", {"Julia"}, set()),
         ("Moved the billing jobs from Celery to Dagster", {"Dagster"}, set()),
+        ("Celery workers behind a Redis queue", {"Celery", "Redis"}, set()),
+        ("Kafka topics for every order event", {"Apache Kafka"}, set()),
         # a person, a place, a season or a book club is no tool
+        ("Spring jobs fair at the primary school", set(), {"Spring Framework"}),
         ("Flew to Java to visit my grandmother", set(), {"Java"}),
         ("My sister Julia visited us over Easter", set(), {"Julia"}),
         ("Ran a Kafka reading circle at the local library", set(), {"Apache Kafka"}),

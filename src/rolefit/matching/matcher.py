@@ -3191,7 +3191,8 @@ class Matcher:
                     size == 1
                     and form in self._everyday
                     and len(form) > 1
-                    and at > 0
+                    # (first, only before what no everyday word makes: "Celery workers")
+                    and (at > 0 or (end < len(words) and lower[end] in _TOOL_PRODUCTS - _EVERYDAY_PRODUCTS))
                     and words[at][:1].isupper()
                     and words[at][1:].islower()
                     and not titles[at]
