@@ -109,7 +109,17 @@ themselves.
    an everyday word, myth, place or person (the vocabulary's ``everyday``: ``Python``,
    ``Airflow``, ``Great Expectations``) counts in a longer entry only with a level, in a
    list of names, beside another skill or on a technical line ("the python at the zoo"
-   is none; ``Matcher._everyday_senses``); a tax named after an activity (``R&D tax
+   is none; ``Matcher._everyday_senses``), and written as a name in mid-sentence (also
+   a guarded one: "Upgraded Kafka to 3.6", "Kafka consumers in Go") only on such a line or
+   beside its field (``Matcher._sensed_names``; not "a Kafka reading group", "Spring
+   term"); a cloud platform alone before a colon and its own services is claimed
+   (``AWS: S3, EC2``); a one-letter language before what is made with it ("legacy R
+   scripts") or in lower case joined to another name ("r and ggplot2"); a one-word
+   activity before the people it is done to ("mentorship to new hires"); a verb done to
+   what it points at in a tool found (``cleaned them in pandas``: data cleaning;
+   ``Matcher._deed_with_tool``); "training" models of a kind a name found says
+   (``training neural networks``: model training); a name the vocabulary writes in
+   lower case, capitalised before what is made with it (``Pandas code``); a tax named after an activity (``R&D tax
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
@@ -842,6 +852,38 @@ _WORKING_WORDS = frozenset(
     )
 )  # fmt: skip
 _OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
+
+
+@cache
+def _deed_with() -> re.Pattern[str]:
+    """A verb that starts a phrase, what it points at, and the tool it is done with:
+    "... and cleaned them in ", "clean the output with " (compiled on first use)."""
+    return re.compile(
+        r"(?:^|\band\s+|[,;]\s*)([A-Za-z]{4,})\s+(?:them|it|(?:the|their|our|this|these|those)(?:\s+[a-z]+){1,2})"
+        r"\s+(?:in|with|using)\s+"
+    )
+
+
+@cache
+def _training_models() -> re.Pattern[str]:
+    """ "train" or "training", then up to five words that are no small word, then models
+    of a kind ("training machine learning and deep learning models", "training neural
+    networks"; compiled on first use)."""
+    return re.compile(
+        r"\btrain(?:s|ing)?\s+(?!(?:and|or|the|a|an|on|for|of|in|with|data)\b)"
+        r"(?:(?!(?:the|a|an|on|for|of|in|with|to|data)\b)[\w-]+\s+){0,5}?"
+        r"(?:models?|networks?|nets|classifiers?|cnns?|llms?|transformers?)\b",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _when_after() -> re.Pattern[str]:
+    """A name that is a season or a time, before a year or a word for a time: "Spring
+    2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
+    return re.compile(r"\S+\s+(?:'?\d|(?:term|semester|quarter|break|season|session)\b)", re.IGNORECASE)
+
+
 # Products whose name holds a broad field's short form, as they are written: Apple's Core
 # ML, Google's ML Kit (see Matcher._other_senses).
 _FIELD_PRODUCTS = ("Core ML", "ML Kit")
@@ -1253,6 +1295,19 @@ _ASPECTS = frozenset(
 # What may follow a name that ends there: a small word, a word for its parts, another
 # language's "and" ("Django y React").
 _ENDING_WORDS = _FUNCTION_WORDS | _ASPECTS | frozenset(_OTHER_ANDS)
+# What may follow an everyday word's name in mid-sentence, beyond a word that ends a
+# name: what is made with it, or when ("Writes Go every day", "write Go these days").
+_THEN_WORDS = _WORK_WITH | _DETERMINERS | {"every", "since", "until", "during", "when", "professionally"}
+_TO_PEOPLE = frozenset(("of", "to", "with", "for", "across"))
+_PEOPLE_DONE_TO = _COUNTERPARTS | {"juniors", "hires", "interns", "students", "mentees", "leadership", "executives"}
+
+
+def _done_to_people(lower: Sequence[str], end: int) -> bool:
+    """Whether the words from ``end`` say who something is done to or with: "of
+    juniors", "to junior engineers", "with the product team"."""
+    return end < len(lower) and lower[end] in _TO_PEOPLE and not _PEOPLE_DONE_TO.isdisjoint(lower[end + 1 : end + 4])
+
+
 _CLAUSE_START = re.compile(r"[,;:.()]")  # between two words: the second starts a phrase
 _LONGEST_NAME = 5  # words in the longest name looked for inside a phrase
 
@@ -2652,16 +2707,27 @@ class Matcher:
         pieces = split_compound(listed) if index.lookup(normalise(head)) else ()
         if len(pieces) > 1 and all(index.lookup(normalise(piece)) for piece in pieces):
             # A name, then names and nothing else: a heading ("Web Development: FastAPI,
-            # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s").
-            return []
+            # Flask"), not a claim of the person's own ("DevOps stuff: Docker, k8s"); but
+            # a cloud platform alone before its own services is the platform used ("AWS:
+            # S3, EC2", "Azure: Data Factory, Synapse").
+            return self._platform_head(named, found)
         claimed = [f for f in named if base_key(f.key) not in self._fields]
         kinds: set[str] = set()
         for item in found:
             skill = base_key(item.key)
             kinds.update((skill, *self._implies.get(skill, ())))
         if any(base_key(f.key) in kinds for f in claimed) and not self._topic_head(head, claimed, index):
-            return []
+            return self._platform_head(named, found)
         return claimed
+
+    def _platform_head(self, named: list[_Found], found: list[_Found]) -> list[_Found]:
+        """``named``, one cloud platform before a colon, when what follows holds its
+        own services ("GCP: BigQuery, Vertex"); else nothing."""
+        platforms = {base_key(f.key) for f in named if _CLOUD in self._implies.get(base_key(f.key), ())}
+        if len(platforms) != 1:
+            return []
+        services = {i for item in found for i in self._implies.get(base_key(item.key), ())}
+        return [f for f in named if base_key(f.key) in platforms & services]
 
     def _topic_head(self, head: str, claimed: list[_Found], index: _Index) -> bool:
         """Whether ``head``, before a colon and its kinds, is one skill by its own name, a
@@ -2709,6 +2775,8 @@ class Matcher:
         found += self._role_deed(written, found)
         found += self._deed_done_so(written, found)
         found += self._made_on(written, found)
+        found += self._deed_with_tool(written, found)
+        found += self._models_trained(written, found)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -2783,6 +2851,51 @@ class Matcher:
         if len(pieces) > 1 and all(_written_as_name(p) or self._direct(p, self._index) for p in pieces):
             return found  # a list of names: "Docker, Twingate", "Equinox, Flax, or Pax"
         return []
+
+    def _deed_with_tool(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A verb whose activity ends one skill's name only, done to what it points at,
+        then with or in a tool found: "cleaned them in pandas", "clean the output with
+        SQL" (data cleaning); not "Cleaned the office fridge", where no tool is named."""
+        if not found or (" in " not in written and " with " not in written and " using " not in written):
+            return []
+        have = {base_key(item.key) for item in found}
+        tools = [item.hit.part for item in found if base_key(item.key) not in self._fields and item.hit.part]
+        deeds: list[_Found] = []
+        for match in _deed_with().finditer(written):
+            if not any(written.find(tool, match.end()) == match.end() for tool in tools):
+                continue
+            verb = match.group(1).lower()
+            for base in _verb_bases(verb):
+                ends = {e for noun in _activity_nouns(base) if len(noun) > 6 for e in self._by_last_word.get(noun, ())}
+                if len(ends) == 1:
+                    deeds += [
+                        _Found(s.key, Hit("exact", 100.0, match.group(1), ""), frozenset((verb, base_key(s.key))))
+                        for s in self._index.exact.get(next(iter(ends)), ())
+                        if s.is_name and base_key(s.key) not in have
+                    ]
+                    break
+        return deeds
+
+    def _models_trained(self, written: str, found: list[_Found]) -> list[_Found]:
+        """Model training, where "train" or "training" is done to models of a kind a name
+        found says: "training neural networks", "Building and training machine learning
+        and statistical models", "train deep CNNs"; not a participle ("trained models"),
+        nor the noun before something else ("training data for models", "a training on
+        AI models")."""
+        if "rain" not in written or not found:
+            return []
+        match = _training_models().search(written)
+        if match is None:
+            return []
+        part = written[match.start() : match.end()]
+        if not any(item.hit.part and (item.hit.part in part or part in item.hit.part) for item in found):
+            return []  # models of a kind a name found says
+        have = {base_key(item.key) for item in found}
+        return [
+            _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((normalise(part), s.key)))
+            for s in self._index.exact.get("model training", ())
+            if s.is_name and s.key not in have
+        ]
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
@@ -3043,6 +3156,8 @@ class Matcher:
         index = self._index
         named: list[_Found] = []
         lowered: list[tuple[str, str, list[_Surface]]] = []
+        sensed: list[tuple[str, _Found]] = []  # everyday words' names, kept by the line's sense
+        letters: list[tuple[str, str, list[_Surface]]] = []  # "r" in "r and ggplot2"
         purpose = False
         at = 0
         while at < len(words):
@@ -3069,7 +3184,32 @@ class Matcher:
                         ]
                         break
                 typo = not surfaces and (surfaces := self._typo_name(lower[at:end])) != []
-                if not surfaces or form in self._ambiguous or form in self._guarded or form in self._in_context:
+                if not surfaces or form in self._ambiguous or form in self._in_context:
+                    continue
+                # An everyday word's name written as a name in mid-sentence, not beside
+                # another capitalised word ("Ran Kafka in production", not "American
+                # Express", "Kafka Streams"): its sense is judged with the line below.
+                everyday = (
+                    size == 1
+                    and form in self._everyday
+                    and len(form) > 1
+                    # (first, only before what no everyday word makes: "Celery workers")
+                    and (at > 0 or (end < len(words) and lower[end] in _TOOL_PRODUCTS - _EVERYDAY_PRODUCTS))
+                    and words[at][:1].isupper()
+                    and words[at][1:].islower()
+                    and not titles[at]
+                    and not (at == 1 and lower[0] == "the")
+                    # (a kind of a noun beside another: "Star schema, Snowflake schema")
+                    and not (end < len(words) and lower[end] == lower[at - 1])
+                    # (a deed that starts the line is no name: "Upgraded Kafka to 3.6")
+                    and not (
+                        not parted(at - 1, at)
+                        and words[at - 1][:1].isupper()
+                        and not (at == 1 and (lower[0].endswith("ed") or lower[0] in _WORKING_WORDS))
+                    )
+                    and not (end < len(words) and not parted(end - 1, end) and words[end][:1].isupper())
+                )
+                if form in self._guarded and not everyday:
                     continue
                 following = lower[end] if end < len(words) else ""
                 # (an adverb ends a noun phrase too: "explained overfitting clearly")
@@ -3097,7 +3237,7 @@ class Matcher:
                 capital = (
                     size == 1
                     and (at > 0 or following in _WORK_WITH)  # "Python basics (functions, ...)"
-                    and word[1:].islower()
+                    and (word[1:].islower() or (word.isupper() and following in _WORK_WITH and not after_capital))
                     and not titles[at]
                     and any(s.is_name or self._maker_less(s) for s in surfaces)
                     and (
@@ -3131,7 +3271,15 @@ class Matcher:
                     # a heading further on: "...; ML: scikit-learn" (the layers above read it)
                     or (written.startswith(":", spans[end - 1][2]) and end < len(words))
                     or (following in _TOOL_WORDS and keys & self._fields)
-                    or (not ended and (keys & self._fields or not (proper or run or capital or named_before)))
+                    or (
+                        not ended
+                        and (
+                            keys & self._fields
+                            or not (proper or run or capital or named_before or everyday)
+                            # a guarded name before any noun may be a person's: "a Kafka reading group"
+                            or (form in self._guarded and following not in _THEN_WORDS)
+                        )
+                    )
                     or (at > 0 and lower[at - 1] in _ASKING)  # "Which cloud platforms have you used?"
                     or (after_capital and keys & self._fields)  # "Guild AI", "Azure AI"
                     or (after_capital and titles[at] and lower[at - 1] in self._known_words and not run)
@@ -3154,14 +3302,55 @@ class Matcher:
                 )
                 # A name with a sign in it written with a capital ("Scikit-learn") is one.
                 signed = as_name and not word.isalpha() and word[:1].isupper()
+                # A name the vocabulary writes in lower case, capitalised in mid-sentence
+                # before what is made with it or after the word for using it: "Sped up
+                # Pandas code", "EDA using Pandas" (not "red Pandas at the zoo").
+                cased = (
+                    at > 0
+                    and word[:1].isupper()
+                    and word[1:].islower()
+                    and any(s.is_name and s.text == lower[at] for s in surfaces)
+                    and (following in _WORK_WITH or (lower[at - 1] in _TAIL_TOOLS and ended))
+                )
                 if size == 1 and not (
-                    typo or run or qualified or signed or (as_name and any(not s.text.islower() for s in surfaces))
+                    typo
+                    or run
+                    or qualified
+                    or signed
+                    or cased
+                    or (as_name and any(not s.text.islower() for s in surfaces))
                 ):
                     if word in {s.text for s in surfaces if s.is_name and s.text.islower()}:
                         lowered += [(text, form, surfaces)]  # "with dbt and Airflow" (see below)
+                    elif len(word) == 1 and word.islower() and self._joined_to_name(lower, at):
+                        letters += [(text, form, surfaces)]  # "answers about r and ggplot2"
+                    elif not purpose and word.islower() and _done_to_people(lower, end):
+                        # An activity before the people it is done to or with: "mentorship of
+                        # juniors", "presentations to stakeholders".
+                        named += [
+                            _Found(
+                                s.key,
+                                Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                                frozenset((form, base_key(s.key))),
+                            )
+                            for s in surfaces
+                            if base_key(s.key) not in self._fields
+                        ]
                     break
                 taken = size
-                if not purpose:
+                if not purpose and everyday:
+                    sensed += [
+                        (
+                            form,
+                            _Found(
+                                s.key,
+                                Hit("exact" if s.is_name else "alias", 100.0, text, "" if s.is_name else s.text),
+                                frozenset((form, base_key(s.key))),
+                            ),
+                        )
+                        for s in surfaces
+                    ]
+                elif not purpose:
                     named += [
                         _Found(
                             s.key,
@@ -3187,6 +3376,8 @@ class Matcher:
                 elif not (run or purpose) and at + 1 < len(words):
                     named += self._one_word_deed(words[at], words[at + 1], starts)
             at += taken
+        if letters and any(base_key(item.key) not in self._fields for item in (*found, *named)):
+            lowered += letters  # a one-letter name written in lower case, beside the name found
         if lowered:
             # A tool's name the vocabulary writes in lower case, written so beside another
             # tool: "with dbt and Airflow", "Polars support alongside pandas" (alone, "pandas"
@@ -3200,6 +3391,8 @@ class Matcher:
                 for s in surfaces
                 if s.is_name
             ]
+        if sensed:
+            named += self._sensed_names(sensed, written, [*found, *named])
         if named and found:
             # Not a name inside the name of a skill found: "semi supervised learning".
             within = {" ".join(_words(form)) for item in found for form in self._forms_of(base_key(item.key))}
@@ -3214,6 +3407,38 @@ class Matcher:
         implied = {i for key in have for i in self._implies.get(key, ()) if _CLOUD in self._implies.get(i, ())}
         known = {base_key(item.key) for item in found}
         return [item for item in named if base_key(item.key) not in known | implied]
+
+    def _joined_to_name(self, lower: Sequence[str], at: int) -> bool:
+        """Whether the word at ``at`` is joined by "and", "or" or "&" to a name of more
+        than one letter: a one-letter language written in lower case in a list ("r and
+        ggplot2", "pandas or r"), not the letter ("plan a or b")."""
+        return any(
+            0 <= at + 2 * step < len(lower)
+            and lower[at + step] in _LIST_JOINS
+            and len(lower[at + 2 * step]) > 1
+            and self._direct(lower[at + 2 * step], self._index) != []
+            for step in (-1, 1)
+        )
+
+    def _sensed_names(self, sensed: list[tuple[str, _Found]], written: str, others: list[_Found]) -> list[_Found]:
+        """Of the everyday words' names ``_named_inside`` found written as names in
+        mid-sentence ("Upgraded Kafka to 3.6", "Writes Scala and Java every day"), those
+        on a technical line (``_technical``) or beside a skill no everyday word names; a
+        guarded one (the vocabulary's ``in_context`` with ``alone``: "Kafka", "Go") only
+        on such a line or beside a skill of its field. "Went to Java for my honeymoon",
+        "Our dog Luigi loves the beach" and "Stan and Julia came to dinner" name nothing."""
+        technical = _technical(written, normalise(written))
+        keys = {base_key(item.key) for item in others} | {base_key(item.key) for _, item in sensed}
+        return [
+            item
+            for form, item in sensed
+            if (
+                not _when_after().match(written, written.index(item.hit.part))
+                and (technical or not (keys - {base_key(item.key)}).isdisjoint(self._guarded[form][1]))
+                if form in self._guarded
+                else technical or any(self._sense_form(other) not in self._everyday for other in others)
+            )
+        ]
 
     @staticmethod
     def _purpose_starts(words: Sequence[str], lower: Sequence[str], at: int, titles: Sequence[bool]) -> bool:
