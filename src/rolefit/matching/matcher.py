@@ -626,6 +626,38 @@ def _activity_object(form: str) -> Iterator[tuple[str, str]]:
             yield gerund, rest
 
 
+# What a deed done to things counted may be done to at work, besides technical words and
+# people: "Published 2 papers", "Reviewed 15 papers", "Scraped 300 pages".
+_COUNTED_WORK = frozenset(
+    (
+        "papers", "articles", "talks", "posters", "pages", "records", "rows", "documents", "files", "images",
+        "reports", "studies", "experiments", "projects", "features", "products", "listings", "tweets", "posts",
+        "websites", "sites", "ads", "reviews", "samples", "labels", "annotations", "vendors", "contracts", "deals",
+    )
+)  # fmt: skip
+_DATA_SIZED = re.compile(r"\d[\d,.]*\s?[kmb]\b|\d{1,3}(?:,\d{3})+|\d{4,}", re.IGNORECASE)
+
+
+def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
+    """Whether the words after a deed's verb count things done at work, not everyday
+    things: a number data comes in ("2M", "40k", "12,000"), a technical word after it
+    ("12 messy sources into one analytics table"), or, before the next preposition, a
+    person, a work product or a word of a skill's name ("Mentored 5 engineers",
+    "Benchmarked three vector databases"); not "Cleaned 40 hotel rooms", "Presented 12
+    awards", "Scraped 300 barnacles off the hull"."""
+    if after and _DATA_SIZED.match(after[0]):
+        return True
+    words = [w.lower().strip(".,;:()") for w in after[1:]]
+    if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint(words):
+        return True
+    for word in words:
+        if word in _PREPOSITIONS or word in _LINKING_WORDS:
+            break
+        if word in _PEOPLE or word in _COUNTED_WORK or (word in known and word not in _FUNCTION_WORDS):
+            return True
+    return False
+
+
 def _deed_forms(form: str) -> Iterator[str]:
     """The activity a past deed names, in its -ing and noun forms, when the deed stands
     alone or before a number: "Mentored 5 junior engineers" (mentoring), "Published 2
@@ -1640,7 +1672,11 @@ class Matcher:
             # Before the words around a skill are peeled: "deploying ML models" is Model
             # deployment (and ML), not ML alone.
             return found
-        for doing in _doing_forms(form):
+        rest = form.split(" ")[1:]
+        # (things counted, or one's own, only as work: not "Presented 12 awards", "Presented
+        # my passport")
+        everyday = bool(rest) and (rest[0][:1].isdigit() or rest[0] in _NUMBER_WORDS or rest[0] == "my")
+        for doing in () if everyday and not _counted_work(rest, self._known_words) else _doing_forms(form):
             # A past deed as the activity it names: "Presented findings" as "presenting
             # findings", "Led teams" as "leading teams".
             if found := self._lookup_variants(doing, index):
@@ -1666,7 +1702,8 @@ class Matcher:
             found = [s for s in index.exact.get(activity, []) if s.is_name]
             if len(activity) > 6 and activity.endswith("ing") and found:
                 return found
-        for activity in _deed_forms(form):
+        counted = len(words) == 1 or _counted_work(words[1:], self._known_words)
+        for activity in _deed_forms(form) if counted else ():
             found = [s for s in index.exact.get(activity, []) if len(activity) > 6]
             if found:
                 return found
@@ -2864,7 +2901,9 @@ class Matcher:
         following = after[0].lower()
         # or as things of a kind ("Negotiated SLAs", "Negotiated vendor contracts"), for an
         # activity people do with people (no "Clustered indexes")
-        counted = following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
+        counted = following in _DETERMINERS or (
+            (following in _NUMBER_WORDS or following[:1].isdigit()) and _counted_work(after, self._known_words)
+        )
         if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
@@ -2881,13 +2920,14 @@ class Matcher:
             if base_key(s.key) not in have
         ]
 
-    def _one_word_deed(self, verb: str, following: str, starts: bool) -> list[_Found]:
+    def _one_word_deed(self, verb: str, following: str, starts: bool, written: str) -> list[_Found]:
         """A verb in -ed or -ing inside a phrase whose activity is a skill's one-word name,
         before what it was done to as a thing pointed at, counted or named: "by quantizing
         BERT" (quantization), "I once debugged a race condition" (debugging); not before a
         noun it qualifies ("Optimized model inference"). A verb made of its activity
         ("Containerize ML apps") or of dealing with people ("communicate risks") counts
-        whatever it is done to; its participle only where it ``starts`` a phrase."""
+        whatever it is done to; its participle only where it ``starts`` a phrase; one in
+        -ize before a plain noun only on a technical line (not "Containerized cargo")."""
         lower = _expanded(verb.lower())
         if len(lower) < 7 or not lower.replace("-", "").isalpha():  # "Fine-tuned a ViT"
             return []
@@ -2897,6 +2937,7 @@ class Matcher:
         bases = _verb_bases(lower)
         # (a participle inside a phrase qualifies a noun: "quantized model serving")
         made = lower.endswith(("ize", "izing")) or (starts and lower.endswith("ized"))
+        made = made and _technical(written, normalise(written))
         made = made or any(base in _DEALT for base in bases)
         if not made and not lower.endswith(("ed", "ing")) and not starts:
             return []  # a plain verb only where it starts a phrase: "Fine-tune a model"
@@ -2935,13 +2976,15 @@ class Matcher:
     def _deed_done_so(self, written: str, found: list[_Found]) -> list[_Found]:
         """A verb said with how it is done, whose activity is a skill's one-word name:
         "communicates clearly" (communication), "collaborates closely", "negotiates
-        effectively"."""
+        effectively"; not what a thing does ("The map communicates clearly")."""
         have = {base_key(item.key) for item in found}
         done: list[_Found] = []
         words = written.lower().split()
-        for verb, manner in pairwise(words):
+        for at, (verb, manner) in enumerate(pairwise(words)):
             if manner.rstrip(".,;") not in _MANNERS or len(verb) < 5 or not verb.isalpha():
                 continue
+            if at > 1 and words[at - 2] in _DETERMINERS and words[at - 1] not in _GROUPS:
+                continue  # a thing's doing: "The map communicates clearly"
             for noun in (n for base in _verb_bases(verb) for n in _activity_nouns(base)):
                 surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name and base_key(s.key) not in have]
                 if surfaces:
@@ -3183,7 +3226,10 @@ class Matcher:
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
                 elif not (run or purpose) and at + 1 < len(words):
-                    named += self._one_word_deed(words[at], words[at + 1], starts)
+                    # (not a thing's doing: "The map communicates clearly")
+                    thing = at > 1 and lower[at - 2] in _DETERMINERS and lower[at - 1] not in _GROUPS
+                    if not (thing and lower[at].endswith("s")):
+                        named += self._one_word_deed(words[at], words[at + 1], starts, written)
             at += taken
         if lowered:
             # A tool's name the vocabulary writes in lower case, written so beside another
