@@ -922,7 +922,9 @@ def _code_marks() -> re.Pattern[str]:
     """Marks of code or a versioned tool (compiled on first use: most lines never ask)."""
     return re.compile(
         r"`|\bimport\s+\w|\w\.(?:py|ipynb|js|ts|java|sql|sh|ya?ml|json|scala|go|rs|cpp|jar)\b|\(\)|==|[<>]="
-        r"|\d\.[\dx]|\w_\w|(?<!\w)--\w|\b(?:pip|conda|npm|brew)\s+install\b|[a-z]\s+v?\d+\b(?!\s*[-\u2013])"
+        r"|\d\.[\dx]|\w_\w|(?<!\w)--\w|\b(?:pip|conda|npm|brew)\s+install\b"
+        # a version after a name, not a year ("Java 21", not "in 2019")
+        r"|[a-z]\s+v?(?!(?:19|20)\d\d\b)\d+\b(?!\s*[-\u2013])"
         # a URL, a word of letters and digits ("STM32", "T4", "GPT-4"), letters of another script
         r"|://|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+[a-z]+\d*\b|[^\x00-\u024f\u2000-\u2bff]",
         re.IGNORECASE,
@@ -2814,6 +2816,8 @@ class Matcher:
             return found
         if any(whole.endswith(f" {f}") and whole[: -len(f) - 1].rpartition(" ")[2] in _TAIL_TOOLS for f in forms):
             return found  # the tool a sentence says was used: "our first time using Flutter"
+        if "(" in written and any(f"({f})" in written.lower().replace("( ", "(").replace(" )", ")") for f in forms):
+            return found  # a name alone in brackets, as its short form: "Redes neuronales convolucionales (CNN)"
         pieces = split_compound(written)
         if len(pieces) > 1 and all(_written_as_name(p) or self._direct(p, self._index) for p in pieces):
             return found  # a list of names: "Docker, Twingate", "Equinox, Flax, or Pax"
