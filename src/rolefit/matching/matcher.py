@@ -294,6 +294,11 @@ _CLOSING = ")]}"
 _FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014", *_OTHER_ANDS))
 
 
+# Two letters joined by a slash inside a longer entry, an abbreviation: "R/C cars", "A/C",
+# "c/o" (checked from the character before the first letter).
+_LETTER_PAIR = re.compile(r"(?:^|[^\w.+#])\w/\w(?![\w+#])")
+
+
 def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
     full-width separators count). Separators inside brackets do not split; nor do the
@@ -313,6 +318,12 @@ def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tup
     for separator in _SEPARATORS.finditer(text):
         joiner = separator.group().strip().lower()
         if (not fine and joiner in _FINE_SEPARATORS) or (not slashes and joiner == "/"):
+            continue
+        if (
+            separator.group() == "/"
+            and _LETTER_PAIR.match(text, max(0, separator.start() - 2))
+            and len(text.strip()) > 3
+        ):
             continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
@@ -3103,8 +3114,9 @@ class Matcher:
                 text = written[spans[at][1] : spans[end - 1][2]]
                 form = normalise(text)
                 surfaces = index.exact.get(form)
-                if not surfaces and size == 1 and "/" in text and not purpose:
-                    # Names joined by a slash: "in JAX/Flax", "Python/R" (each a name).
+                if not surfaces and size == 1 and "/" in text and not purpose and len(form) > 3:
+                    # Names joined by a slash: "in JAX/Flax", "Python/R" (each a name; two
+                    # letters so joined are an abbreviation: "R/C cars").
                     joined = [self._slashed(piece) for piece in form.split("/")]
                     if all(joined) and len(joined) > 1:
                         named += [
