@@ -1011,6 +1011,7 @@ _NEGATED = re.compile(
     r"\s[^,;()]*",
     re.IGNORECASE,
 )
+_BRACKETED_WORDS = re.compile(r"\(([^()]{3,60})\)")
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 # A name, then what is made on it: "LLM-powered", "Numba-accelerated", "React-based".
 _MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", re.IGNORECASE)
@@ -2796,7 +2797,29 @@ class Matcher:
                     for other, longer in forms
                 )
             ]
+        if "(" in written and found:
+            found = self._spelt_otherwise(found, written)
         return self._everyday_senses(found, written)
+
+    def _spelt_otherwise(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without a short form the entry spells out in brackets as other words:
+        "NLP practitioner (neuro-linguistic programming)", "a PCA (patient care
+        assistant)", "GCP (Good Clinical Practice)"; not "NLP (natural language
+        processing)", nor a title that names the skill ("CKAD (Certified Kubernetes
+        Application Developer)")."""
+        spelt = {}
+        for inside in _BRACKETED_WORDS.findall(written):
+            words = _WORD_SPLIT.split(inside.strip().lower())
+            if len(words) > 1 and all(w[:1].isalpha() for w in words):
+                spelt["".join(w[0] for w in words)] = inside
+        if not spelt:
+            return found
+        return [
+            item
+            for item in found
+            if (inside := spelt.get(self._sense_form(item))) is None
+            or base_key(item.key) in {base_key(key) for key in self.resolve(inside)}
+        ]
 
     def _everyday_senses(self, found: list[_Found], written: str) -> list[_Found]:
         """``found`` without the names that are also everyday words, myths, places or
