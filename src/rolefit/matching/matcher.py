@@ -81,7 +81,9 @@ themselves.
    Communication``), a kind of a noun beside another (``Star schema, Snowflake
    schema``) or anything in a negated phrase. A role that starts an entry names its
    activity (``Reviewer for NeurIPS``: peer review; ``Speaker at PyCon``), and a verb
-   said with how it is done its one-word skill (``communicates clearly``).
+   said with how it is done its one-word skill (``communicates clearly``; not what a
+   thing does: ``The map communicates clearly``). Two letters joined by a slash are
+   an abbreviation (``R/C cars``).
    A shorter run of names without separators is read when every word is part of a
    name (``pandas numpy``), a maker or platform before its product left to
    implication (``Spark Structured Streaming``, ``GCP BigQuery``). "and" in other
@@ -95,7 +97,8 @@ themselves.
    skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
    A past deed that starts an entry names its activity before what it was done to
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
-   dealing with people, whatever it was done to: ``Negotiated SLAs``); shipping or
+   dealing with people, whatever it was done to: ``Negotiated SLAs``; things counted
+   only when they are work: ``Scraped 2M pages``, not ``Cleaned 40 hotel rooms``); shipping or
    productionising models is deploying them, and a classifier or network trained is
    a model trained (``Trained a small CNN``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
@@ -109,7 +112,9 @@ themselves.
    an everyday word, myth, place or person (the vocabulary's ``everyday``: ``Python``,
    ``Airflow``, ``Great Expectations``) counts in a longer entry only with a level, in a
    list of names, beside another skill or on a technical line ("the python at the zoo"
-   is none; ``Matcher._everyday_senses``); a tax named after an activity (``R&D tax
+   is none; ``Matcher._everyday_senses``); a short form the entry spells out in
+   brackets as other words (``NLP practitioner (neuro-linguistic programming)``;
+   ``Matcher._spelt_otherwise``), a tax named after an activity (``R&D tax
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
@@ -659,8 +664,8 @@ def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
     if after and _DATA_SIZED.match(after[0]):
         return True
     words = [w.lower().strip(".,;:()") for w in after[1:]]
-    if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint(words):
-        return True
+    if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint((*words, *(w + "s" for w in words))):
+        return True  # (a thing made, one or more: "into one reporting table")
     for word in words:
         if word in _PREPOSITIONS or word in _LINKING_WORDS:
             break
