@@ -4,7 +4,8 @@ technical work), each kind a table of traps and of cases that must keep their cr
 (none copied from the parts): a deed done to things counted, a past deed before
 one's own or a number, a verb in -ize before a plain noun, what a thing does, two
 letters joined by a slash, short forms that are also everyday names, a short form
-spelt out in brackets as other words, a year beside an everyday name."""
+spelt out in brackets as other words, a year beside an everyday name, years
+served."""
 
 from __future__ import annotations
 
@@ -69,6 +70,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
     "a year is no version: an everyday name beside one is still everyday": [
         ("Moved the family from Ohio to Java in 2019", set(), {"Java"}),
         ("Upgraded the service to Java 21", {"Java"}, set()),
+    ],
+    "years served or spent as someone do not make a line technical; years of a skill do": [
+        ("Served in the SAS regiment for eight years", set(), {"SAS"}),
+        ("Three years as a CNN field producer", set(), {"Convolutional neural networks"}),
+        ("Prometheus and Icarus, a first-year classics essay", set(), {"Prometheus"}),
+        ("4 years in Java at a bank", {"Java"}, set()),
+        ("Seven years of experience in Java", {"Java"}, set()),
     ],
     "round twenty's readings keep their credit": [
         ("Shipped three ranking models to production", {"Model deployment"}, set()),

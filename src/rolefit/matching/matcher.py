@@ -867,7 +867,7 @@ _TECHNICAL_WORDS = frozenset(
         "versions", "automation", "ml", "ai", "analytics", "gpu", "gpus", "cpu", "infrastructure",
         "etl", "web", "cloud", "devops", "workflow", "workflows", "dag", "dags", "algorithm", "algorithms",
         "function", "functions", "experience", "experienced", "proficient", "proficiency", "skills", "skill",
-        "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
+        "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "engine",
         "engines", "inference", "embedded", "firmware", "hardware", "compiler", "training", "trained", "debugging",
         "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
         "llm", "llms", "microservice", "microservices", "github", "linux", "tokenization",
@@ -947,12 +947,19 @@ def _code_marks() -> re.Pattern[str]:
     )
 
 
+# Years of doing something, as a skill's experience is said ("5 years of Java", "Rust:
+# 3 yrs"), not years served or spent as someone ("Three years as a CNN producer", "for
+# eight years"), nor a year of study ("first-year").
+_YEARS_OF = re.compile(r"\d\+?\s*(?:years?|yrs?)\b|\b(?:years?|yrs?)\s+(?:of|experience)\b")
+
+
 def _technical(written: str, whole: str) -> bool:
     """Whether a line is about software, data or other technical work: a technical
     word, or a mark of code or of a version ("Python 3", "pandas==2.0", "main.py")."""
     words = set(_WORD.findall(whole))
     return (
         not _TECHNICAL_WORDS.isdisjoint(words)
+        or _YEARS_OF.search(whole) is not None
         or not _WORKING_WORDS.isdisjoint(words)
         or not _OTHER_LANGUAGE_WORDS.isdisjoint(words)  # a line in another language: not judged
         or not _TOOL_PRODUCTS.isdisjoint(words)
