@@ -1698,11 +1698,11 @@ class Matcher:
             # Before the words around a skill are peeled: "deploying ML models" is Model
             # deployment (and ML), not ML alone.
             return found
-        rest = form.split(" ")[1:]
+        done_to = form.split(" ")[1:]
         # (things counted, or one's own, only as work: not "Presented 12 awards", "Presented
         # my passport")
-        everyday = bool(rest) and (rest[0][:1].isdigit() or rest[0] in _NUMBER_WORDS or rest[0] == "my")
-        for doing in () if everyday and not _counted_work(rest, self._known_words) else _doing_forms(form):
+        everyday = bool(done_to) and (done_to[0][:1].isdigit() or done_to[0] in _NUMBER_WORDS or done_to[0] == "my")
+        for doing in () if everyday and not _counted_work(done_to, self._known_words) else _doing_forms(form):
             # A past deed as the activity it names: "Presented findings" as "presenting
             # findings", "Led teams" as "leading teams".
             if found := self._lookup_variants(doing, index):
