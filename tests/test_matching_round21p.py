@@ -67,6 +67,11 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("NLP (natural language processing)", {"Natural language processing"}, set()),
         ("CKAD (Certified Kubernetes Application Developer)", {"Kubernetes"}, set()),
     ],
+    "a short form written in a case it is never written in is a unit": [
+        ("Administered 500 mL of saline", set(), {"Machine learning"}),
+        ("ML and statistics", {"Machine learning"}, set()),
+        ("iOS", {"iOS development"}, set()),
+    ],
     "a year is no version: an everyday name beside one is still everyday": [
         ("Moved the family from Ohio to Java in 2019", set(), {"Java"}),
         ("Upgraded the service to Java 21", {"Java"}, set()),

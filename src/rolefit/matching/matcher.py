@@ -953,6 +953,12 @@ def _code_marks() -> re.Pattern[str]:
 _YEARS_OF = re.compile(r"\d\+?\s*(?:years?|yrs?)\b|\b(?:years?|yrs?)\s+(?:of|experience)\b")
 
 
+def _unit_cased(part: str, via: str) -> bool:
+    """Whether ``part`` is the short form ``via`` (written in capitals) written with a
+    small letter first and a capital after, as a unit is ("mL" of "ML"; not "iOS")."""
+    return part[:1].islower() and part != via and part.lower() == via.lower() and via.isupper() and not part.islower()
+
+
 def _technical(written: str, whole: str) -> bool:
     """Whether a line is about software, data or other technical work: a technical
     word, or a mark of code or of a version ("Python 3", "pandas==2.0", "main.py")."""
@@ -2811,6 +2817,8 @@ class Matcher:
             ]
         if "(" in written and found:
             found = self._spelt_otherwise(found, written)
+        # a short form written in a case it is never written in, as a unit is: "500 mL"
+        found = [item for item in found if not _unit_cased(item.hit.part, item.hit.via)]
         return self._everyday_senses(found, written)
 
     def _spelt_otherwise(self, found: list[_Found], written: str) -> list[_Found]:
