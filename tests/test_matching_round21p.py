@@ -72,6 +72,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("ML and statistics", {"Machine learning"}, set()),
         ("iOS", {"iOS development"}, set()),
     ],
+    "a short form someone works as is a job": [
+        ("Worked as a PCA on the night shift", set(), {"Principal component analysis"}),
+        ("Worked as an SRE at a bank", set(), {"Site reliability engineering"}),
+        ("Used ResNet as a CNN backbone", {"Convolutional neural networks"}, set()),
+        ("Used PCA as a baseline", {"Principal component analysis"}, set()),
+    ],
     "a year is no version: an everyday name beside one is still everyday": [
         ("Moved the family from Ohio to Java in 2019", set(), {"Java"}),
         ("Upgraded the service to Java 21", {"Java"}, set()),

@@ -114,7 +114,8 @@ themselves.
    list of names, beside another skill or on a technical line ("the python at the zoo"
    is none; ``Matcher._everyday_senses``); a short form the entry spells out in
    brackets as other words (``NLP practitioner (neuro-linguistic programming)``;
-   ``Matcher._spelt_otherwise``), a tax named after an activity (``R&D tax
+   ``Matcher._spelt_otherwise``), a short form written as a unit (``500 mL``) or
+   worked as (``as a PCA on nights``), a tax named after an activity (``R&D tax
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
@@ -2817,9 +2818,28 @@ class Matcher:
             ]
         if "(" in written and found:
             found = self._spelt_otherwise(found, written)
-        # a short form written in a case it is never written in, as a unit is: "500 mL"
-        found = [item for item in found if not _unit_cased(item.hit.part, item.hit.via)]
+        # a short form written in a case it is never written in, as a unit is: "500 mL";
+        # one someone works as, a job: "Worked as a PCA on the night shift"
+        found = [
+            item
+            for item in found
+            if not _unit_cased(item.hit.part, item.hit.via)
+            and not (" as a" in written and self._worked_as(item.hit.part, written))
+        ]
         return self._everyday_senses(found, written)
+
+    @staticmethod
+    def _worked_as(part: str, written: str) -> bool:
+        """Whether ``part``, a short form in capitals, is what someone is or works as:
+        "as a PCA on nights", "as an SRE" (a job, as people are no skill); not "as a CNN
+        backbone", where it qualifies a noun."""
+        if not (2 <= len(part) <= 5 and part.isupper() and part.isalpha()):
+            return False
+        for at in re.finditer(rf"\bas an?\s+{part}\b", written):
+            following = written[at.end() :].split(maxsplit=1)
+            if not following or following[0].lower().strip(".,;") in _PREPOSITIONS or not following[0][:1].isalpha():
+                return True
+        return False
 
     def _spelt_otherwise(self, found: list[_Found], written: str) -> list[_Found]:
         """``found`` without a short form the entry spells out in brackets as other words:
