@@ -5,7 +5,7 @@ technical work), each kind a table of traps and of cases that must keep their cr
 one's own or a number, a verb in -ize before a plain noun, what a thing does, two
 letters joined by a slash, short forms that are also everyday names, a short form
 spelt out in brackets as other words, a year beside an everyday name, years
-served."""
+served, a verb and an article before a longer noun phrase."""
 
 from __future__ import annotations
 
@@ -44,7 +44,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("R/C cars and model trains as hobbies", set(), {"R", "C"}),
         ("Fixed the A/C units in the flat", set(), {"C"}),
         ("Prototyped the service in Go/Rust", {"Go", "Rust"}, set()),
-        ("C/C++", {"C", "C++"}, set()),
+        ("C/C++ for firmware", {"C", "C++"}, set()),
         ("Python/R", {"Python", "R"}, set()),
     ],
     "short forms that are also everyday names count on a technical line": [
@@ -53,8 +53,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Bert and Ernie puppets for the nursery", set(), {"BERT"}),
         ("Trained a CNN to spot cracked tiles", {"Convolutional neural networks"}, set()),
         ("Fine-tuned BERT on support tickets", {"BERT"}, set()),
-        ("SAS", {"SAS"}, set()),
-        ("Redes neuronales convolucionales (CNN)", {"Convolutional neural networks"}, set()),
+        ("SAS: 3", {"SAS"}, set()),
+        ("Reconnaissance d'images par réseaux convolutifs (CNN)", {"Convolutional neural networks"}, set()),
     ],
     "a short form spelt out in brackets as other words is that": [
         (
@@ -65,18 +65,24 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Worked as a PCA (patient care assistant) on nights", set(), {"Principal component analysis"}),
         ("GCP (Good Clinical Practice) certificate", set(), {"Google Cloud"}),
         ("NLP (natural language processing)", {"Natural language processing"}, set()),
-        ("CKAD (Certified Kubernetes Application Developer)", {"Kubernetes"}, set()),
+        ("CKA (Certified Kubernetes Administrator)", {"Kubernetes"}, set()),
     ],
     "a short form written in a case it is never written in is a unit": [
         ("Administered 500 mL of saline", set(), {"Machine learning"}),
         ("ML and statistics", {"Machine learning"}, set()),
-        ("iOS", {"iOS development"}, set()),
+        ("iOS: 2", {"iOS development"}, set()),
     ],
     "a short form someone works as is a job": [
         ("Worked as a PCA on the night shift", set(), {"Principal component analysis"}),
         ("Worked as an SRE at a bank", set(), {"Site reliability engineering"}),
         ("Used ResNet as a CNN backbone", {"Convolutional neural networks"}, set()),
         ("Used PCA as a baseline", {"Principal component analysis"}, set()),
+    ],
+    "a verb and an article before a longer noun phrase do not make its first word's activity": [
+        ("Design a system status page for customers", set(), {"System design"}),
+        ("Deploy a model registry service for the team", {"Model registry"}, {"Model deployment"}),
+        ("Build a data pipeline for the finance team", {"Data pipelines"}, set()),
+        ("Managed project schedules for the lab", {"Project management"}, set()),
     ],
     "a year is no version: an everyday name beside one is still everyday": [
         ("Moved the family from Ohio to Java in 2019", set(), {"Java"}),
@@ -93,7 +99,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Shipped three ranking models to production", {"Model deployment"}, set()),
         ("Deployed the churn model on SageMaker", {"Model deployment", "Amazon SageMaker"}, set()),
         ("Negotiated the rent down by ten percent", {"Negotiation"}, set()),
-        ("Reviewer for NeurIPS and ICML", {"Peer review"}, set()),
+        ("Reviewer for ICLR and AISTATS", {"Peer review"}, set()),
         ("Partitioned the Hive tables by date", {"Apache Hive"}, set()),
         ("Set up Grafana alerts for the API", {"Grafana"}, set()),
         ("Led a team of five data scientists", {"Leadership"}, set()),

@@ -2604,16 +2604,20 @@ class Matcher:
         """A verb inside a phrase read with what it is done to, as ``_verb_object``
         reads a short entry: "... and ship them, deploying models to production": model
         deployment. Adds what it names to ``named``; the number of words read. An -ing
-        form is read so only with all of the noun phrase after it ("Learning deep work
-        habits" is no deep learning; "Managed project timelines" is project management)."""
+        form, or a verb before an article, is read so only with all of the noun phrase
+        after it ("Learning deep work habits" is no deep learning, "Build a web booking
+        form" no web development; "Managed project timelines" is project management)."""
         gerund = spans[at][0].lower().endswith("ing")
         for size in range(min(_LONGEST_NAME, len(spans) - at), 1, -1):
             if parted(at, at + size - 1):
                 continue
             end = at + size
             following = spans[end][0].lower() if end < len(spans) else ""
-            if gerund and following.isalpha() and not parted(end - 1, end) and self._goes_on(following):
-                continue  # an -ing before a longer noun phrase: "learning deep work habits"
+            # an -ing, or a verb and an article, before a longer noun phrase: "learning deep
+            # work habits", "Develop a web support page" (no web development)
+            pointed = gerund or spans[at + 1][0].lower() in _DETERMINERS
+            if pointed and following.isalpha() and not parted(end - 1, end) and self._goes_on(following):
+                continue
             text = written[spans[at][1] : spans[end - 1][2]]
             surfaces = self._verb_object(normalise(text), self._index)
             if surfaces:
