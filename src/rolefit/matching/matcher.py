@@ -300,9 +300,12 @@ _CLOSING = ")]}"
 _FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014", *_OTHER_ANDS))
 
 
-# Two letters joined by a slash inside a longer entry, an abbreviation: "R/C cars", "A/C",
-# "c/o" (checked from the character before the first letter).
-_LETTER_PAIR = re.compile(r"(?:^|[^\w.+#])\w/\w(?![\w+#])")
+@cache
+def _letter_pair() -> re.Pattern[str]:
+    """Two letters joined by a slash, inside a longer entry an abbreviation: "R/C cars",
+    "A/C", "c/o" (matched from the character before the first letter; compiled on
+    first use)."""
+    return re.compile(r"(?:^|[^\w.+#])\w/\w(?![\w+#])")
 
 
 def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tuple[str, ...]:
@@ -327,7 +330,7 @@ def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tup
             continue
         if (
             separator.group() == "/"
-            and _LETTER_PAIR.match(text, max(0, separator.start() - 2))
+            and _letter_pair().match(text, max(0, separator.start() - 2))
             and len(text.strip()) > 3
         ):
             continue
@@ -652,7 +655,12 @@ _COUNTED_WORK = frozenset(
         "websites", "sites", "ads", "reviews", "samples", "labels", "annotations", "vendors", "contracts", "deals",
     )
 )  # fmt: skip
-_DATA_SIZED = re.compile(r"\d[\d,.]*\s?[kmb]\b|\d{1,3}(?:,\d{3})+|\d{4,}", re.IGNORECASE)
+
+
+@cache
+def _data_sized() -> re.Pattern[str]:
+    """A number data comes in: "2M", "40k", "12,000" (compiled on first use)."""
+    return re.compile(r"\d[\d,.]*\s?[kmb]\b|\d{1,3}(?:,\d{3})+|\d{4,}", re.IGNORECASE)
 
 
 def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
@@ -662,7 +670,7 @@ def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
     person, a work product or a word of a skill's name ("Mentored 5 engineers",
     "Benchmarked three vector databases"); not "Cleaned 40 hotel rooms", "Presented 12
     awards", "Scraped 300 barnacles off the hull"."""
-    if after and _DATA_SIZED.match(after[0]):
+    if after and _data_sized().match(after[0]):
         return True
     words = [w.lower().strip(".,;:()") for w in after[1:]]
     if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint((*words, *(w + "s" for w in words))):
@@ -948,10 +956,13 @@ def _code_marks() -> re.Pattern[str]:
     )
 
 
-# Years of doing something, as a skill's experience is said ("5 years of Java", "Rust:
-# 3 yrs"), not years served or spent as someone ("Three years as a CNN producer", "for
-# eight years"), nor a year of study ("first-year").
-_YEARS_OF = re.compile(r"\d\+?\s*(?:years?|yrs?)\b|\b(?:years?|yrs?)\s+(?:of|experience)\b")
+@cache
+def _years_of() -> re.Pattern[str]:
+    """Years of doing something, as a skill's experience is said ("5 years of Java",
+    "Rust: 3 yrs"), not years served or spent as someone ("Three years as a CNN
+    producer", "for eight years"), nor a year of study ("first-year"); compiled on
+    first use."""
+    return re.compile(r"\d\+?\s*(?:years?|yrs?)\b|\b(?:years?|yrs?)\s+(?:of|experience)\b")
 
 
 def _unit_cased(part: str, via: str) -> bool:
@@ -966,7 +977,7 @@ def _technical(written: str, whole: str) -> bool:
     words = set(_WORD.findall(whole))
     return (
         not _TECHNICAL_WORDS.isdisjoint(words)
-        or _YEARS_OF.search(whole) is not None
+        or _years_of().search(whole) is not None
         or not _WORKING_WORDS.isdisjoint(words)
         or not _OTHER_LANGUAGE_WORDS.isdisjoint(words)  # a line in another language: not judged
         or not _TOOL_PRODUCTS.isdisjoint(words)
@@ -1030,7 +1041,14 @@ _NEGATED = re.compile(
     r"\s[^,;()]*",
     re.IGNORECASE,
 )
-_BRACKETED_WORDS = re.compile(r"\(([^()]{3,60})\)")
+
+
+@cache
+def _bracketed_words() -> re.Pattern[str]:
+    """Words in brackets (compiled on first use)."""
+    return re.compile(r"\(([^()]{3,60})\)")
+
+
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 # A name, then what is made on it: "LLM-powered", "Numba-accelerated", "React-based".
 _MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", re.IGNORECASE)
@@ -2852,7 +2870,7 @@ class Matcher:
         processing)", nor a title that names the skill ("CKAD (Certified Kubernetes
         Application Developer)")."""
         spelt = {}
-        for inside in _BRACKETED_WORDS.findall(written):
+        for inside in _bracketed_words().findall(written):
             words = _WORD_SPLIT.split(inside.strip().lower())
             if len(words) > 1 and all(w[:1].isalpha() for w in words):
                 spelt["".join(w[0] for w in words)] = inside
