@@ -25,6 +25,12 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Mentored two junior analysts through their first year", {"Mentoring"}, set()),
         ("Published 3 papers on causal inference", {"Academic publishing", "Causal inference"}, set()),
     ],
+    "a past deed that starts the entry, before a thing pointed at, names its activity only for work": [
+        ("Benchmarked our coffee prices against the café next door", set(), {"Benchmarking"}),
+        ("Benchmarked the two vector databases for our search service", {"Benchmarking"}, set()),
+        ("Containerised the reporting service last spring", {"Containerization"}, set()),
+        ("Negotiated a better price for the used car", {"Negotiation"}, set()),
+    ],
     "a past deed before one's own things is their activity only for work": [
         ("Presented my passport at the border", set(), {"Presentation skills"}),
         ("Presented my research at two workshops", {"Presentation skills"}, set()),

@@ -665,16 +665,18 @@ def _data_sized() -> re.Pattern[str]:
 
 def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
     """Whether the words after a deed's verb count things done at work, not everyday
-    things: a number data comes in ("2M", "40k", "12,000"), a technical word after it
-    ("12 messy sources into one analytics table"), or, before the next preposition, a
-    person, a work product or a word of a skill's name ("Mentored 5 engineers",
-    "Benchmarked three vector databases"); not "Cleaned 40 hotel rooms", "Presented 12
-    awards", "Scraped 300 barnacles off the hull"."""
+    things: a number data comes in ("2M", "40k", "12,000"), a technical word or a code
+    after it ("12 messy sources into one analytics table", "to INT8"), or, before the
+    next preposition, a person, a work product or a word of a skill's name ("Mentored 5
+    engineers", "Benchmarked three vector databases"); not "Cleaned 40 hotel rooms",
+    "Presented 12 awards", "Scraped 300 barnacles off the hull"."""
     if after and _data_sized().match(after[0]):
         return True
     words = [w.lower().strip(".,;:()") for w in after[1:]]
     if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint((*words, *(w + "s" for w in words))):
         return True  # (a thing made, one or more: "into one reporting table")
+    if _code_marks().search(" ".join(after[1:])):
+        return True  # a code or a version: "Quantized the detector to INT8"
     for word in words:
         if word in _PREPOSITIONS or word in _LINKING_WORDS:
             break
@@ -3001,9 +3003,10 @@ class Matcher:
         following = after[0].lower()
         # or as things of a kind ("Negotiated SLAs", "Negotiated vendor contracts"), for an
         # activity people do with people (no "Clustered indexes")
-        counted = following in _DETERMINERS or (
-            (following in _NUMBER_WORDS or following[:1].isdigit()) and _counted_work(after, self._known_words)
-        )
+        # (only as work: not "Cleaned 40 hotel rooms", "Benchmarked our coffee prices")
+        counted = (
+            following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
+        ) and _counted_work(after, self._known_words)
         if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
