@@ -98,7 +98,8 @@ themselves.
    A past deed that starts an entry names its activity before what it was done to
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
    dealing with people, whatever it was done to: ``Negotiated SLAs``; things counted
-   only when they are work: ``Scraped 2M pages``, not ``Cleaned 40 hotel rooms``); shipping or
+   or pointed at only when they are work: ``Scraped 2M pages``, not ``Cleaned 40 hotel
+   rooms`` or ``Benchmarked our coffee prices``); shipping or
    productionising models is deploying them, and a classifier or network trained is
    a model trained (``Trained a small CNN``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
