@@ -676,14 +676,12 @@ def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
     words = [w.lower().strip(".,;:()") for w in after[1:]]
     if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint((*words, *(w + "s" for w in words))):
         return True  # (a thing made, one or more: "into one reporting table")
-    if _code_marks().search(" ".join(after[1:])):
-        return True  # a code or a version: "Quantized the detector to INT8"
     for word in words:
         if word in _PREPOSITIONS or word in _LINKING_WORDS:
             break
         if word in _PEOPLE or word in _COUNTED_WORK or (word in known and word not in _FUNCTION_WORDS):
             return True
-    return False
+    return _code_marks().search(" ".join(after[1:])) is not None  # a code: "Quantized the detector to INT8"
 
 
 def _deed_forms(form: str) -> Iterator[str]:
@@ -968,10 +966,16 @@ def _years_of() -> re.Pattern[str]:
     return re.compile(r"\d\+?\s*(?:years?|yrs?)\b|\b(?:years?|yrs?)\s+(?:of|experience)\b")
 
 
-def _unit_cased(part: str, via: str) -> bool:
+def _unit_cased(part: str, via: str, written: str) -> bool:
     """Whether ``part`` is the short form ``via`` (written in capitals) written with a
-    small letter first and a capital after, as a unit is ("mL" of "ML"; not "iOS")."""
-    return part[:1].islower() and part != via and part.lower() == via.lower() and via.isupper() and not part.islower()
+    small letter first and a capital after, after a number, as a unit is ("500 mL" of
+    "ML"; not "iOS", nor a whole entry in any case)."""
+    if not (part[:1].islower() and part != via and part.lower() == via.lower() and via.isupper()) or part.islower():
+        return False
+    words = written.split()
+    return any(
+        w.strip(".,;()") == part and words[at - 1].replace(",", "").isdigit() for at, w in enumerate(words) if at
+    )
 
 
 def _technical(written: str, whole: str) -> bool:
@@ -2848,7 +2852,7 @@ class Matcher:
         found = [
             item
             for item in found
-            if not _unit_cased(item.hit.part, item.hit.via)
+            if not _unit_cased(item.hit.part, item.hit.via, written)
             and not (" as a" in written and self._worked_as(item.hit.part, written))
         ]
         return self._everyday_senses(found, written)
