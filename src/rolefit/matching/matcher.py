@@ -681,7 +681,8 @@ def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
             break
         if word in _PEOPLE or word in _COUNTED_WORK or (word in known and word not in _FUNCTION_WORDS):
             return True
-    return _code_marks().search(" ".join(after[1:])) is not None  # a code: "Quantized the detector to INT8"
+    # a code of letters and digits: "Quantized the detector to INT8"
+    return any(w.isalnum() and not w.isalpha() and not w.isdigit() for w in after[1:])
 
 
 def _deed_forms(form: str) -> Iterator[str]:
