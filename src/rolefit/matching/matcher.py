@@ -81,7 +81,9 @@ themselves.
    Communication``), a kind of a noun beside another (``Star schema, Snowflake
    schema``) or anything in a negated phrase. A role that starts an entry names its
    activity (``Reviewer for NeurIPS``: peer review; ``Speaker at PyCon``), and a verb
-   said with how it is done its one-word skill (``communicates clearly``).
+   said with how it is done its one-word skill (``communicates clearly``; not what a
+   thing does: ``The map communicates clearly``). Two letters joined by a slash are
+   an abbreviation (``R/C cars``).
    A shorter run of names without separators is read when every word is part of a
    name (``pandas numpy``), a maker or platform before its product left to
    implication (``Spark Structured Streaming``, ``GCP BigQuery``). "and" in other
@@ -95,7 +97,9 @@ themselves.
    skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
    A past deed that starts an entry names its activity before what it was done to
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
-   dealing with people, whatever it was done to: ``Negotiated SLAs``); shipping or
+   dealing with people, whatever it was done to: ``Negotiated SLAs``; things counted
+   or pointed at only when they are work: ``Scraped 2M pages``, not ``Cleaned 40 hotel
+   rooms`` or ``Benchmarked our coffee prices``); shipping or
    productionising models is deploying them, and a classifier or network trained is
    a model trained (``Trained a small CNN``). A
    vendor's certification by its grade or exam code names its tool (``Terraform
@@ -119,7 +123,10 @@ themselves.
    what it points at in a tool found (``cleaned them in pandas``: data cleaning;
    ``Matcher._deed_with_tool``); "training" models of a kind a name found says
    (``training neural networks``: model training); a name the vocabulary writes in
-   lower case, capitalised before what is made with it (``Pandas code``); a tax named after an activity (``R&D tax
+   lower case, capitalised before what is made with it (``Pandas code``); a short form the entry spells out in
+   brackets as other words (``NLP practitioner (neuro-linguistic programming)``;
+   ``Matcher._spelt_otherwise``), a short form written as a unit (``500 mL``) or
+   worked as (``as a PCA on nights``), a tax named after an activity (``R&D tax
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
@@ -304,6 +311,14 @@ _CLOSING = ")]}"
 _FINE_SEPARATORS = frozenset(("/", "+", "&", "and", "or", "-", "\u2013", "\u2014", *_OTHER_ANDS))
 
 
+@cache
+def _letter_pair() -> re.Pattern[str]:
+    """Two letters joined by a slash, inside a longer entry an abbreviation: "R/C cars",
+    "A/C", "c/o" (matched from the character before the first letter; compiled on
+    first use)."""
+    return re.compile(r"(?:^|[^\w.+#])\w/\w(?![\w+#])")
+
+
 def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tuple[str, ...]:
     """The pieces of an entry that lists several skills, as written (after NFKC, so that
     full-width separators count). Separators inside brackets do not split; nor do the
@@ -323,6 +338,12 @@ def split_compound(text: str, *, fine: bool = True, slashes: bool = True) -> tup
     for separator in _SEPARATORS.finditer(text):
         joiner = separator.group().strip().lower()
         if (not fine and joiner in _FINE_SEPARATORS) or (not slashes and joiner == "/"):
+            continue
+        if (
+            separator.group() == "/"
+            and _letter_pair().match(text, max(0, separator.start() - 2))
+            and len(text.strip()) > 3
+        ):
             continue
         if depth_at[separator.start()] == 0 and separator.end() > separator.start():
             pieces.append(text[start : separator.start()])
@@ -636,6 +657,44 @@ def _activity_object(form: str) -> Iterator[tuple[str, str]]:
             yield gerund, rest
 
 
+# What a deed done to things counted may be done to at work, besides technical words and
+# people: "Published 2 papers", "Reviewed 15 papers", "Scraped 300 pages".
+_COUNTED_WORK = frozenset(
+    (
+        "papers", "articles", "talks", "posters", "pages", "records", "rows", "documents", "files", "images",
+        "reports", "studies", "experiments", "projects", "features", "products", "listings", "tweets", "posts",
+        "websites", "sites", "ads", "reviews", "samples", "labels", "annotations", "vendors", "contracts", "deals",
+    )
+)  # fmt: skip
+
+
+@cache
+def _data_sized() -> re.Pattern[str]:
+    """A number data comes in: "2M", "40k", "12,000" (compiled on first use)."""
+    return re.compile(r"\d[\d,.]*\s?[kmb]\b|\d{1,3}(?:,\d{3})+|\d{4,}", re.IGNORECASE)
+
+
+def _counted_work(after: Sequence[str], known: frozenset[str]) -> bool:
+    """Whether the words after a deed's verb count things done at work, not everyday
+    things: a number data comes in ("2M", "40k", "12,000"), a technical word or a code
+    after it ("12 messy sources into one analytics table", "to INT8"), or, before the
+    next preposition, a person, a work product or a word of a skill's name ("Mentored 5
+    engineers", "Benchmarked three vector databases"); not "Cleaned 40 hotel rooms",
+    "Presented 12 awards", "Scraped 300 barnacles off the hull"."""
+    if after and _data_sized().match(after[0]):
+        return True
+    words = [w.lower().strip(".,;:()") for w in after[1:]]
+    if not _TECHNICAL_WORDS.isdisjoint(words) or not _TOOL_PRODUCTS.isdisjoint((*words, *(w + "s" for w in words))):
+        return True  # (a thing made, one or more: "into one reporting table")
+    for word in words:
+        if word in _PREPOSITIONS or word in _LINKING_WORDS:
+            break
+        if word in _PEOPLE or word in _COUNTED_WORK or (word in known and word not in _FUNCTION_WORDS):
+            return True
+    # a code of letters and digits: "Quantized the detector to INT8"
+    return any(w.isalnum() and not w.isalpha() and not w.isdigit() for w in after[1:])
+
+
 def _deed_forms(form: str) -> Iterator[str]:
     """The activity a past deed names, in its -ing and noun forms, when the deed stands
     alone or before a number: "Mentored 5 junior engineers" (mentoring), "Published 2
@@ -829,7 +888,7 @@ _TECHNICAL_WORDS = frozenset(
         "versions", "automation", "ml", "ai", "analytics", "gpu", "gpus", "cpu", "infrastructure",
         "etl", "web", "cloud", "devops", "workflow", "workflows", "dag", "dags", "algorithm", "algorithms",
         "function", "functions", "experience", "experienced", "proficient", "proficiency", "skills", "skill",
-        "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "years", "yrs", "engine",
+        "expertise", "knowledge", "familiar", "fluent", "certified", "certification", "engine",
         "engines", "inference", "embedded", "firmware", "hardware", "compiler", "training", "trained", "debugging",
         "distributed", "hyperparameter", "hyperparameters", "warehouse", "migrated", "migration", "downtime",
         "llm", "llms", "microservice", "microservices", "github", "linux", "tokenization",
@@ -932,10 +991,33 @@ def _code_marks() -> re.Pattern[str]:
     """Marks of code or a versioned tool (compiled on first use: most lines never ask)."""
     return re.compile(
         r"`|\bimport\s+\w|\w\.(?:py|ipynb|js|ts|java|sql|sh|ya?ml|json|scala|go|rs|cpp|jar)\b|\(\)|==|[<>]="
-        r"|\d\.[\dx]|\w_\w|(?<!\w)--\w|\b(?:pip|conda|npm|brew)\s+install\b|[a-z]\s+v?\d+\b(?!\s*[-\u2013])"
+        r"|\d\.[\dx]|\w_\w|(?<!\w)--\w|\b(?:pip|conda|npm|brew)\s+install\b"
+        # a version after a name, not a year ("Java 21", not "in 2019")
+        r"|[a-z]\s+v?(?!(?:19|20)\d\d\b)\d+\b(?!\s*[-\u2013])"
         # a URL, a word of letters and digits ("STM32", "T4", "GPT-4"), letters of another script
         r"|://|\b[a-z]+-?\d+[a-z\d]*\b|\b\d+[a-z]+\d*\b|[^\x00-\u024f\u2000-\u2bff]",
         re.IGNORECASE,
+    )
+
+
+@cache
+def _years_of() -> re.Pattern[str]:
+    """Years of doing something, as a skill's experience is said ("5 years of Java",
+    "Rust: 3 yrs"), not years served or spent as someone ("Three years as a CNN
+    producer", "for eight years"), nor a year of study ("first-year"); compiled on
+    first use."""
+    return re.compile(r"\d\+?\s*(?:years?|yrs?)\b|\b(?:years?|yrs?)\s+(?:of|experience)\b")
+
+
+def _unit_cased(part: str, via: str, written: str) -> bool:
+    """Whether ``part`` is the short form ``via`` (written in capitals) written with a
+    small letter first and a capital after, after a number, as a unit is ("500 mL" of
+    "ML"; not "iOS", nor a whole entry in any case)."""
+    if not (part[:1].islower() and part != via and part.lower() == via.lower() and via.isupper()) or part.islower():
+        return False
+    words = written.split()
+    return any(
+        w.strip(".,;()") == part and words[at - 1].replace(",", "").isdigit() for at, w in enumerate(words) if at
     )
 
 
@@ -945,6 +1027,7 @@ def _technical(written: str, whole: str) -> bool:
     words = set(_WORD.findall(whole))
     return (
         not _TECHNICAL_WORDS.isdisjoint(words)
+        or _years_of().search(whole) is not None
         or not _WORKING_WORDS.isdisjoint(words)
         or not _OTHER_LANGUAGE_WORDS.isdisjoint(words)  # a line in another language: not judged
         or not _TOOL_PRODUCTS.isdisjoint(words)
@@ -1008,6 +1091,14 @@ _NEGATED = re.compile(
     r"\s[^,;()]*",
     re.IGNORECASE,
 )
+
+
+@cache
+def _bracketed_words() -> re.Pattern[str]:
+    """Words in brackets (compiled on first use)."""
+    return re.compile(r"\(([^()]{3,60})\)")
+
+
 _EMPTY_BRACKETS = re.compile(r"\s*\(\s*\)")
 # A name, then what is made on it: "LLM-powered", "Numba-accelerated", "React-based".
 _MADE_ON = re.compile(r"(?<![\w-])([\w.+#]+)-(?:based|powered|accelerated)\b", re.IGNORECASE)
@@ -1695,7 +1786,11 @@ class Matcher:
             # Before the words around a skill are peeled: "deploying ML models" is Model
             # deployment (and ML), not ML alone.
             return found
-        for doing in _doing_forms(form):
+        done_to = form.split(" ")[1:]
+        # (things counted, or one's own, only as work: not "Presented 12 awards", "Presented
+        # my passport")
+        everyday = bool(done_to) and (done_to[0][:1].isdigit() or done_to[0] in _NUMBER_WORDS or done_to[0] == "my")
+        for doing in () if everyday and not _counted_work(done_to, self._known_words) else _doing_forms(form):
             # A past deed as the activity it names: "Presented findings" as "presenting
             # findings", "Led teams" as "leading teams".
             if found := self._lookup_variants(doing, index):
@@ -1721,7 +1816,8 @@ class Matcher:
             found = [s for s in index.exact.get(activity, []) if s.is_name]
             if len(activity) > 6 and activity.endswith("ing") and found:
                 return found
-        for activity in _deed_forms(form):
+        counted = len(words) == 1 or _counted_work(words[1:], self._known_words)
+        for activity in _deed_forms(form) if counted else ():
             found = [s for s in index.exact.get(activity, []) if len(activity) > 6]
             if found:
                 return found
@@ -2589,16 +2685,20 @@ class Matcher:
         """A verb inside a phrase read with what it is done to, as ``_verb_object``
         reads a short entry: "... and ship them, deploying models to production": model
         deployment. Adds what it names to ``named``; the number of words read. An -ing
-        form is read so only with all of the noun phrase after it ("Learning deep work
-        habits" is no deep learning; "Managed project timelines" is project management)."""
+        form, or a verb before an article, is read so only with all of the noun phrase
+        after it ("Learning deep work habits" is no deep learning, "Build a web booking
+        form" no web development; "Managed project timelines" is project management)."""
         gerund = spans[at][0].lower().endswith("ing")
         for size in range(min(_LONGEST_NAME, len(spans) - at), 1, -1):
             if parted(at, at + size - 1):
                 continue
             end = at + size
             following = spans[end][0].lower() if end < len(spans) else ""
-            if gerund and following.isalpha() and not parted(end - 1, end) and self._goes_on(following):
-                continue  # an -ing before a longer noun phrase: "learning deep work habits"
+            # an -ing, or a verb and an article, before a longer noun phrase: "learning deep
+            # work habits", "Develop a web support page" (no web development)
+            pointed = gerund or spans[at + 1][0].lower() in _DETERMINERS
+            if pointed and following.isalpha() and not parted(end - 1, end) and self._goes_on(following):
+                continue
             text = written[spans[at][1] : spans[end - 1][2]]
             surfaces = self._verb_object(normalise(text), self._index)
             if surfaces:
@@ -2816,7 +2916,50 @@ class Matcher:
                     for other, longer in forms
                 )
             ]
+        if "(" in written and found:
+            found = self._spelt_otherwise(found, written)
+        # a short form written in a case it is never written in, as a unit is: "500 mL";
+        # one someone works as, a job: "Worked as a PCA on the night shift"
+        found = [
+            item
+            for item in found
+            if not _unit_cased(item.hit.part, item.hit.via, written)
+            and not (" as a" in written and self._worked_as(item.hit.part, written))
+        ]
         return self._everyday_senses(found, written) if everyday else found
+
+    @staticmethod
+    def _worked_as(part: str, written: str) -> bool:
+        """Whether ``part``, a short form in capitals, is what someone is or works as:
+        "as a PCA on nights", "as an SRE" (a job, as people are no skill); not "as a CNN
+        backbone", where it qualifies a noun."""
+        if not (2 <= len(part) <= 5 and part.isupper() and part.isalpha()):
+            return False
+        for at in re.finditer(rf"\bas an?\s+{part}\b", written):
+            following = written[at.end() :].split(maxsplit=1)
+            if not following or following[0].lower().strip(".,;") in _PREPOSITIONS or not following[0][:1].isalpha():
+                return True
+        return False
+
+    def _spelt_otherwise(self, found: list[_Found], written: str) -> list[_Found]:
+        """``found`` without a short form the entry spells out in brackets as other words:
+        "NLP practitioner (neuro-linguistic programming)", "a PCA (patient care
+        assistant)", "GCP (Good Clinical Practice)"; not "NLP (natural language
+        processing)", nor a title that names the skill ("CKAD (Certified Kubernetes
+        Application Developer)")."""
+        spelt = {}
+        for inside in _bracketed_words().findall(written):
+            words = _WORD_SPLIT.split(inside.strip().lower())
+            if len(words) > 1 and all(w[:1].isalpha() for w in words):
+                spelt["".join(w[0] for w in words)] = inside
+        if not spelt:
+            return found
+        return [
+            item
+            for item in found
+            if (inside := spelt.get(self._sense_form(item))) is None
+            or base_key(item.key) in {base_key(key) for key in self.resolve(inside)}
+        ]
 
     def _everyday_senses(self, found: list[_Found], written: str) -> list[_Found]:
         """``found`` without the names that are also everyday words, myths, places or
@@ -2847,6 +2990,8 @@ class Matcher:
             return found
         if any(whole.endswith(f" {f}") and whole[: -len(f) - 1].rpartition(" ")[2] in _TAIL_TOOLS for f in forms):
             return found  # the tool a sentence says was used: "our first time using Flutter"
+        if "(" in written and any(f"({f})" in written.lower().replace("( ", "(").replace(" )", ")") for f in forms):
+            return found  # a name alone in brackets, as its short form: "Redes neuronales convolucionales (CNN)"
         pieces = split_compound(written)
         if len(pieces) > 1 and all(_written_as_name(p) or self._direct(p, self._index) for p in pieces):
             return found  # a list of names: "Docker, Twingate", "Equinox, Flax, or Pax"
@@ -2979,7 +3124,10 @@ class Matcher:
         following = after[0].lower()
         # or as things of a kind ("Negotiated SLAs", "Negotiated vendor contracts"), for an
         # activity people do with people (no "Clustered indexes")
-        counted = following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
+        # (only as work: not "Cleaned 40 hotel rooms", "Benchmarked our coffee prices")
+        counted = (
+            following in _DETERMINERS or following in _NUMBER_WORDS or following[:1].isdigit()
+        ) and _counted_work(after, self._known_words)
         if counted or (verb in _DEALINGS and following not in _PREPOSITIONS):  # not "Mentored by"
             for activity in _deed_forms(verb):
                 if len(activity) > 6 and activity not in _QUALIFIER_WORDS:
@@ -2996,13 +3144,14 @@ class Matcher:
             if base_key(s.key) not in have
         ]
 
-    def _one_word_deed(self, verb: str, following: str, starts: bool) -> list[_Found]:
+    def _one_word_deed(self, verb: str, following: str, starts: bool, written: str) -> list[_Found]:
         """A verb in -ed or -ing inside a phrase whose activity is a skill's one-word name,
         before what it was done to as a thing pointed at, counted or named: "by quantizing
         BERT" (quantization), "I once debugged a race condition" (debugging); not before a
         noun it qualifies ("Optimized model inference"). A verb made of its activity
         ("Containerize ML apps") or of dealing with people ("communicate risks") counts
-        whatever it is done to; its participle only where it ``starts`` a phrase."""
+        whatever it is done to; its participle only where it ``starts`` a phrase; one in
+        -ize before a plain noun only on a technical line (not "Containerized cargo")."""
         lower = _expanded(verb.lower())
         if len(lower) < 7 or not lower.replace("-", "").isalpha():  # "Fine-tuned a ViT"
             return []
@@ -3012,6 +3161,7 @@ class Matcher:
         bases = _verb_bases(lower)
         # (a participle inside a phrase qualifies a noun: "quantized model serving")
         made = lower.endswith(("ize", "izing")) or (starts and lower.endswith("ized"))
+        made = made and _technical(written, normalise(written))
         made = made or any(base in _DEALT for base in bases)
         if not made and not lower.endswith(("ed", "ing")) and not starts:
             return []  # a plain verb only where it starts a phrase: "Fine-tune a model"
@@ -3050,13 +3200,15 @@ class Matcher:
     def _deed_done_so(self, written: str, found: list[_Found]) -> list[_Found]:
         """A verb said with how it is done, whose activity is a skill's one-word name:
         "communicates clearly" (communication), "collaborates closely", "negotiates
-        effectively"."""
+        effectively"; not what a thing does ("The map communicates clearly")."""
         have = {base_key(item.key) for item in found}
         done: list[_Found] = []
         words = written.lower().split()
-        for verb, manner in pairwise(words):
+        for at, (verb, manner) in enumerate(pairwise(words)):
             if manner.rstrip(".,;") not in _MANNERS or len(verb) < 5 or not verb.isalpha():
                 continue
+            if at > 1 and words[at - 2] in _DETERMINERS and words[at - 1] not in _GROUPS:
+                continue  # a thing's doing: "The map communicates clearly"
             for noun in (n for base in _verb_bases(verb) for n in _activity_nouns(base)):
                 surfaces = [s for s in self._index.exact.get(noun, ()) if s.is_name and base_key(s.key) not in have]
                 if surfaces:
@@ -3173,8 +3325,9 @@ class Matcher:
                 text = written[spans[at][1] : spans[end - 1][2]]
                 form = normalise(text)
                 surfaces = index.exact.get(form)
-                if not surfaces and size == 1 and "/" in text and not purpose:
-                    # Names joined by a slash: "in JAX/Flax", "Python/R" (each a name).
+                if not surfaces and size == 1 and "/" in text and not purpose and len(form) > 3:
+                    # Names joined by a slash: "in JAX/Flax", "Python/R" (each a name; two
+                    # letters so joined are an abbreviation: "R/C cars").
                     joined = [self._slashed(piece) for piece in form.split("/")]
                     if all(joined) and len(joined) > 1:
                         named += [
@@ -3374,7 +3527,10 @@ class Matcher:
                 if starts and not (run or purpose) and self._activities_of(lower[at]):
                     taken = self._deed_inside(written, spans, at, parted, named)
                 elif not (run or purpose) and at + 1 < len(words):
-                    named += self._one_word_deed(words[at], words[at + 1], starts)
+                    # (not a thing's doing: "The map communicates clearly")
+                    thing = at > 1 and lower[at - 2] in _DETERMINERS and lower[at - 1] not in _GROUPS
+                    if not (thing and lower[at].endswith("s")):
+                        named += self._one_word_deed(words[at], words[at + 1], starts, written)
             at += taken
         if letters and any(base_key(item.key) not in self._fields for item in (*found, *named)):
             lowered += letters  # a one-letter name written in lower case, beside the name found
