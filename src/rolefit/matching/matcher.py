@@ -1108,6 +1108,40 @@ _SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
 # A form's answer: to a question ("? Yes - daily", "? No"), or a rating out of a scale
 # ("(1-5): 0, never used it").
 _ANSWERED = re.compile(r"(?:\?|\(1-\d+\):)\s*(?:(yes|yeah|yep|[1-9]\d*)|no|nope|none|0)\b[^?]*$", re.IGNORECASE)
+# A name declined after a colon or a dash: "Spark experience: none", "Terraform: never
+# touched it", "Kubernetes - no", "Docker: not yet" (the name read, then its answer).
+_DECLINED = (
+    r"(?:^|(?<=[,;]))[^,;:?()]{1,60}?(?::|\s[-\u2013\u2014])\s*"
+    r"(?:(?:none|nope|nil|n/a|no|zero|not yet|not really|not at all)\s*(?:[.!]|(?=[,;(])|$)|never\s+[a-z]"
+    r"|no\s+(?:experience|exposure|knowledge|idea)\b|not\s+(?:yet|familiar|used)\b)[^,;]*"
+)
+# An issue tracker's key, or a project's code, before a colon: "ML-88: Move the job ...",
+# "[DS-12] Fix ...": a ticket's number, no field.
+_TICKET_KEY = r"^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{2,6})\]?:?\s+"
+# A genus and species in brackets ("Red kites (Milvus milvus)"): Latin, no names.
+_BINOMIAL = r"\(\s*[A-Z][a-z]+(?:us|a|um|is|es|ae|i|ii|on|x)\s+[a-z]+(?:us|a|um|is|ae|i|ii|ensis|oides|ata|atus)\s*\)"
+# An event named after a tool, attended: "attending a SciPy conference", "went to a
+# Kubernetes meetup"; what one attends is no skill (speaking or organising there is).
+_ATTENDED = (
+    r"\b(?:attend(?:ed|ing|s)?|went to|visited|going to)\s+(?:(?:a|an|the|my|our|this year's|last year's)\s+)?"
+    r"(?:[\w.+#-]+\s+){1,2}(?:conference|conf|summit|meetup|meet-up|user group|days|expo)s?\b"
+)
+# Heads of a line that name a team or squad: "Team: ML Toolchain" (a team names no skill).
+_TEAM_HEADS = frozenset(("team", "squad", "tribe", "team name", "our team"))
+
+
+@cache
+def _apart() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Declined names, ticket keys, Latin binomials and events attended (compiled on
+    first use)."""
+    return (
+        re.compile(_DECLINED, re.IGNORECASE),
+        re.compile(_TICKET_KEY),
+        re.compile(_BINOMIAL),
+        re.compile(_ATTENDED, re.IGNORECASE),
+    )
+
+
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
 # music signs (♭ ♮ ♯), which write "C♯".
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u266c\u2670-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
@@ -2418,9 +2452,24 @@ class Matcher:
 
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
-        ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
+        ("leaks": leakage), rather than a typo of ``known`` ("lakes"); or a word
+        inflected whose stem starts ``known`` and stops short of it ("circled" is no
+        CircleCI: the verb "circle", not the name with its end mistyped)."""
         if typed in self._known_words or typed in _PEOPLE or typed in _PERSON or typed in _NO_TYPOS:
             return True
+        return any(
+            typed.endswith(ending)
+            and len(stem) >= 4
+            and known.startswith(stem)
+            and len(rest := known[len(stem) :]) >= 2
+            and not set(rest) & set(ending)
+            for ending, stems in (("ing", (3,)), ("ed", (1, 2)), ("s", (1,)))
+            for stem in (typed[:-cut] for cut in stems)
+        ) or self._inflected_known(typed, known)
+
+    def _inflected_known(self, typed: str, known: str) -> bool:
+        """Whether ``typed`` is another form of a word of some skill's name ("leaks":
+        leakage) rather than a typo of ``known``."""
         shorter, longer = sorted((typed, known), key=len)
         if _is_slip(shorter, longer, self._policy):
             return False  # a letter doubled or added at the end: "modells", "Tuneer"
@@ -2864,7 +2913,12 @@ class Matcher:
             written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
         written = self._unnamed(written)
         written = self._slugs_listed(written)
+        written = self._set_apart(written)
+        if not written:
+            return {}
         heading = _HEADING.match(written)
+        if heading is not None and normalise(heading.group(1)) in _TEAM_HEADS:
+            return {}  # "Team: ML Toolchain": a team's name
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
         if _RANK_BEFORE.match(written):
@@ -2887,6 +2941,23 @@ class Matcher:
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _set_apart(self, written: str) -> str:
+        """``written`` without what names no skill of its own: a name declined after a
+        colon or a dash ("Spark experience: none"), an issue tracker's key ("ML-88:"),
+        a Latin binomial in brackets, an event attended ("a SciPy conference")."""
+        declined, ticket, binomial, attended = _apart()
+        if ":" in written or " - " in written or "\u2013" in written or "\u2014" in written:
+            written = declined.sub("", written).strip(" ,;")
+            key = ticket.match(written)
+            if key is not None and self._index.lookup(normalise(key.group(1).partition("-")[0])):
+                # "ML-88:", not "DATA-412:" (a key that is no name does no harm)
+                written = written[key.end() :]
+        if "(" in written:
+            written = binomial.sub("", written)
+        if " " in written:
+            written = attended.sub("", written)
+        return written
 
     def _sense_form(self, item: _Found) -> str:
         """The form ``item`` was read through: its alias, or its skill's own name."""
