@@ -1360,6 +1360,7 @@ _FUNCTION_WORDS = frozenset(
 _GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "officer", "officers"}
 # Words before a name that ask about it: "Which cloud platforms have you used?"
 _ASKING = frozenset(("which", "what"))
+_TEAMS = frozenset(("team", "teams", "squad", "group", "department", "guild"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
 _STUDIED = frozenset(("data", "dataset", "datasets"))
 # Words before "for" that say what someone is known or there for, no purpose:
@@ -2083,8 +2084,9 @@ class Matcher:
             found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
-            for piece in self._pieces(rest, index):
-                found += self._direct(piece, index)
+            pieces = self._pieces(rest, index)
+            for piece, following in zip(pieces, (*pieces[1:], ""), strict=True):
+                found += self._without_fields(self._direct(piece, index), following)
         elif (
             preposition == "to"
             and normalise(tail.group(1)).rsplit(" ", 1)[-1] in _ABLE_WORDS
@@ -2105,6 +2107,14 @@ class Matcher:
             for piece in self._pieces(last.group(3), index):
                 found += self._direct(piece, index)
         return found
+
+    def _without_fields(self, found: list[_Found], following: str) -> list[_Found]:
+        """``found`` without broad fields when the next piece of the list is a word for
+        tools: "ML infrastructure and tools (Vertex AI, Ray)" names the tools, not the
+        field, as "ML tools" does."""
+        if normalise(following) not in _TOOL_WORDS:
+            return found
+        return [f for f in found if base_key(f.key) not in self._fields]
 
     def _is_verb(self, word: str) -> bool:
         """Whether ``word`` reads as a verb rolefit knows: one of the words for what
@@ -2646,6 +2656,8 @@ class Matcher:
                     direct[part] = self._shared_tail(part, shared, index)
                 if not direct[following]:
                     direct[following] = self._shared_head(following, part, index)
+            for part, following in pairwise(parts):
+                direct[part] = self._without_fields(direct[part], following)
             self._read_in_context(direct, index)
             # A part that is nobody's name may be a typo inside one multi-word skill
             # ("Probablity and statistics") before it is a list with a typo in it; not
@@ -3479,6 +3491,8 @@ class Matcher:
                 )
                 if (
                     following in _GROUPS
+                    # a team's name of two words: "a global MLOps Support team"
+                    or (end + 1 < len(lower) and lower[end + 1] in _TEAMS and words[end][:1].isupper())
                     or (at > 1 and lower[at - 1] == "of" and lower[at - 2] in _RANKS)  # "Head of Data Science"
                     # One word of another proper name, before a capitalised word rolefit does
                     # not know: "Oracle Park", "Spark Networks".
