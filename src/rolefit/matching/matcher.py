@@ -2961,6 +2961,7 @@ class Matcher:
         declined, ticket, binomial, attended = _apart()
         if ":" in written or " - " in written or "\u2013" in written or "\u2014" in written:
             written = declined.sub("", written).strip(" ,;")
+        if "-" in written:
             key = ticket.match(written)
             if key is not None and self._index.lookup(normalise(key.group(1).partition("-")[0])):
                 # "ML-88:", not "DATA-412:" (a key that is no name does no harm)
