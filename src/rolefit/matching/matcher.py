@@ -1117,7 +1117,7 @@ _DECLINED = (
 )
 # An issue tracker's key, or a project's code, before a colon: "ML-88: Move the job ...",
 # "[DS-12] Fix ...": a ticket's number, no field.
-_TICKET_KEY = r"^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{2,6})\]?:?\s+"
+_TICKET_KEY = r"^\s*(?:\[([A-Z][A-Z0-9]{1,9}-\d{2,6})\]:?|([A-Z][A-Z0-9]{1,9}-\d{2,6}):)\s+"
 # A genus and species in brackets ("Red kites (Milvus milvus)"): Latin, no names.
 _BINOMIAL = r"\(\s*[A-Z][a-z]+(?:us|a|um|is|es|ae|i|ii|on|x)\s+[a-z]+(?:us|a|um|is|ae|i|ii|ensis|oides|ata|atus)\s*\)"
 # An event named after a tool, attended: "attending a SciPy conference", "went to a
@@ -2963,7 +2963,7 @@ class Matcher:
             written = declined.sub("", written).strip(" ,;")
         if "-" in written:
             key = ticket.match(written)
-            if key is not None and self._index.lookup(normalise(key.group(1).partition("-")[0])):
+            if key is not None and self._index.lookup(normalise((key.group(1) or key.group(2)).partition("-")[0])):
                 # "ML-88:", not "DATA-412:" (a key that is no name does no harm)
                 written = written[key.end() :]
         if "(" in written:
