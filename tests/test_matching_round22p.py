@@ -3,7 +3,7 @@ a table of traps and of cases that must keep their credit (none copied from the
 parts): a name declined after a colon or a dash, an issue tracker's key before a
 colon, a team's name, a broad field before "and tools", a Latin binomial in brackets,
 an inflected everyday word near a tool's name, a tool's name that is also a title of
-literature, an event attended that a tool names."""
+literature, an event attended that a tool names, what a method copes with."""
 
 from __future__ import annotations
 
@@ -41,7 +41,11 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("NLP: named entity recognition", {"Named entity recognition"}, set()),
     ],
     "a broad field before a word for its tools names the tools": [
-        ("Experience with NLP infrastructure and libraries (spaCy, NLTK)", {"spaCy", "NLTK"}, {"Natural language processing"}),
+        (
+            "Experience with NLP infrastructure and libraries (spaCy, NLTK)",
+            {"spaCy", "NLTK"},
+            {"Natural language processing"},
+        ),
         ("Deep learning infrastructure and tools (PyTorch, Triton)", {"PyTorch"}, {"Deep learning"}),
         # another skill before tools, or a field with another field, keeps it
         ("Experience with machine learning and statistics", {"Machine learning", "Statistics"}, set()),
@@ -76,6 +80,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # speaking there names the talk's skill
         ("Speaker at PyCon", {"Presentation skills"}, set()),
         ("Attended a workshop on Docker", set(), set()),
+    ],
+    "what a method copes with, after it, is a topic, not a practice": [
+        ("MSc thesis: Bayesian inference with missing data", {"Bayesian statistics"}, {"Data cleaning"}),
+        ("Causal inference with incomplete data from field trials", {"Causal inference"}, {"Data cleaning"}),
+        # the practice itself keeps it
+        ("Handling missing data", {"Data cleaning"}, set()),
+        ("Dealing with missing data in survey responses", {"Data cleaning"}, set()),
+        ("Imputed missing data with pandas", {"Data cleaning", "pandas"}, set()),
     ],
 }
 

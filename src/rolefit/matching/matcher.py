@@ -1360,6 +1360,10 @@ _FUNCTION_WORDS = frozenset(
 _GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "officer", "officers"}
 # Words before a name that ask about it: "Which cloud platforms have you used?"
 _ASKING = frozenset(("which", "what"))
+# What data a method is studied under: "Causal inference with missing data".
+_DATA_CONDITIONS = frozenset(
+    ("missing", "noisy", "incomplete", "imbalanced", "censored", "limited", "sparse", "scarce", "unlabeled", "unlabelled")
+)
 _TEAMS = frozenset(("team", "teams", "squad", "group", "department", "guild"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
 _STUDIED = frozenset(("data", "dataset", "datasets"))
@@ -2086,6 +2090,8 @@ class Matcher:
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
             pieces = self._pieces(rest, index)
             for piece, following in zip(pieces, (*pieces[1:], ""), strict=True):
+                if found and preposition == "with" and normalise(piece).partition(" ")[0] in _DATA_CONDITIONS:
+                    continue  # "Causal inference with missing data": what the method copes with, a topic
                 found += self._without_fields(self._direct(piece, index), following)
         elif (
             preposition == "to"
@@ -3494,6 +3500,8 @@ class Matcher:
                     following in _GROUPS
                     # a team's name of two words: "a global MLOps Support team"
                     or (end + 1 < len(lower) and lower[end + 1] in _TEAMS and words[end][:1].isupper())
+                    # a method's condition after it: "Causal inference with missing data"
+                    or (found and at > 0 and lower[at - 1] == "with" and lower[at] in _DATA_CONDITIONS)
                     or (at > 1 and lower[at - 1] == "of" and lower[at - 2] in _RANKS)  # "Head of Data Science"
                     # One word of another proper name, before a capitalised word rolefit does
                     # not know: "Oracle Park", "Spark Networks".
