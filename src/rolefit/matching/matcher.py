@@ -1362,7 +1362,18 @@ _GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "o
 _ASKING = frozenset(("which", "what"))
 # What data a method is studied under: "Causal inference with missing data".
 _DATA_CONDITIONS = frozenset(
-    ("missing", "noisy", "incomplete", "imbalanced", "censored", "limited", "sparse", "scarce", "unlabeled", "unlabelled")
+    (
+        "missing",
+        "noisy",
+        "incomplete",
+        "imbalanced",
+        "censored",
+        "limited",
+        "sparse",
+        "scarce",
+        "unlabeled",
+        "unlabelled",
+    )
 )
 _TEAMS = frozenset(("team", "teams", "squad", "group", "department", "guild"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
