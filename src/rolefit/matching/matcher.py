@@ -94,7 +94,13 @@ themselves.
    (``CKAD (Certified ...)``). A broad field before a person is a job title (``ML
    Engineer``); ``Excel`` before "in" or "at" is the verb; a hobbies or interests
    heading lists no skills, nor does a ``Looking for:`` one. A clause that says a
-   skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
+   skill is lacking claims nothing (``No experience with Java``, ``but not Polars``),
+   nor does a name declined after a colon or a dash (``Spark experience: none``,
+   ``Kubernetes - no``), an issue tracker's key (``ML-88: Move the job``), a team's
+   name (``Team: ML Toolchain``, ``a global MLOps Support team``), a Latin binomial in
+   brackets, an event attended (``a SciPy conference``; ``Matcher._set_apart``) or
+   what a method copes with (``Causal inference with missing data``); a field before
+   "and tools" names the tools (``ML infrastructure and tools (Vertex AI)``).
    A past deed that starts an entry names its activity before what it was done to
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
    dealing with people, whatever it was done to: ``Negotiated SLAs``; things counted
@@ -136,7 +142,8 @@ themselves.
    (``payments``, ``sprint``, ``scalar``) is spelt as meant. A word that is a word of some skill's name, or
    that word inflected (``leaks``: leakage, ``managing``: management), or a person
    (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
-   ``Mentoring``, ``data leaks`` not ``data lakes``), nor is another language's word
+   ``Mentoring``, ``data leaks`` not ``data lakes``), nor is a word inflected whose stem
+   starts a longer name (``circled`` is no CircleCI), nor another language's word
    for an -ics field (``Statistik``). A typo in a list, or before or among the tools
    after "with", is read per piece (``Pyhton, Pandas``), and counts as the skill
    written, not as one another entry implies. In a short entry that names
