@@ -3,7 +3,7 @@ a table of traps and of cases that must keep their credit (none copied from the
 parts): a name declined after a colon or a dash, an issue tracker's key before a
 colon, a team's name, a broad field before "and tools", a Latin binomial in brackets,
 an inflected everyday word near a tool's name, a tool's name that is also a title of
-literature, an event attended that a tool names, what a method copes with."""
+literature, an event attended that a tool names, what a method copes with, a job title before its employer."""
 
 from __future__ import annotations
 
@@ -88,6 +88,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Handling missing data", {"Data cleaning"}, set()),
         ("Dealing with missing data in survey responses", {"Data cleaning"}, set()),
         ("Imputed missing data with pandas", {"Data cleaning", "pandas"}, set()),
+    ],
+    "a job title, then an employer and when or where, names no skill": [
+        ("Intern, Snowflake (summer 2022)", set(), {"Snowflake"}),
+        ("Data Engineer, Databricks (remote)", set(), {"Databricks"}),
+        # a title's sentence, or a tool with its years, keeps them
+        ("Data Engineer, built pipelines with Spark and Kafka", {"Apache Spark", "Apache Kafka"}, set()),
+        ("Machine Learning Engineer, PyTorch (3 years)", {"PyTorch"}, set()),
     ],
 }
 

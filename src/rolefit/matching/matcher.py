@@ -1382,6 +1382,8 @@ _DATA_CONDITIONS = frozenset(
         "unlabelled",
     )
 )
+# An employer's name, then when or where in brackets: " Databricks (summer 2023)".
+_EMPLOYER = re.compile(r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s*(?:\((?![^()]*\b(?:years?|yrs?)\b)[^()]*\))?\s*$")
 _TEAMS = frozenset(("team", "teams", "squad", "group", "department", "guild"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
 _STUDIED = frozenset(("data", "dataset", "datasets"))
@@ -3391,6 +3393,9 @@ class Matcher:
         spans = [(m.group(), m.start() + start, m.end() + start) for m in _PHRASE_WORD.finditer(written[start:])]
         if len(spans) < 4:
             return []
+        title, comma, where = written.partition(",")
+        if comma and title.split()[-1:] and title.split()[-1].lower() in _TITLES and _EMPLOYER.match(where):
+            return []  # a job title, then where and when: "Intern, Databricks (summer 2023)"
         words = [w for w, _, _ in spans]
         lower = [w.lower().removesuffix("'s") for w in words]
         if _NEGATIONS.intersection(lower) or "lack" in lower:
