@@ -3393,8 +3393,8 @@ class Matcher:
         spans = [(m.group(), m.start() + start, m.end() + start) for m in _PHRASE_WORD.finditer(written[start:])]
         if len(spans) < 4:
             return []
-        title, comma, where = written.partition(",")
-        if comma and title.split()[-1:] and title.split()[-1].lower() in _TITLES and _EMPLOYER.match(where):
+        job, comma, where = written.partition(",")
+        if comma and job.split()[-1:] and job.split()[-1].lower() in _TITLES and _EMPLOYER.match(where):
             return []  # a job title, then where and when: "Intern, Databricks (summer 2023)"
         words = [w for w, _, _ in spans]
         lower = [w.lower().removesuffix("'s") for w in words]
