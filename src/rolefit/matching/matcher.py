@@ -1138,15 +1138,9 @@ _TEAM_HEADS = frozenset(("team", "squad", "tribe", "team name", "our team"))
 
 
 @cache
-def _apart() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """Declined names, ticket keys, Latin binomials and events attended (compiled on
-    first use)."""
-    return (
-        re.compile(_DECLINED, re.IGNORECASE),
-        re.compile(_TICKET_KEY),
-        re.compile(_BINOMIAL),
-        re.compile(_ATTENDED, re.IGNORECASE),
-    )
+def _apart(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """One of the patterns ``Matcher._set_apart`` drops (compiled on first use)."""
+    return re.compile(pattern, flags)
 
 
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
@@ -1383,7 +1377,7 @@ _DATA_CONDITIONS = frozenset(
     )
 )
 # An employer's name, then when or where in brackets: " Databricks (summer 2023)".
-_EMPLOYER = re.compile(r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s*(?:\((?![^()]*\b(?:years?|yrs?)\b)[^()]*\))?\s*$")
+_EMPLOYER = r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s*(?:\((?![^()]*\b(?:years?|yrs?)\b)[^()]*\))?\s*$"
 _TEAMS = frozenset(("team", "teams", "squad", "group", "department", "guild"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
 _STUDIED = frozenset(("data", "dataset", "datasets"))
@@ -2984,18 +2978,18 @@ class Matcher:
         """``written`` without what names no skill of its own: a name declined after a
         colon or a dash ("Spark experience: none"), an issue tracker's key ("ML-88:"),
         a Latin binomial in brackets, an event attended ("a SciPy conference")."""
-        declined, ticket, binomial, attended = _apart()
         if ":" in written or " - " in written or "\u2013" in written or "\u2014" in written:
-            written = declined.sub("", written).strip(" ,;")
-        if "-" in written:
-            key = ticket.match(written)
+            written = _apart(_DECLINED, re.IGNORECASE).sub("", written).strip(" ,;")
+        if "-" in written and (written.lstrip()[:1] == "[" or ":" in written):
+            key = _apart(_TICKET_KEY).match(written)
             if key is not None and self._index.lookup(normalise((key.group(1) or key.group(2)).partition("-")[0])):
                 # "ML-88:", not "DATA-412:" (a key that is no name does no harm)
                 written = written[key.end() :]
         if "(" in written:
-            written = binomial.sub("", written)
-        if " " in written:
-            written = attended.sub("", written)
+            written = _apart(_BINOMIAL).sub("", written)
+        lower = written.lower()
+        if "attend" in lower or "went to" in lower or "visited" in lower or "going to" in lower:
+            written = _apart(_ATTENDED, re.IGNORECASE).sub("", written)
         return written
 
     def _sense_form(self, item: _Found) -> str:
@@ -3394,7 +3388,7 @@ class Matcher:
         if len(spans) < 4:
             return []
         job, comma, where = written.partition(",")
-        if comma and job.split()[-1:] and job.split()[-1].lower() in _TITLES and _EMPLOYER.match(where):
+        if comma and job.split()[-1:] and job.split()[-1].lower() in _TITLES and _apart(_EMPLOYER).match(where):
             return []  # a job title, then where and when: "Intern, Databricks (summer 2023)"
         words = [w for w, _, _ in spans]
         lower = [w.lower().removesuffix("'s") for w in words]
