@@ -94,7 +94,13 @@ themselves.
    (``CKAD (Certified ...)``). A broad field before a person is a job title (``ML
    Engineer``); ``Excel`` before "in" or "at" is the verb; a hobbies or interests
    heading lists no skills, nor does a ``Looking for:`` one. A clause that says a
-   skill is lacking claims nothing (``No experience with Java``, ``but not Polars``).
+   skill is lacking claims nothing (``No experience with Java``, ``but not Polars``),
+   nor does a name declined after a colon or a dash (``Spark experience: none``,
+   ``Kubernetes - no``), an issue tracker's key (``ML-88: Move the job``), a team's
+   name (``Team: ML Toolchain``, ``a global MLOps Support team``), a Latin binomial in
+   brackets, an event attended (``a SciPy conference``; ``Matcher._set_apart``) or
+   what a method copes with (``Causal inference with missing data``); a field before
+   "and tools" names the tools (``ML infrastructure and tools (Vertex AI)``).
    A past deed that starts an entry names its activity before what it was done to
    (``Containerised the pipelines``; a verb made of a tool's name: ``Dockerized``;
    dealing with people, whatever it was done to: ``Negotiated SLAs``; things counted
@@ -136,7 +142,8 @@ themselves.
    (``payments``, ``sprint``, ``scalar``) is spelt as meant. A word that is a word of some skill's name, or
    that word inflected (``leaks``: leakage, ``managing``: management), or a person
    (``Data Analyst``), is never read as a typo of another (``Monitoring`` is not
-   ``Mentoring``, ``data leaks`` not ``data lakes``), nor is another language's word
+   ``Mentoring``, ``data leaks`` not ``data lakes``), nor is a word inflected whose stem
+   starts a longer name (``circled`` is no CircleCI), nor another language's word
    for an -ics field (``Statistik``). A typo in a list, or before or among the tools
    after "with", is read per piece (``Pyhton, Pandas``), and counts as the skill
    written, not as one another entry implies. In a short entry that names
@@ -1108,6 +1115,34 @@ _SLUG_RUN = re.compile(rf"^((?:[^:]{{1,40}}:\s*)?)({_SLUG}(?:\s+{_SLUG})+)\s*$")
 # A form's answer: to a question ("? Yes - daily", "? No"), or a rating out of a scale
 # ("(1-5): 0, never used it").
 _ANSWERED = re.compile(r"(?:\?|\(1-\d+\):)\s*(?:(yes|yeah|yep|[1-9]\d*)|no|nope|none|0)\b[^?]*$", re.IGNORECASE)
+# A name declined after a colon or a dash: "Spark experience: none", "Terraform: never
+# touched it", "Kubernetes - no", "Docker: not yet" (the name read, then its answer).
+_DECLINED = (
+    r"(?:^|(?<=[,;]))[^,;:?()]{1,60}?(?::|\s[-\u2013\u2014])\s*"
+    r"(?:(?:none|nope|nil|n/a|no|zero|not yet|not really|not at all)\s*(?:[.!]|(?=[,;(])|$)|never\s+[a-z]"
+    r"|no\s+(?:experience|exposure|knowledge|idea)\b|not\s+(?:yet|familiar|used)\b)[^,;]*"
+)
+# An issue tracker's key, or a project's code, before a colon: "ML-88: Move the job ...",
+# "[DS-12] Fix ...": a ticket's number, no field.
+_TICKET_KEY = r"^\s*(?:\[([A-Z][A-Z0-9]{1,9}-\d{2,6})\]:?|([A-Z][A-Z0-9]{1,9}-\d{2,6}):)\s+"
+# A genus and species in brackets ("Red kites (Milvus milvus)"): Latin, no names.
+_BINOMIAL = r"\(\s*[A-Z][a-z]+(?:us|a|um|is|es|ae|i|ii|on|x)\s+[a-z]+(?:us|a|um|is|ae|i|ii|ensis|oides|ata|atus)\s*\)"
+# An event named after a tool, attended: "attending a SciPy conference", "went to a
+# Kubernetes meetup"; what one attends is no skill (speaking or organising there is).
+_ATTENDED = (
+    r"\b(?:attend(?:ed|ing|s)?|went to|visited|going to)\s+(?:(?:a|an|the|my|our|this year's|last year's)\s+)?"
+    r"(?:[\w.+#-]+\s+){1,2}(?:conference|conf|summit|meetup|meet-up|user group|days|expo)s?\b"
+)
+# Heads of a line that name a team or squad: "Team: ML Toolchain" (a team names no skill).
+_TEAM_HEADS = frozenset(("team", "squad", "tribe", "team name", "our team"))
+
+
+@cache
+def _apart(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """One of the patterns ``Matcher._set_apart`` drops (compiled on first use)."""
+    return re.compile(pattern, flags)
+
+
 # Emoji and pictographs around names in profiles: "Python 🐍", "🌱 Learning Rust"; not the
 # music signs (♭ ♮ ♯), which write "C♯".
 _PICTOGRAPHS = re.compile("[\U0001f000-\U0001faff\u2600-\u266c\u2670-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
@@ -1326,6 +1361,24 @@ _FUNCTION_WORDS = frozenset(
 _GROUPS = _PEOPLE | _PERSON | {"team", "group", "department", "lead", "role", "officer", "officers"}
 # Words before a name that ask about it: "Which cloud platforms have you used?"
 _ASKING = frozenset(("which", "what"))
+# What data a method is studied under: "Causal inference with missing data".
+_DATA_CONDITIONS = frozenset(
+    (
+        "missing",
+        "noisy",
+        "incomplete",
+        "imbalanced",
+        "censored",
+        "limited",
+        "sparse",
+        "scarce",
+        "unlabeled",
+        "unlabelled",
+    )
+)
+# An employer's name, then when or where in brackets: " Databricks (summer 2023)".
+_EMPLOYER = r"\s*[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?\s*(?:\((?![^()]*\b(?:years?|yrs?)\b)[^()]*\))?\s*$"
+_TEAMS = frozenset(("team", "teams", "squad", "group", "department", "guild"))
 # What a name is applied to rather than made of: "time series data", "image datasets".
 _STUDIED = frozenset(("data", "dataset", "datasets"))
 # Words before "for" that say what someone is known or there for, no purpose:
@@ -2049,8 +2102,11 @@ class Matcher:
             found = self._activity_with(tail.group(1), index)
         # "Deep learning with PyTorch": both; "Automate data flows with CI/CD": CI/CD.
         if preposition in _TAIL_TOOLS or (found and preposition in _TAIL_NAMES_SKILLS):
-            for piece in self._pieces(rest, index):
-                found += self._direct(piece, index)
+            pieces = self._pieces(rest, index)
+            for piece, following in zip(pieces, (*pieces[1:], ""), strict=True):
+                if found and preposition == "with" and normalise(piece).partition(" ")[0] in _DATA_CONDITIONS:
+                    continue  # "Causal inference with missing data": what the method copes with, a topic
+                found += self._without_fields(self._direct(piece, index), following)
         elif (
             preposition == "to"
             and normalise(tail.group(1)).rsplit(" ", 1)[-1] in _ABLE_WORDS
@@ -2071,6 +2127,14 @@ class Matcher:
             for piece in self._pieces(last.group(3), index):
                 found += self._direct(piece, index)
         return found
+
+    def _without_fields(self, found: list[_Found], following: str) -> list[_Found]:
+        """``found`` without broad fields when the next piece of the list is a word for
+        tools: "ML infrastructure and tools (Vertex AI, Ray)" names the tools, not the
+        field, as "ML tools" does."""
+        if normalise(following) not in _TOOL_WORDS:
+            return found
+        return [f for f in found if base_key(f.key) not in self._fields]
 
     def _is_verb(self, word: str) -> bool:
         """Whether ``word`` reads as a verb rolefit knows: one of the words for what
@@ -2418,9 +2482,24 @@ class Matcher:
 
     def _spelt_as_meant(self, typed: str, known: str) -> bool:
         """Whether ``typed`` is a word of some skill's name, or another form of one
-        ("leaks": leakage), rather than a typo of ``known`` ("lakes")."""
+        ("leaks": leakage), rather than a typo of ``known`` ("lakes"); or a word
+        inflected whose stem starts ``known`` and stops short of it ("circled" is no
+        CircleCI: the verb "circle", not the name with its end mistyped)."""
         if typed in self._known_words or typed in _PEOPLE or typed in _PERSON or typed in _NO_TYPOS:
             return True
+        return any(
+            typed.endswith(ending)
+            and len(stem) >= 4
+            and known.startswith(stem)
+            and len(rest := known[len(stem) :]) >= 2
+            and not set(rest) & set(ending)
+            for ending, stems in (("ing", (3,)), ("ed", (1, 2)), ("s", (1,)))
+            for stem in (typed[:-cut] for cut in stems)
+        ) or self._inflected_known(typed, known)
+
+    def _inflected_known(self, typed: str, known: str) -> bool:
+        """Whether ``typed`` is another form of a word of some skill's name ("leaks":
+        leakage) rather than a typo of ``known``."""
         shorter, longer = sorted((typed, known), key=len)
         if _is_slip(shorter, longer, self._policy):
             return False  # a letter doubled or added at the end: "modells", "Tuneer"
@@ -2597,6 +2676,8 @@ class Matcher:
                     direct[part] = self._shared_tail(part, shared, index)
                 if not direct[following]:
                     direct[following] = self._shared_head(following, part, index)
+            for part, following in pairwise(parts):
+                direct[part] = self._without_fields(direct[part], following)
             self._read_in_context(direct, index)
             # A part that is nobody's name may be a typo inside one multi-word skill
             # ("Probablity and statistics") before it is a list with a typo in it; not
@@ -2864,7 +2945,12 @@ class Matcher:
             written = _EMPTY_BRACKETS.sub("", _NEGATED.sub("", written)).strip(" ,;")
         written = self._unnamed(written)
         written = self._slugs_listed(written)
+        written = self._set_apart(written)
+        if not written:
+            return {}
         heading = _HEADING.match(written)
+        if heading is not None and normalise(heading.group(1)) in _TEAM_HEADS:
+            return {}  # "Team: ML Toolchain": a team's name
         if heading is not None and normalise(heading.group(1)) in _PASTIMES:
             return {}  # "Interests: Kafka, Borges, chess": what someone reads or does for fun
         if _RANK_BEFORE.match(written):
@@ -2887,6 +2973,24 @@ class Matcher:
         if self._scoped_words and self._may_name_scoped(written):
             found += self._guard(self._find(written, self._scoped, False), written)
         return self._credit(found)
+
+    def _set_apart(self, written: str) -> str:
+        """``written`` without what names no skill of its own: a name declined after a
+        colon or a dash ("Spark experience: none"), an issue tracker's key ("ML-88:"),
+        a Latin binomial in brackets, an event attended ("a SciPy conference")."""
+        if ":" in written or " - " in written or "\u2013" in written or "\u2014" in written:
+            written = _apart(_DECLINED, re.IGNORECASE).sub("", written).strip(" ,;")
+        if "-" in written and (written.lstrip()[:1] == "[" or ":" in written):
+            key = _apart(_TICKET_KEY).match(written)
+            if key is not None and self._index.lookup(normalise((key.group(1) or key.group(2)).partition("-")[0])):
+                # "ML-88:", not "DATA-412:" (a key that is no name does no harm)
+                written = written[key.end() :]
+        if "(" in written:
+            written = _apart(_BINOMIAL).sub("", written)
+        lower = written.lower()
+        if "attend" in lower or "went to" in lower or "visited" in lower or "going to" in lower:
+            written = _apart(_ATTENDED, re.IGNORECASE).sub("", written)
+        return written
 
     def _sense_form(self, item: _Found) -> str:
         """The form ``item`` was read through: its alias, or its skill's own name."""
@@ -3283,6 +3387,9 @@ class Matcher:
         spans = [(m.group(), m.start() + start, m.end() + start) for m in _PHRASE_WORD.finditer(written[start:])]
         if len(spans) < 4:
             return []
+        job, comma, where = written.partition(",")
+        if comma and job.split()[-1:] and job.split()[-1].lower() in _TITLES and _apart(_EMPLOYER).match(where):
+            return []  # a job title, then where and when: "Intern, Databricks (summer 2023)"
         words = [w for w, _, _ in spans]
         lower = [w.lower().removesuffix("'s") for w in words]
         if _NEGATIONS.intersection(lower) or "lack" in lower:
@@ -3408,6 +3515,10 @@ class Matcher:
                 )
                 if (
                     following in _GROUPS
+                    # a team's name of two words: "a global MLOps Support team"
+                    or (end + 1 < len(lower) and lower[end + 1] in _TEAMS and words[end][:1].isupper())
+                    # a method's condition after it: "Causal inference with missing data"
+                    or (found and at > 0 and lower[at - 1] == "with" and lower[at] in _DATA_CONDITIONS)
                     or (at > 1 and lower[at - 1] == "of" and lower[at - 2] in _RANKS)  # "Head of Data Science"
                     # One word of another proper name, before a capitalised word rolefit does
                     # not know: "Oracle Park", "Spark Networks".
