@@ -1,0 +1,65 @@
+"""Matching round twenty-two (recall): the kinds of missed credits the 20th part showed,
+each a table of positive and trap cases written for the kind (none copied from the
+parts): a tool before a word rolefit does not know in a short entry, a tool's own file
+type, a cloud platform before a dash and its own services, leading a piece of work, and
+a clause after a negated one."""
+
+from __future__ import annotations
+
+from .test_matching_round8 import assert_reads, each_case
+
+# What the string must name (directly, not by implication), and what it must not.
+CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
+    "a tool before words rolefit does not know, in a short entry": [
+        ("Linux sysadmin", {"Linux"}, set()),
+        ("Ubuntu Linux sysadmin (Debian, Arch)", {"Linux"}, set()),
+        ("Git LFS", {"Git"}, set()),
+        ("Tableau whiz", {"Tableau"}, set()),
+        ("Weights and Biases sweeps", {"Weights and Biases"}, set()),
+        # an everyday word, a person or a title after the name, or a longer sentence
+        ("Spark plugs", set(), {"Apache Spark"}),
+        ("Ruby Tuesday", set(), {"Ruby"}),
+        ("Julia Roberts", set(), {"Julia"}),
+        ("Tableau Engineer", set(), {"Tableau"}),
+        ("Linux sysadmin wanted for our Leeds office today", set(), set()),
+    ],
+    "a tool's own file type names the tool": [
+        ("writing Dockerfiles", {"Docker"}, set()),
+        ("Jenkinsfile pipelines for the monorepo", {"Jenkins"}, set()),
+        # a word that only ends so
+        ("updated my profile", set(), set()),
+        ("a dockerfile-free build", set(), set()),
+    ],
+    "a cloud platform before a dash and its own services is the platform used": [
+        ("AWS \u2014 Lambda, DynamoDB, S3", {"AWS", "AWS Lambda", "Amazon S3"}, set()),
+        ("Azure - Data Factory, Synapse", {"Microsoft Azure", "Azure Data Factory"}, set()),
+        ("GCP \u2013 BigQuery, Dataflow", {"Google Cloud", "BigQuery"}, set()),
+        # a platform before tools of no platform, or a level
+        ("AWS \u2014 Docker, Terraform", {"Docker", "Terraform"}, {"AWS"}),
+        ("Cloud \u2014 AWS, GCP", {"AWS", "Google Cloud"}, {"Cloud computing"}),
+    ],
+    "leading a piece of work or a team names Leadership": [
+        ("Lead the migration of our Airflow DAGs to Dagster", {"Leadership"}, set()),
+        ("Led the Kafka 2 to Kafka 3 upgrade across the fleet", {"Leadership", "Apache Kafka"}, set()),
+        ("Lead a distributed data platform team", {"Leadership"}, set()),
+        ("Leading the rollout of dbt across 3 analytics teams", {"Leadership", "dbt"}, set()),
+        # a race, a way, a walk or the metal
+        ("Led the league in assists in 2019", set(), {"Leadership"}),
+        ("Lead the way on the hike", set(), {"Leadership"}),
+        ("Led the walk to the castle", set(), {"Leadership"}),
+        ("Lead the kids to the park on Sunday", set(), {"Leadership"}),
+    ],
+    "a clause after a negated one still claims, the negated one does not": [
+        ("I have no degree in statistics, but I have built two Flask apps", {"Flask"}, {"Statistics"}),
+        ("I do not know Java, but I write Kotlin daily", {"Kotlin"}, {"Java"}),
+        ("No Spark experience; but I have run Hadoop jobs", {"Hadoop"}, {"Apache Spark"}),
+        # the negated clause alone, or one that says no more
+        ("I have no Terraform experience, but I am keen to learn", set(), {"Terraform"}),
+        ("Never used Docker, but happy to try", set(), {"Docker"}),
+    ],
+}
+
+
+@each_case(CASES)
+def test_round_22r_readings(text: str, named: set[str], not_named: set[str]) -> None:
+    assert_reads(text, named, not_named)
