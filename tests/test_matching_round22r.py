@@ -15,12 +15,15 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Ubuntu Linux sysadmin (Debian, Arch)", {"Linux"}, set()),
         ("Git LFS", {"Git"}, set()),
         ("Tableau whiz", {"Tableau"}, set()),
-        ("Weights and Biases sweeps", {"Weights and Biases"}, set()),
+        ("Weights and Biases sweeps", {"Weights & Biases"}, set()),
         # an everyday word, a person or a title after the name, or a longer sentence
         ("Spark plugs", set(), {"Apache Spark"}),
         ("Ruby Tuesday", set(), {"Ruby"}),
         ("Julia Roberts", set(), {"Julia"}),
-        ("Tableau Engineer", set(), {"Tableau"}),
+        ("Tableau vivant actor", set(), {"Tableau"}),
+        ("Communication breakdown", set(), {"Communication"}),
+        ("Leadership retreat", set(), {"Leadership"}),
+        ("Curiosity cabinet", set(), {"Curiosity"}),
         ("Linux sysadmin wanted for our Leeds office today", set(), set()),
     ],
     "a tool's own file type names the tool": [
@@ -34,13 +37,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("AWS \u2014 Lambda, DynamoDB, S3", {"AWS", "AWS Lambda", "Amazon S3"}, set()),
         ("Azure - Data Factory, Synapse", {"Microsoft Azure", "Azure Data Factory"}, set()),
         ("GCP \u2013 BigQuery, Dataflow", {"Google Cloud", "BigQuery"}, set()),
-        # a platform before tools of no platform, or a level
-        ("AWS \u2014 Docker, Terraform", {"Docker", "Terraform"}, {"AWS"}),
-        ("Cloud \u2014 AWS, GCP", {"AWS", "Google Cloud"}, {"Cloud computing"}),
+        # a level after the dash, or tools of no platform after a word that is none
+        ("AWS - advanced", {"AWS"}, set()),
+        ("Storage \u2014 S3, DynamoDB", {"Amazon S3", "Amazon DynamoDB"}, {"AWS"}),
     ],
     "leading a piece of work or a team names Leadership": [
         ("Lead the migration of our Airflow DAGs to Dagster", {"Leadership"}, set()),
-        ("Led the Kafka 2 to Kafka 3 upgrade across the fleet", {"Leadership", "Apache Kafka"}, set()),
+        ("Led the Terraform 0.12 to 1.5 upgrade across 40 modules", {"Leadership", "Terraform"}, set()),
         ("Lead a distributed data platform team", {"Leadership"}, set()),
         ("Leading the rollout of dbt across 3 analytics teams", {"Leadership", "dbt"}, set()),
         # a race, a way, a walk or the metal
@@ -52,7 +55,7 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
     "a clause after a negated one still claims, the negated one does not": [
         ("I have no degree in statistics, but I have built two Flask apps", {"Flask"}, {"Statistics"}),
         ("I do not know Java, but I write Kotlin daily", {"Kotlin"}, {"Java"}),
-        ("No Spark experience; but I have run Hadoop jobs", {"Hadoop"}, {"Apache Spark"}),
+        ("No Spark experience; but I have run Hadoop jobs", {"Apache Hadoop"}, {"Apache Spark"}),
         # the negated clause alone, or one that says no more
         ("I have no Terraform experience, but I am keen to learn", set(), {"Terraform"}),
         ("Never used Docker, but happy to try", set(), {"Docker"}),

@@ -937,6 +937,38 @@ def _training_models() -> re.Pattern[str]:
 
 
 @cache
+def _leading_work() -> re.Pattern[str]:
+    """An entry that starts by leading something: "Lead the migration of ...", "Led a
+    platform team", "Leading our rollout" (compiled on first use)."""
+    return re.compile(r"^\s*(?:I\s+)?(?:lead|leads|led|leading)\s+(?:the|a|an|our|their|its)\s+", re.IGNORECASE)
+
+
+@cache
+def _dashed_head() -> re.Pattern[str]:
+    """A short name, a dash between spaces and what follows: "AWS \u2014 Kinesis, Glue"
+    (compiled on first use)."""
+    return re.compile(r"^\s*([^\s\-\u2013\u2014:,;()][^\-\u2013\u2014:,;()]{0,30}?)\s+[-\u2013\u2014]\s+(\S.*)$")
+
+
+@cache
+def _file_type() -> re.Pattern[str]:
+    """A word a tool's name makes a file type of: "Dockerfiles", "Jenkinsfile"
+    (compiled on first use)."""
+    return re.compile(r"\b([A-Z][a-z]{3,})files?\b")
+
+
+@cache
+def _negated_then_but() -> re.Pattern[str]:
+    """A negated clause before a contrast that goes on: "I have no degree in X, but "
+    (compiled on first use)."""
+    return re.compile(
+        r"^[^,;]*\b(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|"
+        r"(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)\s[^,;]*[,;]\s*but\s+",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _when_after() -> re.Pattern[str]:
     """A name that is a season or a time, before a year or a word for a time: "Spring
     2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
@@ -1336,6 +1368,8 @@ _FOR_WHOM = frozenset(
         "assistant", "ta", "tutor", "instructor", "lecturer", "teacher", "reviewer", "me", "us",
     )
 )  # fmt: skip
+# A skill's name that is an activity or a quality, no tool: "Communication", "Leadership".
+_ACTIVITY_ENDING = re.compile(r"(?:ion|ing|ment|sis|ics|ity|ance|ship|ness|ence)$")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")  # between two words: a new clause
 # A role that names its activity, first in an entry and before where or what for:
 # "Reviewer for NeurIPS", "Speaker at PyCon", "Core contributor to Polars".
@@ -2858,6 +2892,10 @@ class Matcher:
                 return {}
             text = text[: answered.start()]
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
+        if "but" in written and (contrast := _negated_then_but().match(written)) is not None:
+            # "I have no degree in CS, but I have shipped three Django apps": the negated
+            # clause is dropped, what the contrast goes on to say is claimed.
+            written = written[contrast.end() :]
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
             # someone lacks is no claim; the rest of the entry still is.
@@ -2877,6 +2915,11 @@ class Matcher:
         found += self._made_on(written, found)
         found += self._deed_with_tool(written, found)
         found += self._models_trained(written, found)
+        found += self._led_work(written, found)
+        found += self._platform_dashed(written, found)
+        found += self._file_types(written, found)
+        if not found:
+            found = self._tool_kind(written)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -3041,6 +3084,73 @@ class Matcher:
             for s in self._index.exact.get("model training", ())
             if s.is_name and s.key not in have
         ]
+
+    def _named(self, name: str, part: str, found: list[_Found]) -> list[_Found]:
+        """The skill whose own name is ``name`` (a key), read in ``part``, unless found."""
+        have = {base_key(item.key) for item in found}
+        return [
+            _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((normalise(part), s.key)))
+            for s in self._index.exact.get(name, ())
+            if s.is_name and s.key not in have
+        ]
+
+    def _led_work(self, written: str, found: list[_Found]) -> list[_Found]:
+        """Leadership, where an entry starts by leading a piece of work or a team: "Lead
+        the provisioning of GCP projects", "Led the Spark 2 to Spark 3 upgrade", "Lead a
+        global MLOps team" (what is led is work by ``_counted_work``: a skill's word, a
+        work product, a group); not "Led the league in assists", "Lead the way"."""
+        if "ead" not in written and "ed " not in written:
+            return []
+        match = _leading_work().match(written)
+        if match is None:
+            return []
+        after = ["the", *written[match.end() :].split()]
+        groups = {w.lower().strip(".,;:()") for w in after[1:4]} & (_GROUPS | {"teams", "groups"})
+        if not groups and not _counted_work(after, self._known_words):
+            return []
+        return self._named("leadership", written[: match.end()].strip(), found)
+
+    def _platform_dashed(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A cloud platform before a dash and its own services, as before a colon ("AWS \u2014
+        Kinesis, Glue, Athena"): the platform used (see ``_platform_head``)."""
+        if not found or not any(dash in written for dash in ("-", "\u2013", "\u2014")):
+            return []
+        dashed = _dashed_head().match(written)
+        if dashed is None:
+            return []
+        named = self._direct(dashed.group(1).strip(), self._index)
+        have = {base_key(item.key) for item in found}
+        return [f for f in self._platform_head(named, found) if base_key(f.key) not in have]
+
+    def _file_types(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A tool's own file type names the tool: "writing Dockerfiles", "a Jenkinsfile"
+        (the tool's name as the vocabulary writes it, a capital first)."""
+        if "file" not in written:
+            return []
+        named: list[_Found] = []
+        for match in _file_type().finditer(written):
+            tool = match.group(1)
+            if any(s.is_name and s.text == tool for s in self._index.exact.get(normalise(tool), ())):
+                named += self._named(normalise(tool), match.group(), found + named)
+        return named
+
+    def _tool_kind(self, written: str) -> list[_Found]:
+        """A tool's name, capitalised, then one word rolefit does not know and no person,
+        in a short entry that names nothing else: "Linux sysadmin (Debian, Arch)", "Git
+        LFS", "Weights and Biases sweeps" (a part or a use of the tool); not a name that
+        is also an everyday word ("Spark plugs", "Ruby Tuesday"), a broad field, or an
+        activity or quality ("Communication breakdown", "Leadership retreat")."""
+        words = _BRACKETED.sub(" ", written).split()
+        if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+            return []
+        word, tool = normalise(words[-1]), " ".join(words[:-1])
+        if not word.isalpha() or word in self._known_words or word in _PEOPLE or word in _PERSON or word in _GROUPS:
+            return []
+        form = normalise(tool)
+        if form in self._everyday or form in self._fields or _ACTIVITY_ENDING.search(form):
+            return []
+        surfaces = [s for s in self._index.exact.get(form, ()) if s.is_name]
+        return [_Found(s.key, Hit("exact", 100.0, tool, ""), frozenset((form, base_key(s.key)))) for s in surfaces]
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
