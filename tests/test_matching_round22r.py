@@ -60,6 +60,18 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("I have no Terraform experience, but I am keen to learn", set(), {"Terraform"}),
         ("Never used Docker, but happy to try", set(), {"Docker"}),
     ],
+    "a skill after a background in it, work on it, or a quality shown, in a sentence": [
+        ("Most of my research is on graph neural networks for chemistry", {"Graph neural networks"}, set()),
+        ("My background in bioinformatics helps me read the assays", {"Bioinformatics"}, set()),
+        ("I would love to work on recommender systems at your company", {"Recommender systems"}, set()),
+        ("He shows real curiosity about every dataset he touches", {"Curiosity"}, set()),
+        ("She demonstrates great resilience under pressure", {"Resilience"}, set()),
+        # what is no skill, a field before the noun it qualifies, or a word's other sense
+        ("My background in retail helps me talk to store managers", set(), set()),
+        ("Most of my work is on machine learning models for fraud", set(), {"Machine learning"}),
+        ("He shows great promise as a chess player", set(), set()),
+        ("I work on Spring weekends at the farm shop", set(), {"Spring Framework"}),
+    ],
 }
 
 
