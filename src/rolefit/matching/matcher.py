@@ -969,6 +969,18 @@ def _negated_then_but() -> re.Pattern[str]:
 
 
 @cache
+def _known_in() -> re.Pattern[str]:
+    """What says a person knows or works at what follows: "background in ", "work on ",
+    "research is on ", "shows great " (compiled on first use)."""
+    return re.compile(
+        r"\b(?:(?:background|grounding|expertise|research|work)(?:\s+is)?\s+(?:in|on)"
+        r"|(?:shows?|showed|showing|demonstrates?|demonstrated|displays?)"
+        r"(?:\s+(?:great|real|genuine|strong|remarkable|exceptional|excellent|much|a\s+lot\s+of))?)\s+",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _when_after() -> re.Pattern[str]:
     """A name that is a season or a time, before a year or a word for a time: "Spring
     2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
@@ -2918,6 +2930,7 @@ class Matcher:
         found += self._led_work(written, found)
         found += self._platform_dashed(written, found)
         found += self._file_types(written, found)
+        found += self._known_inside(written, found)
         if not found:
             found = self._tool_kind(written)
         if (
@@ -3132,6 +3145,45 @@ class Matcher:
             tool = match.group(1)
             if any(s.is_name and s.text == tool for s in self._index.exact.get(normalise(tool), ())):
                 named += self._named(normalise(tool), match.group(), found + named)
+        return named
+
+    def _known_inside(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A skill written whole after what says someone knows or works at it, in a
+        sentence: "My background in econometrics makes me ...", "work on speech
+        synthesis for ...", "shows great curiosity" (the longest name of up to four words
+        that ends the phrase or comes before a word of no skill's name: not "work on
+        machine learning models", where a field qualifies a noun); no everyday word."""
+        if len(written) < 20:
+            return []
+        have = {base_key(item.key) for item in found}
+        named: list[_Found] = []
+        for match in _known_in().finditer(written):
+            words = [m for m in _PHRASE_WORD.finditer(written, match.end())][:5]
+            for size in range(min(4, len(words)), 0, -1):
+                end = words[size - 1].end()
+                if _PHRASE_BREAK.search(written, match.end(), end):
+                    continue
+                form = normalise(written[match.end() : end])
+                nxt = words[size].group().lower() if size < len(words) else ""
+                if (
+                    form in self._everyday
+                    or form in self._ambiguous
+                    or (
+                        nxt
+                        and not _PHRASE_BREAK.match(written, end)
+                        and nxt not in _FUNCTION_WORDS
+                        and nxt not in _PREPOSITIONS
+                        and nxt in self._known_words
+                    )
+                ):
+                    continue
+                surfaces = [s for s in self._index.exact.get(form, ()) if base_key(s.key) not in have]
+                if surfaces:
+                    named += [
+                        _Found(s.key, Hit("exact", 100.0, form, ""), frozenset((form, base_key(s.key))))
+                        for s in surfaces
+                    ]
+                    break
         return named
 
     def _tool_kind(self, written: str) -> list[_Found]:
