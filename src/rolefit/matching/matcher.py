@@ -163,7 +163,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -3158,7 +3158,7 @@ class Matcher:
         have = {base_key(item.key) for item in found}
         named: list[_Found] = []
         for match in _known_in().finditer(written):
-            words = [m for m in _PHRASE_WORD.finditer(written, match.end())][:5]
+            words = list(islice(_PHRASE_WORD.finditer(written, match.end()), 5))
             for size in range(min(4, len(words)), 0, -1):
                 end = words[size - 1].end()
                 if _PHRASE_BREAK.search(written, match.end(), end):
