@@ -72,6 +72,14 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("He shows great promise as a chess player", set(), set()),
         ("I work on Spring weekends at the farm shop", set(), {"Spring Framework"}),
     ],
+    "a tool in a ticket title or a stand-up line, before what is made with it or done to it": [
+        ("BUG: Gradio app freezes when the file is empty", {"Gradio"}, set()),
+        ("Yesterday: paired on Ana's Polars migration", {"Polars"}, set()),
+        ("Blocked: the Flink upgrade waits on the platform team", {"Apache Flink"}, set()),
+        # a name in another sense before the noun, or the noun alone
+        ("Our Spring rewrite of the garden plan is done", set(), {"Spring Framework"}),
+        ("BUG: app crashes on upload", set(), set()),
+    ],
 }
 
 

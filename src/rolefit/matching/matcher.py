@@ -1416,7 +1416,9 @@ _WORK_WITH = _TOOL_PRODUCTS | {
     "application", "applications", "apps", "services", "environment", "environments", "workflows", "models",
     "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
     "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
-    "chart", "table", "endpoint", "suite", "dag",
+    "chart", "table", "endpoint", "suite", "dag", "app",
+    # work done to code made with it: "the Polars rewrite", "our Flink upgrade"
+    "rewrite", "migration", "upgrade", "refactor", "port",
 }  # fmt: skip
 # Nouns for the parts or the practice of a skill, after its name: "computer vision
 # projects", "vector database operations", "model registry management" name the skill
