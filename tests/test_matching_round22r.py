@@ -80,6 +80,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Our Spring rewrite of the garden plan is done", set(), {"Spring Framework"}),
         ("BUG: app crashes on upload", set(), set()),
     ],
+    "an activity that is a skill's name, done now to a piece of work": [
+        ("Update: the deploy failed twice, I'm debugging the retry logic in the worker", {"Debugging"}, set()),
+        ("Today: benchmarking the two vector databases", {"Benchmarking"}, set()),
+        # done to things that are no work
+        ("I'm debugging the garden hose again", set(), {"Debugging"}),
+        ("We were benchmarking the new neighbours, jokingly", set(), {"Benchmarking"}),
+    ],
 }
 
 

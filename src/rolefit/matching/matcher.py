@@ -981,6 +981,17 @@ def _known_in() -> re.Pattern[str]:
 
 
 @cache
+def _doing_now() -> re.Pattern[str]:
+    """An activity in -ing someone is doing, before what it is done to: "I'm debugging
+    the ...", "Today: profiling our ..." (compiled on first use)."""
+    return re.compile(
+        r"(?:^|[,;:]\s*|\b(?:i'm|i\u2019m|i am|we're|we are|was|were|been|is|are)\s+)([a-z]{5,}ing)\s+"
+        r"(?=(?:the|a|an|our|their|this|these|those|my)\s)",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _when_after() -> re.Pattern[str]:
     """A name that is a season or a time, before a year or a word for a time: "Spring
     2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
@@ -1420,6 +1431,8 @@ _WORK_WITH = _TOOL_PRODUCTS | {
     # work done to code made with it: "the Polars rewrite", "our Flink upgrade"
     "rewrite", "migration", "upgrade", "refactor", "port",
 }  # fmt: skip
+# What an activity done now is done to, as work (see Matcher._doing_to).
+_DONE_TO_WORK = _WORK_WITH | _COUNTED_WORK | _TECHNICAL_WORDS | {"model", "logic", "databases", "query"}
 # Nouns for the parts or the practice of a skill, after its name: "computer vision
 # projects", "vector database operations", "model registry management" name the skill
 # ("ML models", "AI systems" and "time series data" name things made or studied).
@@ -2933,6 +2946,7 @@ class Matcher:
         found += self._platform_dashed(written, found)
         found += self._file_types(written, found)
         found += self._known_inside(written, found)
+        found += self._doing_to(written, found)
         if not found:
             found = self._tool_kind(written)
         if (
@@ -3186,6 +3200,29 @@ class Matcher:
                         for s in surfaces
                     ]
                     break
+        return named
+
+    def _doing_to(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A one-word activity that is a skill's name, in -ing, that someone is doing to a
+        piece of work: "I'm debugging the incremental model", "Today: profiling the
+        slow query" (what it is done to is a piece of software, data or a work product,
+        in the next four words: not "I'm debugging the garden hose")."""
+        if "ing " not in written:
+            return []
+        have = {base_key(item.key) for item in found}
+        named: list[_Found] = []
+        for match in _doing_now().finditer(written):
+            activity = match.group(1).lower()
+            if len(activity) <= 6 or activity in _QUALIFIER_WORDS or activity in self._everyday:
+                continue
+            after = [w.lower().strip(".,;:()") for w in written[match.end() :].split()[1:5]]
+            if not any(w in _DONE_TO_WORK or w + "s" in _DONE_TO_WORK for w in after):
+                continue
+            named += [
+                _Found(s.key, Hit("exact", 100.0, match.group(1), ""), frozenset((activity, base_key(s.key))))
+                for s in self._index.exact.get(activity, ())
+                if s.is_name and base_key(s.key) not in have
+            ]
         return named
 
     def _tool_kind(self, written: str) -> list[_Found]:
