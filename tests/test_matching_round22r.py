@@ -87,6 +87,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("I'm debugging the garden hose again", set(), {"Debugging"}),
         ("We were benchmarking the new neighbours, jokingly", set(), {"Benchmarking"}),
     ],
+    "what a job ad rewards, after 'points for' or 'a plus for', is asked for": [
+        ("Bonus points for Numba or Cython experience", {"Numba", "Cython"}, set()),
+        ("Extra points for hands-on Terraform experience", {"Terraform"}, set()),
+        ("A big plus for experience with Snowflake and dbt", {"Snowflake", "dbt"}, set()),
+        # a purpose after a tool is still no claim
+        ("Terraform for provisioning our Kubernetes clusters", {"Terraform"}, set()),
+    ],
 }
 
 

@@ -1389,6 +1389,8 @@ _FOR_WHOM = frozenset(
     (
         "responsible", "accountable", "known", "endorsed", "praised", "recognised", "recognized", "looking",
         "assistant", "ta", "tutor", "instructor", "lecturer", "teacher", "reviewer", "me", "us",
+        # what a job ad rewards: "Bonus points for Numba experience", "a plus for dbt"
+        "points", "bonus", "plus", "credit",
     )
 )  # fmt: skip
 # A skill's name that is an activity or a quality, no tool: "Communication", "Leadership".
@@ -3803,7 +3805,7 @@ class Matcher:
         analysis", "expertise to deploy ML"): not a word of a course's or a book's title
         ("Mathematics for Machine Learning", "Intro to Algorithms"), not what someone is
         known, responsible or a teacher for ("Responsible for data quality", "TA for
-        Linear Algebra"), not "to" before a name or a thing pointed at, where something
+        Linear Algebra") or what a job ad rewards ("Bonus points for Numba"), not "to" before a name or a thing pointed at, where something
         goes ("deployment to Kubernetes", "from Redshift to BigQuery"), nor after what
         someone can do ("ability to")."""
         word = lower[at]
