@@ -130,6 +130,17 @@ themselves.
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
+   An entry that starts by leading work or a team names Leadership ("Lead the
+   provisioning of ...", ``Matcher._led_work``); a cloud platform before a dash and its
+   own services is claimed as before a colon (``AWS — Kinesis, Glue``); a tool's own
+   file type names it (``Dockerfiles``); a skill after what says someone knows or works
+   at it ("My background in econometrics", "work on speech synthesis", "shows great
+   curiosity"), a one-word activity done now to a piece of work ("I'm debugging the
+   model"), and, in a short entry that names nothing else, a tool before one word
+   rolefit does not know (``Linux sysadmin``, ``Git LFS``; not an everyday word, a field
+   or an activity: "Communication breakdown"). A negated clause before ", but" is
+   dropped and the rest read ("I have no degree in CS, but I have shipped Django apps");
+   what a job ad rewards ("Bonus points for Numba") is no purpose.
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). An everyday word a slip from a name
