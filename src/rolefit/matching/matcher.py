@@ -979,6 +979,9 @@ def _negated_then_but() -> re.Pattern[str]:
     )
 
 
+_KNOWN_IN_WORDS = ("ground", "expertise", "research", "work", "show", "demonstrat", "display")
+
+
 @cache
 def _known_in() -> re.Pattern[str]:
     """What says a person knows or works at what follows: "background in ", "work on ",
@@ -2932,7 +2935,7 @@ class Matcher:
                 return {}
             text = text[: answered.start()]
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
-        if "but" in written and (contrast := _negated_then_but().match(written)) is not None:
+        if (", but" in written or "; but" in written) and (contrast := _negated_then_but().match(written)):
             # "I have no degree in CS, but I have shipped three Django apps": the negated
             # clause is dropped, what the contrast goes on to say is claimed.
             written = written[contrast.end() :]
@@ -3141,7 +3144,7 @@ class Matcher:
         the provisioning of GCP projects", "Led the Spark 2 to Spark 3 upgrade", "Lead a
         global MLOps team" (what is led is work by ``_counted_work``: a skill's word, a
         work product, a group); not "Led the league in assists", "Lead the way"."""
-        if "ead" not in written and "ed " not in written:
+        if not written.lstrip().lower().startswith(("lead", "led ", "i lead", "i led")):
             return []
         match = _leading_work().match(written)
         if match is None:
@@ -3155,7 +3158,7 @@ class Matcher:
     def _platform_dashed(self, written: str, found: list[_Found]) -> list[_Found]:
         """A cloud platform before a dash and its own services, as before a colon ("AWS \u2014
         Kinesis, Glue, Athena"): the platform used (see ``_platform_head``)."""
-        if not found or not any(dash in written for dash in ("-", "\u2013", "\u2014")):
+        if not found or not any(dash in written for dash in (" - ", " \u2013 ", " \u2014 ")):
             return []
         dashed = _dashed_head().match(written)
         if dashed is None:
@@ -3182,7 +3185,8 @@ class Matcher:
         synthesis for ...", "shows great curiosity" (the longest name of up to four words
         that ends the phrase or comes before a word of no skill's name: not "work on
         machine learning models", where a field qualifies a noun); no everyday word."""
-        if len(written) < 20:
+        lower = written.lower()
+        if len(written) < 20 or not any(w in lower for w in _KNOWN_IN_WORDS):
             return []
         have = {base_key(item.key) for item in found}
         named: list[_Found] = []
@@ -3220,7 +3224,8 @@ class Matcher:
         piece of work: "I'm debugging the incremental model", "Today: profiling the
         slow query" (what it is done to is a piece of software, data or a work product,
         in the next four words: not "I'm debugging the garden hose")."""
-        if "ing " not in written:
+        lower = written.lower()
+        if "ing " not in lower or not any(f"ing {d} " in lower for d in _DETERMINERS):
             return []
         have = {base_key(item.key) for item in found}
         named: list[_Found] = []
