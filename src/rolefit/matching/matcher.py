@@ -1407,8 +1407,9 @@ _FOR_WHOM = frozenset(
         "points", "bonus", "plus", "credit",
     )
 )  # fmt: skip
-# A skill's name that is an activity or a quality, no tool: "Communication", "Leadership".
-_ACTIVITY_ENDING = re.compile(r"(?:ion|ing|ment|sis|ics|ity|ance|ship|ness|ence)$")
+# The endings of a skill's name that is an activity or a quality, no tool:
+# "Communication", "Leadership" (see Matcher._tool_kind).
+_ACTIVITY_ENDINGS = ("ion", "ing", "ment", "sis", "ics", "ity", "ance", "ship", "ness", "ence")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")  # between two words: a new clause
 # A role that names its activity, first in an entry and before where or what for:
 # "Reviewer for NeurIPS", "Speaker at PyCon", "Core contributor to Polars".
@@ -3256,7 +3257,7 @@ class Matcher:
         if not word.isalpha() or word in self._known_words or word in _PEOPLE or word in _PERSON or word in _GROUPS:
             return []
         form = normalise(tool)
-        if form in self._everyday or form in self._fields or _ACTIVITY_ENDING.search(form):
+        if form in self._everyday or form in self._fields or form.endswith(_ACTIVITY_ENDINGS):
             return []
         surfaces = [s for s in self._index.exact.get(form, ()) if s.is_name]
         return [_Found(s.key, Hit("exact", 100.0, tool, ""), frozenset((form, base_key(s.key)))) for s in surfaces]
