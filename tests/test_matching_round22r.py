@@ -94,6 +94,13 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         # a purpose after a tool is still no claim
         ("Terraform for provisioning our Kubernetes clusters", {"Terraform"}, set()),
     ],
+    "a test of a kind whose testing is a skill, in a sentence": [
+        ("Ran a two-week multivariate test on the pricing page", {"Multivariate testing"}, set()),
+        ("She wrote integration tests for every endpoint", {"Integration testing"}, set()),
+        # a test whose testing is no skill
+        ("Passed my driving test in March", set(), set()),
+        ("Booked a blood test for Monday", set(), set()),
+    ],
 }
 
 

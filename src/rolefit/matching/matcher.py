@@ -136,7 +136,8 @@ themselves.
    file type names it (``Dockerfiles``); a skill after what says someone knows or works
    at it ("My background in econometrics", "work on speech synthesis", "shows great
    curiosity"), a one-word activity done now to a piece of work ("I'm debugging the
-   model"), and, in a short entry that names nothing else, a tool before one word
+   model"), a test of a kind whose testing is a skill ("Ran a multivariate test":
+   Multivariate testing), and, in a short entry that names nothing else, a tool before one word
    rolefit does not know (``Linux sysadmin``, ``Git LFS``; not an everyday word, a field
    or an activity: "Communication breakdown"). A negated clause before ", but" is
    dropped and the rest read ("I have no degree in CS, but I have shipped Django apps");
@@ -980,6 +981,13 @@ def _negated_then_but() -> re.Pattern[str]:
 
 
 _KNOWN_IN_WORDS = ("ground", "expertise", "research", "work", "show", "demonstrat", "display")
+
+
+@cache
+def _kind_of_test() -> re.Pattern[str]:
+    """A word before "test" or "tests": "a multivariate test", "A/B tests" (compiled on
+    first use)."""
+    return re.compile(r"(?<![\w/-])([a-z][a-z/]*)\s+tests?\b", re.IGNORECASE)
 
 
 @cache
@@ -2964,6 +2972,7 @@ class Matcher:
         found += self._file_types(written, found)
         found += self._known_inside(written, found)
         found += self._doing_to(written, found)
+        found += self._tests_run(written, found)
         if not found:
             found = self._tool_kind(written)
         if (
@@ -3240,6 +3249,23 @@ class Matcher:
             named += [
                 _Found(s.key, Hit("exact", 100.0, match.group(1), ""), frozenset((activity, base_key(s.key))))
                 for s in self._index.exact.get(activity, ())
+                if s.is_name and base_key(s.key) not in have
+            ]
+        return named
+
+    def _tests_run(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A test of a kind whose testing is a skill's own name, in a sentence: "Ran a
+        6-week multivariate test", "wrote integration tests for ..." (not "a blood test":
+        "blood testing" is no skill)."""
+        if " test" not in written.lower():
+            return []
+        have = {base_key(item.key) for item in found}
+        named: list[_Found] = []
+        for match in _kind_of_test().finditer(written):
+            form = normalise(match.group(1)) + " testing"
+            named += [
+                _Found(s.key, Hit("exact", 100.0, match.group(), ""), frozenset((form, base_key(s.key))))
+                for s in self._index.exact.get(form, ())
                 if s.is_name and base_key(s.key) not in have
             ]
         return named
