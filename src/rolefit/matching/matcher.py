@@ -136,6 +136,18 @@ themselves.
    relief``), a field inside a product's name (``Core ML``), what is made with a tool
    (``JAX backend``) and a name written only inside a longer name found (``storytelling
    with data``) credit nothing of their own (``Matcher._other_senses``).
+   An entry that starts by leading work or a team names Leadership ("Lead the
+   provisioning of ...", ``Matcher._led_work``); a cloud platform before a dash and its
+   own services is claimed as before a colon (``AWS — Kinesis, Glue``); a tool's own
+   file type names it (``Dockerfiles``); a skill after what says someone knows or works
+   at it ("My background in econometrics", "work on speech synthesis", "shows great
+   curiosity"), a one-word activity done now to a piece of work ("I'm debugging the
+   model"), a test of a kind whose testing is a skill ("Ran a multivariate test":
+   Multivariate testing), and, in a short entry that names nothing else, a tool before one word
+   rolefit does not know (``Linux sysadmin``, ``Git LFS``; not an everyday word, a field
+   or an activity: "Communication breakdown"). A negated clause before ", but" is
+   dropped and the rest read ("I have no degree in CS, but I have shipped Django apps");
+   what a job ad rewards ("Bonus points for Numba") is no purpose.
 4. a guarded fuzzy layer for typos, used only when nothing matched exactly: see
    ``typo_distance`` for what counts as a typo (a substituted letter must be a likely
    slip: ``closures`` is no ``Clojure``). An everyday word a slip from a name
@@ -170,7 +182,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import islice, pairwise
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -944,6 +956,71 @@ def _training_models() -> re.Pattern[str]:
 
 
 @cache
+def _leading_work() -> re.Pattern[str]:
+    """An entry that starts by leading something: "Lead the migration of ...", "Led a
+    platform team", "Leading our rollout" (compiled on first use)."""
+    return re.compile(r"^\s*(?:I\s+)?(?:lead|leads|led|leading)\s+(?:the|a|an|our|their|its)\s+", re.IGNORECASE)
+
+
+@cache
+def _dashed_head() -> re.Pattern[str]:
+    """A short name, a dash between spaces and what follows: "AWS \u2014 Kinesis, Glue"
+    (compiled on first use)."""
+    return re.compile(r"^\s*([^\s\-\u2013\u2014:,;()][^\-\u2013\u2014:,;()]{0,30}?)\s+[-\u2013\u2014]\s+(\S.*)$")
+
+
+@cache
+def _file_type() -> re.Pattern[str]:
+    """A word a tool's name makes a file type of: "Dockerfiles", "Jenkinsfile"
+    (compiled on first use)."""
+    return re.compile(r"\b([A-Z][a-z]{3,})files?\b")
+
+
+@cache
+def _negated_then_but() -> re.Pattern[str]:
+    """A negated clause before a contrast that goes on: "I have no degree in X, but "
+    (compiled on first use)."""
+    return re.compile(
+        r"^[^,;]*\b(?:no|not(?!\s(?:limited|only|just|necessarily|exclusively)\b)|never|without|"
+        r"(?:do|does|did|have|has|can)(?: not|n't|n\u2019t)|cannot)\s[^,;]*[,;]\s*but\s+",
+        re.IGNORECASE,
+    )
+
+
+_KNOWN_IN_WORDS = ("ground", "expertise", "research", "work", "show", "demonstrat", "display")
+
+
+@cache
+def _kind_of_test() -> re.Pattern[str]:
+    """A word before "test" or "tests": "a multivariate test", "A/B tests" (compiled on
+    first use)."""
+    return re.compile(r"(?<![\w/-])([a-z][a-z/]*)\s+tests?\b", re.IGNORECASE)
+
+
+@cache
+def _known_in() -> re.Pattern[str]:
+    """What says a person knows or works at what follows: "background in ", "work on ",
+    "research is on ", "shows great " (compiled on first use)."""
+    return re.compile(
+        r"\b(?:(?:background|grounding|expertise|research|work)(?:\s+is)?\s+(?:in|on)"
+        r"|(?:shows?|showed|showing|demonstrates?|demonstrated|displays?)"
+        r"(?:\s+(?:great|real|genuine|strong|remarkable|exceptional|excellent|much|a\s+lot\s+of))?)\s+",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _doing_now() -> re.Pattern[str]:
+    """An activity in -ing someone is doing, before what it is done to: "I'm debugging
+    the ...", "Today: profiling our ..." (compiled on first use)."""
+    return re.compile(
+        r"(?:^|[,;:]\s*|\b(?:i'm|i\u2019m|i am|we're|we are|was|were|been|is|are)\s+)([a-z]{5,}ing)\s+"
+        r"(?=(?:the|a|an|our|their|this|these|those|my)\s)",
+        re.IGNORECASE,
+    )
+
+
+@cache
 def _when_after() -> re.Pattern[str]:
     """A name that is a season or a time, before a year or a word for a time: "Spring
     2024", "Spring term" (see Matcher._sensed_names; compiled on first use)."""
@@ -1387,8 +1464,13 @@ _FOR_WHOM = frozenset(
     (
         "responsible", "accountable", "known", "endorsed", "praised", "recognised", "recognized", "looking",
         "assistant", "ta", "tutor", "instructor", "lecturer", "teacher", "reviewer", "me", "us",
+        # what a job ad rewards: "Bonus points for Numba experience", "a plus for dbt"
+        "points", "bonus", "plus", "credit",
     )
 )  # fmt: skip
+# The endings of a skill's name that is an activity or a quality, no tool:
+# "Communication", "Leadership" (see Matcher._tool_kind).
+_ACTIVITY_ENDINGS = ("ion", "ing", "ment", "sis", "ics", "ity", "ance", "ship", "ness", "ence")
 _CLAUSE_END = re.compile(r"[;:]|\.\s")  # between two words: a new clause
 # A role that names its activity, first in an entry and before where or what for:
 # "Reviewer for NeurIPS", "Speaker at PyCon", "Core contributor to Polars".
@@ -1423,8 +1505,12 @@ _WORK_WITH = _TOOL_PRODUCTS | {
     "application", "applications", "apps", "services", "environment", "environments", "workflows", "models",
     "skills", "experience", "knowledge", "expertise", "proficiency", "basics", "fundamentals", "programming",
     "development", "internship", "internships", "course", "courses", "certification", "internals", "ecosystem",
-    "chart", "table", "endpoint", "suite", "dag",
+    "chart", "table", "endpoint", "suite", "dag", "app",
+    # work done to code made with it: "the Polars rewrite", "our Flink upgrade"
+    "rewrite", "migration", "upgrade", "refactor", "port",
 }  # fmt: skip
+# What an activity done now is done to, as work (see Matcher._doing_to).
+_DONE_TO_WORK = _WORK_WITH | _COUNTED_WORK | _TECHNICAL_WORDS | {"model", "logic", "databases", "query"}
 # Nouns for the parts or the practice of a skill, after its name: "computer vision
 # projects", "vector database operations", "model registry management" name the skill
 # ("ML models", "AI systems" and "time series data" name things made or studied).
@@ -2939,6 +3025,10 @@ class Matcher:
                 return {}
             text = text[: answered.start()]
         written = _LIST_WORDS.sub(lambda m: _LIST_WORDS_MEANT[m.group(1).lower()], _other_scripts(text.strip()))
+        if (", but" in written or "; but" in written) and (contrast := _negated_then_but().match(written)):
+            # "I have no degree in CS, but I have shipped three Django apps": the negated
+            # clause is dropped, what the contrast goes on to say is claimed.
+            written = written[contrast.end() :]
         if _NEGATED.search(written):
             # "No experience with Java", "Knows pandas but not Polars": what a clause says
             # someone lacks is no claim; the rest of the entry still is.
@@ -2963,6 +3053,14 @@ class Matcher:
         found += self._made_on(written, found)
         found += self._deed_with_tool(written, found)
         found += self._models_trained(written, found)
+        found += self._led_work(written, found)
+        found += self._platform_dashed(written, found)
+        found += self._file_types(written, found)
+        found += self._known_inside(written, found)
+        found += self._doing_to(written, found)
+        found += self._tests_run(written, found)
+        if not found:
+            found = self._tool_kind(written)
         if (
             not found
             and max(map(len, written.split()), default=0) >= _GLUED_LENGTH
@@ -3145,6 +3243,154 @@ class Matcher:
             for s in self._index.exact.get("model training", ())
             if s.is_name and s.key not in have
         ]
+
+    def _named(self, name: str, part: str, found: list[_Found]) -> list[_Found]:
+        """The skill whose own name is ``name`` (a key), read in ``part``, unless found."""
+        have = {base_key(item.key) for item in found}
+        return [
+            _Found(s.key, Hit("exact", 100.0, part, ""), frozenset((normalise(part), s.key)))
+            for s in self._index.exact.get(name, ())
+            if s.is_name and s.key not in have
+        ]
+
+    def _led_work(self, written: str, found: list[_Found]) -> list[_Found]:
+        """Leadership, where an entry starts by leading a piece of work or a team: "Lead
+        the provisioning of GCP projects", "Led the Spark 2 to Spark 3 upgrade", "Lead a
+        global MLOps team" (what is led is work by ``_counted_work``: a skill's word, a
+        work product, a group); not "Led the league in assists", "Lead the way"."""
+        if not written.lstrip().lower().startswith(("lead", "led ", "i lead", "i led")):
+            return []
+        match = _leading_work().match(written)
+        if match is None:
+            return []
+        after = ["the", *written[match.end() :].split()]
+        groups = {w.lower().strip(".,;:()") for w in after[1:4]} & (_GROUPS | {"teams", "groups"})
+        if not groups and not _counted_work(after, self._known_words):
+            return []
+        return self._named("leadership", written[: match.end()].strip(), found)
+
+    def _platform_dashed(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A cloud platform before a dash and its own services, as before a colon ("AWS \u2014
+        Kinesis, Glue, Athena"): the platform used (see ``_platform_head``)."""
+        if not found or not any(dash in written for dash in (" - ", " \u2013 ", " \u2014 ")):
+            return []
+        dashed = _dashed_head().match(written)
+        if dashed is None:
+            return []
+        named = self._direct(dashed.group(1).strip(), self._index)
+        have = {base_key(item.key) for item in found}
+        return [f for f in self._platform_head(named, found) if base_key(f.key) not in have]
+
+    def _file_types(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A tool's own file type names the tool: "writing Dockerfiles", "a Jenkinsfile"
+        (the tool's name as the vocabulary writes it, a capital first)."""
+        if "file" not in written:
+            return []
+        named: list[_Found] = []
+        for match in _file_type().finditer(written):
+            tool = match.group(1)
+            if any(s.is_name and s.text == tool for s in self._index.exact.get(normalise(tool), ())):
+                named += self._named(normalise(tool), match.group(), found + named)
+        return named
+
+    def _known_inside(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A skill written whole after what says someone knows or works at it, in a
+        sentence: "My background in econometrics makes me ...", "work on speech
+        synthesis for ...", "shows great curiosity" (the longest name of up to four words
+        that ends the phrase or comes before a word of no skill's name: not "work on
+        machine learning models", where a field qualifies a noun); no everyday word."""
+        lower = written.lower()
+        if len(written) < 20 or not any(w in lower for w in _KNOWN_IN_WORDS):
+            return []
+        have = {base_key(item.key) for item in found}
+        named: list[_Found] = []
+        for match in _known_in().finditer(written):
+            words = list(islice(_PHRASE_WORD.finditer(written, match.end()), 5))
+            for size in range(min(4, len(words)), 0, -1):
+                end = words[size - 1].end()
+                if _PHRASE_BREAK.search(written, match.end(), end):
+                    continue
+                form = normalise(written[match.end() : end])
+                nxt = words[size].group().lower() if size < len(words) else ""
+                if (
+                    form in self._everyday
+                    or form in self._ambiguous
+                    or (
+                        nxt
+                        and not _PHRASE_BREAK.match(written, end)
+                        and nxt not in _FUNCTION_WORDS
+                        and nxt not in _PREPOSITIONS
+                        and nxt in self._known_words
+                    )
+                ):
+                    continue
+                surfaces = [s for s in self._index.exact.get(form, ()) if base_key(s.key) not in have]
+                if surfaces:
+                    named += [
+                        _Found(s.key, Hit("exact", 100.0, form, ""), frozenset((form, base_key(s.key))))
+                        for s in surfaces
+                    ]
+                    break
+        return named
+
+    def _doing_to(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A one-word activity that is a skill's name, in -ing, that someone is doing to a
+        piece of work: "I'm debugging the incremental model", "Today: profiling the
+        slow query" (what it is done to is a piece of software, data or a work product,
+        in the next four words: not "I'm debugging the garden hose")."""
+        lower = written.lower()
+        if "ing " not in lower or not any(f"ing {d} " in lower for d in _DETERMINERS):
+            return []
+        have = {base_key(item.key) for item in found}
+        named: list[_Found] = []
+        for match in _doing_now().finditer(written):
+            activity = match.group(1).lower()
+            if len(activity) <= 6 or activity in _QUALIFIER_WORDS or activity in self._everyday:
+                continue
+            after = [w.lower().strip(".,;:()") for w in written[match.end() :].split()[1:5]]
+            if not any(w in _DONE_TO_WORK or w + "s" in _DONE_TO_WORK for w in after):
+                continue
+            named += [
+                _Found(s.key, Hit("exact", 100.0, match.group(1), ""), frozenset((activity, base_key(s.key))))
+                for s in self._index.exact.get(activity, ())
+                if s.is_name and base_key(s.key) not in have
+            ]
+        return named
+
+    def _tests_run(self, written: str, found: list[_Found]) -> list[_Found]:
+        """A test of a kind whose testing is a skill's own name, in a sentence: "Ran a
+        6-week multivariate test", "wrote integration tests for ..." (not "a blood test":
+        "blood testing" is no skill)."""
+        if " test" not in written.lower():
+            return []
+        have = {base_key(item.key) for item in found}
+        named: list[_Found] = []
+        for match in _kind_of_test().finditer(written):
+            form = normalise(match.group(1)) + " testing"
+            named += [
+                _Found(s.key, Hit("exact", 100.0, match.group(), ""), frozenset((form, base_key(s.key))))
+                for s in self._index.exact.get(form, ())
+                if s.is_name and base_key(s.key) not in have
+            ]
+        return named
+
+    def _tool_kind(self, written: str) -> list[_Found]:
+        """A tool's name, capitalised, then one word rolefit does not know and no person,
+        in a short entry that names nothing else: "Linux sysadmin (Debian, Arch)", "Git
+        LFS", "Weights and Biases sweeps" (a part or a use of the tool); not a name that
+        is also an everyday word ("Spark plugs", "Ruby Tuesday"), a broad field, or an
+        activity or quality ("Communication breakdown", "Leadership retreat")."""
+        words = _BRACKETED.sub(" ", written).split()
+        if not 2 <= len(words) <= 5 or not words[0][:1].isupper():
+            return []
+        word, tool = normalise(words[-1]), " ".join(words[:-1])
+        if not word.isalpha() or word in self._known_words or word in _PEOPLE or word in _PERSON or word in _GROUPS:
+            return []
+        form = normalise(tool)
+        if form in self._everyday or form in self._fields or form.endswith(_ACTIVITY_ENDINGS):
+            return []
+        surfaces = [s for s in self._index.exact.get(form, ()) if s.is_name]
+        return [_Found(s.key, Hit("exact", 100.0, tool, ""), frozenset((form, base_key(s.key)))) for s in surfaces]
 
     def _made_on(self, written: str, found: list[_Found]) -> list[_Found]:
         """A name before "-based", "-powered" or "-accelerated": what the thing is made
@@ -3713,7 +3959,7 @@ class Matcher:
         analysis", "expertise to deploy ML"): not a word of a course's or a book's title
         ("Mathematics for Machine Learning", "Intro to Algorithms"), not what someone is
         known, responsible or a teacher for ("Responsible for data quality", "TA for
-        Linear Algebra"), not "to" before a name or a thing pointed at, where something
+        Linear Algebra") or what a job ad rewards ("Bonus points for Numba"), not "to" before a name or a thing pointed at, where something
         goes ("deployment to Kubernetes", "from Redshift to BigQuery"), nor after what
         someone can do ("ability to")."""
         word = lower[at]
