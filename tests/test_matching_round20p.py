@@ -39,6 +39,8 @@ CASES: dict[str, list[tuple[str, set[str], set[str]]]] = {
         ("Learning Rust on weekends", {"Rust"}, set()),
         ("Wrote the ingestion layer in Java", {"Java"}, set()),
         ("Configured Jenkins for the mobile team", {"Jenkins"}, set()),
+        ("Teaching Java to first-years on Saturdays", {"Java"}, set()),
+        ("You should feel comfortable with Rust", {"Rust"}, set()),
         ("Added Prometheus alerts on every queue", {"Prometheus"}, set()),
         ("Helped retire the old Java monolith", {"Java"}, set()),
         ("Went to Java for my honeymoon", set(), {"Java"}),

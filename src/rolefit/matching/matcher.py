@@ -926,7 +926,8 @@ _WORKING_WORDS = frozenset(
         "build", "builds", "built", "learn", "learns", "learned", "learnt", "learning", "taught", "self-taught",
         "picked", "picking", "run", "runs", "ran", "running", "maintain", "maintains", "maintained",
         "maintaining", "configure", "configured", "configuring", "upgrade", "upgraded", "upgrading", "installed",
-        "switched", "migrate", "migrating", "language", "languages",
+        "switched", "migrate", "migrating", "language", "languages", "teach", "teaches", "teaching", "tutor",
+        "tutoring", "comfortable",
     )
 )  # fmt: skip
 _OTHER_LANGUAGE_WORDS = frozenset((*_OTHER_ANDS, *_OTHER_WITHS))
