@@ -61,6 +61,7 @@ WILD = {
     "spent 18th held-aside": DATA / "matching_wild_heldout_18.csv",
     "spent 19th held-aside": DATA / "matching_wild_heldout_19.csv",
     "spent 20th held-aside": DATA / "matching_wild_heldout_20.csv",
+    "spent 21st held-aside": DATA / "matching_wild_heldout_21.csv",
     # The part never tuned on, when one is set aside: written and committed before the
     # matcher runs on it, measured once (see the README).
     "held aside": DATA / "matching_wild_heldout.csv",
