@@ -537,13 +537,8 @@ def compile_roles(folder: Path) -> bytes:
 
 def load_compiled_roles(data: bytes | None) -> tuple[Role, ...] | None:
     """The roles `compile_roles` pickled, or None when absent or from another version."""
-    if data is None:
-        return None
-    try:
-        stamp, roles = pickle.loads(data)
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
-    return roles if stamp == _COMPILED_STAMP else None
+    loaded = packaged.unpickled(data, _COMPILED_STAMP, 1)
+    return None if loaded is None else loaded[0]
 
 
 @lru_cache(maxsize=1)

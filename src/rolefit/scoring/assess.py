@@ -152,15 +152,8 @@ def compile_prepared(roles: Sequence[Role]) -> bytes:
 def load_prepared(data: bytes | None, roles: Sequence[Role]) -> tuple[Matcher, RoleSet] | None:
     """The shipped matcher and indexes, their roles `roles` (the ones they were
     compiled with, as loaded), or None when absent or from another version."""
-    if data is None:
-        return None
-    try:
-        stamp, matcher, role_set = _RolesFromNumbers(data, roles).load()
-    except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-        return None
-    if stamp != _PREPARED_STAMP:
-        return None
-    return matcher, role_set
+    loaded = packaged.unpickled(data, _PREPARED_STAMP, 2, lambda data: _RolesFromNumbers(data, roles).load())
+    return None if loaded is None else (loaded[0], loaded[1])
 
 
 def assessed_level(profile: Profile, level: Seniority | None) -> tuple[Seniority, bool]:

@@ -14,7 +14,6 @@ cache makes a pattern used twice cost nothing more).
 
 from __future__ import annotations
 
-import pickle
 import re
 from typing import Any
 
@@ -35,14 +34,6 @@ def shipped_tables() -> tuple[Any, dict[str, Any]] | None:
     """The phrase index's tables, and the stamp of the prepared matcher they were built
     for (assess._PREPARED_STAMP), or None (an editable install, or a stale or broken file)."""
     if not _shipped:
-        tables = None
-        data = packaged.read(TEXT_PREPARED)
-        if data is not None:
-            try:
-                stamp, tables = pickle.loads(data)
-            except (pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-                stamp = None
-            if stamp != TEXT_STAMP:
-                tables = None
-        _shipped.append(tables)
+        loaded = packaged.unpickled(packaged.read(TEXT_PREPARED), TEXT_STAMP, 1)
+        _shipped.append(None if loaded is None else loaded[0])
     return _shipped[0]
