@@ -74,6 +74,9 @@ def test_explain_on_the_command_line(cli: RunCli) -> None:
     assert table.exit_code == 0, table.stderr
     text = " ".join(table.stdout.split())
     assert "4 advanced, written in the text; the skill is 'SQL'" in text and "nothing rolefit knows" in text
+    everyday = " ".join(cli(["explain", "The python at the zoo"]).stdout.split())
+    assert "reads as no skill: each reading below was turned down" in everyday
+    assert "nothing rolefit knows" not in everyday and "not read as Python" in everyday
     document = json.loads(cli(["explain", "k8s", "--format", "json", "--role", "ml-engineer"]).stdout)
     jsonschema.validate(document, explain_schema())
     everything = json.loads(cli(["explain", "Python (expert)", "Go: 3 yrs", "Phyton", "a, b", "-f", "json"]).stdout)

@@ -656,7 +656,9 @@ def _explanation_lines(e: Explanation, console: Console) -> list[Text]:
     if e.parts:
         row("pieces", Text(" · ".join(e.parts)))
     if not e.resolved:
-        row("reads as", Text("nothing rolefit knows", style="yellow"))
+        # with near misses, rolefit knows the names: it turned each one down below
+        nothing = "no skill: each reading below was turned down" if e.near_misses else "nothing rolefit knows"
+        row("reads as", Text(nothing, style="yellow"))
     for r in e.resolved:
         how: str = r.method
         if r.method == "fuzzy":
